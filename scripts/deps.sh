@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gradscape needs to build and test, only those that are
+# missing. Quiet when everything is already there.
+set -euo pipefail
+PACKAGES=(
+  build-essential cmake pkg-config
+  libsdl2-dev libsdl2-ttf-dev libepoxy-dev libcglm-dev libstb-dev
+  libegl-mesa0 libgl1-mesa-dri libegl-dev
+  glslang-tools
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds gradscape (Release) and starts it. Arguments are
+# passed to the program: scripts/run.sh --surface quadratic --layout grid
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+exec build/gradscape "$@"

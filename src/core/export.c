@@ -1,0 +1,147 @@
+/* export: CSV and PNG writers over one temporary-file-then-rename mechanism. */
+#define _POSIX_C_SOURCE 200809L
+#include "export.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stb_impl.h"
+
+FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_t cap)
+{
+    /* "-", a device or a pipe is written directly: there is nothing to replace */
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))) {
+        tmp[0] = '\0';
+        if (strcmp(path, "-") == 0)
+            return stdout;
+        if (S_ISDIR(sb.st_mode)) {
+            snprintf(err, cap, "cannot write '%s': Is a directory", path);
+            return NULL;
+        }
+        FILE *f = fopen(path, "wb");
+        if (!f)
+            snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        return f;
+    }
+    int n = snprintf(tmp, tmp_cap, "%s.tmp-XXXXXX", path);
+    if (n < 0 || (size_t)n >= tmp_cap) {
+        snprintf(err, cap, "'%s': path too long", path);
+        return NULL;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    /* mkstemp makes 0600; give the file the usual permissions */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, (mode_t)(0666 & ~mask));
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        close(fd);
+        remove(tmp);
+    }
+    return f;
+}
+
+int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *err, size_t cap)
+{
+    int ok = failed == 0;
+    int saved = failed > 0 ? failed : 0;
+    if (ok && (fflush(f) != 0 || ferror(f)))
+        ok = 0, saved = errno;
+    if (f != stdout && fclose(f) != 0 && ok)
+        ok = 0, saved = errno;
+    if (ok && tmp[0] && rename(tmp, path) != 0)
+        ok = 0, saved = errno;
+    if (!ok) {
+        if (tmp[0])
+            remove(tmp);
+        snprintf(err, cap, "cannot write '%s': %s", path, saved ? strerror(saved) : "write failed");
+        return -1;
+    }
+    return 0;
+}
+
+static void put_label(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+int export_csv_stream(const Scene *sc, FILE *f)
+{
+    errno = 0;
+    if (fputs("optimizer,step,x,y,loss,grad_x,grad_y\n", f) < 0)
+        return errno ? errno : -1;
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        for (int k = 0; k < r->n; k++) {
+            const TrajPoint *p = &r->traj[k];
+            put_label(f, r->label);
+            if (fprintf(f, ",%d,%.17g,%.17g,%.17g,%.17g,%.17g\n", k, p->x, p->y, p->loss, p->gx, p->gy) < 0)
+                return errno ? errno : -1;
+        }
+    }
+    return 0;
+}
+
+int export_csv(const Scene *sc, const char *path, char *err, size_t cap)
+{
+    char tmp[4200];
+    FILE *f = export_begin(path, tmp, sizeof tmp, err, cap);
+    if (!f)
+        return -1;
+    return export_commit(f, tmp, path, export_csv_stream(sc, f), err, cap);
+}
+
+typedef struct PngSink {
+    FILE *f;
+    int failed; /* errno of the first failed write */
+} PngSink;
+
+static void png_write_fn(void *ctx, void *data, int size)
+{
+    PngSink *sink = ctx;
+    errno = 0;
+    if (size > 0 && !sink->failed && fwrite(data, 1, (size_t)size, sink->f) != (size_t)size)
+        sink->failed = errno ? errno : -1;
+}
+
+int export_png(const char *path, int width, int height, const unsigned char *rgba,
+               int stride, int bottom_up, char *err, size_t cap)
+{
+    if (width <= 0 || height <= 0) {
+        snprintf(err, cap, "cannot write '%s': empty image", path);
+        return -1;
+    }
+    char tmp[4200];
+    FILE *f = export_begin(path, tmp, sizeof tmp, err, cap);
+    if (!f)
+        return -1;
+    const unsigned char *first = rgba;
+    int step = stride;
+    if (bottom_up) {
+        first = rgba + (size_t)stride * (size_t)(height - 1);
+        step = -stride;
+    }
+    PngSink sink = {f, 0};
+    if (!gs_png_write(png_write_fn, &sink, width, height, first, step) && !sink.failed)
+        sink.failed = ENOMEM; /* the encoder's own allocation failed */
+    return export_commit(f, tmp, path, sink.failed, err, cap);
+}

@@ -1,0 +1,162 @@
+/* optim: the optimizer table and step functions. Each step mirrors torch.optim's
+ * single-tensor implementation (torch 1.13 and later), keeping its operation order:
+ *   add_(t, alpha=a)        -> self + a*t
+ *   addcmul_(t1, t2, value) -> self + value*t1*t2   (left to right)
+ *   addcdiv_(t1, t2, value) -> self + value*t1/t2   (left to right) */
+#include "optim.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define INF HUGE_VAL
+
+static const HyperInfo HYPERS[HP_COUNT] = {
+    [HP_LR] = {"lr", "learning rate", "lr", 0, INF, 1, 0, 1e-5, 10, 1},
+    [HP_MOMENTUM] = {"momentum", "momentum", "\xce\xbc", 0, 1, 0, 1, 0, 0.999, 0},
+    [HP_ALPHA] = {"alpha", "smoothing constant", "\xce\xb1", 0, 1, 0, 1, 0, 0.9999, 0},
+    [HP_BETA1] = {"beta1", "first-moment decay", "\xce\xb2\xe2\x82\x81", 0, 1, 0, 1, 0, 0.999, 0},
+    [HP_BETA2] = {"beta2", "second-moment decay", "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0},
+    [HP_EPS] = {"eps", "epsilon", "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1},
+    [HP_WEIGHT_DECAY] = {"weight_decay", "weight decay", "wd", 0, INF, 0, 0, 0, 1, 0},
+};
+
+static double with_decay(const double *hp, double p, double g)
+{
+    return hp[HP_WEIGHT_DECAY] != 0.0 ? g + hp[HP_WEIGHT_DECAY] * p : g;
+}
+
+static void step_sgd(const double *hp, double lr, long t, double p[2], const double g[2],
+                     double st[2][OPTIM_STATE_MAX])
+{
+    (void)t, (void)st;
+    for (int c = 0; c < 2; c++)
+        p[c] = p[c] + (-lr) * with_decay(hp, p[c], g[c]);
+}
+
+/* st[c][0]: momentum buffer */
+static void step_momentum(const double *hp, double lr, long t, double p[2], const double g[2],
+                          double st[2][OPTIM_STATE_MAX])
+{
+    for (int c = 0; c < 2; c++) {
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = t == 1 ? d : st[c][0] * hp[HP_MOMENTUM] + d;
+        p[c] = p[c] + (-lr) * st[c][0];
+    }
+}
+
+/* st[c][0]: square average */
+static void step_rmsprop(const double *hp, double lr, long t, double p[2], const double g[2],
+                         double st[2][OPTIM_STATE_MAX])
+{
+    (void)t;
+    const double a = hp[HP_ALPHA];
+    for (int c = 0; c < 2; c++) {
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = st[c][0] * a + (1.0 - a) * d * d;
+        double avg = sqrt(st[c][0]) + hp[HP_EPS];
+        p[c] = p[c] + (-lr) * d / avg;
+    }
+}
+
+/* st[c][0]: exp_avg, st[c][1]: exp_avg_sq */
+static void step_adam(const double *hp, double lr, long t, double p[2], const double g[2],
+                      double st[2][OPTIM_STATE_MAX])
+{
+    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
+    const double bc1 = 1.0 - pow(b1, (double)t);
+    const double bc2 = 1.0 - pow(b2, (double)t);
+    const double step_size = lr / bc1;
+    const double bc2_sqrt = sqrt(bc2);
+    for (int c = 0; c < 2; c++) {
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = st[c][0] * b1 + (1.0 - b1) * d;
+        st[c][1] = st[c][1] * b2 + (1.0 - b2) * d * d;
+        double denom = sqrt(st[c][1]) / bc2_sqrt + hp[HP_EPS];
+        p[c] = p[c] + (-step_size) * st[c][0] / denom;
+    }
+}
+
+#define K(k) HP_BIT(HP_##k)
+static const OptimInfo OPTIMS[OPTIM_COUNT] = {
+    [OPTIM_SGD] = {"sgd", "SGD", "torch.optim.SGD(lr)",
+                   K(LR) | K(WEIGHT_DECAY), {[HP_LR] = 1e-2}, step_sgd},
+    [OPTIM_MOMENTUM] = {"momentum", "Momentum", "torch.optim.SGD(lr, momentum)",
+                        K(LR) | K(MOMENTUM) | K(WEIGHT_DECAY),
+                        {[HP_LR] = 1e-2, [HP_MOMENTUM] = 0.9}, step_momentum},
+    [OPTIM_RMSPROP] = {"rmsprop", "RMSprop", "torch.optim.RMSprop(lr, alpha, eps)",
+                       K(LR) | K(ALPHA) | K(EPS) | K(WEIGHT_DECAY),
+                       {[HP_LR] = 1e-2, [HP_ALPHA] = 0.99, [HP_EPS] = 1e-8}, step_rmsprop},
+    [OPTIM_ADAM] = {"adam", "Adam", "torch.optim.Adam(lr, betas=(beta1, beta2), eps)",
+                    K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
+                    {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8},
+                    step_adam},
+};
+#undef K
+
+const OptimInfo *optim_info(OptimKind kind) { return &OPTIMS[kind]; }
+const HyperInfo *optim_hyper(HyperKey key) { return &HYPERS[key]; }
+
+int optim_find(const char *name)
+{
+    for (int i = 0; i < OPTIM_COUNT; i++)
+        if (strcmp(OPTIMS[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int optim_hyper_find(const char *name)
+{
+    for (int i = 0; i < HP_COUNT; i++)
+        if (strcmp(HYPERS[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int optim_uses(OptimKind kind, HyperKey key) { return (OPTIMS[kind].keys & HP_BIT(key)) != 0; }
+
+void optim_defaults(OptimKind kind, double hp[HP_COUNT])
+{
+    memcpy(hp, OPTIMS[kind].defaults, sizeof(double) * HP_COUNT);
+}
+
+int optim_hyper_valid(HyperKey key, double v)
+{
+    const HyperInfo *h = &HYPERS[key];
+    if (isnan(v) || isinf(v))
+        return 0;
+    if (h->lo_open ? !(v > h->lo) : !(v >= h->lo))
+        return 0;
+    if (h->hi_open ? !(v < h->hi) : !(v <= h->hi))
+        return 0;
+    return 1;
+}
+
+void optim_hyper_range_text(HyperKey key, char *out, size_t cap)
+{
+    const HyperInfo *h = &HYPERS[key];
+    if (isinf(h->hi))
+        snprintf(out, cap, "%s %g", h->lo_open ? ">" : ">=", h->lo);
+    else
+        snprintf(out, cap, "in %c%g, %g%c", h->lo_open ? '(' : '[', h->lo, h->hi, h->hi_open ? ')' : ']');
+}
+
+double optim_hyper_clamp(HyperKey key, double v)
+{
+    const HyperInfo *h = &HYPERS[key];
+    if (isnan(v))
+        return OPTIMS[OPTIM_ADAM].defaults[key] > 0 ? OPTIMS[OPTIM_ADAM].defaults[key] : h->ui_lo;
+    double lo = h->lo_open ? nextafter(h->lo, INF) : h->lo;
+    double hi = isinf(h->hi) ? 1e300 : (h->hi_open ? nextafter(h->hi, -INF) : h->hi);
+    if (h->lo_open && h->lo == 0.0)
+        lo = 1e-300;
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+void optim_reset(OptimState *st) { memset(st, 0, sizeof *st); }
+
+void optim_step(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2])
+{
+    st->t++;
+    OPTIMS[kind].step(hp, lr, st->t, p, g, st->s);
+}

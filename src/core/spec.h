@@ -1,0 +1,75 @@
+/* spec: the command line and the small languages inside it.
+ *   optimizer spec  NAME[:key=value,...]        adam:lr=0.01,beta1=0.9,label=fast
+ *   surface spec    NAME[:param=value,...]      quadratic:kappa=25,angle=30
+ *                   expr:FORMULA                expr:(1-x)^2+100*(y-x^2)^2
+ * Every parse error is one line naming the argument and what is wrong. */
+#ifndef GS_SPEC_H
+#define GS_SPEC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "scene.h"
+
+#define SPEC_ERR_MAX 320
+#define SPEC_ARG_MAX 600
+
+typedef struct RunSpec {
+    OptimKind kind;
+    double hp[HP_COUNT];
+    char label[SCENE_LABEL_MAX];
+} RunSpec;
+
+typedef enum SpecAction {
+    SPEC_RUN,        /* open the window (or run headless) */
+    SPEC_HELP,
+    SPEC_VERSION,
+    SPEC_LIST,
+    SPEC_BENCH_CORE,
+    SPEC_BENCH,
+} SpecAction;
+
+typedef enum Layout { LAYOUT_OVERLAY, LAYOUT_GRID } Layout;
+
+typedef struct Config {
+    SpecAction action;
+    char surface[SPEC_ARG_MAX];   /* "" for the default */
+    char opt[SCENE_MAX_RUNS][SPEC_ARG_MAX];
+    int n_opts;
+    double start[2];
+    int have_start;
+    int steps;                    /* -1 for the surface's default */
+    int headless;
+    const char *csv_path;
+    const char *screenshot_path;
+    const char *out_dir;
+    int width, height;            /* window or image size */
+    Layout layout;
+    double view[4];
+    int have_view;
+} Config;
+
+/* Parses one optimizer spec into `out`. Returns 0, or -1 with err set to what is
+ * wrong (without the argument's name). */
+int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap);
+
+/* Parses a surface spec into `out`. Returns 0, or -1 with err. */
+int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap);
+
+/* Parses argv. Returns 0, or -1 with err holding the one-line message (the caller
+ * prints "gradscape: " before it and exits 2). */
+int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap);
+
+/* Builds and simulates the scene the config describes. Returns 0, or -1 with err. */
+int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap);
+
+/* Adds the surface's default runs to a scene. Returns 0 or -1. */
+int spec_add_default_runs(Scene *sc);
+
+/* Names of layouts, for parsing and display. */
+const char *spec_layout_name(Layout l);
+
+void spec_print_help(FILE *f);
+void spec_print_list(FILE *f);
+
+#endif

@@ -1,0 +1,34 @@
+/* main: parse the command line, then print information, run headless, benchmark
+ * or open the window. Bad input: one line on stderr naming it, exit status 2. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench.h"
+#include "export.h"
+#include "headless.h"
+#include "spec.h"
+
+static int fail(const char *msg)
+{
+    fprintf(stderr, "gradscape: %s\n", msg);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    Config cfg;
+    char err[SPEC_ERR_MAX + 64];
+    if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0)
+        return fail(err);
+    switch (cfg.action) {
+    case SPEC_HELP: spec_print_help(stdout); return 0;
+    case SPEC_VERSION: printf("gradscape %s\n", GS_VERSION); return 0;
+    case SPEC_LIST: spec_print_list(stdout); return 0;
+    case SPEC_BENCH_CORE: return bench_core(stdout);
+    case SPEC_BENCH: return headless_bench(&cfg);
+    case SPEC_RUN: break;
+    }
+    if (cfg.headless)
+        return headless_run(&cfg);
+    return app_main(&cfg);
+}

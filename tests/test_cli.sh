@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The command line end to end: the CSV of a known scene, and every kind of bad input
+# exits 2 with its message and writes nothing.
+set -u
+BIN="$1"
+T="$(mktemp -d)"
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# -- a known scene: sgd on x^2+10y^2 from (1,1), lr 0.01: x_k = 0.98^k, y_k = 0.8^k.
+# Expected rows computed in Python with the same IEEE operations:
+#   gx = 2x; gy = 10(2y); loss = x*x + 10(y*y); x += -0.01 gx; y += -0.01 gy
+"$BIN" --headless --surface 'expr:x^2+10*y^2' --opt sgd:lr=0.01 --start 1,1 --steps 3 --csv "$T/a.csv" 2>"$T/err"
+[ $? -eq 0 ] && ok || bad "known scene exit status"
+expected='optimizer,step,x,y,loss,grad_x,grad_y
+sgd,0,1,1,11,2,20
+sgd,1,0.97999999999999998,0.80000000000000004,7.3604000000000012,1.96,16
+sgd,2,0.96040000000000003,0.64000000000000001,5.0183681600000005,1.9208000000000001,12.800000000000001
+sgd,3,0.94119200000000003,0.51200000000000001,3.5072823808639999,1.8823840000000001,10.24'
+[ "$(cat "$T/a.csv")" = "$expected" ] && ok || { bad "known scene CSV"; diff <(echo "$expected") "$T/a.csv" >&2; }
+[ ! -s "$T/err" ] && ok || bad "known scene wrote to stderr: $(cat "$T/err")"
+
+# -- default scene: four runs, labels in order, every run starts at the start
+"$BIN" --headless --csv "$T/d.csv" || bad "default scene"
+[ "$(cut -d, -f1 "$T/d.csv" | sed 1d | uniq | tr '\n' ' ')" = "sgd momentum rmsprop adam " ] && ok || bad "default labels"
+[ "$(grep -c ',0,-1.5,2.5,' "$T/d.csv")" = 4 ] && ok || bad "default start"
+
+# -- unique labels and user labels
+"$BIN" --headless --opt adam --opt adam --opt adam:label=mine --steps 1 --csv "$T/l.csv" || bad "labels run"
+[ "$(cut -d, -f1 "$T/l.csv" | sed 1d | uniq | tr '\n' ' ')" = "adam adam-2 mine " ] && ok || bad "unique labels"
+
+# -- a diverging run: rows stop at its last finite step, a line on stderr says so
+"$BIN" --headless --surface 'expr:x^4' --opt sgd:lr=1 --start 3,0 --steps 100 --csv "$T/v.csv" 2>"$T/err"
+[ $? -eq 0 ] && ok || bad "diverging run exit status"
+grep -q "run 'sgd' diverged at step" "$T/err" && ok || bad "divergence message: $(cat "$T/err")"
+rows=$(($(wc -l < "$T/v.csv") - 1))
+k=$(sed -n "s/.*diverged at step \([0-9]*\).*/\1/p" "$T/err")
+[ "$rows" = "$k" ] && ok || bad "diverged rows $rows, step $k"
+grep -qiE 'nan|inf' "$T/v.csv" && bad "non-finite value in CSV" || ok
+
+# -- information
+"$BIN" --help | grep -q -- '--surface SPEC' && ok || bad "--help"
+"$BIN" --list | grep -q 'beta2=0.999' && ok || bad "--list"
+"$BIN" --version | grep -qE '^gradscape [0-9]+\.[0-9]+' && ok || bad "--version"
+
+# -- bad input: exit 2, one line naming the argument, no output file
+check_bad() {
+  local expect="$1"; shift
+  rm -f "$T/out.csv"
+  "$BIN" "$@" >"$T/out" 2>"$T/err"
+  local rc=$?
+  if [ $rc -ne 2 ]; then bad "$* -> exit $rc"; return; fi
+  if ! grep -qF -- "$expect" "$T/err"; then bad "$* -> '$(cat "$T/err")' lacks '$expect'"; return; fi
+  if [ "$(wc -l < "$T/err")" -ne 1 ]; then bad "$* -> more than one line"; return; fi
+  if ls "$T" | grep -q 'out.csv'; then bad "$* left an output file"; return; fi
+  ok
+}
+check_bad "unknown surface 'bowl'" --headless --surface bowl --csv "$T/out.csv"
+check_bad "unknown optimizer 'adamm'" --headless --opt adamm --csv "$T/out.csv"
+check_bad "sgd has no key 'beta1'" --headless --opt sgd:beta1=0.9 --csv "$T/out.csv"
+check_bad "lr 'x1' is not a number" --headless --opt adam:lr=x1 --csv "$T/out.csv"
+check_bad "lr must be > 0, got 0" --headless --opt adam:lr=0 --csv "$T/out.csv"
+check_bad "lr must be > 0, got -0.1" --headless --opt sgd:lr=-0.1 --csv "$T/out.csv"
+check_bad "beta1 must be in [0, 1), got 1" --headless --opt adam:beta1=1 --csv "$T/out.csv"
+check_bad "beta2 must be in [0, 1), got 1.5" --headless --opt adam:beta2=1.5 --csv "$T/out.csv"
+check_bad "alpha must be in [0, 1), got -1" --headless --opt rmsprop:alpha=-1 --csv "$T/out.csv"
+check_bad "eps must be > 0, got 0" --headless --opt adam:eps=0 --csv "$T/out.csv"
+check_bad "--steps '2000000': expected an integer from 0 to 1000000" --headless --steps 2000000 --csv "$T/out.csv"
+check_bad "--steps 'ten'" --headless --steps ten --csv "$T/out.csv"
+check_bad "--start '1;2'" --headless --start '1;2' --csv "$T/out.csv"
+check_bad "expected ')' at column 13" --headless --surface 'expr:(1-x)^2+(y-x' --csv "$T/out.csv"
+check_bad "unknown name 'z' at column 5" --headless --surface 'expr:x + z' --csv "$T/out.csv"
+check_bad "unknown option '--fast'" --headless --fast --csv "$T/out.csv"
+check_bad "cannot write '$T/nodir/out.csv': No such file or directory" --headless --csv "$T/nodir/out.csv"
+check_bad "cannot write '/proc/gs.csv'" --headless --csv /proc/gs.csv
+check_bad "No space left on device" --headless --csv /dev/full
+[ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
+
+echo "test_cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

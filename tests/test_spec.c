@@ -1,0 +1,171 @@
+/* Spec languages and the argument parser: accept and reject tables, with the exact
+ * one-line messages a user sees. */
+#include "check.h"
+#include "spec.h"
+
+#include <stdarg.h>
+
+static void test_opt_specs(void)
+{
+    RunSpec rs;
+    char err[SPEC_ERR_MAX];
+    CHECK(spec_parse_opt("adam", &rs, err, sizeof err) == 0);
+    CHECK(rs.kind == OPTIM_ADAM && rs.hp[HP_LR] == 1e-3 && rs.hp[HP_BETA2] == 0.999 && !rs.label[0]);
+    CHECK(spec_parse_opt("adam:lr=0.01,beta1=0.5,beta2=0.99,eps=1e-6,label=fast", &rs, err, sizeof err) == 0);
+    CHECK(rs.hp[HP_LR] == 0.01 && rs.hp[HP_BETA1] == 0.5 && rs.hp[HP_BETA2] == 0.99 && rs.hp[HP_EPS] == 1e-6);
+    CHECK_STR(rs.label, "fast");
+    CHECK(spec_parse_opt("momentum:momentum=0", &rs, err, sizeof err) == 0);
+    CHECK(rs.kind == OPTIM_MOMENTUM && rs.hp[HP_MOMENTUM] == 0.0);
+    CHECK(spec_parse_opt("rmsprop:alpha=0.9,weight_decay=0.1", &rs, err, sizeof err) == 0);
+    CHECK(rs.hp[HP_ALPHA] == 0.9 && rs.hp[HP_WEIGHT_DECAY] == 0.1);
+
+    static const struct { const char *text, *message; } BAD[] = {
+        {"adamx", "unknown optimizer 'adamx' (choose from sgd, momentum, rmsprop, adam)"},
+        {"", "missing optimizer name"},
+        {"sgd:beta1=0.9", "sgd has no key 'beta1' (keys: lr, weight_decay, label)"},
+        {"adam:lr=0", "lr must be > 0, got 0"},
+        {"adam:lr=-1", "lr must be > 0, got -1"},
+        {"adam:lr=abc", "lr 'abc' is not a number"},
+        {"adam:lr=1e-3x", "lr '1e-3x' is not a number"},
+        {"adam:lr=", "lr '' is not a number"},
+        {"adam:lr=nan", "lr 'nan' is not a number"},
+        {"adam:lr=inf", "lr 'inf' is not a number"},
+        {"adam:beta1=1", "beta1 must be in [0, 1), got 1"},
+        {"adam:beta2=-0.1", "beta2 must be in [0, 1), got -0.1"},
+        {"rmsprop:alpha=1.5", "alpha must be in [0, 1), got 1.5"},
+        {"adam:eps=0", "eps must be > 0, got 0"},
+        {"momentum:momentum=1", "momentum must be in [0, 1), got 1"},
+        {"adam:lr=0.1,lr=0.2", "key 'lr' given twice"},
+        {"adam:", "expected key=value after ':'"},
+        {"adam:lr=0.1,", "expected key=value after ','"},
+        {"adam:lr", "'lr' is not key=value"},
+        {"adam:label=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+         "label 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is too long (at most 31 characters)"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        err[0] = '\0';
+        CHECK_MSG(spec_parse_opt(BAD[i].text, &rs, err, sizeof err) == -1, "'%s' accepted", BAD[i].text);
+        CHECK_STR(err, BAD[i].message);
+    }
+}
+
+static void test_surface_specs(void)
+{
+    Surface s;
+    char err[SPEC_ERR_MAX];
+    CHECK(spec_parse_surface("quadratic:kappa=25,angle=30", &s, err, sizeof err) == 0);
+    CHECK(s.param[0] == 25 && s.param[1] == 30);
+    CHECK(spec_parse_surface("rosenbrock:a=1,b=100", &s, err, sizeof err) == 0);
+    CHECK(spec_parse_surface("saddle", &s, err, sizeof err) == 0);
+    CHECK(spec_parse_surface("expr:(1-x)^2+100*(y-x^2)^2", &s, err, sizeof err) == 0);
+    CHECK(s.builtin == SURFACE_EXPR);
+    CHECK_REL(surface_value(&s, 0, 0), 1.0, 0);
+    static const struct { const char *text, *message; } BAD[] = {
+        {"bowl", "unknown surface 'bowl' (choose from rosenbrock, quadratic, saddle, expr:FORMULA)"},
+        {"quadratic:k=3", "quadratic has no parameter 'k' (parameters: kappa, angle)"},
+        {"saddle:a=1", "saddle has no parameters"},
+        {"rosenbrock:b=x", "b 'x' is not a number"},
+        {"quadratic:kappa=1000", "kappa must be in [0.01, 100], got 1000"},
+        {"expr:(1-x", "expected ')' at column 5"},
+        {"expr:", "expected a number, name or '(' but the expression ended at column 1"},
+        {"expr:x+q", "unknown name 'q' at column 3"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        err[0] = '\0';
+        CHECK_MSG(spec_parse_surface(BAD[i].text, &s, err, sizeof err) == -1, "'%s' accepted", BAD[i].text);
+        CHECK_STR(err, BAD[i].message);
+    }
+}
+
+static int parse(Config *cfg, char *err, int argc, ...)
+{
+    char *argv[32] = {"gradscape"};
+    va_list ap;
+    va_start(ap, argc);
+    for (int i = 0; i < argc; i++)
+        argv[i + 1] = va_arg(ap, char *);
+    va_end(ap);
+    err[0] = '\0';
+    return spec_parse_args(argc + 1, argv, cfg, err, SPEC_ERR_MAX);
+}
+
+static void test_args(void)
+{
+    Config cfg;
+    char err[SPEC_ERR_MAX];
+    CHECK(parse(&cfg, err, 0) == 0);
+    CHECK(cfg.action == SPEC_RUN && !cfg.headless && cfg.steps == -1 && cfg.width == 1600);
+    CHECK(parse(&cfg, err, 11, "--surface", "quadratic:kappa=25", "--opt", "sgd:lr=0.1", "--opt=adam",
+                "--start", "1,-2", "--steps=50", "--headless", "--csv", "out.csv") == 0);
+    CHECK(cfg.n_opts == 2 && cfg.have_start && cfg.start[0] == 1 && cfg.start[1] == -2);
+    CHECK(cfg.steps == 50 && cfg.headless);
+    CHECK_STR(cfg.csv_path, "out.csv");
+    CHECK_STR(cfg.opt[1], "adam");
+    CHECK(parse(&cfg, err, 4, "--size", "1920x1080", "--layout", "grid") == 0);
+    CHECK(cfg.width == 1920 && cfg.height == 1080 && cfg.layout == LAYOUT_GRID);
+    CHECK(parse(&cfg, err, 2, "--view", "-1,1,-2,2") == 0);
+    CHECK(cfg.have_view && cfg.view[3] == 2);
+    CHECK(parse(&cfg, err, 1, "--help") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 2, "--list", "--help") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 1, "--version") == 0 && cfg.action == SPEC_VERSION);
+
+    static const struct { const char *a, *b, *message; } BAD[] = {
+        {"--frobnicate", NULL, "unknown option '--frobnicate' (see --help)"},
+        {"--steps", NULL, "--steps needs a value"},
+        {"--steps", "-1", "--steps '-1': expected an integer from 0 to 1000000"},
+        {"--steps", "1000001", "--steps '1000001': expected an integer from 0 to 1000000"},
+        {"--steps", "10.5", "--steps '10.5': expected an integer from 0 to 1000000"},
+        {"--start", "1", "--start '1': expected X,Y with two finite numbers"},
+        {"--start", "1,2,3", "--start '1,2,3': expected X,Y with two finite numbers"},
+        {"--start", "a,b", "--start 'a,b': expected X,Y with two finite numbers"},
+        {"--surface", "nope", "--surface 'nope': unknown surface 'nope' (choose from rosenbrock, quadratic, saddle, expr:FORMULA)"},
+        {"--surface", "expr:x+*y", "--surface 'expr:x+*y': expected a number, name or '(' but found '*' at column 3"},
+        {"--opt", "adam:lr=0", "--opt 'adam:lr=0': lr must be > 0, got 0"},
+        {"--size", "100", "--size '100': expected WxH, each from 1 to 16384"},
+        {"--size", "0x10", "--size '0x10': expected WxH, each from 1 to 16384"},
+        {"--layout", "stack", "--layout 'stack': expected overlay or grid"},
+        {"--view", "1,0,0,1", "--view '1,0,0,1': needs XMIN < XMAX and YMIN < YMAX"},
+        {"--csv", "x.csv", "--csv needs --headless (in the window, use Ctrl+S)"},
+        {"--help=1", NULL, "--help takes no value"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        int rc = BAD[i].b ? parse(&cfg, err, 2, BAD[i].a, BAD[i].b) : parse(&cfg, err, 1, BAD[i].a);
+        CHECK_MSG(rc == -1, "%s %s accepted", BAD[i].a, BAD[i].b ? BAD[i].b : "");
+        CHECK_STR(err, BAD[i].message);
+    }
+    /* more than 16 runs */
+    char *argv[40] = {"gradscape"};
+    int argc = 1;
+    for (int i = 0; i < 17; i++)
+        argv[argc++] = "--opt=sgd";
+    CHECK(spec_parse_args(argc, argv, &cfg, err, sizeof err) == -1);
+    CHECK_STR(err, "--opt: at most 16 runs");
+}
+
+static void test_build_scene(void)
+{
+    Config cfg;
+    char err[SPEC_ERR_MAX];
+    CHECK(parse(&cfg, err, 6, "--surface", "saddle", "--opt", "adam:label=A", "--steps", "7") == 0);
+    Scene sc;
+    CHECK(spec_build_scene(&cfg, &sc, err, sizeof err) == 0);
+    CHECK(sc.n_runs == 1 && sc.steps == 7 && sc.run[0].n == 8);
+    CHECK_STR(sc.run[0].label, "A");
+    CHECK(sc.start[0] == sc.surface.start[0]);
+    scene_free(&sc);
+    CHECK(parse(&cfg, err, 0) == 0);
+    CHECK(spec_build_scene(&cfg, &sc, err, sizeof err) == 0);
+    CHECK_STR(sc.surface.name, "rosenbrock");
+    CHECK(sc.n_runs == 4);
+    CHECK(sc.run[0].kind == OPTIM_SGD && sc.run[3].kind == OPTIM_ADAM);
+    scene_free(&sc);
+}
+
+int main(void)
+{
+    test_opt_specs();
+    test_surface_specs();
+    test_args();
+    test_build_scene();
+    return check_done("test_spec");
+}

@@ -1,0 +1,101 @@
+/* Trajectories against torch.optim. Each fixture (a .csv file in tests/fixtures/torch) was
+ * produced by make_fixtures.py with Debian's python3-torch, outside this code: its
+ * first line gives the scene in gradscape's own CLI syntax, then the CSV rows torch
+ * computed. We rebuild the scene through the real argument parser and compare every
+ * number to 1e-9 relative (absolute below magnitude 1). */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+#include "spec.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+static int run_fixture(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char head[1024], surf[600], opt[600], start[128];
+    int steps;
+    if (!fgets(head, sizeof head, f) ||
+        sscanf(head, "# surface=%599s opt=%599s start=%127s steps=%d", surf, opt, start, &steps) != 4) {
+        fclose(f);
+        CHECK_MSG(0, "%s: bad first line", path);
+        return -1;
+    }
+    char steps_s[32];
+    snprintf(steps_s, sizeof steps_s, "%d", steps);
+    char *argv[] = {"gradscape", "--surface", surf, "--opt", opt, "--start", start, "--steps", steps_s};
+    Config cfg;
+    char err[SPEC_ERR_MAX];
+    Scene sc;
+    if (spec_parse_args(9, argv, &cfg, err, sizeof err) != 0 || spec_build_scene(&cfg, &sc, err, sizeof err) != 0) {
+        fclose(f);
+        CHECK_MSG(0, "%s: %s", path, err);
+        return -1;
+    }
+    char line[1024];
+    CHECK(fgets(line, sizeof line, f) && strcmp(line, "optimizer,step,x,y,loss,grad_x,grad_y\n") == 0);
+    const Run *r = &sc.run[0];
+    int rows = 0, bad = 0;
+    double worst = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *p = strchr(line, ',');
+        int k = (int)strtol(p + 1, &p, 10);
+        double ref[5];
+        for (int j = 0; j < 5; j++)
+            ref[j] = strtod(p + 1, &p);
+        if (k != rows || k >= r->n) {
+            bad++;
+            break;
+        }
+        const TrajPoint *q = &r->traj[k];
+        double got[5] = {q->x, q->y, q->loss, q->gx, q->gy};
+        for (int j = 0; j < 5; j++) {
+            double scale = fabs(ref[j]) > 1 ? fabs(ref[j]) : 1;
+            double d = fabs(got[j] - ref[j]) / scale;
+            if (d > worst)
+                worst = d;
+            if (d > 1e-9) {
+                if (bad++ < 3)
+                    fprintf(stderr, "%s: step %d column %d: %.17g, torch %.17g\n", path, k, j, got[j], ref[j]);
+            }
+        }
+        rows++;
+    }
+    fclose(f);
+    CHECK_MSG(bad == 0, "%s: %d mismatches", path, bad);
+    CHECK_MSG(rows == r->n, "%s: torch has %d rows, gradscape %d", path, rows, r->n);
+    printf("%-50s %4d rows  max rel diff %.2e\n", strrchr(path, '/') + 1, rows, worst);
+    scene_free(&sc);
+    return 0;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return 2;
+    DIR *d = opendir(argv[1]);
+    CHECK_MSG(d != NULL, "no fixture directory %s", argv[1]);
+    char *names[512];
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d)) && n < 512;) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".csv") == 0) {
+            names[n] = malloc(strlen(argv[1]) + len + 2);
+            sprintf(names[n], "%s/%s", argv[1], e->d_name);
+            n++;
+        }
+    }
+    if (d)
+        closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], by_name);
+    CHECK_MSG(n >= 20, "only %d fixtures", n);
+    for (int i = 0; i < n; i++) {
+        run_fixture(names[i]);
+        free(names[i]);
+    }
+    return check_done("test_torch");
+}
