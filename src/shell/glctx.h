@@ -1,0 +1,20 @@
+/* glctx: an SDL window with an OpenGL 3.3 core context (epoxy resolves the GL
+ * functions). Headless runs use SDL's offscreen driver (EGL, no display): when no
+ * video driver is set and `headless` is 1, SDL_VIDEODRIVER=offscreen is chosen. */
+#ifndef GS_GLCTX_H
+#define GS_GLCTX_H
+
+typedef struct SDL_Window SDL_Window;
+
+typedef struct GlContext {
+    SDL_Window *window;
+    void *gl;           /* SDL_GLContext */
+} GlContext;
+
+/* Initialises SDL video, creates the window (hidden when headless, resizable and
+ * HiDPI-aware otherwise) and the context, and makes it current with vsync when
+ * shown. Returns 0, or -1 with a one-line reason in err. */
+int glctx_create(GlContext *c, const char *title, int w, int h, int headless, char *err, int cap);
+void glctx_destroy(GlContext *c);
+
+#endif
