@@ -19,6 +19,10 @@ static const HyperInfo HYPERS[HP_COUNT] = {
     [HP_BETA2] = {"beta2", "second-moment decay", "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0},
     [HP_EPS] = {"eps", "epsilon", "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1},
     [HP_WEIGHT_DECAY] = {"weight_decay", "weight decay", "wd", 0, INF, 0, 0, 0, 1, 0},
+    [HP_RHO] = {"rho", "squared-gradient decay", "\xcf\x81", 0, 1, 0, 1, 0, 0.999, 0},
+    [HP_LR_DECAY] = {"lr_decay", "learning-rate decay", "decay", 0, INF, 0, 0, 0, 1, 0},
+    [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", "initial accumulator", "acc0", 0, INF, 0, 0, 0, 1, 0},
+    [HP_MOMENTUM_DECAY] = {"momentum_decay", "momentum decay", "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0},
 };
 
 static double with_decay(const double *hp, double p, double g)
@@ -77,6 +81,135 @@ static void step_adam(const double *hp, double lr, long t, double p[2], const do
     }
 }
 
+/* st[c][0]: momentum buffer; the gradient looks ahead along it */
+static void step_nesterov(const double *hp, double lr, long t, double p[2], const double g[2],
+                          double st[2][OPTIM_STATE_MAX])
+{
+    const double mu = hp[HP_MOMENTUM];
+    for (int c = 0; c < 2; c++) {
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = t == 1 ? d : st[c][0] * mu + d;
+        d = d + mu * st[c][0];
+        p[c] = p[c] + (-lr) * d;
+    }
+}
+
+/* Adam's moments, shared by the Adam family: st[c][0] exp_avg, st[c][1] exp_avg_sq */
+static void adam_moments(const double *hp, double d, double *st)
+{
+    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
+    st[0] = st[0] * b1 + (1.0 - b1) * d;
+    st[1] = st[1] * b2 + (1.0 - b2) * d * d;
+}
+
+/* st[c][2]: the running maximum of exp_avg_sq */
+static void step_amsgrad(const double *hp, double lr, long t, double p[2], const double g[2],
+                         double st[2][OPTIM_STATE_MAX])
+{
+    const double bc1 = 1.0 - pow(hp[HP_BETA1], (double)t);
+    const double bc2 = 1.0 - pow(hp[HP_BETA2], (double)t);
+    const double step_size = lr / bc1;
+    const double bc2_sqrt = sqrt(bc2);
+    for (int c = 0; c < 2; c++) {
+        adam_moments(hp, with_decay(hp, p[c], g[c]), st[c]);
+        st[c][2] = st[c][2] > st[c][1] ? st[c][2] : st[c][1];
+        double denom = sqrt(st[c][2]) / bc2_sqrt + hp[HP_EPS];
+        p[c] = p[c] + (-step_size) * st[c][0] / denom;
+    }
+}
+
+/* decoupled weight decay: the parameter shrinks before the Adam step */
+static void step_adamw(const double *hp, double lr, long t, double p[2], const double g[2],
+                       double st[2][OPTIM_STATE_MAX])
+{
+    const double bc1 = 1.0 - pow(hp[HP_BETA1], (double)t);
+    const double bc2 = 1.0 - pow(hp[HP_BETA2], (double)t);
+    const double step_size = lr / bc1;
+    const double bc2_sqrt = sqrt(bc2);
+    for (int c = 0; c < 2; c++) {
+        p[c] = p[c] * (1.0 - lr * hp[HP_WEIGHT_DECAY]);
+        adam_moments(hp, g[c], st[c]);
+        double denom = sqrt(st[c][1]) / bc2_sqrt + hp[HP_EPS];
+        p[c] = p[c] + (-step_size) * st[c][0] / denom;
+    }
+}
+
+/* st[c][2]: mu_product (the same in both coordinates), 1 before the first step */
+static void step_nadam(const double *hp, double lr, long t, double p[2], const double g[2],
+                       double st[2][OPTIM_STATE_MAX])
+{
+    const double b1 = hp[HP_BETA1], md = hp[HP_MOMENTUM_DECAY];
+    const double step = (double)t;
+    const double bc2 = 1.0 - pow(hp[HP_BETA2], step);
+    const double mu = b1 * (1.0 - 0.5 * pow(0.96, step * md));
+    const double mu_next = b1 * (1.0 - 0.5 * pow(0.96, (step + 1.0) * md));
+    for (int c = 0; c < 2; c++) {
+        double mu_product = (t == 1 ? 1.0 : st[c][2]) * mu;
+        st[c][2] = mu_product;
+        /* torch 1.13 multiplies mu in twice here */
+        double mu_product_next = mu_product * mu * mu_next;
+        double d = with_decay(hp, p[c], g[c]);
+        adam_moments(hp, d, st[c]);
+        double denom = sqrt(st[c][1] / bc2) + hp[HP_EPS];
+        p[c] = p[c] + (-lr * (1.0 - mu) / (1.0 - mu_product)) * d / denom;
+        p[c] = p[c] + (-lr * mu_next / (1.0 - mu_product_next)) * st[c][0] / denom;
+    }
+}
+
+static void step_radam(const double *hp, double lr, long t, double p[2], const double g[2],
+                       double st[2][OPTIM_STATE_MAX])
+{
+    const double b2 = hp[HP_BETA2], step = (double)t;
+    const double bc1 = 1.0 - pow(hp[HP_BETA1], step);
+    const double bc2 = 1.0 - pow(b2, step);
+    const double rho_inf = 2.0 / (1.0 - b2) - 1.0;
+    const double rho_t = rho_inf - 2.0 * step * pow(b2, step) / bc2;
+    for (int c = 0; c < 2; c++) {
+        adam_moments(hp, with_decay(hp, p[c], g[c]), st[c]);
+        double m_hat = st[c][0] / bc1;
+        double u;
+        if (rho_t > 5.0) {
+            double rect = sqrt((rho_t - 4.0) * (rho_t - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t));
+            double adaptive_lr = (1.0 / (sqrt(st[c][1]) + hp[HP_EPS])) * sqrt(bc2);
+            u = m_hat * lr * adaptive_lr * rect;
+        } else {
+            u = m_hat * lr;
+        }
+        p[c] = p[c] + (-1.0) * u;
+    }
+}
+
+/* st[c][0]: sum of squared gradients, from initial_accumulator_value */
+static void step_adagrad(const double *hp, double lr, long t, double p[2], const double g[2],
+                         double st[2][OPTIM_STATE_MAX])
+{
+    const double clr = lr / (1.0 + (double)(t - 1) * hp[HP_LR_DECAY]);
+    for (int c = 0; c < 2; c++) {
+        if (t == 1)
+            st[c][0] = hp[HP_INITIAL_ACCUMULATOR_VALUE];
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = st[c][0] + 1.0 * d * d;
+        double std = sqrt(st[c][0]) + hp[HP_EPS];
+        p[c] = p[c] + (-clr) * d / std;
+    }
+}
+
+/* st[c][0]: square_avg, st[c][1]: acc_delta */
+static void step_adadelta(const double *hp, double lr, long t, double p[2], const double g[2],
+                          double st[2][OPTIM_STATE_MAX])
+{
+    (void)t;
+    const double rho = hp[HP_RHO], eps = hp[HP_EPS];
+    for (int c = 0; c < 2; c++) {
+        double d = with_decay(hp, p[c], g[c]);
+        st[c][0] = st[c][0] * rho + (1.0 - rho) * d * d;
+        double std = sqrt(st[c][0] + eps);
+        double delta = sqrt(st[c][1] + eps) / std * d;
+        st[c][1] = st[c][1] * rho + (1.0 - rho) * delta * delta;
+        p[c] = p[c] + (-lr) * delta;
+    }
+}
+
 #define K(k) HP_BIT(HP_##k)
 static const OptimInfo OPTIMS[OPTIM_COUNT] = {
     [OPTIM_SGD] = {"sgd", "SGD", "torch.optim.SGD(lr)",
@@ -91,6 +224,33 @@ static const OptimInfo OPTIMS[OPTIM_COUNT] = {
                     K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
                     {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8},
                     step_adam},
+    [OPTIM_NESTEROV] = {"nesterov", "Nesterov", "torch.optim.SGD(lr, momentum, nesterov=True)",
+                        K(LR) | K(MOMENTUM) | K(WEIGHT_DECAY),
+                        {[HP_LR] = 1e-2, [HP_MOMENTUM] = 0.9}, step_nesterov},
+    [OPTIM_AMSGRAD] = {"amsgrad", "AMSGrad", "torch.optim.Adam(lr, betas, eps, amsgrad=True)",
+                       K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
+                       {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8},
+                       step_amsgrad},
+    [OPTIM_ADAMW] = {"adamw", "AdamW", "torch.optim.AdamW(lr, betas, eps, weight_decay)",
+                     K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
+                     {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8,
+                      [HP_WEIGHT_DECAY] = 1e-2},
+                     step_adamw},
+    [OPTIM_NADAM] = {"nadam", "NAdam", "torch.optim.NAdam(lr, betas, eps, momentum_decay)",
+                     K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY) | K(MOMENTUM_DECAY),
+                     {[HP_LR] = 2e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8,
+                      [HP_MOMENTUM_DECAY] = 4e-3},
+                     step_nadam},
+    [OPTIM_RADAM] = {"radam", "RAdam", "torch.optim.RAdam(lr, betas, eps)",
+                     K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
+                     {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8},
+                     step_radam},
+    [OPTIM_ADAGRAD] = {"adagrad", "Adagrad", "torch.optim.Adagrad(lr, lr_decay, eps, initial_accumulator_value)",
+                       K(LR) | K(LR_DECAY) | K(EPS) | K(WEIGHT_DECAY) | K(INITIAL_ACCUMULATOR_VALUE),
+                       {[HP_LR] = 1e-2, [HP_EPS] = 1e-10}, step_adagrad},
+    [OPTIM_ADADELTA] = {"adadelta", "Adadelta", "torch.optim.Adadelta(lr, rho, eps)",
+                        K(LR) | K(RHO) | K(EPS) | K(WEIGHT_DECAY),
+                        {[HP_LR] = 1.0, [HP_RHO] = 0.9, [HP_EPS] = 1e-6}, step_adadelta},
 };
 #undef K
 

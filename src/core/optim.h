@@ -16,6 +16,13 @@ typedef enum OptimKind {
     OPTIM_MOMENTUM,
     OPTIM_RMSPROP,
     OPTIM_ADAM,
+    OPTIM_NESTEROV,
+    OPTIM_AMSGRAD,
+    OPTIM_ADAMW,
+    OPTIM_NADAM,
+    OPTIM_RADAM,
+    OPTIM_ADAGRAD,
+    OPTIM_ADADELTA,
     OPTIM_COUNT
 } OptimKind;
 
@@ -27,6 +34,10 @@ typedef enum HyperKey {
     HP_BETA2,
     HP_EPS,
     HP_WEIGHT_DECAY,
+    HP_RHO,
+    HP_LR_DECAY,
+    HP_INITIAL_ACCUMULATOR_VALUE,
+    HP_MOMENTUM_DECAY,
     HP_COUNT
 } HyperKey;
 

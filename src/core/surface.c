@@ -24,6 +24,17 @@ static int minima_none(const double *param, double out[][2])
     return 0;
 }
 
+static int minima_himmelblau(const double *param, double out[][2])
+{
+    (void)param;
+    static const double M[4][2] = {{3.0, 2.0},
+                                   {-2.805118086952745, 3.131312518250573},
+                                   {-3.779310253377747, -3.2831859912861696},
+                                   {3.5844283403304917, -1.8481265269644034}};
+    memcpy(out, M, sizeof M);
+    return 4;
+}
+
 #define QUAD_U "(x*cos(angle*pi/180) + y*sin(angle*pi/180))"
 #define QUAD_V "(y*cos(angle*pi/180) - x*sin(angle*pi/180))"
 
@@ -71,6 +82,20 @@ static const SurfaceInfo SURFACES[] = {
         .runs = {"sgd:lr=0.02", "momentum:lr=0.01,momentum=0.9", "rmsprop:lr=0.02",
                  "adam:lr=0.02"},
         .minima = minima_none,
+    },
+    {
+        .name = "himmelblau",
+        .title = "Himmelblau",
+        .formula = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        .display = "(x\xc2\xb2 + y \xe2\x88\x92 11)\xc2\xb2 + (x + y\xc2\xb2 \xe2\x88\x92 7)\xc2\xb2",
+        .n_params = 0,
+        .view = {-5.0, 5.0, -5.0, 5.0},
+        .start = {-0.5, -0.2},
+        .steps = 300,
+        .log_color = 1,
+        .runs = {"sgd:lr=0.005", "momentum:lr=0.002,momentum=0.9", "rmsprop:lr=0.05",
+                 "adam:lr=0.1"},
+        .minima = minima_himmelblau,
     },
 };
 #define N_SURFACES ((int)(sizeof SURFACES / sizeof SURFACES[0]))

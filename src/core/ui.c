@@ -1,0 +1,365 @@
+/* ui: widgets (behaviour, then drawing) and the row layout. */
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ui_init(UiContext *ui, UiTextWidthFn text_width, void *text_user)
+{
+    memset(ui, 0, sizeof *ui);
+    ui->text_width = text_width;
+    ui->text_user = text_user;
+    ui->style = (UiStyle){
+        .scale = 1.0f,
+        .font_size = 16.0f,
+        .row_height = 28.0f,
+        .pad = 8.0f,
+        .text = 0xECEFF4FF,
+        .text_dim = 0x9AA3B2FF,
+        .panel = 0x1B1F27F0,
+        .widget = 0x2E3440FF,
+        .widget_hot = 0x3B4252FF,
+        .accent = 0x5E81ACFF,
+        .error = 0xFF6B6BFF,
+    };
+}
+
+float ui_px(const UiContext *ui, float v) { return v * ui->style.scale; }
+
+void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale)
+{
+    ui->in = in;
+    ui->dl = dl;
+    ui->style.scale = scale;
+    ui->last_hot = ui->hot;
+    ui->hot = 0;
+    ui->mouse_used = 0;
+    if (!in->mouse_down && !in->mouse_released)
+        ui->active = 0;
+}
+
+void ui_end(UiContext *ui)
+{
+    if (ui->in->mouse_released)
+        ui->active = 0;
+    /* a click outside the focused field ends editing */
+    if (ui->in->mouse_pressed && ui->focus && !ui->mouse_used)
+        ui->focus = 0;
+}
+
+UiId ui_id_ptr(const void *p)
+{
+    size_t v = (size_t)p;
+    UiId h = 2166136261u;
+    for (size_t i = 0; i < sizeof v; i++) {
+        h ^= (UiId)((v >> (8 * i)) & 0xFFu);
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+UiId ui_id_str(const char *s, int index)
+{
+    UiId h = 2166136261u ^ (UiId)index * 2654435761u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+float ui_text_width(const UiContext *ui, int font, float size, const char *s)
+{
+    return ui->text_width ? ui->text_width(ui->text_user, font, size, s, -1) : 0.55f * size * (float)strlen(s);
+}
+
+void ui_text(UiContext *ui, float x, float y, float size, int font, unsigned rgba, const char *s)
+{
+    draw_text(ui->dl, x, y, size, font, rgba, s, -1);
+}
+
+int ui_mouse_over(const UiContext *ui, float x, float y, float w, float h)
+{
+    const Input *in = ui->in;
+    return in->mouse_x >= x && in->mouse_x < x + w && in->mouse_y >= y && in->mouse_y < y + h;
+}
+
+/* Marks the widget hot when the mouse is over it, and active when pressed there. */
+static int interact(UiContext *ui, UiId id, float x, float y, float w, float h)
+{
+    int over = ui_mouse_over(ui, x, y, w, h);
+    if (ui->pw > 0 && !ui_mouse_over(ui, ui->px, ui->py, ui->pw, ui->ph))
+        over = 0; /* scrolled out of the panel */
+    if (over && (!ui->active || ui->active == id))
+        ui->hot = id;
+    if (over && ui->in->mouse_pressed && !ui->mouse_used) {
+        ui->active = id;
+        ui->mouse_used = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static float text_y(const UiContext *ui, float y, float h, float size)
+{
+    (void)ui;
+    return y + 0.5f * (h - size * 1.2f);
+}
+
+int ui_button_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label, int selected)
+{
+    int pressed = interact(ui, id, x, y, w, h);
+    (void)pressed;
+    int clicked = ui->in->mouse_released && ui->active == id && ui_mouse_over(ui, x, y, w, h);
+    unsigned bg = selected ? ui->style.accent : (ui->hot == id ? ui->style.widget_hot : ui->style.widget);
+    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), bg);
+    float fs = ui_px(ui, ui->style.font_size);
+    float tw = ui_text_width(ui, 0, fs, label);
+    ui_text(ui, x + 0.5f * (w - tw), text_y(ui, y, h, fs), fs, 0, ui->style.text, label);
+    return clicked ? UI_CLICKED : 0;
+}
+
+double ui_slider_value(double t, double lo, double hi, int log_scale)
+{
+    t = t < 0 ? 0 : (t > 1 ? 1 : t);
+    if (log_scale)
+        return pow(10.0, log10(lo) + t * (log10(hi) - log10(lo)));
+    return lo + t * (hi - lo);
+}
+
+double ui_slider_pos(double value, double lo, double hi, int log_scale)
+{
+    double t;
+    if (log_scale)
+        t = value > 0 ? (log10(value) - log10(lo)) / (log10(hi) - log10(lo)) : 0.0;
+    else
+        t = (value - lo) / (hi - lo);
+    return isnan(t) ? 0.0 : (t < 0 ? 0 : (t > 1 ? 1 : t));
+}
+
+/* Starts editing a value as text. */
+static void begin_edit(UiContext *ui, UiId id, const char *text)
+{
+    ui->focus = id;
+    snprintf(ui->edit, sizeof ui->edit, "%s", text);
+    ui->edit_len = (int)strlen(ui->edit);
+}
+
+/* Applies typed text and editing keys to buf; returns UI_SUBMIT / UI_CANCEL / UI_CHANGED. */
+static int edit_text(UiContext *ui, char *buf, int *len, int cap)
+{
+    const Input *in = ui->in;
+    int flags = 0;
+    for (const char *t = in->text; *t; t++) {
+        if (*len + 1 < cap && (unsigned char)*t >= 0x20) {
+            buf[(*len)++] = *t;
+            flags |= UI_CHANGED;
+        }
+    }
+    buf[*len] = '\0';
+    if (in->key_pressed[UI_KEY_BACKSPACE] && *len > 0) {
+        do
+            (*len)--;
+        while (*len > 0 && ((unsigned char)buf[*len] & 0xC0) == 0x80);
+        buf[*len] = '\0';
+        flags |= UI_CHANGED;
+    }
+    if (in->key_pressed[UI_KEY_ENTER])
+        flags |= UI_SUBMIT;
+    if (in->key_pressed[UI_KEY_ESCAPE])
+        flags |= UI_CANCEL;
+    return flags;
+}
+
+int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label,
+                 double *value, double lo, double hi, int log_scale, const char *fmt)
+{
+    const Input *in = ui->in;
+    float fs = ui_px(ui, ui->style.font_size);
+    float label_w = label && *label ? w * 0.30f : 0.0f;
+    float value_w = w * 0.27f;
+    float tx = x + label_w, tw = w - label_w - value_w - ui_px(ui, 6);
+    float vx = x + w - value_w;
+    UiId vid = id ^ 0x5bd1e995u;
+    int flags = 0;
+    char text[64];
+    snprintf(text, sizeof text, fmt ? fmt : "%.4g", *value);
+
+    /* the value box: click to type an exact value */
+    if (ui->focus == vid) {
+        int f = edit_text(ui, ui->edit, &ui->edit_len, (int)sizeof ui->edit);
+        if (f & UI_SUBMIT) {
+            char *end;
+            double v = strtod(ui->edit, &end);
+            if (end != ui->edit && !*end && isfinite(v)) {
+                *value = v;
+                flags |= UI_CHANGED | UI_SUBMIT;
+            }
+            ui->focus = 0;
+        } else if (f & UI_CANCEL) {
+            ui->focus = 0;
+        }
+    }
+    if (interact(ui, vid, vx, y, value_w, h) || (in->double_click && ui_mouse_over(ui, tx, y, tw, h))) {
+        begin_edit(ui, vid, text);
+        ui->mouse_used = 1;
+    }
+    /* the track */
+    if (ui->focus != vid && interact(ui, id, tx, y, tw, h))
+        ui->drag_offset = 0;
+    if (ui->active == id && in->mouse_down) {
+        double t = (double)((in->mouse_x - tx) / (tw > 1 ? tw : 1));
+        double v = ui_slider_value(t, lo, hi, log_scale);
+        if (v != *value) {
+            *value = v;
+            flags |= UI_CHANGED;
+        }
+    }
+    if (!in->mouse_down && !in->mouse_pressed && ui_mouse_over(ui, tx, y, tw, h) && ui->hot == id) {
+        /* arrow keys nudge the hovered slider by 1% of its range */
+        int dir = in->key_pressed[UI_KEY_UP] - in->key_pressed[UI_KEY_DOWN];
+        if (dir) {
+            double t = ui_slider_pos(*value, lo, hi, log_scale) + 0.01 * dir;
+            *value = ui_slider_value(t, lo, hi, log_scale);
+            flags |= UI_CHANGED;
+        }
+    }
+    /* drawing */
+    if (label_w > 0)
+        ui_text(ui, x, text_y(ui, y, h, fs), fs, 0, ui->style.text_dim, label);
+    float th = ui_px(ui, 6);
+    float ty = y + 0.5f * (h - th);
+    float pos = (float)ui_slider_pos(*value, lo, hi, log_scale);
+    draw_rect(ui->dl, tx, ty, tw, th, th * 0.5f, ui->style.widget);
+    draw_rect(ui->dl, tx, ty, tw * pos, th, th * 0.5f, ui->style.accent);
+    int lit = ui->hot == id || ui->active == id;
+    draw_circle(ui->dl, tx + tw * pos, y + 0.5f * h, ui_px(ui, lit ? 8.5f : 7.0f), 0xECEFF4FF, ui_px(ui, 1.5f),
+                0x00000080);
+    unsigned box = ui->focus == vid ? ui->style.widget_hot : ui->style.widget;
+    draw_rect(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 4), box);
+    if (ui->focus == vid) {
+        draw_frame(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 1.5f), ui->style.accent);
+        ui_text(ui, vx + ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, ui->style.text, ui->edit);
+        float cw = ui_text_width(ui, 0, fs, ui->edit);
+        draw_rect(ui->dl, vx + ui_px(ui, 7) + cw, y + ui_px(ui, 6), ui_px(ui, 1.5f), h - ui_px(ui, 12), 0, ui->style.text);
+    } else {
+        float vw = ui_text_width(ui, 0, fs, text);
+        ui_text(ui, vx + value_w - vw - ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, ui->style.text, text);
+    }
+    return flags;
+}
+
+int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, int *value, unsigned colour)
+{
+    interact(ui, id, x, y, w, h);
+    int flags = 0;
+    if (ui->in->mouse_released && ui->active == id && ui_mouse_over(ui, x, y, w, h)) {
+        *value = !*value;
+        flags = UI_CHANGED;
+    }
+    float s = h < w ? h : w;
+    float bx = x + 0.5f * (w - s), by = y + 0.5f * (h - s);
+    draw_rect(ui->dl, bx, by, s, s, ui_px(ui, 4), *value ? colour : ui->style.widget);
+    draw_frame(ui->dl, bx, by, s, s, ui_px(ui, 1.5f), *value ? (colour | 0xFFu) : ui->style.text_dim);
+    if (*value) {
+        draw_line(ui->dl, bx + s * 0.22f, by + s * 0.52f, bx + s * 0.42f, by + s * 0.72f, ui_px(ui, 2.2f), 0x10141AFF);
+        draw_line(ui->dl, bx + s * 0.42f, by + s * 0.72f, bx + s * 0.78f, by + s * 0.30f, ui_px(ui, 2.2f), 0x10141AFF);
+    }
+    return flags;
+}
+
+int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap)
+{
+    int flags = 0;
+    if (interact(ui, id, x, y, w, h) && ui->focus != id) {
+        ui->focus = id;
+        ui->edit_len = (int)strlen(buf);
+    }
+    if (ui->focus == id) {
+        int len = (int)strlen(buf);
+        flags = edit_text(ui, buf, &len, cap);
+        if (flags & (UI_SUBMIT | UI_CANCEL))
+            ui->focus = 0;
+    }
+    float fs = ui_px(ui, ui->style.font_size);
+    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? ui->style.widget_hot : ui->style.widget);
+    if (ui->focus == id)
+        draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), ui->style.accent);
+    draw_clip(ui->dl, x, y, w, h);
+    /* keep the end of a long formula visible while typing */
+    float tw = ui_text_width(ui, 0, fs, buf);
+    float room = w - ui_px(ui, 12);
+    float tx = x + ui_px(ui, 6) - (ui->focus == id && tw > room ? tw - room : 0);
+    ui_text(ui, tx, text_y(ui, y, h, fs), fs, 0, ui->style.text, buf);
+    if (ui->focus == id)
+        draw_rect(ui->dl, tx + tw + ui_px(ui, 1), y + ui_px(ui, 5), ui_px(ui, 1.5f), h - ui_px(ui, 10), 0, ui->style.text);
+    if (ui->pw > 0)
+        draw_clip(ui->dl, ui->px, ui->py, ui->pw, ui->ph);
+    else
+        draw_no_clip(ui->dl);
+    return flags;
+}
+
+void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *scroll)
+{
+    ui->px = x, ui->py = y, ui->pw = w, ui->ph = h;
+    if (ui_mouse_over(ui, x, y, w, h) && ui->in->wheel != 0.0f)
+        *scroll -= ui->in->wheel * ui_px(ui, 60);
+    float max_scroll = ui->content_h - h;
+    if (*scroll > max_scroll)
+        *scroll = max_scroll;
+    if (*scroll < 0)
+        *scroll = 0;
+    ui->scroll = *scroll;
+    draw_rect(ui->dl, x, y, w, h, 0, ui->style.panel);
+    draw_clip(ui->dl, x, y, w, h);
+    ui->cx = x + ui_px(ui, ui->style.pad);
+    ui->cy = y + ui_px(ui, ui->style.pad) - *scroll;
+}
+
+void ui_panel_end(UiContext *ui, float *scroll)
+{
+    ui->content_h = ui->cy + *scroll - ui->py + ui_px(ui, ui->style.pad);
+    if (ui->content_h > ui->ph) {
+        /* scroll bar */
+        float frac = ui->ph / ui->content_h;
+        float bh = ui->ph * frac, by = ui->py + (*scroll / ui->content_h) * ui->ph;
+        draw_rect(ui->dl, ui->px + ui->pw - ui_px(ui, 5), by, ui_px(ui, 4), bh, ui_px(ui, 2), 0xFFFFFF40);
+    }
+    draw_no_clip(ui->dl);
+    ui->pw = ui->ph = 0;
+}
+
+void ui_row(UiContext *ui, float h, float *x, float *y, float *w, float *rh)
+{
+    float height = h > 0 ? h : ui_px(ui, ui->style.row_height);
+    *x = ui->cx;
+    *y = ui->cy;
+    *w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    *rh = height;
+    ui->cy += height + ui_px(ui, 4);
+}
+
+int ui_button(UiContext *ui, const char *label, int index, int selected)
+{
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    return ui_button_at(ui, ui_id_str(label, index), x, y, w, h, label, selected);
+}
+
+int ui_slider(UiContext *ui, const char *label, double *value, double lo, double hi, int log_scale, const char *fmt)
+{
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    return ui_slider_at(ui, ui_id_ptr(value), x, y, w, h, label, value, lo, hi, log_scale, fmt);
+}
+
+void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold)
+{
+    float x, y, w, h;
+    float fs = ui_px(ui, ui->style.font_size);
+    ui_row(ui, fs * 1.35f, &x, &y, &w, &h);
+    ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, bold, rgba, text);
+}
