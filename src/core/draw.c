@@ -131,3 +131,18 @@ MapView map_fit(MapView v, float w, float h)
     }
     return v;
 }
+
+void draw_append(DrawList *dst, const DrawList *src)
+{
+    for (int i = 0; i < src->n; i++) {
+        const DrawCmd *c = &src->cmd[i];
+        if (c->kind == DRAW_TEXT) {
+            draw_text(dst, c->x, c->y, c->h, c->font, c->rgba, draw_text_of(src, c), c->text_len);
+            continue;
+        }
+        DrawCmd *d = push(dst, c->kind);
+        if (d)
+            *d = *c;
+    }
+    dst->dropped += src->dropped;
+}

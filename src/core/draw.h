@@ -66,6 +66,9 @@ void draw_field(DrawList *dl, float x, float y, float w, float h, const Surface 
 void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
                float width, unsigned rgba);
 
+/* Appends src's commands after dst's (text copied). */
+void draw_append(DrawList *dst, const DrawList *src);
+
 /* The text of a DRAW_TEXT command. */
 static inline const char *draw_text_of(const DrawList *dl, const DrawCmd *c) { return dl->text + c->text; }
 

@@ -36,6 +36,7 @@ void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale)
     ui->last_hot = ui->hot;
     ui->hot = 0;
     ui->mouse_used = 0;
+    ui->n_placed = 0;
     if (!in->mouse_down && !in->mouse_released)
         ui->active = 0;
 }
@@ -86,9 +87,26 @@ int ui_mouse_over(const UiContext *ui, float x, float y, float w, float h)
     return in->mouse_x >= x && in->mouse_x < x + w && in->mouse_y >= y && in->mouse_y < y + h;
 }
 
+int ui_find(const UiContext *ui, UiId id, float *x, float *y, float *w, float *h)
+{
+    for (int i = 0; i < ui->n_placed; i++) {
+        if (ui->placed[i].id == id) {
+            *x = ui->placed[i].x, *y = ui->placed[i].y, *w = ui->placed[i].w, *h = ui->placed[i].h;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Marks the widget hot when the mouse is over it, and active when pressed there. */
 static int interact(UiContext *ui, UiId id, float x, float y, float w, float h)
 {
+    if (ui->n_placed < (int)(sizeof ui->placed / sizeof ui->placed[0])) {
+        ui->placed[ui->n_placed].id = id;
+        ui->placed[ui->n_placed].x = x, ui->placed[ui->n_placed].y = y;
+        ui->placed[ui->n_placed].w = w, ui->placed[ui->n_placed].h = h;
+        ui->n_placed++;
+    }
     int over = ui_mouse_over(ui, x, y, w, h);
     if (ui->pw > 0 && !ui_mouse_over(ui, ui->px, ui->py, ui->pw, ui->ph))
         over = 0; /* scrolled out of the panel */

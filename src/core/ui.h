@@ -64,6 +64,9 @@ typedef struct UiContext {
     char edit[128];
     int edit_len;
     int mouse_used;             /* a widget took this frame's mouse press */
+    /* where each widget was drawn this frame (for tests and tooling) */
+    struct { UiId id; float x, y, w, h; } placed[512];
+    int n_placed;
 } UiContext;
 
 enum { UI_CHANGED = 1, UI_SUBMIT = 2, UI_CLICKED = 4, UI_CANCEL = 8 };
@@ -102,6 +105,10 @@ void ui_text(UiContext *ui, float x, float y, float size, int font, unsigned rgb
 
 /* 1 when the mouse is over the rect (and no other widget holds it). */
 int ui_mouse_over(const UiContext *ui, float x, float y, float w, float h);
+
+/* The rect where widget `id` was placed in the current (or last finished) frame.
+ * Returns 1 when found. */
+int ui_find(const UiContext *ui, UiId id, float *x, float *y, float *w, float *h);
 
 /* Slider mapping between a value and a position t in [0, 1]. */
 double ui_slider_value(double t, double lo, double hi, int log_scale);

@@ -1,9 +1,15 @@
-/* headless: simulate, write the outputs asked for, exit. */
+/* headless: simulate, write the outputs asked for, exit; and the render benchmark. */
 #include "headless.h"
 
+#include <epoxy/gl.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "app.h"
+#include "bench.h"
 #include "export.h"
+#include "glctx.h"
+#include "platform.h"
 
 static void report_divergence(const Scene *sc)
 {
@@ -11,6 +17,37 @@ static void report_divergence(const Scene *sc)
         if (sc->run[i].diverged_at >= 0)
             fprintf(stderr, "gradscape: run '%s' diverged at step %d; its rows stop at step %d\n",
                     sc->run[i].label, sc->run[i].diverged_at, sc->run[i].diverged_at - 1);
+}
+
+/* Renders the scene offscreen and writes the PNG. */
+static int write_screenshot(const Config *cfg, App *app_out_scene_check)
+{
+    (void)app_out_scene_check;
+    GlContext gl;
+    char err[1400];
+    if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
+        fprintf(stderr, "gradscape: --screenshot: %s\n", err);
+        return 1;
+    }
+    int rc = 1;
+    Renderer *r = render_create();
+    App app;
+    if (!r) {
+        fprintf(stderr, "gradscape: --screenshot: cannot set up OpenGL rendering\n");
+    } else if (app_init(&app, cfg, r, 0, err, sizeof err) != 0) {
+        fprintf(stderr, "gradscape: %s\n", err);
+        rc = 2;
+    } else {
+        if (app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
+            fprintf(stderr, "gradscape: --screenshot: %s\n", err), rc = 2;
+        else
+            rc = 0;
+        app_free(&app);
+    }
+    if (r)
+        render_destroy(r);
+    glctx_destroy(&gl);
+    return rc;
 }
 
 int headless_run(const Config *cfg)
@@ -28,19 +65,65 @@ int headless_run(const Config *cfg)
         rc = 2;
     }
     scene_free(&sc);
+    if (rc == 0 && cfg->screenshot_path)
+        rc = write_screenshot(cfg, NULL);
+    if (rc == 0 && !cfg->csv_path && !cfg->screenshot_path)
+        printf("gradscape: simulated %d runs; add --csv FILE or --screenshot FILE to write them\n", sc.n_runs);
     return rc;
 }
 
-int headless_bench(const Config *cfg)
+int headless_bench(const Config *in_cfg)
 {
-    (void)cfg;
-    fprintf(stderr, "gradscape: --bench is not built yet\n");
-    return 1;
-}
-
-int app_main(const Config *cfg)
-{
-    (void)cfg;
-    fprintf(stderr, "gradscape: the window is not built yet\n");
-    return 1;
+    Config cfg = *in_cfg;
+    int w = cfg.width, h = cfg.height;
+    if (cfg.steps < 0)
+        cfg.steps = 10000;
+    Shell sh;
+    char err[600];
+    int is_input;
+    cfg.width = 64, cfg.height = 64;
+    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "gradscape: %s\n", err);
+        return is_input ? 2 : 1;
+    }
+    App *a = &sh.app;
+    if (render_target_begin(sh.r, w, h) != 0) {
+        shell_free(&sh);
+        return 1;
+    }
+    double rss_start = bench_rss_mb();
+    enum { FRAMES = 300 };
+    static double t_anim[FRAMES], t_drag[FRAMES];
+    Input none;
+    memset(&none, 0, sizeof none);
+    none.mouse_x = -1, none.mouse_y = -1;
+    /* animation running: the trails grow every frame */
+    a->speed = 10000.0 / 5.0;
+    for (int pass = 0; pass < 2; pass++) {
+        a->t = 0;
+        a->playing = 1;
+        for (int f = 0; f < FRAMES; f++) {
+            double t0 = bench_now_ms();
+            if (pass == 1) {
+                /* a slider moving every frame: new lr, full recompute of every run */
+                Run *r = &a->scene.run[f % a->scene.n_runs];
+                r->hp[HP_LR] *= (f & 1) ? 1.01 : 1.0 / 1.01;
+                app_resimulate(a);
+            }
+            app_update(a, &none, 1.0 / 60.0, w, h);
+            render_draw(sh.r, &a->dl, w, h, 0x12151BFF);
+            glFinish();
+            (pass ? t_drag : t_anim)[f] = bench_now_ms() - t0;
+        }
+    }
+    render_target_end(sh.r);
+    double rss = bench_rss_mb();
+    double med = bench_median(t_anim, FRAMES), p99 = bench_quantile(t_anim, FRAMES, 0.99);
+    double drag = bench_median(t_drag, FRAMES);
+    printf("bench: runs=%d steps=%d draw_commands=%d rss_start_mb=%.1f\n", a->scene.n_runs, a->scene.steps, a->dl.n,
+           rss_start);
+    printf("bench: size=%dx%d frames=%d median_ms=%.2f p99_ms=%.2f drag_median_ms=%.2f rss_mb=%.1f\n", w, h, FRAMES,
+           med, p99, drag, rss);
+    shell_free(&sh);
+    return 0;
 }

@@ -1,0 +1,184 @@
+/* platform: event translation and the main loop. */
+#include "platform.h"
+
+#include <SDL2/SDL.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bench.h"
+#include "headless.h"
+
+static int map_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_SPACE: return UI_KEY_SPACE;
+    case SDLK_LEFT: return UI_KEY_LEFT;
+    case SDLK_RIGHT: return UI_KEY_RIGHT;
+    case SDLK_UP: return UI_KEY_UP;
+    case SDLK_DOWN: return UI_KEY_DOWN;
+    case SDLK_HOME: return UI_KEY_HOME;
+    case SDLK_END: return UI_KEY_END;
+    case SDLK_BACKSPACE: return UI_KEY_BACKSPACE;
+    case SDLK_DELETE: return UI_KEY_DELETE;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return UI_KEY_ENTER;
+    case SDLK_ESCAPE: return UI_KEY_ESCAPE;
+    case SDLK_TAB: return UI_KEY_TAB;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS: return UI_KEY_PLUS;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS: return UI_KEY_MINUS;
+    case SDLK_F1: return UI_KEY_F1;
+    case SDLK_F11: return UI_KEY_F11;
+    case SDLK_r: return UI_KEY_R;
+    case SDLK_s: return UI_KEY_S;
+    case SDLK_g: return UI_KEY_G;
+    case SDLK_v: return UI_KEY_V;
+    case SDLK_h: return UI_KEY_H;
+    case SDLK_a: return UI_KEY_A;
+    case SDLK_0: return UI_KEY_0;
+    default: return -1;
+    }
+}
+
+void platform_poll(SDL_Window *win, Input *in)
+{
+    float mx = in->mouse_x, my = in->mouse_y;
+    int down = in->mouse_down;
+    memset(in, 0, sizeof *in);
+    in->mouse_x = mx, in->mouse_y = my, in->mouse_down = down;
+    /* window points -> framebuffer pixels */
+    int ww = 1, wh = 1, fw = 1, fh = 1;
+    SDL_GetWindowSize(win, &ww, &wh);
+    SDL_GL_GetDrawableSize(win, &fw, &fh);
+    float sx = ww > 0 ? (float)fw / (float)ww : 1.0f, sy = wh > 0 ? (float)fh / (float)wh : 1.0f;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        switch (e.type) {
+        case SDL_QUIT: in->quit = 1; break;
+        case SDL_MOUSEMOTION:
+            in->mouse_x = (float)e.motion.x * sx, in->mouse_y = (float)e.motion.y * sy;
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+            in->mouse_x = (float)e.button.x * sx, in->mouse_y = (float)e.button.y * sy;
+            if (e.button.button == SDL_BUTTON_LEFT) {
+                in->mouse_down = 1, in->mouse_pressed = 1;
+                in->double_click |= e.button.clicks >= 2;
+            }
+            break;
+        case SDL_MOUSEBUTTONUP:
+            in->mouse_x = (float)e.button.x * sx, in->mouse_y = (float)e.button.y * sy;
+            if (e.button.button == SDL_BUTTON_LEFT)
+                in->mouse_down = 0, in->mouse_released = 1;
+            break;
+        case SDL_MOUSEWHEEL:
+            in->wheel += e.wheel.preciseY != 0.0f ? e.wheel.preciseY : (float)e.wheel.y;
+            break;
+        case SDL_KEYDOWN: {
+            int k = map_key(e.key.keysym.sym);
+            if (k >= 0)
+                in->key_pressed[k] = 1;
+            in->ctrl |= (e.key.keysym.mod & KMOD_CTRL) != 0;
+            in->shift |= (e.key.keysym.mod & KMOD_SHIFT) != 0;
+            break;
+        }
+        case SDL_TEXTINPUT: {
+            size_t have = strlen(in->text), add = strlen(e.text.text);
+            if (have + add < sizeof in->text)
+                memcpy(in->text + have, e.text.text, add + 1);
+            break;
+        }
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                in->resized = 1;
+            break;
+        default: break;
+        }
+    }
+    /* while Ctrl is held, typed characters are shortcuts, not text */
+    if (in->ctrl)
+        in->text[0] = '\0';
+    in->minimized = (SDL_GetWindowFlags(win) & SDL_WINDOW_MINIMIZED) != 0;
+}
+
+int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap, int *err_is_input)
+{
+    memset(sh, 0, sizeof *sh);
+    *err_is_input = 0;
+    if (glctx_create(&sh->gl, "gradscape", cfg->width, cfg->height, headless, err, (int)cap) != 0)
+        return -1;
+    sh->r = render_create();
+    if (!sh->r) {
+        snprintf(err, cap, "cannot set up OpenGL rendering (see the message above)");
+        glctx_destroy(&sh->gl);
+        return -1;
+    }
+    if (app_init(&sh->app, cfg, sh->r, 1, err, cap) != 0) {
+        *err_is_input = 1;
+        render_destroy(sh->r);
+        glctx_destroy(&sh->gl);
+        return -1;
+    }
+    SDL_StartTextInput();
+    sh->last_ms = bench_now_ms();
+    return 0;
+}
+
+int shell_frame(Shell *sh, double dt)
+{
+    double now = bench_now_ms();
+    if (dt < 0) {
+        dt = (now - sh->last_ms) / 1000.0;
+        if (dt > 0.1)
+            dt = 0.1; /* after a stall, do not jump */
+    }
+    sh->last_ms = now;
+    platform_poll(sh->gl.window, &sh->in);
+    if (sh->in.quit)
+        return 1;
+    if (sh->in.minimized) {
+        SDL_WaitEventTimeout(NULL, 100);
+        return 0;
+    }
+    int fw = 1, fh = 1;
+    SDL_GL_GetDrawableSize(sh->gl.window, &fw, &fh);
+    if (fw < 1 || fh < 1)
+        return 0;
+    App *a = &sh->app;
+    app_update(a, &sh->in, dt, fw, fh);
+    if (a->want_fullscreen) {
+        a->want_fullscreen = 0;
+        sh->fullscreen = !sh->fullscreen;
+        SDL_SetWindowFullscreen(sh->gl.window, sh->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    }
+    if (a->want_screenshot) {
+        a->want_screenshot = 0;
+        app_write_png_timestamped(a);
+    }
+    app_draw(a, sh->r);
+    SDL_GL_SwapWindow(sh->gl.window);
+    return a->want_quit ? 1 : 0;
+}
+
+void shell_free(Shell *sh)
+{
+    app_free(&sh->app);
+    render_destroy(sh->r);
+    glctx_destroy(&sh->gl);
+}
+
+int app_main(const Config *cfg)
+{
+    Shell sh;
+    char err[600];
+    int is_input;
+    if (shell_init(&sh, cfg, 0, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "gradscape: %s\n", err);
+        return is_input ? 2 : 1;
+    }
+    while (shell_frame(&sh, -1.0) == 0)
+        ;
+    shell_free(&sh);
+    return 0;
+}

@@ -1,0 +1,33 @@
+/* platform: SDL events -> one frame's Input (in framebuffer pixels, HiDPI aware),
+ * and the interactive main loop. */
+#ifndef GS_PLATFORM_H
+#define GS_PLATFORM_H
+
+#include "app.h"
+#include "glctx.h"
+
+/* Drains the SDL event queue into `in` (cleared first; mouse position and held
+ * state carry over from the previous frame's `in`). */
+void platform_poll(SDL_Window *win, Input *in);
+
+/* The running program: context, renderer, app. */
+typedef struct Shell {
+    GlContext gl;
+    Renderer *r;
+    App app;
+    Input in;
+    int fullscreen;
+    double last_ms;
+} Shell;
+
+/* Creates the window (hidden when headless), renderer and app. Returns 0, or -1
+ * with err; exit status 2 applies when err_is_input is set. */
+int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap, int *err_is_input);
+
+/* One frame: poll, update with dt seconds (dt < 0: measured), draw, swap. Returns 0
+ * to go on, 1 when the user quit. */
+int shell_frame(Shell *sh, double dt);
+
+void shell_free(Shell *sh);
+
+#endif

@@ -1,0 +1,286 @@
+/* The app driven through real SDL events (pushed onto SDL's queue and read back by
+ * the same event loop the window uses), with real GL through the offscreen driver:
+ * slider drags, map clicks, keys, typing a formula, the screenshot shortcut. */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+#include "platform.h"
+
+#include <SDL2/SDL.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static Shell sh;
+
+static void frame(void) { shell_frame(&sh, 1.0 / 60.0); }
+
+static void mouse(Uint32 type, float x, float y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.x = (Sint32)x, e.motion.y = (Sint32)y;
+        e.motion.state = SDL_BUTTON_LMASK;
+    } else {
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = (Sint32)x, e.button.y = (Sint32)y;
+    }
+    SDL_PushEvent(&e);
+    frame();
+}
+
+static void key(SDL_Keycode k, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    frame();
+}
+
+static void text(const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", s);
+    SDL_PushEvent(&e);
+    frame();
+}
+
+static int find(UiId id, float *x, float *y, float *w, float *h) { return ui_find(&sh.app.ui, id, x, y, w, h); }
+
+static void test_slider_drag(void)
+{
+    App *a = &sh.app;
+    Run *r = &a->scene.run[3]; /* adam */
+    double lr0 = r->hp[HP_LR];
+    TrajPoint end0 = r->traj[r->n - 1];
+    float x, y, w, h;
+    CHECK(find(ui_id_ptr(&r->hp[HP_LR]), &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + 0.2f * w, y + h / 2);
+    mouse(SDL_MOUSEMOTION, x + 0.5f * w, y + h / 2);
+    /* while the mouse is still held, the run already has its new lr and path */
+    double lr_mid = r->hp[HP_LR];
+    CHECK(lr_mid != lr0);
+    CHECK(r->traj[r->n - 1].x != end0.x || r->traj[r->n - 1].y != end0.y);
+    /* the path is the one this lr gives */
+    Scene copy = a->scene;
+    (void)copy;
+    mouse(SDL_MOUSEMOTION, x + 0.6f * w, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + 0.6f * w, y + h / 2);
+    CHECK(r->hp[HP_LR] > lr_mid); /* further right, larger lr (log scale) */
+    const HyperInfo *hi = optim_hyper(HP_LR);
+    CHECK_REL(r->hp[HP_LR], ui_slider_value(0.6, hi->ui_lo, hi->ui_hi, 1), 0.02);
+    /* other runs untouched */
+    CHECK(a->scene.run[0].hp[HP_LR] == 2e-4);
+}
+
+static void test_type_value(void)
+{
+    App *a = &sh.app;
+    Run *r = &a->scene.run[1]; /* momentum */
+    float x, y, w, h;
+    UiId vid = ui_id_ptr(&r->hp[HP_MOMENTUM]) ^ 0x5bd1e995u;
+    CHECK(find(vid, &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    for (int i = 0; i < 12; i++)
+        key(SDLK_BACKSPACE, 0);
+    text("0.75");
+    key(SDLK_RETURN, 0);
+    CHECK(r->hp[HP_MOMENTUM] == 0.75);
+    /* an invalid value is clamped into range, never stored */
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    for (int i = 0; i < 12; i++)
+        key(SDLK_BACKSPACE, 0);
+    text("7");
+    key(SDLK_RETURN, 0);
+    CHECK(optim_hyper_valid(HP_MOMENTUM, r->hp[HP_MOMENTUM]));
+    CHECK(strstr(a->message, "momentum must be in [0, 1)") != NULL);
+}
+
+static void test_map_click(void)
+{
+    App *a = &sh.app;
+    float px = a->map_x + a->map_w * 0.3f, py = a->map_y + a->map_h * 0.6f;
+    double wx, wy;
+    CHECK(app_map_world(a, px, py, &wx, &wy));
+    mouse(SDL_MOUSEMOTION, px, py);
+    mouse(SDL_MOUSEBUTTONDOWN, px, py);
+    mouse(SDL_MOUSEBUTTONUP, px, py);
+    CHECK_REL(a->scene.start[0], wx, 1e-9);
+    CHECK_REL(a->scene.start[1], wy, 1e-9);
+    for (int i = 0; i < a->scene.n_runs; i++)
+        CHECK(a->scene.run[i].traj[0].x == a->scene.start[0] && a->scene.run[i].traj[0].y == a->scene.start[1]);
+    CHECK(a->t < 1.0 && a->playing);
+    /* a drag pans instead: the start stays, the view moves */
+    MapView v0 = a->view;
+    double s0 = a->scene.start[0];
+    mouse(SDL_MOUSEBUTTONDOWN, px, py);
+    mouse(SDL_MOUSEMOTION, px + 100, py);
+    mouse(SDL_MOUSEBUTTONUP, px + 100, py);
+    CHECK(a->scene.start[0] == s0);
+    CHECK(a->view.x0 < v0.x0);
+    /* the wheel zooms about the cursor: the world point under it stays */
+    double bx, by, ax, ay;
+    app_map_world(a, px, py, &bx, &by);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 2;
+    SDL_PushEvent(&e);
+    frame();
+    app_map_world(a, px, py, &ax, &ay);
+    CHECK_REL(ax, bx, 1e-6);
+    CHECK_REL(ay, by, 1e-6);
+    CHECK(a->view.x1 - a->view.x0 < v0.x1 - v0.x0);
+    key(SDLK_v, 0); /* reset view */
+    CHECK(a->view.x0 == a->scene.surface.view[0]);
+}
+
+static void test_keys(void)
+{
+    App *a = &sh.app;
+    a->playing = 1;
+    key(SDLK_SPACE, 0);
+    CHECK(!a->playing);
+    double t = a->t;
+    key(SDLK_RIGHT, 0);
+    CHECK(a->t == floor(t) + 1);
+    key(SDLK_SPACE, 0);
+    CHECK(a->playing);
+    for (int i = 0; i < 30; i++)
+        frame();
+    CHECK(a->t > 1);
+    key(SDLK_r, 0);
+    CHECK(a->t < 1 && a->playing);
+    double sp = a->speed;
+    key(SDLK_PLUS, 0);
+    CHECK(a->speed == 2 * sp);
+    key(SDLK_MINUS, 0);
+    CHECK(a->speed == sp);
+    key(SDLK_g, 0);
+    CHECK(a->layout == LAYOUT_GRID);
+    frame();
+    key(SDLK_g, 0);
+    CHECK(a->layout == LAYOUT_OVERLAY);
+    key(SDLK_F1, 0);
+    CHECK(a->show_help);
+    key(SDLK_ESCAPE, 0);
+    CHECK(!a->show_help && !a->want_quit);
+}
+
+static void test_expression(void)
+{
+    App *a = &sh.app;
+    float x, y, w, h;
+    CHECK(find(ui_id_str("expr", 0), &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, 0);
+    CHECK(a->expr_text[0] == '\0');
+    text("x^2 + *y");
+    key(SDLK_RETURN, 0);
+    CHECK_STR(a->expr_error, "expected a number, name or '(' but found '*' at column 7");
+    CHECK_STR(a->scene.surface.name, "rosenbrock"); /* the last good surface is kept */
+    frame();
+    float ex, ey, ew, eh;
+    (void)ex, (void)ey, (void)ew, (void)eh;
+    /* the error is on screen */
+    int shown = 0;
+    for (int i = 0; i < a->dl.n; i++)
+        if (a->dl.cmd[i].kind == DRAW_TEXT && strstr(draw_text_of(&a->dl, &a->dl.cmd[i]), "column 7"))
+            shown = 1;
+    CHECK(shown);
+    /* fix it: a valid formula replaces the surface and keeps the runs */
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, 0);
+    text("x^2 + 3*y^2");
+    key(SDLK_RETURN, 0);
+    CHECK(a->expr_error[0] == '\0');
+    CHECK(a->scene.surface.builtin == SURFACE_EXPR);
+    CHECK_REL(surface_value(&a->scene.surface, 1, 1), 4.0, 0);
+    CHECK(a->scene.n_runs == 4);
+    /* typing in the field does not trigger shortcuts */
+    CHECK(!a->show_help);
+}
+
+static void test_screenshot(const char *dir)
+{
+    App *a = &sh.app;
+    key(SDLK_s, KMOD_LCTRL);
+    CHECK_MSG(strstr(a->message, "Saved") != NULL, "%s", a->message);
+    char *path = strstr(a->message, dir);
+    CHECK(path != NULL);
+    if (!path)
+        return;
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    unsigned char head[24];
+    CHECK(fread(head, 1, 24, f) == 24);
+    fclose(f);
+    CHECK(memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0);
+    unsigned pw = (unsigned)head[16] << 24 | (unsigned)head[17] << 16 | (unsigned)head[18] << 8 | head[19];
+    unsigned ph = (unsigned)head[20] << 24 | (unsigned)head[21] << 16 | (unsigned)head[22] << 8 | head[23];
+    CHECK((int)pw == a->fb_w && (int)ph == a->fb_h);
+    remove(path);
+}
+
+static void test_add_remove(void)
+{
+    App *a = &sh.app;
+    int n = a->scene.n_runs;
+    float x, y, w, h;
+    CHECK(find(ui_id_str("add", OPTIM_NADAM), &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    CHECK(a->scene.n_runs == n + 1);
+    CHECK(a->scene.run[n].kind == OPTIM_NADAM && a->scene.run[n].n > 1);
+    frame();
+    CHECK(find(ui_id_str("remove", n), &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    CHECK(a->scene.n_runs == n);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/gs-test-app-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", dir};
+    Config cfg;
+    char err[600];
+    CHECK(spec_parse_args(5, argv, &cfg, err, sizeof err) == 0);
+    int is_input;
+    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    frame();
+    frame();
+    test_slider_drag();
+    test_type_value();
+    test_map_click();
+    test_keys();
+    test_add_remove();
+    test_screenshot(dir);
+    test_expression();
+    key(SDLK_ESCAPE, 0);
+    CHECK(sh.app.want_quit);
+    shell_free(&sh);
+    rmdir(dir);
+    return check_done("test_app");
+}

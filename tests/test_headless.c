@@ -1,0 +1,223 @@
+/* Headless screenshots end to end: run the real binary with --headless --screenshot
+ * --csv for each built-in surface and layout, decode the PNG and check what must be
+ * there: the asked size, the colormap's low end at a minimum, each run's colour
+ * along its path (from the CSV), its head at the CSV's last point mapped through the
+ * view. The mapping world -> pixel is recomputed here from the view and the size. */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#include <stb_image.h>
+
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *bin;
+static char dir[64];
+
+typedef struct Pt {
+    double x, y;
+} Pt;
+
+typedef struct Path {
+    char label[32];
+    Pt pt[4096];
+    int n;
+} Path;
+
+static Path paths[16];
+static int n_paths;
+
+static int read_csv(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512];
+    n_paths = 0;
+    if (!fgets(line, sizeof line, f)) {
+        fclose(f);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        char *c = strchr(line, ',');
+        if (!c)
+            continue;
+        *c = '\0';
+        if (n_paths == 0 || strcmp(paths[n_paths - 1].label, line) != 0) {
+            snprintf(paths[n_paths].label, sizeof paths[0].label, "%s", line);
+            paths[n_paths++].n = 0;
+        }
+        Path *p = &paths[n_paths - 1];
+        char *rest = c + 1;
+        strtol(rest, &rest, 10);
+        double x = strtod(rest + 1, &rest), y = strtod(rest + 1, &rest);
+        if (p->n < 4096)
+            p->pt[p->n++] = (Pt){x, y};
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The view widened to the image's aspect, as the app shows it. */
+static void to_px(const double v[4], int w, int h, double x, double y, double *px, double *py)
+{
+    double vw = v[1] - v[0], vh = v[3] - v[2];
+    double upp = vw / w > vh / h ? vw / w : vh / h; /* world units per pixel */
+    double cx = 0.5 * (v[0] + v[1]), cy = 0.5 * (v[2] + v[3]);
+    *px = 0.5 * w + (x - cx) / upp;
+    *py = 0.5 * h - (y - cy) / upp;
+}
+
+static int near_colour(const unsigned char *img, int w, int h, double px, double py, unsigned rgb, int radius, int tol)
+{
+    for (int dy = -radius; dy <= radius; dy++)
+        for (int dx = -radius; dx <= radius; dx++) {
+            int x = (int)px + dx, y = (int)py + dy;
+            if (x < 0 || y < 0 || x >= w || y >= h)
+                continue;
+            const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+            int dr = abs(p[0] - (int)(rgb >> 16 & 255)), dg = abs(p[1] - (int)(rgb >> 8 & 255)),
+                db = abs(p[2] - (int)(rgb & 255));
+            if (dr <= tol && dg <= tol && db <= tol)
+                return 1;
+        }
+    return 0;
+}
+
+static unsigned char *render(const char *args, const char *png, const char *csv, int *w, int *h)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s' --csv '%s' %s", bin, png, csv, args);
+    int rc = system(cmd);
+    CHECK_MSG(rc == 0, "%s", cmd);
+    int n;
+    unsigned char *img = stbi_load(png, w, h, &n, 4);
+    CHECK_MSG(img != NULL, "cannot decode %s", png);
+    CHECK(read_csv(csv) == 0);
+    return img;
+}
+
+/* Okabe-Ito colours in run order (the palette the app assigns). */
+static const unsigned RUN_RGB[] = {0xE69F00, 0x56B4E9, 0xCC79A7, 0xF0F0F0};
+
+static void check_paths(const char *name, const unsigned char *img, int w, int h, const double view[4])
+{
+    for (int r = 0; r < n_paths; r++) {
+        const Path *p = &paths[r];
+        int hits = 0, tries = 0;
+        for (int k = 0; k < p->n; k += p->n / 40 + 1) {
+            double px, py;
+            to_px(view, w, h, p->pt[k].x, p->pt[k].y, &px, &py);
+            if (px < 0 || py < 0 || px >= w || py >= h)
+                continue;
+            tries++;
+            hits += near_colour(img, w, h, px, py, RUN_RGB[r], 3, 40);
+        }
+        CHECK_MSG(tries > 0 && hits * 10 >= tries * 6, "%s: %s colour at %d of %d path points", name, p->label,
+                  hits, tries);
+        double ex, ey;
+        to_px(view, w, h, p->pt[p->n - 1].x, p->pt[p->n - 1].y, &ex, &ey);
+        CHECK_MSG(near_colour(img, w, h, ex, ey, RUN_RGB[r], 1, 40), "%s: %s head not at (%.1f, %.1f)", name,
+                  p->label, ex, ey);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return 2;
+    bin = argv[1];
+    snprintf(dir, sizeof dir, "/tmp/gs-test-headless-XXXXXX");
+    if (!mkdtemp(dir))
+        return 1;
+    char png[128], csv[128];
+    snprintf(png, sizeof png, "%s/s.png", dir);
+    snprintf(csv, sizeof csv, "%s/s.csv", dir);
+    int w, h;
+
+    /* rosenbrock: the minimum (1, 1) is the darkest colour of viridis (68,1,84) */
+    static const double RV[4] = {-2.0, 2.0, -1.0, 3.0};
+    unsigned char *img = render("--size 640x360 --steps 0", png, csv, &w, &h);
+    CHECK(w == 640 && h == 360);
+    if (img) {
+        double mx, my;
+        to_px(RV, w, h, 1.0, 1.0, &mx, &my);
+        CHECK_MSG(near_colour(img, w, h, mx, my, 0x440154, 0, 30), "rosenbrock minimum pixel is not the low end");
+        stbi_image_free(img);
+    }
+    img = render("--size 1280x720 --steps 300", png, csv, &w, &h);
+    CHECK(w == 1280 && h == 720);
+    if (img) {
+        check_paths("rosenbrock", img, w, h, RV);
+        stbi_image_free(img);
+    }
+    /* quadratic, rotated, with a given view, a different size */
+    static const double QV[4] = {-3.0, 3.0, -2.0, 2.0};
+    img = render("--surface quadratic:kappa=10,angle=30 --size 800x800 --steps 0", png, csv, &w, &h);
+    CHECK(w == 800 && h == 800);
+    if (img) {
+        double mx, my;
+        to_px(QV, w, h, 0.0, 0.0, &mx, &my);
+        CHECK_MSG(near_colour(img, w, h, mx, my, 0x440154, 0, 30), "quadratic minimum pixel is not the low end");
+        stbi_image_free(img);
+    }
+    img = render("--surface quadratic:kappa=10,angle=30 --size 800x800 --steps 60", png, csv, &w, &h);
+    if (img) {
+        check_paths("quadratic", img, w, h, QV);
+        stbi_image_free(img);
+    }
+    /* saddle: unbounded below, still drawn; runs escape along y */
+    static const double SV[4] = {-2.0, 2.0, -2.0, 2.0};
+    img = render("--surface saddle --size 700x500", png, csv, &w, &h);
+    if (img) {
+        check_paths("saddle", img, w, h, SV);
+        stbi_image_free(img);
+    }
+    /* himmelblau: four minima, all the low end */
+    static const double HV[4] = {-5.0, 5.0, -5.0, 5.0};
+    img = render("--surface himmelblau --size 900x700 --steps 0", png, csv, &w, &h);
+    if (img) {
+        static const double M[4][2] = {{3.0, 2.0}, {-2.805118, 3.131313}, {-3.779310, -3.283186}, {3.584428, -1.848127}};
+        for (int m = 0; m < 4; m++) {
+            double mx, my;
+            to_px(HV, w, h, M[m][0], M[m][1], &mx, &my);
+            CHECK_MSG(near_colour(img, w, h, mx, my, 0x440154, 0, 30), "himmelblau minimum %d", m);
+        }
+        stbi_image_free(img);
+    }
+    /* a user's expression with --view */
+    static const double EV[4] = {-1.0, 3.0, -2.0, 2.0};
+    img = render("--surface 'expr:(x-1)^2+2*(y+0.5)^2' --view -1,3,-2,2 --start 2.5,1.5 --size 500x500 --steps 80",
+                 png, csv, &w, &h);
+    if (img) {
+        check_paths("expr", img, w, h, EV);
+        stbi_image_free(img);
+    }
+    /* grid layout: one panel per run, each its own colour only */
+    img = render("--layout grid --size 1200x800 --steps 300", png, csv, &w, &h);
+    CHECK(w == 1200 && h == 800);
+    if (img) {
+        /* four panels of 2x2: the top-left shows sgd (orange) and no sky blue */
+        int orange = 0, blue = 0;
+        for (int y = 0; y < h / 2; y++)
+            for (int x = 0; x < w / 2; x++) {
+                const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                orange += abs(p[0] - 0xE6) < 20 && abs(p[1] - 0x9F) < 20 && abs(p[2] - 0x00) < 20;
+                blue += abs(p[0] - 0x56) < 12 && abs(p[1] - 0xB4) < 12 && abs(p[2] - 0xE9) < 12;
+            }
+        CHECK_MSG(orange > 50 && blue < 5, "grid panel 1: %d orange, %d blue pixels", orange, blue);
+        stbi_image_free(img);
+    }
+    /* bad size and unwritable path: exit 2, no file */
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s/nodir/x.png' 2>/dev/null", bin, dir);
+    int rc = system(cmd);
+    CHECK(WEXITSTATUS(rc) == 2);
+    remove(png);
+    remove(csv);
+    CHECK(rmdir(dir) == 0); /* nothing else was left behind */
+    return check_done("test_headless");
+}
