@@ -47,7 +47,7 @@ static int read_csv(const char *path)
             continue;
         *c = '\0';
         if (n_paths == 0 || strcmp(paths[n_paths - 1].label, line) != 0) {
-            snprintf(paths[n_paths].label, sizeof paths[0].label, "%s", line);
+            snprintf(paths[n_paths].label, sizeof paths[0].label, "%.31s", line);
             paths[n_paths++].n = 0;
         }
         Path *p = &paths[n_paths - 1];

@@ -61,7 +61,7 @@ static void test_surface_specs(void)
     CHECK(s.builtin == SURFACE_EXPR);
     CHECK_REL(surface_value(&s, 0, 0), 1.0, 0);
     static const struct { const char *text, *message; } BAD[] = {
-        {"bowl", "unknown surface 'bowl' (choose from rosenbrock, quadratic, saddle, himmelblau, expr:FORMULA)"},
+        {"bowl", "unknown surface 'bowl' (choose from rosenbrock, quadratic, saddle, himmelblau, rastrigin, ackley, beale, booth, matyas, goldstein-price, styblinski-tang, six-hump-camel, monkey-saddle, valley, expr:FORMULA)"},
         {"quadratic:k=3", "quadratic has no parameter 'k' (parameters: kappa, angle)"},
         {"saddle:a=1", "saddle has no parameters"},
         {"rosenbrock:b=x", "b 'x' is not a number"},
@@ -118,7 +118,7 @@ static void test_args(void)
         {"--start", "1", "--start '1': expected X,Y with two finite numbers"},
         {"--start", "1,2,3", "--start '1,2,3': expected X,Y with two finite numbers"},
         {"--start", "a,b", "--start 'a,b': expected X,Y with two finite numbers"},
-        {"--surface", "nope", "--surface 'nope': unknown surface 'nope' (choose from rosenbrock, quadratic, saddle, himmelblau, expr:FORMULA)"},
+        {"--surface", "nope", "--surface 'nope': unknown surface 'nope' (choose from rosenbrock, quadratic, saddle, himmelblau, rastrigin, ackley, beale, booth, matyas, goldstein-price, styblinski-tang, six-hump-camel, monkey-saddle, valley, expr:FORMULA)"},
         {"--surface", "expr:x+*y", "--surface 'expr:x+*y': expected a number, name or '(' but found '*' at column 3"},
         {"--opt", "adam:lr=0", "--opt 'adam:lr=0': lr must be > 0, got 0"},
         {"--size", "100", "--size '100': expected WxH, each from 1 to 16384"},

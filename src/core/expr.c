@@ -433,7 +433,9 @@ static void scalar_rule(const Expr1 *o, double *v, double *vx, double *vy)
     case EXPR_TANH: r = tanh(a), s = 1.0 - r * r; break;
     default: r = 0.0, s = 0.0; break;
     }
-    *v = r, *vx = s * o->ax, *vy = s * o->ay;
+    /* a direction along which the operand does not change contributes nothing, even
+     * where the operation's own derivative is infinite (sqrt at 0) */
+    *v = r, *vx = o->ax == 0.0 ? 0.0 : s * o->ax, *vy = o->ay == 0.0 ? 0.0 : s * o->ay;
 }
 
 double expr_eval_grad(const Expr *e, double x, double y, double *gx, double *gy)

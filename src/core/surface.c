@@ -35,6 +35,42 @@ static int minima_himmelblau(const double *param, double out[][2])
     return 4;
 }
 
+static int minima_beale(const double *param, double out[][2])
+{
+    (void)param;
+    out[0][0] = 3.0, out[0][1] = 0.5;
+    return 1;
+}
+
+static int minima_booth(const double *param, double out[][2])
+{
+    (void)param;
+    out[0][0] = 1.0, out[0][1] = 3.0;
+    return 1;
+}
+
+static int minima_goldstein(const double *param, double out[][2])
+{
+    (void)param;
+    out[0][0] = 0.0, out[0][1] = -1.0;
+    return 1;
+}
+
+static int minima_styblinski(const double *param, double out[][2])
+{
+    (void)param;
+    out[0][0] = out[0][1] = -2.903534027771177;
+    return 1;
+}
+
+static int minima_camel(const double *param, double out[][2])
+{
+    (void)param;
+    out[0][0] = 0.08984201310031807, out[0][1] = -0.7126564030207396;
+    out[1][0] = -0.08984201310031807, out[1][1] = 0.7126564030207396;
+    return 2;
+}
+
 #define QUAD_U "(x*cos(angle*pi/180) + y*sin(angle*pi/180))"
 #define QUAD_V "(y*cos(angle*pi/180) - x*sin(angle*pi/180))"
 
@@ -96,6 +132,128 @@ static const SurfaceInfo SURFACES[] = {
         .runs = {"sgd:lr=0.005", "momentum:lr=0.002,momentum=0.9", "rmsprop:lr=0.05",
                  "adam:lr=0.1"},
         .minima = minima_himmelblau,
+    },
+    {
+        .name = "rastrigin",
+        .title = "Rastrigin",
+        .formula = "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
+        .display = "20 + x\xc2\xb2 \xe2\x88\x92 10 cos 2\xcf\x80x + y\xc2\xb2 \xe2\x88\x92 10 cos 2\xcf\x80y",
+        .view = {-5.12, 5.12, -5.12, 5.12},
+        .start = {-3.3, 2.6},
+        .steps = 400,
+        .log_color = 0,
+        .runs = {"sgd:lr=0.002", "momentum:lr=0.002,momentum=0.9", "rmsprop:lr=0.05", "adam:lr=0.3"},
+        .minima = minima_origin,
+    },
+    {
+        .name = "ackley",
+        .title = "Ackley",
+        .formula = "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20",
+        .display = "\xe2\x88\x92" "20 e^(\xe2\x88\x92" "0.2\xe2\x88\x9a(\xc2\xbd(x\xc2\xb2+y\xc2\xb2))) \xe2\x88\x92 e^(\xc2\xbd(cos 2\xcf\x80x + cos 2\xcf\x80y)) + e + 20",
+        .view = {-4.0, 4.0, -4.0, 4.0},
+        .start = {-3.1, 2.2},
+        .steps = 400,
+        .log_color = 0,
+        .runs = {"sgd:lr=0.02", "momentum:lr=0.01,momentum=0.9", "rmsprop:lr=0.05", "adam:lr=0.2"},
+        .minima = minima_origin,
+    },
+    {
+        .name = "beale",
+        .title = "Beale",
+        .formula = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+        .display = "(1.5 \xe2\x88\x92 x + xy)\xc2\xb2 + (2.25 \xe2\x88\x92 x + xy\xc2\xb2)\xc2\xb2 + (2.625 \xe2\x88\x92 x + xy\xc2\xb3)\xc2\xb2",
+        .view = {-4.5, 4.5, -4.5, 4.5},
+        .start = {-1.0, 1.5},
+        .steps = 1000,
+        .log_color = 1,
+        .runs = {"sgd:lr=0.005", "momentum:lr=0.001,momentum=0.9", "rmsprop:lr=0.01", "adam:lr=0.05"},
+        .minima = minima_beale,
+    },
+    {
+        .name = "booth",
+        .title = "Booth",
+        .formula = "(x + 2*y - 7)^2 + (2*x + y - 5)^2",
+        .display = "(x + 2y \xe2\x88\x92 7)\xc2\xb2 + (2x + y \xe2\x88\x92 5)\xc2\xb2",
+        .view = {-10.0, 10.0, -10.0, 10.0},
+        .start = {-7.0, -6.0},
+        .steps = 200,
+        .log_color = 0,
+        .runs = {"sgd:lr=0.01", "momentum:lr=0.005,momentum=0.9", "rmsprop:lr=0.1", "adam:lr=0.5"},
+        .minima = minima_booth,
+    },
+    {
+        .name = "matyas",
+        .title = "Matyas",
+        .formula = "0.26*(x^2 + y^2) - 0.48*x*y",
+        .display = "0.26(x\xc2\xb2 + y\xc2\xb2) \xe2\x88\x92 0.48xy",
+        .view = {-10.0, 10.0, -10.0, 10.0},
+        .start = {-8.0, 4.0},
+        .steps = 400,
+        .log_color = 1,
+        .runs = {"sgd:lr=0.5", "momentum:lr=0.2,momentum=0.9", "rmsprop:lr=0.1", "adam:lr=0.5"},
+        .minima = minima_origin,
+    },
+    {
+        .name = "goldstein-price",
+        .title = "Goldstein\xe2\x80\x93Price",
+        .formula = "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))"
+                   "*(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))",
+        .display = "[1 + (x+y+1)\xc2\xb2(19 \xe2\x88\x92 14x + 3x\xc2\xb2 \xe2\x88\x92 14y + 6xy + 3y\xc2\xb2)]"
+                   "\xc2\xb7[30 + (2x\xe2\x88\x92" "3y)\xc2\xb2(18 \xe2\x88\x92 32x + 12x\xc2\xb2 + 48y \xe2\x88\x92 36xy + 27y\xc2\xb2)]",
+        .view = {-2.0, 2.0, -2.0, 2.0},
+        .start = {-1.2, 1.1},
+        .steps = 500,
+        .log_color = 1,
+        .runs = {"sgd:lr=1e-5", "momentum:lr=2e-6,momentum=0.9", "rmsprop:lr=0.005", "adam:lr=0.02"},
+        .minima = minima_goldstein,
+    },
+    {
+        .name = "styblinski-tang",
+        .title = "Styblinski\xe2\x80\x93Tang",
+        .formula = "0.5*(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)",
+        .display = "\xc2\xbd(x\xe2\x81\xb4 \xe2\x88\x92 16x\xc2\xb2 + 5x + y\xe2\x81\xb4 \xe2\x88\x92 16y\xc2\xb2 + 5y)",
+        .view = {-5.0, 5.0, -5.0, 5.0},
+        .start = {0.3, 4.6},
+        .steps = 300,
+        .log_color = 0,
+        .runs = {"sgd:lr=0.005", "momentum:lr=0.002,momentum=0.9", "rmsprop:lr=0.05", "adam:lr=0.2"},
+        .minima = minima_styblinski,
+    },
+    {
+        .name = "six-hump-camel",
+        .title = "Six-hump camel",
+        .formula = "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2",
+        .display = "(4 \xe2\x88\x92 2.1x\xc2\xb2 + x\xe2\x81\xb4/3)x\xc2\xb2 + xy + (4y\xc2\xb2 \xe2\x88\x92 4)y\xc2\xb2",
+        .view = {-2.2, 2.2, -1.3, 1.3},
+        .start = {-1.9, -0.9},
+        .steps = 300,
+        .log_color = 1,
+        .runs = {"sgd:lr=0.01", "momentum:lr=0.004,momentum=0.9", "rmsprop:lr=0.02", "adam:lr=0.05"},
+        .minima = minima_camel,
+    },
+    {
+        .name = "monkey-saddle",
+        .title = "Monkey saddle",
+        .formula = "x^3 - 3*x*y^2",
+        .display = "x\xc2\xb3 \xe2\x88\x92 3xy\xc2\xb2",
+        .view = {-2.0, 2.0, -2.0, 2.0},
+        .start = {0.2, 0.05},
+        .steps = 200,
+        .log_color = 0,
+        .runs = {"sgd:lr=0.05", "momentum:lr=0.02,momentum=0.9", "rmsprop:lr=0.01", "adam:lr=0.02"},
+        .minima = minima_none,
+    },
+    {
+        .name = "valley",
+        .title = "Winding valley",
+        .formula = "0.05*x^2 + 4*(y - sin(x))^2",
+        .display = "0.05x\xc2\xb2 + 4(y \xe2\x88\x92 sin x)\xc2\xb2",
+        .view = {-6.0, 6.0, -3.0, 3.0},
+        .start = {-5.0, 1.5},
+        .steps = 600,
+        .log_color = 1,
+        .runs = {"sgd:lr=0.1", "momentum:lr=0.02,momentum=0.9", "rmsprop:lr=0.02", "adam:lr=0.1"},
+        .minima = minima_origin,
     },
 };
 #define N_SURFACES ((int)(sizeof SURFACES / sizeof SURFACES[0]))
