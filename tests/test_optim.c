@@ -77,6 +77,53 @@ static void test_adam(void)
     CHECK_REL(p[0], -0.1 * 3 / (3 + 1e-8) - 0.1 * mh / (sqrt(vh) + 1e-8), 1e-14);
 }
 
+static void test_adam_without_bias_correction(void)
+{
+    double hp[HP_COUNT];
+    hp_for(OPTIM_ADAM, hp);
+    CHECK(hp[HP_BIAS_CORRECTION] == 1.0);
+    hp[HP_BIAS_CORRECTION] = 0.0;
+    OptimState st;
+    optim_reset(&st);
+    double p[2] = {0, 0}, g[2] = {2, 0};
+    optim_step(OPTIM_ADAM, hp, 0.1, &st, p, g);
+    /* m = 0.1 g, v = 0.001 g^2, no division by (1 - beta^t): the first step is
+     * 0.1 / sqrt(0.001) ~ 3.16 times lr instead of lr */
+    double m = 0.1 * 2, v = 0.001 * 4;
+    CHECK_REL(p[0], -0.1 * m / (sqrt(v) + 1e-8), 1e-15);
+    CHECK(fabs(p[0]) > 3 * 0.1);
+    CHECK(!optim_hyper_valid(HP_BIAS_CORRECTION, 0.5));
+    CHECK(optim_hyper_valid(HP_BIAS_CORRECTION, 0.0));
+}
+
+static void test_lion(void)
+{
+    double hp[HP_COUNT];
+    hp_for(OPTIM_LION, hp);
+    CHECK(hp[HP_LR] == 1e-4 && hp[HP_BETA1] == 0.9 && hp[HP_BETA2] == 0.99 && hp[HP_WEIGHT_DECAY] == 0);
+    OptimState st;
+    optim_reset(&st);
+    double p[2] = {1, -1}, g[2] = {0.5, -2};
+    /* c = 0.1 g -> sign (+, -); m = 0.01 g */
+    optim_step(OPTIM_LION, hp, 0.1, &st, p, g);
+    CHECK_REL(p[0], 0.9, 1e-15);
+    CHECK_REL(p[1], -0.9, 1e-15);
+    CHECK_REL(st.s[0][0], 0.005, 1e-15);
+    CHECK_REL(st.s[1][0], -0.02, 1e-15);
+    /* c_x = 0.9*0.005 - 0.1 = -0.0955 -> -1;  c_y = 0.9*(-0.02) + 0.001 = -0.017 -> -1 */
+    double g2[2] = {-1, 0.01};
+    optim_step(OPTIM_LION, hp, 0.1, &st, p, g2);
+    CHECK_REL(p[0], 1.0, 1e-15);
+    CHECK_REL(p[1], -0.8, 1e-15);
+    /* decoupled decay: p <- p - lr (sign(c) + wd p) */
+    hp[HP_WEIGHT_DECAY] = 0.5;
+    optim_reset(&st);
+    double q[2] = {2, 2}, g3[2] = {1, 0};
+    optim_step(OPTIM_LION, hp, 0.1, &st, q, g3);
+    CHECK_REL(q[0], 2 - 0.1 * (1 + 0.5 * 2), 1e-15);
+    CHECK_REL(q[1], 2 - 0.1 * (0 + 0.5 * 2), 1e-15); /* sign(0) = 0 */
+}
+
 static void test_table(void)
 {
     /* every kind has a name, a step, uses lr, and its defaults are valid */
@@ -109,6 +156,8 @@ int main(void)
     test_momentum();
     test_rmsprop();
     test_adam();
+    test_adam_without_bias_correction();
+    test_lion();
     test_table();
     return check_done("test_optim");
 }

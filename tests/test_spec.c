@@ -20,7 +20,7 @@ static void test_opt_specs(void)
     CHECK(rs.hp[HP_ALPHA] == 0.9 && rs.hp[HP_WEIGHT_DECAY] == 0.1);
 
     static const struct { const char *text, *message; } BAD[] = {
-        {"adamx", "unknown optimizer 'adamx' (choose from sgd, momentum, rmsprop, adam, nesterov, amsgrad, adamw, nadam, radam, adagrad, adadelta)"},
+        {"adamx", "unknown optimizer 'adamx' (choose from sgd, momentum, rmsprop, adam, nesterov, amsgrad, adamw, nadam, radam, adagrad, adadelta, lion)"},
         {"", "missing optimizer name"},
         {"sgd:beta1=0.9", "sgd has no key 'beta1' (keys: lr, weight_decay, label)"},
         {"adam:lr=0", "lr must be > 0, got 0"},

@@ -23,6 +23,7 @@ static const HyperInfo HYPERS[HP_COUNT] = {
     [HP_LR_DECAY] = {"lr_decay", "learning-rate decay", "decay", 0, INF, 0, 0, 0, 1, 0},
     [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", "initial accumulator", "acc0", 0, INF, 0, 0, 0, 1, 0},
     [HP_MOMENTUM_DECAY] = {"momentum_decay", "momentum decay", "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0},
+    [HP_BIAS_CORRECTION] = {"bias_correction", "bias correction", "bias corr.", 0, 1, 0, 0, 0, 1, 0, 1},
 };
 
 static double with_decay(const double *hp, double p, double g)
@@ -68,8 +69,10 @@ static void step_adam(const double *hp, double lr, long t, double p[2], const do
                       double st[2][OPTIM_STATE_MAX])
 {
     const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
-    const double bc1 = 1.0 - pow(b1, (double)t);
-    const double bc2 = 1.0 - pow(b2, (double)t);
+    /* bias_correction=0 shows why it exists: the early steps start from m, v ~ 0 */
+    const int corrected = hp[HP_BIAS_CORRECTION] != 0.0;
+    const double bc1 = corrected ? 1.0 - pow(b1, (double)t) : 1.0;
+    const double bc2 = corrected ? 1.0 - pow(b2, (double)t) : 1.0;
     const double step_size = lr / bc1;
     const double bc2_sqrt = sqrt(bc2);
     for (int c = 0; c < 2; c++) {
@@ -210,6 +213,22 @@ static void step_adadelta(const double *hp, double lr, long t, double p[2], cons
     }
 }
 
+static double sign(double v) { return v > 0.0 ? 1.0 : (v < 0.0 ? -1.0 : 0.0); }
+
+/* Lion (Chen et al. 2023): st[c][0] momentum m.
+ *   c = b1 m + (1 - b1) g;  p <- p - lr (sign(c) + wd p);  m <- b2 m + (1 - b2) g */
+static void step_lion(const double *hp, double lr, long t, double p[2], const double g[2],
+                      double st[2][OPTIM_STATE_MAX])
+{
+    (void)t;
+    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2], wd = hp[HP_WEIGHT_DECAY];
+    for (int c = 0; c < 2; c++) {
+        double u = b1 * st[c][0] + (1.0 - b1) * g[c];
+        p[c] = p[c] - lr * (sign(u) + wd * p[c]);
+        st[c][0] = b2 * st[c][0] + (1.0 - b2) * g[c];
+    }
+}
+
 #define K(k) HP_BIT(HP_##k)
 static const OptimInfo OPTIMS[OPTIM_COUNT] = {
     [OPTIM_SGD] = {"sgd", "SGD", "torch.optim.SGD(lr)",
@@ -221,8 +240,9 @@ static const OptimInfo OPTIMS[OPTIM_COUNT] = {
                        K(LR) | K(ALPHA) | K(EPS) | K(WEIGHT_DECAY),
                        {[HP_LR] = 1e-2, [HP_ALPHA] = 0.99, [HP_EPS] = 1e-8}, step_rmsprop},
     [OPTIM_ADAM] = {"adam", "Adam", "torch.optim.Adam(lr, betas=(beta1, beta2), eps)",
-                    K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY),
-                    {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8},
+                    K(LR) | K(BETA1) | K(BETA2) | K(EPS) | K(WEIGHT_DECAY) | K(BIAS_CORRECTION),
+                    {[HP_LR] = 1e-3, [HP_BETA1] = 0.9, [HP_BETA2] = 0.999, [HP_EPS] = 1e-8,
+                     [HP_BIAS_CORRECTION] = 1},
                     step_adam},
     [OPTIM_NESTEROV] = {"nesterov", "Nesterov", "torch.optim.SGD(lr, momentum, nesterov=True)",
                         K(LR) | K(MOMENTUM) | K(WEIGHT_DECAY),
@@ -251,6 +271,9 @@ static const OptimInfo OPTIMS[OPTIM_COUNT] = {
     [OPTIM_ADADELTA] = {"adadelta", "Adadelta", "torch.optim.Adadelta(lr, rho, eps)",
                         K(LR) | K(RHO) | K(EPS) | K(WEIGHT_DECAY),
                         {[HP_LR] = 1.0, [HP_RHO] = 0.9, [HP_EPS] = 1e-6}, step_adadelta},
+    [OPTIM_LION] = {"lion", "Lion", "Lion (Chen et al. 2023): sign of interpolated momentum",
+                    K(LR) | K(BETA1) | K(BETA2) | K(WEIGHT_DECAY),
+                    {[HP_LR] = 1e-4, [HP_BETA1] = 0.9, [HP_BETA2] = 0.99}, step_lion},
 };
 #undef K
 
@@ -289,13 +312,17 @@ int optim_hyper_valid(HyperKey key, double v)
         return 0;
     if (h->hi_open ? !(v < h->hi) : !(v <= h->hi))
         return 0;
+    if (h->is_flag && v != 0.0 && v != 1.0)
+        return 0;
     return 1;
 }
 
 void optim_hyper_range_text(HyperKey key, char *out, size_t cap)
 {
     const HyperInfo *h = &HYPERS[key];
-    if (isinf(h->hi))
+    if (h->is_flag)
+        snprintf(out, cap, "0 or 1");
+    else if (isinf(h->hi))
         snprintf(out, cap, "%s %g", h->lo_open ? ">" : ">=", h->lo);
     else
         snprintf(out, cap, "in %c%g, %g%c", h->lo_open ? '(' : '[', h->lo, h->hi, h->hi_open ? ')' : ']');

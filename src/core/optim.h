@@ -23,6 +23,7 @@ typedef enum OptimKind {
     OPTIM_RADAM,
     OPTIM_ADAGRAD,
     OPTIM_ADADELTA,
+    OPTIM_LION,
     OPTIM_COUNT
 } OptimKind;
 
@@ -38,6 +39,7 @@ typedef enum HyperKey {
     HP_LR_DECAY,
     HP_INITIAL_ACCUMULATOR_VALUE,
     HP_MOMENTUM_DECAY,
+    HP_BIAS_CORRECTION,
     HP_COUNT
 } HyperKey;
 
@@ -52,6 +54,7 @@ typedef struct HyperInfo {
     int lo_open, hi_open;    /* 1 when the bound itself is not allowed */
     double ui_lo, ui_hi;     /* slider range */
     int log_scale;           /* slider moves in log10 */
+    int is_flag;             /* 0 or 1 only (a checkbox) */
 } HyperInfo;
 
 /* One step of both coordinates. `hp` indexed by HyperKey; `lr` is the learning rate
