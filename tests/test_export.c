@@ -45,7 +45,7 @@ static void test_csv(void)
     CHECK(f != NULL);
     char line[512];
     CHECK(fgets(line, sizeof line, f) != NULL);
-    CHECK_STR(line, "optimizer,step,x,y,loss,grad_x,grad_y\n");
+    CHECK_STR(line, "optimizer,step,x,y,loss,grad_x,grad_y,lr\n");
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
         int run = rows < 51 ? 0 : 1;
@@ -62,12 +62,12 @@ static void test_csv(void)
         }
         int step = (int)strtol(rest, &rest, 10);
         CHECK(step == k);
-        double v[5];
-        for (int j = 0; j < 5; j++)
+        double v[6];
+        for (int j = 0; j < 6; j++)
             v[j] = strtod(rest + 1, &rest);
         CHECK(*rest == '\n');
         /* %.17g round-trips exactly */
-        CHECK(v[0] == p->x && v[1] == p->y && v[2] == p->loss && v[3] == p->gx && v[4] == p->gy);
+        CHECK(v[0] == p->x && v[1] == p->y && v[2] == p->loss && v[3] == p->gx && v[4] == p->gy && v[5] == p->lr);
         rows++;
     }
     fclose(f);

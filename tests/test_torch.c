@@ -35,23 +35,25 @@ static int run_fixture(const char *path)
         return -1;
     }
     char line[1024];
-    CHECK(fgets(line, sizeof line, f) && strcmp(line, "optimizer,step,x,y,loss,grad_x,grad_y\n") == 0);
+    CHECK(fgets(line, sizeof line, f) && strncmp(line, "optimizer,step,x,y,loss,grad_x,grad_y", 37) == 0);
+    int has_lr = strstr(line, ",lr") != NULL; /* fixtures of schedules carry torch's lr */
     const Run *r = &sc.run[0];
     int rows = 0, bad = 0;
     double worst = 0;
     while (fgets(line, sizeof line, f)) {
         char *p = strchr(line, ',');
         int k = (int)strtol(p + 1, &p, 10);
-        double ref[5];
-        for (int j = 0; j < 5; j++)
+        double ref[6];
+        int cols = has_lr ? 6 : 5;
+        for (int j = 0; j < cols; j++)
             ref[j] = strtod(p + 1, &p);
         if (k != rows || k >= r->n) {
             bad++;
             break;
         }
         const TrajPoint *q = &r->traj[k];
-        double got[5] = {q->x, q->y, q->loss, q->gx, q->gy};
-        for (int j = 0; j < 5; j++) {
+        double got[6] = {q->x, q->y, q->loss, q->gx, q->gy, q->lr};
+        for (int j = 0; j < cols; j++) {
             double scale = fabs(ref[j]) > 1 ? fabs(ref[j]) : 1;
             double d = fabs(got[j] - ref[j]) / scale;
             if (d > worst)

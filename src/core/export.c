@@ -87,14 +87,15 @@ static void put_label(FILE *f, const char *s)
 int export_csv_stream(const Scene *sc, FILE *f)
 {
     errno = 0;
-    if (fputs("optimizer,step,x,y,loss,grad_x,grad_y\n", f) < 0)
+    if (fputs("optimizer,step,x,y,loss,grad_x,grad_y,lr\n", f) < 0)
         return errno ? errno : -1;
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         for (int k = 0; k < r->n; k++) {
             const TrajPoint *p = &r->traj[k];
             put_label(f, r->label);
-            if (fprintf(f, ",%d,%.17g,%.17g,%.17g,%.17g,%.17g\n", k, p->x, p->y, p->loss, p->gx, p->gy) < 0)
+            if (fprintf(f, ",%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", k, p->x, p->y, p->loss, p->gx, p->gy,
+                        p->lr) < 0)
                 return errno ? errno : -1;
         }
     }

@@ -33,8 +33,10 @@ int scene_init(Scene *sc, const Surface *surface)
 
 void scene_free(Scene *sc)
 {
-    for (int i = 0; i < sc->n_runs; i++)
+    for (int i = 0; i < sc->n_runs; i++) {
         free(sc->run[i].traj);
+        free(sc->run[i].bundle_traj);
+    }
     sc->n_runs = 0;
 }
 
@@ -47,6 +49,35 @@ static int reserve(Run *r, int steps)
         return -1;
     r->traj = t;
     r->cap = steps + 1;
+    /* bundle members share the run's capacity */
+    if (r->bundle_cap > 0) {
+        TrajPoint *b = realloc(r->bundle_traj, sizeof(TrajPoint) * (size_t)r->cap * (size_t)r->bundle_cap);
+        if (!b) {
+            free(r->bundle_traj);
+            r->bundle_traj = NULL;
+            r->bundle_cap = 0;
+            r->bundle = 0;
+            return -1;
+        }
+        r->bundle_traj = b;
+    }
+    return 0;
+}
+
+int scene_set_bundle(Scene *sc, int index, int k)
+{
+    if (index < 0 || index >= sc->n_runs || k < 0 || k > SCENE_MAX_BUNDLE)
+        return -1;
+    Run *r = &sc->run[index];
+    int members = k > 1 ? k - 1 : 0;
+    if (members > r->bundle_cap) {
+        TrajPoint *b = realloc(r->bundle_traj, sizeof(TrajPoint) * (size_t)r->cap * (size_t)members);
+        if (!b)
+            return -1;
+        r->bundle_traj = b;
+        r->bundle_cap = members;
+    }
+    r->bundle = k;
     return 0;
 }
 
@@ -91,6 +122,7 @@ void scene_remove_run(Scene *sc, int index)
     if (index < 0 || index >= sc->n_runs)
         return;
     free(sc->run[index].traj);
+    free(sc->run[index].bundle_traj);
     memmove(&sc->run[index], &sc->run[index + 1], sizeof(Run) * (size_t)(sc->n_runs - index - 1));
     sc->n_runs--;
     scene_relabel(sc);
@@ -129,61 +161,132 @@ static int finite_point(const TrajPoint *p)
     return isfinite(p->x) && isfinite(p->y) && isfinite(p->loss) && isfinite(p->gx) && isfinite(p->gy);
 }
 
-/* Simulates the runs listed in idx[0..n) in lockstep, so each step evaluates the
- * surface's gradient at all their positions in one pass. A run leaves the batch at
- * its first non-finite point. */
-static void simulate_batch(Scene *sc, const int *idx, int n)
+/* What one lane of the lockstep simulation writes: a run's own trajectory or one
+ * member of its bundle. */
+typedef struct Track {
+    const Run *run;
+    TrajPoint *traj;
+    int *n;
+    int *diverged_at;       /* NULL for bundle members */
+    unsigned long long rng; /* noise generator state */
+    Schedule sched;         /* resolved */
+} Track;
+
+/* splitmix64: small, fast, and reproducible bit for bit on every platform */
+static unsigned long long rng_next(unsigned long long *s)
+{
+    unsigned long long z = (*s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Two independent standard normals (Box-Muller). */
+static void rng_normal2(unsigned long long *s, double *a, double *b)
+{
+    double u1 = ((double)(rng_next(s) >> 11) + 1.0) * 0x1.0p-53; /* (0, 1] */
+    double u2 = (double)(rng_next(s) >> 11) * 0x1.0p-53;         /* [0, 1) */
+    double r = sqrt(-2.0 * log(u1));
+    *a = r * cos(6.283185307179586 * u2);
+    *b = r * sin(6.283185307179586 * u2);
+}
+
+/* Simulates the tracks in lockstep, so each step evaluates the surface's gradient
+ * at all their positions in one pass. A track leaves the batch at its first
+ * non-finite point. */
+static void simulate_batch(Scene *sc, Track *tr, int n)
 {
     const Expr *e = &sc->surface.expr;
-    int lane_run[EXPR_LANES];
+    const double sigma = sc->noise;
     OptimState st[EXPR_LANES];
     double px[EXPR_LANES], py[EXPR_LANES], f[EXPR_LANES], gx[EXPR_LANES], gy[EXPR_LANES];
     for (int l = 0; l < n; l++) {
-        lane_run[l] = idx[l];
         optim_reset(&st[l]);
         px[l] = sc->start[0], py[l] = sc->start[1];
-        sc->run[idx[l]].diverged_at = -1;
+        if (tr[l].diverged_at)
+            *tr[l].diverged_at = -1;
     }
     for (int k = 0; n > 0; k++) {
         if (k > 0) {
             for (int l = 0; l < n; l++) {
-                const Run *r = &sc->run[lane_run[l]];
+                const Run *r = tr[l].run;
                 double p[2] = {px[l], py[l]}, g[2] = {gx[l], gy[l]};
-                optim_step(r->kind, r->hp, r->hp[HP_LR], &st[l], p, g);
+                optim_step(r->kind, r->hp, tr[l].traj[k - 1].lr, &st[l], p, g);
                 px[l] = p[0], py[l] = p[1];
             }
         }
         expr_eval_grad_n(e, n, px, py, f, gx, gy);
         for (int l = 0; l < n; l++) {
-            Run *r = &sc->run[lane_run[l]];
-            TrajPoint *q = &r->traj[k];
+            Track *t = &tr[l];
+            if (sigma > 0.0) {
+                double zx, zy;
+                rng_normal2(&t->rng, &zx, &zy);
+                gx[l] += sigma * zx;
+                gy[l] += sigma * zy;
+            }
+            TrajPoint *q = &t->traj[k];
             q->x = px[l], q->y = py[l], q->loss = f[l], q->gx = gx[l], q->gy = gy[l];
-            int ok = finite_point(q);
+            q->lr = schedule_lr(&t->sched, t->run->hp[HP_LR], (long)k + 1);
+            int ok = finite_point(q) && isfinite(q->lr);
             if (ok && k < sc->steps)
                 continue;
-            /* this run is done: record it and move the last lane into its place */
-            r->n = ok ? k + 1 : k;
-            r->diverged_at = ok ? -1 : k;
+            /* this track is done: record it and move the last lane into its place */
+            *t->n = ok ? k + 1 : k;
+            if (t->diverged_at)
+                *t->diverged_at = ok ? -1 : k;
             n--;
-            lane_run[l] = lane_run[n], st[l] = st[n];
+            tr[l] = tr[n], st[l] = st[n];
             px[l] = px[n], py[l] = py[n], f[l] = f[n], gx[l] = gx[n], gy[l] = gy[n];
             l--;
         }
     }
 }
 
+/* Appends the tracks of run i (itself, then its bundle members) to tr. */
+static int run_tracks(Scene *sc, int i, Track *tr)
+{
+    Run *r = &sc->run[i];
+    Schedule resolved;
+    schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &resolved);
+    int n = 0;
+    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, sc->seed, resolved};
+    int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
+    if (members > r->bundle_cap)
+        members = r->bundle_cap;
+    for (int j = 0; j < SCENE_MAX_BUNDLE; j++)
+        r->bundle_n[j] = 0;
+    for (int j = 0; j < members; j++)
+        tr[n++] = (Track){r, r->bundle_traj + (size_t)j * (size_t)r->cap, &r->bundle_n[j], NULL,
+                          sc->seed + (unsigned long long)j + 1, resolved};
+    return n;
+}
+
+static void simulate_tracks(Scene *sc, Track *tr, int n)
+{
+    for (int i = 0; i < n; i += EXPR_LANES)
+        simulate_batch(sc, tr + i, n - i < EXPR_LANES ? n - i : EXPR_LANES);
+}
+
 void scene_simulate_run(Scene *sc, int index)
 {
-    simulate_batch(sc, &index, 1);
+    Track tr[SCENE_MAX_BUNDLE];
+    simulate_tracks(sc, tr, run_tracks(sc, index, tr));
 }
 
 void scene_simulate(Scene *sc)
 {
-    int idx[EXPR_LANES];
-    for (int i = 0; i < sc->n_runs; i += EXPR_LANES) {
-        int n = sc->n_runs - i < EXPR_LANES ? sc->n_runs - i : EXPR_LANES;
-        for (int l = 0; l < n; l++)
-            idx[l] = i + l;
-        simulate_batch(sc, idx, n);
+    /* every run's own track first, in lockstep; bundles after */
+    Track tr[SCENE_MAX_RUNS];
+    for (int i = 0; i < sc->n_runs; i++) {
+        Track all[SCENE_MAX_BUNDLE];
+        run_tracks(sc, i, all);
+        tr[i] = all[0];
+    }
+    simulate_tracks(sc, tr, sc->n_runs);
+    for (int i = 0; i < sc->n_runs; i++) {
+        Track all[SCENE_MAX_BUNDLE];
+        int n = run_tracks(sc, i, all);
+        if (n > 1)
+            simulate_tracks(sc, all + 1, n - 1);
     }
 }

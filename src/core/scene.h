@@ -11,14 +11,19 @@
 #define GS_SCENE_H
 
 #include "optim.h"
+#include "schedule.h"
 #include "surface.h"
 
 #define SCENE_MAX_RUNS 16
 #define SCENE_MAX_STEPS 1000000
 #define SCENE_LABEL_MAX 32
+#define SCENE_MAX_BUNDLE 32
 
+/* One step of a trajectory: the position, the loss there, the gradient the
+ * optimizer used there (with the scene's noise added, if any) and the learning rate
+ * of the step taken from there. */
 typedef struct TrajPoint {
-    double x, y, loss, gx, gy;
+    double x, y, loss, gx, gy, lr;
 } TrajPoint;
 
 typedef struct Run {
@@ -28,16 +33,25 @@ typedef struct Run {
     int label_set;   /* 1 when the label was given by the user */
     int colour;      /* palette index */
     int enabled;
+    Schedule sched;  /* as given; unset values take defaults when simulated */
+    int bundle;      /* with noise: draw this many seeds (s, s+1, ...), 0 or 1: just s */
     TrajPoint *traj;
     int cap;
     int n;
     int diverged_at;
+    /* the bundle's other members, seeds s+1 .. s+bundle-1: member j's points at
+     * bundle_traj + j * cap, bundle_n[j] of them */
+    TrajPoint *bundle_traj;
+    int bundle_cap;  /* members allocated */
+    int bundle_n[SCENE_MAX_BUNDLE];
 } Run;
 
 typedef struct Scene {
     Surface surface;
     double start[2];
     int steps;
+    double noise;               /* sigma of the gradient noise, 0 for none */
+    unsigned long long seed;    /* seed of run noise; bundle member j uses seed + j */
     Run run[SCENE_MAX_RUNS];
     int n_runs;
 } Scene;
@@ -51,6 +65,10 @@ void scene_free(Scene *sc);
  * automatic unique one). Returns its index, or -1 when full or out of memory. */
 int scene_add_run(Scene *sc, OptimKind kind, const double *hp, const char *label);
 void scene_remove_run(Scene *sc, int index);
+
+/* Sets a run's bundle size (0 to SCENE_MAX_BUNDLE), allocating its members.
+ * Returns 0 or -1 (out of memory; the bundle is left as it was). */
+int scene_set_bundle(Scene *sc, int index, int k);
 
 /* Resizes every trajectory for n steps. Returns 0, or -1 when out of memory (the
  * scene keeps its previous step count). */

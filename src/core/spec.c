@@ -74,7 +74,8 @@ static int for_each_pair(const char *list, PairFn fn, void *ctx, char *err, size
 typedef struct OptCtx {
     RunSpec *spec;
     unsigned seen;
-    int label_seen;
+    int label_seen, schedule_seen, bundle_seen;
+    unsigned sched_seen;
 } OptCtx;
 
 static void key_list(OptimKind kind, char *out, size_t cap)
@@ -89,8 +90,8 @@ static void key_list(OptimKind kind, char *out, size_t cap)
             break;
         len += (size_t)n;
     }
-    if (len + 8 < cap)
-        snprintf(out + len, cap - len, ", label");
+    if (len + 40 < cap)
+        snprintf(out + len, cap - len, ", label, schedule, bundle");
 }
 
 static int opt_pair(void *ctx, const char *key, const char *value, char *err, size_t cap)
@@ -106,6 +107,46 @@ static int opt_pair(void *ctx, const char *key, const char *value, char *err, si
             return seterr(err, cap, "label '%s' is too long (at most %d characters)", value,
                           (int)sizeof s->label - 1);
         snprintf(s->label, sizeof s->label, "%s", value);
+        return 0;
+    }
+    if (strcmp(key, "schedule") == 0) {
+        if (c->schedule_seen++)
+            return seterr(err, cap, "key 'schedule' given twice");
+        int k = schedule_find(value);
+        if (k < 0)
+            return seterr(err, cap, "unknown schedule '%s' (choose from constant, step, exponential, cosine, cyclic)",
+                          value);
+        s->sched.kind = (ScheduleKind)k;
+        return 0;
+    }
+    if (strcmp(key, "bundle") == 0) {
+        if (c->bundle_seen++)
+            return seterr(err, cap, "key 'bundle' given twice");
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (!*value || *end || v < 1 || v > SCENE_MAX_BUNDLE)
+            return seterr(err, cap, "bundle must be an integer from 1 to %d, got '%s'", SCENE_MAX_BUNDLE, value);
+        s->bundle = (int)v;
+        return 0;
+    }
+    int sk = schedule_key_find(key);
+    if (sk >= 0) {
+        const ScheduleKeyInfo *ki = schedule_key((ScheduleKey)sk);
+        if (c->sched_seen & (1u << sk))
+            return seterr(err, cap, "key '%s' given twice", key);
+        c->sched_seen |= 1u << sk;
+        double v;
+        if (parse_double(value, &v) != 0)
+            return seterr(err, cap, "%s '%s' is not a number", key, value);
+        if ((ki->lo_open ? !(v > ki->lo) : !(v >= ki->lo)) || v > ki->hi || (ki->integer && v != floor(v))) {
+            if (ki->integer)
+                return seterr(err, cap, "%s must be a whole number >= %g, got %s", key, ki->lo, value);
+            if (ki->hi <= 1)
+                return seterr(err, cap, "%s must be in %c%g, %g], got %s", key, ki->lo_open ? '(' : '[', ki->lo, ki->hi,
+                              value);
+            return seterr(err, cap, "%s must be %s %g, got %s", key, ki->lo_open ? ">" : ">=", ki->lo, value);
+        }
+        s->sched.v[sk] = v;
         return 0;
     }
     int k = optim_hyper_find(key);
@@ -166,6 +207,14 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
         OptCtx ctx = {.spec = &s};
         if (for_each_pair(colon + 1, opt_pair, &ctx, err, cap) != 0)
             return -1;
+        /* schedule keys must belong to the chosen schedule */
+        for (int k = 0; k < SK_COUNT; k++)
+            if ((ctx.sched_seen & (1u << k)) && !schedule_uses(s.sched.kind, (ScheduleKey)k))
+                return seterr(err, cap, "%s is not a key of schedule %s%s", schedule_key((ScheduleKey)k)->name,
+                              schedule_name(s.sched.kind), ctx.schedule_seen ? "" : " (give schedule=NAME)");
+        if (s.sched.kind == SCHED_CYCLIC && s.sched.v[SK_BASE_LR] > 0 && s.sched.v[SK_MAX_LR] > 0 &&
+            s.sched.v[SK_BASE_LR] > s.sched.v[SK_MAX_LR])
+            return seterr(err, cap, "base_lr must not exceed max_lr");
     }
     *out = s;
     return 0;
@@ -338,7 +387,7 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         }
         static const char *const WITH_VALUE[] = {"--surface", "--opt", "--start", "--steps",
                                                  "--csv", "--screenshot", "--size", "--layout",
-                                                 "--view", "--out-dir"};
+                                                 "--view", "--out-dir", "--noise", "--seed", "--legend"};
         int known = 0;
         for (size_t k = 0; k < sizeof WITH_VALUE / sizeof WITH_VALUE[0]; k++)
             known |= strcmp(flag, WITH_VALUE[k]) == 0;
@@ -393,6 +442,27 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
                 cfg->layout = LAYOUT_GRID;
             else
                 return seterr(err, cap, "--layout '%s': expected overlay or grid", val);
+        } else if (strcmp(flag, "--legend") == 0) {
+            static const char *const POS[] = {"auto", "none", "tl", "tr", "bl", "br"};
+            int found = -1;
+            for (int p = 0; p < 6; p++)
+                if (strcmp(val, POS[p]) == 0)
+                    found = p;
+            if (found < 0)
+                return seterr(err, cap, "--legend '%s': expected auto, none, tl, tr, bl or br", val);
+            cfg->legend = (LegendPos)found;
+        } else if (strcmp(flag, "--noise") == 0) {
+            double v;
+            if (parse_double(val, &v) != 0 || v < 0)
+                return seterr(err, cap, "--noise '%s': expected a number >= 0 (the gradient noise's sigma)", val);
+            cfg->noise = v;
+        } else if (strcmp(flag, "--seed") == 0) {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(val, &end, 10);
+            if (!*val || *end || errno == ERANGE || val[0] == '-')
+                return seterr(err, cap, "--seed '%s': expected a whole number from 0 to 18446744073709551615", val);
+            cfg->seed = v;
         } else if (strcmp(flag, "--view") == 0) {
             double v[4];
             if (parse_tuple(val, v, 4) != 0)
@@ -416,8 +486,12 @@ static int add_run_spec(Scene *sc, const char *text, char *err, size_t cap)
     RunSpec rs;
     if (spec_parse_opt(text, &rs, err, cap) != 0)
         return -1;
-    if (scene_add_run(sc, rs.kind, rs.hp, rs.label) < 0)
+    int i = scene_add_run(sc, rs.kind, rs.hp, rs.label);
+    if (i < 0)
         return seterr(err, cap, "out of memory for %d steps", sc->steps);
+    sc->run[i].sched = rs.sched;
+    if (rs.bundle > 1 && scene_set_bundle(sc, i, rs.bundle) != 0)
+        return seterr(err, cap, "out of memory for a bundle of %d x %d steps", rs.bundle, sc->steps);
     return 0;
 }
 
@@ -446,6 +520,8 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
     if (cfg->have_view)
         memcpy(s.view, cfg->view, sizeof s.view);
     scene_init(sc, &s);
+    sc->noise = cfg->noise;
+    sc->seed = cfg->seed;
     if (cfg->have_start) {
         sc->start[0] = cfg->start[0];
         sc->start[1] = cfg->start[1];

@@ -18,6 +18,8 @@ typedef struct RunSpec {
     OptimKind kind;
     double hp[HP_COUNT];
     char label[SCENE_LABEL_MAX];
+    Schedule sched;
+    int bundle;
 } RunSpec;
 
 typedef enum SpecAction {
@@ -30,6 +32,9 @@ typedef enum SpecAction {
 } SpecAction;
 
 typedef enum Layout { LAYOUT_OVERLAY, LAYOUT_GRID } Layout;
+
+/* Where the legend goes on the map: the corner that hides least, none, or a corner. */
+typedef enum LegendPos { LEGEND_AUTO, LEGEND_NONE, LEGEND_TL, LEGEND_TR, LEGEND_BL, LEGEND_BR } LegendPos;
 
 typedef struct Config {
     SpecAction action;
@@ -45,8 +50,11 @@ typedef struct Config {
     const char *out_dir;
     int width, height;            /* window or image size */
     Layout layout;
+    LegendPos legend;
     double view[4];
     int have_view;
+    double noise;                 /* gradient noise sigma */
+    unsigned long long seed;
 } Config;
 
 /* Parses one optimizer spec into `out`. Returns 0, or -1 with err set to what is

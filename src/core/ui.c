@@ -196,7 +196,13 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
 {
     const Input *in = ui->in;
     float fs = ui_px(ui, ui->style.font_size);
-    float label_w = label && *label ? w * 0.30f : 0.0f;
+    /* a label column just wide enough (at least a short standard width) */
+    float label_w = 0.0f;
+    if (label && *label) {
+        label_w = ui_text_width(ui, 0, fs, label) + ui_px(ui, 10);
+        if (label_w < ui_px(ui, 44))
+            label_w = ui_px(ui, 44);
+    }
     float value_w = w * 0.27f;
     float tx = x + label_w, tw = w - label_w - value_w - ui_px(ui, 6);
     float vx = x + w - value_w;

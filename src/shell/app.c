@@ -50,6 +50,7 @@ int app_init(App *a, const Config *cfg, Renderer *r, int interactive, char *err,
     a->r = r;
     a->interactive = interactive;
     a->layout = cfg->layout;
+    a->legend = cfg->legend;
     const double *v = a->scene.surface.view;
     a->view = (MapView){v[0], v[1], v[2], v[3]};
     a->speed = default_speed(a->scene.steps);
@@ -115,7 +116,7 @@ static int map_panels(const App *a, Panel *out)
     for (int c = 1; c <= n; c++) {
         int rows = (n + c - 1) / c;
         float pw = a->map_w / (float)c, ph = a->map_h / (float)rows;
-        float score = fabsf(logf(pw / ph)) + 0.15f * (float)(c * rows - n);
+        float score = fabsf(logf(pw / ph)) + 0.5f * (float)(c * rows - n);
         if (score < best)
             best = score, best_c = c;
     }
@@ -427,12 +428,39 @@ static void fmt_num(char *out, size_t cap, double v)
         snprintf(out, cap, "%.5g", v);
 }
 
-/* The legend: formula, then one line per run: swatch, label, step, loss, |grad|. */
-static void draw_legend(App *a, float x, float y, float max_w)
+/* How much of the map a rect would hide: trajectory points, minima and the start
+ * inside it (sampled). */
+static int legend_cost(const App *a, const Panel *p, MapView v, float x, float y, float w, float h)
 {
+    const Scene *sc = &a->scene;
+    int cost = 0;
+#define INSIDE(wx, wy)                                                                                 \
+    (map_px_x(v, p->x, p->w, (wx)) >= x && map_px_x(v, p->x, p->w, (wx)) < x + w &&                 \
+     map_px_y(v, p->y, p->h, (wy)) >= y && map_px_y(v, p->y, p->h, (wy)) < y + h)
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled)
+            continue;
+        int n = visible_step(a, r) + 1, stride = n / 200 + 1;
+        for (int k = 0; k < n; k += stride)
+            cost += INSIDE(r->traj[k].x, r->traj[k].y);
+    }
+    for (int m = 0; m < sc->surface.n_minima; m++)
+        cost += 50 * INSIDE(sc->surface.minima[m][0], sc->surface.minima[m][1]);
+    cost += 50 * INSIDE(sc->start[0], sc->start[1]);
+#undef INSIDE
+    return cost;
+}
+
+/* The legend: formula, then one line per run: swatch, label, step, loss, |grad|.
+ * Placed in the corner of the map that hides least, unless asked otherwise. */
+static void draw_legend(App *a, const Panel *p, MapView v)
+{
+    if (a->legend == LEGEND_NONE)
+        return;
     DrawList *dl = &a->dl;
     const Scene *sc = &a->scene;
-    float s = a->scale, fs = 15.0f * s, lh = fs * 1.45f, pad = 10.0f * s;
+    float s = a->scale, fs = 15.0f * s, lh = fs * 1.45f, pad = 10.0f * s, margin = 12.0f * s;
     char title[700];
     snprintf(title, sizeof title, "%s   f = %s",
              sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function",
@@ -442,45 +470,65 @@ static void draw_legend(App *a, float x, float y, float max_w)
         rows += sc->run[i].enabled;
     float col[5] = {0, 150 * s, 250 * s, 370 * s, 480 * s};
     float w = col[4] + 80 * s;
+    int any_diverged = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        any_diverged |= sc->run[i].enabled && sc->run[i].diverged_at >= 0;
+    if (!any_diverged)
+        w = col[4] - 20 * s;
     float tw = ui_text_width(&a->ui, 1, fs, title);
     if (tw > w)
         w = tw;
-    if (w > max_w - 2 * pad)
-        w = max_w - 2 * pad;
-    float h = lh * (float)(rows + 2) + 2 * pad - 4 * s;
-    draw_rect(dl, x, y, w + 2 * pad, h, 8 * s, 0x0B0D12D0);
-    draw_clip(dl, x, y, w + 2 * pad, h);
-    float cx = x + pad, cy = y + pad;
-    draw_text(dl, cx, cy, fs, 1, 0xFFFFFFFF, title, -1);
-    cy += lh;
+    if (w > p->w - 2 * margin - 2 * pad)
+        w = p->w - 2 * margin - 2 * pad;
+    float bw = w + 2 * pad, bh = lh * (float)(rows + 2) + 2 * pad - 4 * s;
+    /* corners: top left, top right, bottom left, bottom right */
+    float cx[4] = {p->x + margin, p->x + p->w - margin - bw, p->x + margin, p->x + p->w - margin - bw};
+    float cy[4] = {p->y + margin, p->y + margin, p->y + p->h - margin - bh, p->y + p->h - margin - bh};
+    int corner = 0;
+    if (a->legend >= LEGEND_TL) {
+        corner = (int)a->legend - (int)LEGEND_TL;
+    } else {
+        int best = -1;
+        for (int c = 0; c < 4; c++) {
+            int cost = legend_cost(a, p, v, cx[c], cy[c], bw, bh);
+            if (best < 0 || cost < best)
+                best = cost, corner = c;
+        }
+    }
+    float x = cx[corner], y = cy[corner];
+    draw_rect(dl, x, y, bw, bh, 8 * s, 0x0B0D12D0);
+    draw_clip(dl, x, y, bw, bh);
+    float tx = x + pad, ty = y + pad;
+    draw_text(dl, tx, ty, fs, 1, 0xFFFFFFFF, title, -1);
+    ty += lh;
     static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", ""};
     for (int c = 0; c < 4; c++)
-        draw_text(dl, cx + col[c] + (c == 0 ? 22 * s : 0), cy, fs * 0.9f, 0, 0x9AA3B2FF, HEAD[c], -1);
-    cy += lh;
+        draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, 0x9AA3B2FF, HEAD[c], -1);
+    ty += lh;
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled)
             continue;
-        draw_rect(dl, cx, cy + fs * 0.45f, 16 * s, 4 * s, 2 * s, run_rgba(r));
-        draw_text(dl, cx + 22 * s, cy, fs, 1, 0xFFFFFFFF, r->label, -1);
+        draw_rect(dl, tx, ty + fs * 0.45f, 16 * s, 4 * s, 2 * s, run_rgba(r));
+        draw_text(dl, tx + 22 * s, ty, fs, 1, 0xFFFFFFFF, r->label, -1);
         char buf[64];
         if (r->n == 0) {
-            draw_text(dl, cx + col[1], cy, fs, 0, 0xFF8A80FF, "not finite at the start", -1);
+            draw_text(dl, tx + col[1], ty, fs, 0, 0xFF8A80FF, "not finite at the start", -1);
         } else {
             int k = visible_step(a, r);
             const TrajPoint *q = &r->traj[k];
             snprintf(buf, sizeof buf, "%d", k);
-            draw_text(dl, cx + col[1], cy, fs, 0, 0xECEFF4FF, buf, -1);
+            draw_text(dl, tx + col[1], ty, fs, 0, 0xECEFF4FF, buf, -1);
             fmt_num(buf, sizeof buf, q->loss);
-            draw_text(dl, cx + col[2], cy, fs, 0, 0xECEFF4FF, buf, -1);
+            draw_text(dl, tx + col[2], ty, fs, 0, 0xECEFF4FF, buf, -1);
             fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
-            draw_text(dl, cx + col[3], cy, fs, 0, 0xECEFF4FF, buf, -1);
+            draw_text(dl, tx + col[3], ty, fs, 0, 0xECEFF4FF, buf, -1);
             if (r->diverged_at >= 0 && k == r->n - 1) {
                 snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
-                draw_text(dl, cx + col[4], cy, fs, 1, 0xFF8A80FF, buf, -1);
+                draw_text(dl, tx + col[4], ty, fs, 1, 0xFF8A80FF, buf, -1);
             }
         }
-        cy += lh;
+        ty += lh;
     }
     draw_no_clip(dl);
 }
@@ -522,7 +570,7 @@ static void draw_map(App *a)
         draw_no_clip(dl);
     }
     if (a->layout == LAYOUT_OVERLAY || n == 0)
-        draw_legend(a, a->map_x + 12 * s, a->map_y + 12 * s, a->map_w - 24 * s);
+        draw_legend(a, &panels[0], panel_view(a, &panels[0]));
 }
 
 /* ---- the side panel and the bar ------------------------------------------- */
@@ -540,7 +588,13 @@ static void surface_controls(App *a)
     section(a, "Surface");
     int ns = surface_count();
     float x, y, w, h;
-    for (int i = 0; i < ns; i += 2) {
+    char current[96];
+    snprintf(current, sizeof current, "%s   %s",
+             a->scene.surface.builtin >= 0 ? surface_info(a->scene.surface.builtin)->title : "Your function",
+             a->surface_menu ? "\xe2\x96\xb4" : "\xe2\x96\xbe");
+    if (ui_button(ui, current, 0, a->surface_menu))
+        a->surface_menu = !a->surface_menu;
+    for (int i = 0; a->surface_menu && i < ns; i += 2) {
         ui_row(ui, 0, &x, &y, &w, &h);
         float bw = (w - ui_px(ui, 6)) * 0.5f;
         for (int j = i; j < i + 2 && j < ns; j++) {
@@ -550,6 +604,7 @@ static void surface_controls(App *a)
                 Surface s;
                 surface_init_builtin(&s, j);
                 load_surface(a, &s, 0);
+                a->surface_menu = 0;
             }
         }
     }
@@ -590,6 +645,80 @@ static void surface_controls(App *a)
     }
 }
 
+/* Keys shown for every run; the rest are behind the run's "more" toggle. */
+static int primary_key(HyperKey k)
+{
+    return k == HP_LR || k == HP_MOMENTUM || k == HP_ALPHA || k == HP_BETA1 || k == HP_BETA2 || k == HP_EPS ||
+           k == HP_RHO;
+}
+
+/* One hyperparameter: a slider, or a checkbox for a flag. Keeps it valid and
+ * re-simulates the run when it changes. */
+static void hyper_control(App *a, int i, HyperKey k)
+{
+    UiContext *ui = &a->ui;
+    Run *r = &a->scene.run[i];
+    const HyperInfo *hi = optim_hyper(k);
+    double before = r->hp[k];
+    if (hi->is_flag) {
+        float x, y, w, h;
+        ui_row(ui, 0, &x, &y, &w, &h);
+        int on = r->hp[k] != 0.0;
+        float bs = h - ui_px(ui, 8);
+        if (ui_checkbox_at(ui, ui_id_ptr(&r->hp[k]), x, y + ui_px(ui, 4), bs, bs, &on, 0x88C0D0FF))
+            r->hp[k] = on ? 1.0 : 0.0;
+        float fs = ui_px(ui, ui->style.font_size);
+        ui_text(ui, x + bs + ui_px(ui, 8), y + 0.5f * (h - fs * 1.2f), fs, 0, ui->style.text_dim, hi->label);
+    } else {
+        int f = ui_slider(ui, hi->symbol, &r->hp[k], hi->ui_lo, hi->ui_hi, hi->log_scale, hi->log_scale ? "%.3g" : "%.4g");
+        if ((f & UI_CHANGED) && !optim_hyper_valid(k, r->hp[k])) {
+            char range[48], msg[160];
+            optim_hyper_range_text(k, range, sizeof range);
+            snprintf(msg, sizeof msg, "%s must be %s", hi->name, range);
+            set_message(a, msg);
+            r->hp[k] = optim_hyper_clamp(k, r->hp[k]);
+        }
+    }
+    if (r->hp[k] != before)
+        scene_simulate_run(&a->scene, i);
+}
+
+static void schedule_controls(App *a, int i)
+{
+    UiContext *ui = &a->ui;
+    Run *r = &a->scene.run[i];
+    static const char *const SHORT[SCHED_COUNT] = {"const", "step", "exp", "cos", "cyclic"};
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    float gap = ui_px(ui, 4), bw = (w - gap * (SCHED_COUNT - 1)) / SCHED_COUNT;
+    for (int k = 0; k < SCHED_COUNT; k++) {
+        if (ui_button_at(ui, ui_id_str("sched", i * 16 + k), x + (float)k * (bw + gap), y, bw, h, SHORT[k],
+                         r->sched.kind == (ScheduleKind)k)) {
+            r->sched.kind = (ScheduleKind)k;
+            scene_simulate_run(&a->scene, i);
+        }
+    }
+    Schedule res;
+    schedule_resolve(&r->sched, r->hp[HP_LR], a->scene.steps, &res);
+    for (int k = 0; k < SK_COUNT; k++) {
+        if (!schedule_uses(r->sched.kind, (ScheduleKey)k))
+            continue;
+        const ScheduleKeyInfo *ki = schedule_key((ScheduleKey)k);
+        double v = res.v[k];
+        double lo = ki->ui_lo, hi = ki->ui_hi;
+        if (k == SK_T_MAX || k == SK_WARMUP)
+            hi = a->scene.steps > 10 ? a->scene.steps : 10;
+        if (ui_slider(ui, ki->name, &v, lo, hi, ki->log_scale, ki->integer ? "%.0f" : "%.3g") & UI_CHANGED) {
+            if (ki->integer)
+                v = floor(v + 0.5);
+            if (v < ki->lo || v > ki->hi || (ki->lo_open && v <= ki->lo))
+                v = v < ki->lo ? (ki->lo_open ? ki->ui_lo : ki->lo) : ki->hi;
+            r->sched.v[k] = v;
+            scene_simulate_run(&a->scene, i);
+        }
+    }
+}
+
 static void run_controls(App *a)
 {
     UiContext *ui = &a->ui;
@@ -603,40 +732,46 @@ static void run_controls(App *a)
         float fs = ui_px(ui, ui->style.font_size);
         ui_checkbox_at(ui, ui_id_ptr(&r->enabled), x, y + ui_px(ui, 3), h - ui_px(ui, 6), h - ui_px(ui, 6),
                        &r->enabled, run_rgba(r));
-        char head[96];
-        snprintf(head, sizeof head, "%s", r->label);
-        ui_text(ui, x + h + ui_px(ui, 4), y + 0.5f * (h - fs * 1.2f), fs, 1, 0xFFFFFFFF, head);
-        float lw = ui_text_width(ui, 1, fs, head);
-        char sub[64];
-        snprintf(sub, sizeof sub, "%s", optim_info(r->kind)->title);
+        ui_text(ui, x + h + ui_px(ui, 4), y + 0.5f * (h - fs * 1.2f), fs, 1, 0xFFFFFFFF, r->label);
+        float lw = ui_text_width(ui, 1, fs, r->label);
         if (strcmp(r->label, optim_info(r->kind)->name) != 0)
-            ui_text(ui, x + h + lw + ui_px(ui, 12), y + 0.5f * (h - fs * 1.2f), fs, 0, 0x9AA3B2FF, sub);
+            ui_text(ui, x + h + lw + ui_px(ui, 12), y + 0.5f * (h - fs * 1.2f), fs, 0, 0x9AA3B2FF,
+                    optim_info(r->kind)->title);
+        unsigned bit = 1u << i;
+        int more = (a->run_more & bit) != 0;
+        float mw = ui_text_width(ui, 0, fs, "more") + ui_px(ui, 18);
+        if (ui_button_at(ui, ui_id_str("more", i), x + w - h - mw - ui_px(ui, 4), y, mw, h, "more", more))
+            a->run_more ^= bit;
         if (ui_button_at(ui, ui_id_str("remove", i), x + w - h, y, h, h, "\xc3\x97", 0))
             remove = i;
         if (!r->enabled)
             continue;
-        for (int k = 0; k < HP_COUNT; k++) {
-            if (!optim_uses(r->kind, (HyperKey)k))
-                continue;
-            const HyperInfo *hi = optim_hyper((HyperKey)k);
-            double before = r->hp[k];
-            int f = ui_slider(ui, hi->symbol, &r->hp[k], hi->ui_lo, hi->ui_hi, hi->log_scale,
-                              hi->log_scale ? "%.3g" : "%.4g");
-            if (f & UI_CHANGED) {
-                if (!optim_hyper_valid((HyperKey)k, r->hp[k])) {
-                    char range[48], msg[160];
-                    optim_hyper_range_text((HyperKey)k, range, sizeof range);
-                    snprintf(msg, sizeof msg, "%s must be %s", hi->name, range);
-                    set_message(a, msg);
-                    r->hp[k] = optim_hyper_clamp((HyperKey)k, r->hp[k]);
-                }
-                if (r->hp[k] != before)
+        for (int k = 0; k < HP_COUNT; k++)
+            if (optim_uses(r->kind, (HyperKey)k) && primary_key((HyperKey)k))
+                hyper_control(a, i, (HyperKey)k);
+        if (!more)
+            continue;
+        for (int k = 0; k < HP_COUNT; k++)
+            if (optim_uses(r->kind, (HyperKey)k) && !primary_key((HyperKey)k))
+                hyper_control(a, i, (HyperKey)k);
+        ui_label(ui, "learning-rate schedule", ui->style.text_dim, 0);
+        schedule_controls(a, i);
+        if (sc->noise > 0.0) {
+            double k = r->bundle < 1 ? 1 : r->bundle;
+            if (ui_slider(ui, "seeds", &k, 1, SCENE_MAX_BUNDLE, 0, "%.0f") & UI_CHANGED) {
+                int n = (int)(k + 0.5);
+                if (scene_set_bundle(sc, i, n) == 0)
                     scene_simulate_run(sc, i);
+                else
+                    set_message(a, "Not enough memory for that bundle");
             }
         }
     }
     if (remove >= 0) {
         scene_remove_run(sc, remove);
+        /* the expanded flags follow their runs */
+        unsigned low = a->run_more & ((1u << remove) - 1u), high = a->run_more >> (remove + 1);
+        a->run_more = low | (high << remove);
         app_resimulate(a);
     }
     if (sc->n_runs < SCENE_MAX_RUNS) {
@@ -671,6 +806,30 @@ static void scene_controls(App *a)
             app_resimulate(a);
         else
             set_message(a, "Not enough memory for that many steps");
+    }
+    /* stochastic gradients: g + sigma * N(0, 1), seeded */
+    double sigma = a->scene.noise;
+    if (ui_slider(ui, "noise \xcf\x83", &sigma, 0, 5, 0, "%.3g") & UI_CHANGED) {
+        a->scene.noise = isfinite(sigma) && sigma > 0 ? sigma : 0.0;
+        app_resimulate(a);
+    }
+    if (a->scene.noise > 0) {
+        float x, y, w, h;
+        ui_row(ui, 0, &x, &y, &w, &h);
+        char seed[64];
+        snprintf(seed, sizeof seed, "seed %llu", a->scene.seed);
+        float fs = ui_px(ui, ui->style.font_size);
+        ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, 0, ui->style.text_dim, seed);
+        float bw = h * 1.4f;
+        if (ui_button_at(ui, ui_id_str("seed-", 0), x + w - 2 * bw - ui_px(ui, 4), y, bw, h, "\xe2\x88\x92", 0) &&
+            a->scene.seed > 0) {
+            a->scene.seed--;
+            app_resimulate(a);
+        }
+        if (ui_button_at(ui, ui_id_str("seed+", 0), x + w - bw, y, bw, h, "+", 0)) {
+            a->scene.seed++;
+            app_resimulate(a);
+        }
     }
     double sx = a->scene.start[0], sy = a->scene.start[1];
     char buf[96];

@@ -17,6 +17,7 @@
 typedef struct App {
     Scene scene;
     Layout layout;
+    LegendPos legend;
     MapView view;            /* the world region asked for; fitted to each panel */
     int interactive;         /* 0: a screenshot without controls */
     double t;                /* revealed step (fractional while animating) */
@@ -31,6 +32,8 @@ typedef struct App {
     DrawList ui_dl;          /* the UI, built first */
     Renderer *r;
     float panel_scroll;
+    int surface_menu;        /* the surface list is open */
+    unsigned run_more;       /* bit i: run i shows its advanced settings */
     char expr_text[EXPR_MAX_SOURCE];
     char expr_error[160];
     char message[1600];
