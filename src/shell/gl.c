@@ -1,0 +1,79 @@
+/* gl: shader compile and link with one-line error reports. */
+#include "gl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The first line of a GL info log, trimmed. */
+static void log_first_line(const char *what, const char *name, const char *log)
+{
+    int n = 0;
+    while (log[n] && log[n] != '\n' && n < 300)
+        n++;
+    fprintf(stderr, "gradscape: %s %s: %.*s\n", what, name, n, log[0] ? log : "unknown error");
+}
+
+static GLuint compile(const char *name, GLenum type, const char *src)
+{
+    GLuint sh = glCreateShader(type);
+    if (!sh) {
+        fprintf(stderr, "gradscape: cannot create shader %s\n", name);
+        return 0;
+    }
+    glShaderSource(sh, 1, &src, NULL);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = "";
+        glGetShaderInfoLog(sh, (GLsizei)sizeof log, NULL, log);
+        log_first_line(type == GL_VERTEX_SHADER ? "vertex shader" : "fragment shader", name, log);
+        glDeleteShader(sh);
+        return 0;
+    }
+    return sh;
+}
+
+GLuint gl_program(const char *name, const char *vert_src, const char *frag_src)
+{
+    GLuint vs = compile(name, GL_VERTEX_SHADER, vert_src);
+    if (!vs)
+        return 0;
+    GLuint fs = compile(name, GL_FRAGMENT_SHADER, frag_src);
+    if (!fs) {
+        glDeleteShader(vs);
+        return 0;
+    }
+    GLuint prog = glCreateProgram();
+    glAttachShader(prog, vs);
+    glAttachShader(prog, fs);
+    glLinkProgram(prog);
+    glDetachShader(prog, vs);
+    glDetachShader(prog, fs);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = "";
+        glGetProgramInfoLog(prog, (GLsizei)sizeof log, NULL, log);
+        log_first_line("cannot link program", name, log);
+        glDeleteProgram(prog);
+        return 0;
+    }
+    return prog;
+}
+
+int gl_splice(const char *src, const char *marker, const char *insert, char *out, size_t cap)
+{
+    const char *m = strstr(src, marker);
+    if (!m)
+        return -1;
+    size_t head = (size_t)(m - src), ins = strlen(insert), tail = strlen(m + strlen(marker));
+    if (head + ins + tail + 1 > cap)
+        return -1;
+    memcpy(out, src, head);
+    memcpy(out + head, insert, ins);
+    memcpy(out + head + ins, m + strlen(marker), tail + 1);
+    return 0;
+}

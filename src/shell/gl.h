@@ -1,0 +1,20 @@
+/* gl: shader programs from the sources embedded in the binary. Failures are logged
+ * to stderr as one line naming the shader, and return 0 (never a half-built
+ * program). Needs a current GL 3.3 core context. */
+#ifndef GS_GL_H
+#define GS_GL_H
+
+#include <stddef.h>
+
+#include <epoxy/gl.h>
+
+/* Compiles and links a program from vertex and fragment source. `name` names it in
+ * error messages. Returns the program or 0. */
+GLuint gl_program(const char *name, const char *vert_src, const char *frag_src);
+
+/* A fragment source with `insert` placed at the first occurrence of `marker` in
+ * `src`, written to out (cap bytes). Returns 0, or -1 if the marker is missing or
+ * the result does not fit. */
+int gl_splice(const char *src, const char *marker, const char *insert, char *out, size_t cap);
+
+#endif
