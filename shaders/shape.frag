@@ -1,11 +1,13 @@
 #version 330 core
 // Coverage of the batched primitives from signed distances in pixels (a one-pixel
-// anti-aliasing ramp), output premultiplied (blend ONE, ONE_MINUS_SRC_ALPHA).
-// mode 0: filled rounded box with an optional inner outline (rects, discs, lines)
-// mode 1: rounded box outline only (frames)
-// mode 2: glyph, coverage from the atlas
-// mode 3: solid (pixel-aligned rectangles: no edge to smooth)
+// anti-aliasing ramp), times the atlas (glyph coverage; shapes read a white
+// texel). Output premultiplied (blend ONE, ONE_MINUS_SRC_ALPHA). Branch-free on
+// purpose: a software rasterizer runs every side of a per-pixel branch.
+//   filled rounded box with an inner outline of width v_prm.y in v_col2 (0: none)
+//   v_prm.z = 1: the box's outline only (frames)
+//   glyphs and solid rects: v_half huge, so the box covers everything
 in vec2 v_local;
+in vec2 v_uv;
 flat in vec2 v_half;
 flat in vec3 v_prm;
 flat in vec4 v_col;
@@ -20,23 +22,12 @@ float box(vec2 p, vec2 b, float r) {
 }
 
 void main() {
-    int mode = int(v_prm.z + 0.5);
     vec4 c = vec4(v_col.rgb * v_col.a, v_col.a);
-    if (mode == 2) {
-        o_color = c * texture(u_atlas, v_local).r;
-    } else if (mode == 3) {
-        o_color = c;
-    } else {
-        float d = box(v_local, v_half, v_prm.x);
-        float a = clamp(0.5 - d, 0.0, 1.0);
-        float inner = clamp(0.5 - d - v_prm.y, 0.0, 1.0);
-        if (mode == 1) {
-            o_color = c * (a - inner);
-        } else if (v_prm.y > 0.0) {
-            vec4 o = vec4(v_col2.rgb * v_col2.a, v_col2.a);
-            o_color = mix(o, c, inner) * a;
-        } else {
-            o_color = c * a;
-        }
-    }
+    vec4 o = vec4(v_col2.rgb * v_col2.a, v_col2.a);
+    float d = box(v_local, v_half, v_prm.x);
+    float a = clamp(0.5 - d, 0.0, 1.0);
+    float inner = v_prm.y > 0.0 ? clamp(0.5 - d - v_prm.y, 0.0, 1.0) : 1.0;
+    vec4 fill = mix(o, c, inner) * a;
+    vec4 ring = c * (a - inner);
+    o_color = (v_prm.z > 0.5 ? ring : fill) * texture(u_atlas, v_uv).r;
 }

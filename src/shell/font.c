@@ -63,6 +63,8 @@ Fonts *font_create(void)
     }
     f->ttf_inited = 1;
     unsigned char *zero = calloc(1, (size_t)ATLAS_SIZE * ATLAS_SIZE);
+    if (zero)
+        zero[0] = 255; /* texel (0, 0): white, for shapes */
     if (!zero) {
         fprintf(stderr, "gradscape: out of memory for the glyph atlas\n");
         font_destroy(f);
@@ -102,6 +104,8 @@ void font_destroy(Fonts *f)
 }
 
 GLuint font_atlas(const Fonts *f) { return f->atlas; }
+
+void font_white_uv(float *u, float *v) { *u = *v = 0.5f / (float)ATLAS_SIZE; }
 
 static Face *face_get(Fonts *f, int font, float size)
 {

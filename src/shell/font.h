@@ -32,7 +32,9 @@ float font_height(Fonts *f, int font, float size); /* ascent + descent */
 int font_layout(Fonts *f, int font, float size, float x, float y, const char *s, int len,
                 GlyphQuad *out, int cap);
 
-/* The atlas texture (GL_R8, coverage in red). */
+/* The atlas texture (GL_R8, coverage in red), and the centre of its one white
+ * texel (for shapes drawn with the same program). */
 GLuint font_atlas(const Fonts *f);
+void font_white_uv(float *u, float *v);
 
 #endif

@@ -51,9 +51,11 @@ typedef struct Vtx {
     float hx, hy;
     float rad, stroke, mode;
     unsigned char col[4], col2[4];
+    float u, v;
 } Vtx;
 
-enum { MODE_FILL, MODE_RING, MODE_GLYPH, MODE_SOLID };
+enum { MODE_FILL, MODE_RING }; /* shape.frag's v_prm.z */
+#define HUGE_HALF 1e6f           /* half extent that makes the box cover any quad */
 enum { PROG_SHAPE, PROG_PATH };
 
 typedef struct FieldProg {
@@ -258,6 +260,7 @@ static void quad(Renderer *r, float cx, float cy, float ux, float uy, float hx, 
         v[i].rad = radius, v[i].stroke = stroke, v[i].mode = (float)mode;
         memcpy(v[i].col, c1, 4);
         memcpy(v[i].col2, c2, 4);
+        font_white_uv(&v[i].u, &v[i].v);
     }
 }
 
@@ -272,8 +275,9 @@ static void solid(Renderer *r, float x0, float y0, float x1, float y1, unsigned 
     for (int i = 0; i < 6; i++) {
         memset(&v[i], 0, sizeof v[i]);
         v[i].x = px[i], v[i].y = py[i];
-        v[i].mode = (float)MODE_SOLID;
+        v[i].hx = v[i].hy = HUGE_HALF;
         memcpy(v[i].col, c1, 4);
+        font_white_uv(&v[i].u, &v[i].v);
     }
 }
 
@@ -661,9 +665,10 @@ static void cmd_text(Renderer *r, const DrawList *dl, const DrawCmd *c)
         const float pv[6] = {g->v0, g->v0, g->v1, g->v0, g->v1, g->v1};
         for (int j = 0; j < 6; j++) {
             v[j].x = px[j], v[j].y = py[j];
-            v[j].lx = pu[j], v[j].ly = pv[j];
-            v[j].hx = v[j].hy = 0;
-            v[j].rad = 0, v[j].stroke = 0, v[j].mode = (float)MODE_GLYPH;
+            v[j].lx = v[j].ly = 0;
+            v[j].u = pu[j], v[j].v = pv[j];
+            v[j].hx = v[j].hy = HUGE_HALF;
+            v[j].rad = 0, v[j].stroke = 0, v[j].mode = (float)MODE_FILL;
             memcpy(v[j].col, col, 4);
             memset(v[j].col2, 0, 4);
         }
@@ -946,6 +951,8 @@ Renderer *render_create(void)
     glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, st, (const void *)offsetof(Vtx, col));
     glEnableVertexAttribArray(5);
     glVertexAttribPointer(5, 4, GL_UNSIGNED_BYTE, GL_TRUE, st, (const void *)offsetof(Vtx, col2));
+    glEnableVertexAttribArray(6);
+    glVertexAttribPointer(6, 2, GL_FLOAT, GL_FALSE, st, (const void *)offsetof(Vtx, u));
 
     unsigned char cm[256][4];
     for (int i = 0; i < 256; i++)
