@@ -548,38 +548,57 @@ void spec_print_help(FILE *f)
 {
     fputs(
         "Usage: gradscape [options]\n"
-        "Draws a 2D loss surface and animates optimizers descending it side by side.\n"
+        "Draws a 2D loss surface and animates optimizers descending it side by side,\n"
+        "with the numbers of torch.optim.\n"
         "\n"
         "Scene:\n"
-        "  --surface SPEC     the loss surface (default rosenbrock):\n"
-        "                       rosenbrock[:a=1,b=100]  quadratic[:kappa=10,angle=0]\n"
-        "                       saddle  expr:FORMULA (in x and y, e.g. expr:x^2+3*y^2)\n"
-        "  --opt SPEC         add a run, NAME[:key=value,...], repeatable, in order\n"
-        "                       e.g. adam:lr=0.01,beta1=0.9,label=fast\n"
-        "                     keys: lr momentum alpha beta1 beta2 eps weight_decay rho\n"
-        "                     lr_decay initial_accumulator_value momentum_decay label\n"
-        "                     (each optimizer takes only its own; see --list).\n"
-        "                     Without --opt: sgd, momentum, rmsprop and adam, tuned\n"
-        "                     for the surface.\n"
+        "  --surface SPEC     the loss surface (default rosenbrock), NAME[:param=value,...]:\n"
+        "                       rosenbrock[:a=1,b=100]  quadratic[:kappa=10,angle=0]  saddle\n"
+        "                       himmelblau rastrigin ackley beale booth matyas goldstein-price\n"
+        "                       styblinski-tang six-hump-camel monkey-saddle valley\n"
+        "                     or expr:FORMULA, your own function of x and y,\n"
+        "                       e.g. 'expr:(1-x)^2+100*(y-x^2)^2'\n"
+        "  --opt SPEC         add a run, NAME[:key=value,...], repeatable, in order:\n"
+        "                       sgd momentum nesterov rmsprop adam amsgrad adamw nadam\n"
+        "                       radam adagrad adadelta lion\n"
+        "                     e.g. adam:lr=0.01,beta1=0.9,label=fast\n"
+        "                     hyperparameters (each optimizer takes its own; --list):\n"
+        "                       lr momentum alpha beta1 beta2 eps weight_decay rho\n"
+        "                       lr_decay initial_accumulator_value momentum_decay\n"
+        "                       bias_correction (adam: 0 turns it off)\n"
+        "                     learning-rate schedule, stepped once per step:\n"
+        "                       schedule=constant|step|exponential|cosine|cyclic\n"
+        "                       step_size gamma (step), gamma (exponential),\n"
+        "                       t_max eta_min (cosine), base_lr max_lr step_size_up\n"
+        "                       (cyclic), warmup=W (linear warm-up, with any of them)\n"
+        "                     label=NAME names the run; bundle=K draws K seeds with --noise\n"
+        "                     Without --opt: sgd, momentum, rmsprop and adam, tuned for\n"
+        "                     the surface.\n"
         "  --start X,Y        start point of every run (default: the surface's)\n"
         "  --steps N          steps per run, 0 to 1000000 (default: the surface's)\n"
+        "  --noise SIGMA      stochastic gradients: g + SIGMA * N(0, 1) (default 0)\n"
+        "  --seed S           seed of the noise (default 0); bundle member j uses S + j\n"
         "  --view XMIN,XMAX,YMIN,YMAX   region of the plane to show\n"
         "  --layout overlay|grid        all runs on one map, or one panel per run\n"
+        "  --legend auto|none|tl|tr|bl|br   where the legend goes (auto: where it hides least)\n"
         "\n"
         "Output:\n"
         "  --headless         no window: simulate, write what is asked, exit\n"
-        "  --csv FILE         trajectories, one row per run and step:\n"
-        "                       optimizer,step,x,y,loss,grad_x,grad_y\n"
+        "  --csv FILE         trajectories, one row per run and step ('-': stdout):\n"
+        "                       optimizer,step,x,y,loss,grad_x,grad_y,lr\n"
         "  --screenshot FILE  PNG of the scene after all steps (with --headless)\n"
         "  --size WxH         window size, or image size with --headless (default 1600x900)\n"
         "  --out-dir DIR      where the window's screenshots go (default: current directory)\n"
         "\n"
         "Information:\n"
-        "  --list             surfaces, optimizers and their keys with defaults\n"
+        "  --list             surfaces, optimizers, schedules and their keys with defaults\n"
         "  --bench-core       time recomputing 4 runs x 10000 steps\n"
-        "  --bench            time rendering frames offscreen\n"
+        "  --bench            time rendering frames offscreen (with --size)\n"
         "  --version          print the version\n"
         "  -h, --help         this text\n"
+        "\n"
+        "In the window: Space play/pause, arrows step, R restart, +/- speed, G layout,\n"
+        "V reset view, Ctrl+S screenshot, F11 full screen, F1 all shortcuts, Esc quit.\n"
         "\n"
         "Exit status: 0 on success, 2 on bad input (the message names what was wrong).\n",
         f);
@@ -590,13 +609,13 @@ void spec_print_list(FILE *f)
     fputs("Surfaces (--surface NAME[:param=value,...]):\n", f);
     for (int i = 0; i < surface_count(); i++) {
         const SurfaceInfo *in = surface_info(i);
-        fprintf(f, "  %-12s %s", in->name, in->formula);
+        fprintf(f, "  %-16s %s", in->name, in->formula);
         for (int p = 0; p < in->n_params; p++)
             fprintf(f, "%s%s=%g", p ? ", " : "   [", in->param[p].name, in->param[p].def);
         fputs(in->n_params ? "]\n" : "\n", f);
     }
-    fprintf(f, "  %-12s your own formula in x and y: + - * / ^, ( ), sin cos tan exp log\n"
-               "  %-12s sqrt abs tanh, pi, e\n",
+    fprintf(f, "  %-16s your own formula in x and y: + - * / ^, ( ), sin cos tan exp log\n"
+               "  %-16s sqrt abs tanh, pi, e\n",
             "expr:FORMULA", "");
     fputs("\nOptimizers (--opt NAME[:key=value,...]); defaults as in torch.optim:\n", f);
     for (int i = 0; i < OPTIM_COUNT; i++) {
@@ -618,4 +637,13 @@ void spec_print_list(FILE *f)
         fprintf(f, "  %-13s %s, %s\n", optim_hyper((HyperKey)k)->name, optim_hyper((HyperKey)k)->label, range);
     }
     fprintf(f, "  %-13s the run's name in the legend and the CSV\n", "label");
+    fprintf(f, "  %-13s with --noise: draw K seeds (1 to %d) as a bundle\n", "bundle", SCENE_MAX_BUNDLE);
+    fputs("\nSchedules (--opt ...,schedule=NAME,key=value), as torch.optim.lr_scheduler:\n"
+          "  constant     lr\n"
+          "  step         step_size=100 gamma=0.1           (StepLR)\n"
+          "  exponential  gamma=0.99                        (ExponentialLR)\n"
+          "  cosine       t_max=steps eta_min=0             (CosineAnnealingLR)\n"
+          "  cyclic       base_lr=lr/10 max_lr=lr step_size_up=100  (CyclicLR, triangular)\n"
+          "  warmup=W     with any of them: lr x min(1, t/W) for step t (LinearLR)\n",
+          f);
 }
