@@ -6,7 +6,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -244,20 +243,8 @@ static double showcase(Renderer *r, int w, int h, int steps, int ui_rows, const 
     return med;
 }
 
-/* Keeps Mesa's EGL and DRI driver mapped until exit (RTLD_NODELETE), so that
- * LeakSanitizer can name the module of an allocation made inside them and
- * tests/lsan.supp can match it. Harmless where the files do not exist. */
-static void keep_gl_libraries(void)
-{
-    static const char *LIBS[] = {"libEGL_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so",
-                                 "/usr/lib/x86_64-linux-gnu/dri/kms_swrast_dri.so"};
-    for (size_t i = 0; i < sizeof LIBS / sizeof LIBS[0]; i++)
-        (void)dlopen(LIBS[i], RTLD_LAZY | RTLD_NODELETE);
-}
-
 int main(void)
 {
-    keep_gl_libraries();
     GlContext gl;
     char err[256];
     if (glctx_create(&gl, "test_render", 64, 64, 1, err, (int)sizeof err) != 0) {

@@ -168,8 +168,78 @@ static void test_lockstep_matches_single(void)
     scene_free(&sc);
 }
 
+static void test_noise(void)
+{
+    /* on a flat surface the gradient is pure noise: sgd's steps are -lr * sigma * N(0,1) */
+    Surface s;
+    CHECK(surface_init_expr(&s, "0*x", NULL) == 0);
+    Scene sc;
+    scene_init(&sc, &s);
+    sc.noise = 2.0;
+    sc.seed = 7;
+    scene_set_steps(&sc, 20000);
+    double hp[HP_COUNT];
+    optim_defaults(OPTIM_SGD, hp);
+    hp[HP_LR] = 1.0;
+    scene_add_run(&sc, OPTIM_SGD, hp, NULL);
+    scene_add_run(&sc, OPTIM_SGD, hp, NULL);
+    scene_simulate(&sc);
+    const Run *r = &sc.run[0];
+    double mean = 0, var = 0;
+    for (int k = 0; k < r->n; k++)
+        mean += r->traj[k].gx;
+    mean /= r->n;
+    for (int k = 0; k < r->n; k++)
+        var += (r->traj[k].gx - mean) * (r->traj[k].gx - mean);
+    var /= r->n - 1;
+    CHECK_MSG(fabs(mean) < 0.05 && fabs(sqrt(var) - 2.0) < 0.05, "noise mean %g sd %g", mean, sqrt(var));
+    CHECK(r->traj[1].x == r->traj[0].x - r->traj[0].gx); /* the step used exactly the noisy gradient stored */
+    /* the same seed gives the same noise to every run, bit for bit, and again on re-simulation */
+    CHECK(memcmp(sc.run[0].traj, sc.run[1].traj, sizeof(TrajPoint) * (size_t)r->n) == 0);
+    TrajPoint keep = r->traj[500];
+    scene_simulate(&sc);
+    CHECK(memcmp(&keep, &r->traj[500], sizeof keep) == 0);
+    /* another seed, other noise */
+    sc.seed = 8;
+    scene_simulate(&sc);
+    CHECK(keep.x != r->traj[500].x);
+    /* a bundle of 5: members with seeds 9.. differ from the run and each other */
+    CHECK(scene_set_bundle(&sc, 0, 5) == 0);
+    scene_simulate(&sc);
+    CHECK(r->bundle_n[0] == r->n && r->bundle_n[3] == r->n);
+    CHECK(r->bundle_traj[100].x != r->traj[100].x);
+    CHECK(r->bundle_traj[100].x != r->bundle_traj[(size_t)r->cap + 100].x);
+    /* member j is exactly the run with seed s + j + 1 */
+    TrajPoint m0 = r->bundle_traj[300];
+    sc.seed = 9;
+    scene_simulate_run(&sc, 1);
+    CHECK(memcmp(&m0, &sc.run[1].traj[300], sizeof m0) == 0);
+    scene_free(&sc);
+}
+
+static void test_schedule_in_scene(void)
+{
+    Config cfg;
+    char err[SPEC_ERR_MAX];
+    char *argv[] = {"gradscape", "--surface", "expr:x^2+y^2", "--opt", "sgd:lr=0.1,schedule=step,step_size=3,gamma=0.5,warmup=2",
+                    "--steps", "8"};
+    CHECK(spec_parse_args(7, argv, &cfg, err, sizeof err) == 0);
+    Scene sc;
+    CHECK(spec_build_scene(&cfg, &sc, err, sizeof err) == 0);
+    /* step t uses lr * 0.5^floor((t-1)/3) * min(1, t/2): row k holds step k+1's lr */
+    const double want[] = {0.05, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025, 0.025};
+    for (int k = 0; k <= 8; k++)
+        CHECK_REL(sc.run[0].traj[k].lr, want[k], 1e-15);
+    /* and the steps used them: x_{k+1} = x_k - lr_k * 2 x_k */
+    for (int k = 0; k < 8; k++)
+        CHECK_REL(sc.run[0].traj[k + 1].x, sc.run[0].traj[k].x - want[k] * 2 * sc.run[0].traj[k].x, 1e-15);
+    scene_free(&sc);
+}
+
 int main(void)
 {
+    test_noise();
+    test_schedule_in_scene();
     test_lockstep_matches_single();
     test_trajectory_follows_steps();
     test_divergence();

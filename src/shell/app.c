@@ -384,6 +384,20 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
         draw_circle(dl, mx, my, 8.0f * s, 0xFFFFFF00, 3.6f * s, 0x000000A0);
         draw_circle(dl, mx, my, 7.4f * s, 0xFFFFFF00, 1.8f * s, 0xFFFFFFFF);
     }
+    /* noise bundles: the other seeds, faint, under every path */
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
+            continue;
+        unsigned faint = (scene_palette(r->colour) << 8) | 0x60u;
+        for (int j = 0; j < r->bundle - 1 && j < r->bundle_cap; j++) {
+            int n = r->bundle_n[j];
+            int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
+            if (k > 1)
+                draw_path(dl, p->x, p->y, p->w, p->h, v, r->bundle_traj + (size_t)j * (size_t)r->cap, k, 1.2f * s,
+                          faint);
+        }
+    }
     /* paths, then heads on top */
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];

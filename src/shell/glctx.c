@@ -10,8 +10,26 @@
 #include <SDL2/SDL.h>
 #include <epoxy/gl.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+/* Sanitizer builds only: keep Mesa's EGL and DRI driver mapped until exit
+ * (RTLD_NODELETE). Otherwise SDL_Quit unloads them before LeakSanitizer runs, and
+ * the driver's own process-lifetime allocations show up as leaks from an unknown
+ * module that no suppression can name. */
+static void keep_gl_libraries(void)
+{
+    static const char *LIBS[] = {"libEGL_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so",
+                                 "/usr/lib/x86_64-linux-gnu/dri/kms_swrast_dri.so"};
+    for (size_t i = 0; i < sizeof LIBS / sizeof LIBS[0]; i++)
+        (void)dlopen(LIBS[i], RTLD_LAZY | RTLD_NODELETE);
+}
+#else
+static void keep_gl_libraries(void) {}
+#endif
+
 int glctx_create(GlContext *c, const char *title, int w, int h, int headless, char *err, int cap)
 {
+    keep_gl_libraries();
     memset(c, 0, sizeof *c);
     size_t ecap = cap > 0 ? (size_t)cap : 0;
     if (headless) {
