@@ -89,7 +89,7 @@ static void scene_test(Renderer *r)
     DrawList dl;
     CHECK(draw_init(&dl, 64, 1024) == 0);
     draw_field(&dl, 0, 0, W, H, &s, v);
-    draw_path(&dl, 0, 0, W, H, v, path, NP, 3.0f, 0xE69F00FFu);
+    draw_path(&dl, 0, 0, W, H, v, path, NP, 1, 3.0f, 0xE69F00FFu);
     draw_circle(&dl, 280, 40, 9, 0xD55E00FFu, 2, 0xFFFFFFFFu);
     draw_rect(&dl, 4, 200, 190, 34, 6, 0x1E1E24FFu);
     const char *label = "Rosenbrock \xce\xb1\xe2\x82\x81 \xe2\x88\x87" "f \xe2\x89\xa4 \xc2\xbd";
@@ -166,7 +166,7 @@ static double showcase(Renderer *r, int w, int h, int steps, int ui_rows, const 
     MapView v = map_fit((MapView){s.view[0], s.view[1], s.view[2], s.view[3]}, (float)w - panel, (float)h);
     draw_field(&dl, panel, 0, (float)w - panel, (float)h, &sc.surface, v);
     for (int i = 0; i < sc.n_runs; i++)
-        draw_path(&dl, panel, 0, (float)w - panel, (float)h, v, sc.run[i].traj, sc.run[i].n, 2.5f,
+        draw_path(&dl, panel, 0, (float)w - panel, (float)h, v, sc.run[i].traj, sc.run[i].n, sc.run[i].version, 2.5f,
                   (scene_palette(sc.run[i].colour) << 8) | 0xFFu);
     for (int i = 0; i < sc.n_runs; i++) {
         const TrajPoint *p = &sc.run[i].traj[sc.run[i].n - 1];

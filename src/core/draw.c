@@ -108,12 +108,12 @@ void draw_field(DrawList *dl, float x, float y, float w, float h, const Surface 
 }
 
 void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
-               float width, unsigned rgba)
+               unsigned long long version, float width, unsigned rgba)
 {
     DrawCmd *c = push(dl, DRAW_PATH);
     if (c)
-        c->x = x, c->y = y, c->w = w, c->h = h, c->view = v, c->points = p, c->n = n, c->r = width,
-        c->rgba = rgba;
+        c->x = x, c->y = y, c->w = w, c->h = h, c->view = v, c->points = p, c->n = n, c->version = version,
+        c->r = width, c->rgba = rgba;
 }
 
 MapView map_fit(MapView v, float w, float h)
@@ -145,4 +145,19 @@ void draw_append(DrawList *dst, const DrawList *src)
             *d = *c;
     }
     dst->dropped += src->dropped;
+}
+
+int draw_group_begin(DrawList *dl, float x, float y, float w, float h)
+{
+    DrawCmd *c = push(dl, DRAW_GROUP);
+    if (!c)
+        return -1;
+    c->x = x, c->y = y, c->w = w, c->h = h;
+    return dl->n - 1;
+}
+
+void draw_group_end(DrawList *dl, int group)
+{
+    if (group >= 0 && group < dl->n)
+        dl->cmd[group].n = dl->n - group - 1;
 }

@@ -20,6 +20,9 @@ typedef enum DrawKind {
     DRAW_CLIP,     /* scissor to the rect; w or h < 0: no clip */
     DRAW_FIELD,    /* the surface's loss field in the rect, for the view */
     DRAW_PATH,     /* trajectory points [0, n) mapped from the view to the rect */
+    DRAW_GROUP,    /* the next n commands draw only inside the rect, which they cover
+                      opaquely: a renderer may keep the result and reuse it while
+                      they stay the same */
 } DrawKind;
 
 /* World rectangle shown in a pixel rectangle (x0 at the left edge, y1 at the top). */
@@ -39,6 +42,7 @@ typedef struct DrawCmd {
     const Surface *surface;     /* FIELD */
     const TrajPoint *points;    /* PATH */
     int n;                      /* PATH */
+    unsigned long long version; /* PATH: changes whenever points[0, n) may have changed */
     MapView view;               /* FIELD, PATH */
 } DrawCmd;
 
@@ -63,8 +67,14 @@ void draw_text(DrawList *dl, float x, float y, float size, int font, unsigned rg
 void draw_clip(DrawList *dl, float x, float y, float w, float h);
 void draw_no_clip(DrawList *dl);
 void draw_field(DrawList *dl, float x, float y, float w, float h, const Surface *s, MapView v);
+/* A trajectory. `version` must change whenever the points may have changed (other
+ * than growing n), so a renderer may keep what it drew and only add new segments. */
 void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
-               float width, unsigned rgba);
+               unsigned long long version, float width, unsigned rgba);
+
+/* Starts a group (see DRAW_GROUP); returns its index for draw_group_end. */
+int draw_group_begin(DrawList *dl, float x, float y, float w, float h);
+void draw_group_end(DrawList *dl, int group);
 
 /* Appends src's commands after dst's (text copied). */
 void draw_append(DrawList *dst, const DrawList *src);

@@ -246,6 +246,7 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
 static int run_tracks(Scene *sc, int i, Track *tr)
 {
     Run *r = &sc->run[i];
+    r->version = ++sc->generation;
     Schedule resolved;
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &resolved);
     int n = 0;

@@ -18,7 +18,7 @@ void ui_init(UiContext *ui, UiTextWidthFn text_width, void *text_user)
         .pad = 8.0f,
         .text = 0xECEFF4FF,
         .text_dim = 0x9AA3B2FF,
-        .panel = 0x1B1F27F0,
+        .panel = 0x1B1F27FF,
         .widget = 0x2E3440FF,
         .widget_hot = 0x3B4252FF,
         .accent = 0x5E81ACFF,

@@ -377,13 +377,6 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
     DrawList *dl = &a->dl;
     const Scene *sc = &a->scene;
     float s = a->scale;
-    /* minima: hollow rings, so the field's lowest colour shows at the centre */
-    for (int m = 0; m < sc->surface.n_minima; m++) {
-        float mx = map_px_x(v, p->x, p->w, sc->surface.minima[m][0]);
-        float my = map_px_y(v, p->y, p->h, sc->surface.minima[m][1]);
-        draw_circle(dl, mx, my, 8.0f * s, 0xFFFFFF00, 3.6f * s, 0x000000A0);
-        draw_circle(dl, mx, my, 7.4f * s, 0xFFFFFF00, 1.8f * s, 0xFFFFFFFF);
-    }
     /* noise bundles: the other seeds, faint, under every path */
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
@@ -394,8 +387,8 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
             int n = r->bundle_n[j];
             int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
             if (k > 1)
-                draw_path(dl, p->x, p->y, p->w, p->h, v, r->bundle_traj + (size_t)j * (size_t)r->cap, k, 1.2f * s,
-                          faint);
+                draw_path(dl, p->x, p->y, p->w, p->h, v, r->bundle_traj + (size_t)j * (size_t)r->cap, k, r->version,
+                          1.2f * s, faint);
         }
     }
     /* paths, then heads on top */
@@ -404,8 +397,16 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
         if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
             continue;
         int k = visible_step(a, r);
-        draw_path(dl, p->x, p->y, p->w, p->h, v, r->traj, k + 1, 2.5f * s, run_rgba(r));
+        draw_path(dl, p->x, p->y, p->w, p->h, v, r->traj, k + 1, r->version, 2.5f * s, run_rgba(r));
     }
+    /* minima, over the paths: hollow rings, so the field's lowest colour shows at the centre */
+    for (int m = 0; m < sc->surface.n_minima; m++) {
+        float mx = map_px_x(v, p->x, p->w, sc->surface.minima[m][0]);
+        float my = map_px_y(v, p->y, p->h, sc->surface.minima[m][1]);
+        draw_circle(dl, mx, my, 8.0f * s, 0xFFFFFF00, 3.6f * s, 0x000000A0);
+        draw_circle(dl, mx, my, 7.4f * s, 0xFFFFFF00, 1.8f * s, 0xFFFFFFFF);
+    }
+
     /* the start */
     float sx = map_px_x(v, p->x, p->w, sc->start[0]), sy = map_px_y(v, p->y, p->h, sc->start[1]);
     draw_circle(dl, sx, sy, 5.5f * s, 0xFFFFFFFF, 2.0f * s, 0x000000C0);
@@ -885,7 +886,7 @@ static void bottom_bar(App *a)
     /* timeline */
     float rest = a->map_w - x - 10 * s;
     float tl_w = rest * 0.48f;
-    double t = a->t;
+    double t = floor(a->t); /* the step shown, as in the legend */
     char fmt[48];
     snprintf(fmt, sizeof fmt, "%%.0f / %d", a->scene.steps);
     if (ui_slider_at(ui, ui_id_str("timeline", 0), x, by, tl_w, bh, "step", &t, 0,
@@ -961,6 +962,7 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         /* the UI first, so its widgets take the mouse before the map does */
         ui_begin(&a->ui, in, &a->ui_dl, a->scale);
         float pw = (float)fb_w - a->map_w;
+        int group = draw_group_begin(&a->ui_dl, a->map_w, 0, pw, (float)fb_h);
         ui_panel_begin(&a->ui, a->map_w, 0, pw, (float)fb_h, &a->panel_scroll);
         float x, y, w, h;
         ui_row(&a->ui, ui_px(&a->ui, 34), &x, &y, &w, &h);
@@ -969,6 +971,7 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         run_controls(a);
         scene_controls(a);
         ui_panel_end(&a->ui, &a->panel_scroll);
+        draw_group_end(&a->ui_dl, group);
         bottom_bar(a);
         handle_keys(a, in);
         handle_map_mouse(a, in);

@@ -37,6 +37,8 @@ extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 
 #define VTX_CAP 24000      /* vertices per batch (a multiple of 6) */
 #define FIELD_CACHE 4
+#define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
+#define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
 #define PROG_CACHE 8
 #define GLYPHS_MAX 1024     /* glyphs per text command */
 #define SCALE_GRID 128      /* samples per side for the colour scale */
@@ -75,7 +77,30 @@ typedef struct FieldEntry {
     int log_color;
     MapView view;
     unsigned long used;
+    unsigned long long gen; /* new each time the texture is rendered */
 } FieldEntry;
+
+/* A panel's map: its field with the trajectories drawn over it, kept between
+ * frames. While the animation runs only the new segments are added; any other
+ * change (field, view, a trajectory's version, colour, width) redraws it. */
+typedef struct MapPath {
+    const TrajPoint *pts;
+    unsigned long long version;
+    int n;
+    float width;
+    unsigned rgba;
+} MapPath;
+
+typedef struct MapEntry {
+    GLuint tex, fbo;
+    int tw, th;
+    int valid;
+    int x, y;
+    unsigned long long field_gen;
+    int n_paths;
+    MapPath path[MAP_PATHS];
+    unsigned long used;
+} MapEntry;
 
 struct Renderer {
     GLuint shape_prog;
@@ -97,6 +122,13 @@ struct Renderer {
     GlyphQuad glyphs[GLYPHS_MAX];
     FieldProg prog[PROG_CACHE];
     FieldEntry field[FIELD_CACHE];
+    MapEntry map[MAP_CACHE];
+    /* DRAW_GROUP: one framebuffer-sized texture keeps the last group drawn */
+    GLuint group_tex, group_fbo;
+    int group_w, group_h;
+    unsigned long long group_hash;
+    float group_rect[4];
+    unsigned long long field_gen;
     unsigned long tick;
     GLuint target_fbo, target_rb;
     int target_w, target_h;
@@ -476,6 +508,7 @@ static FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, in
     e->view = v;
     e->valid = 1;
     e->used = r->tick;
+    e->gen = ++r->field_gen;
     return e;
 }
 
@@ -648,6 +681,204 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
     glDrawArrays(GL_TRIANGLE_STRIP, 0, nv);
 }
 
+/* ---- maps: field + trajectories, cached ----------------------------------------- */
+
+static int map_texture(MapEntry *m, int w, int h)
+{
+    if (!m->tex) {
+        glGenTextures(1, &m->tex);
+        glGenFramebuffers(1, &m->fbo);
+    }
+    if (m->tw == w && m->th == h)
+        return 0;
+    gl_drain_errors();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m->tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, m->fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m->tex, 0);
+    m->tw = w, m->th = h;
+    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        m->tw = m->th = 0;
+        return -1;
+    }
+    return 0;
+}
+
+/* Draws cmd[first] (a FIELD) and the PATH commands cmd[first+1, last) in the same
+ * rect through the panel's cached map. Returns 0, or -1 when the group cannot be
+ * cached (the caller then draws it directly). */
+static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
+{
+    const DrawCmd *c = &dl->cmd[first];
+    int x = (int)lroundf(c->x), y = (int)lroundf(c->y);
+    int w = (int)lroundf(c->w), h = (int)lroundf(c->h);
+    int np = last - first - 1;
+    if (!c->surface || w <= 0 || h <= 0 || np > MAP_PATHS || w > r->max_tex || h > r->max_tex ||
+        w > r->max_vp[0] || h > r->max_vp[1])
+        return -1;
+    flush(r);
+    FieldEntry *fe = field_get(r, c->surface, c->view, w, h);
+    if (!fe) {
+        state_restore(r);
+        return -1;
+    }
+    /* the panel's entry, or the least recently used one */
+    MapEntry *m = NULL, *victim = &r->map[0];
+    for (int i = 0; i < MAP_CACHE; i++) {
+        MapEntry *e = &r->map[i];
+        if (e->valid && e->x == x && e->y == y && e->tw == w && e->th == h) {
+            m = e;
+            break;
+        }
+        if ((!e->valid && victim->valid) || (e->valid == victim->valid && e->used < victim->used))
+            victim = e;
+    }
+    int rebuild = m == NULL || m->field_gen != fe->gen || m->n_paths != np;
+    if (!m) {
+        m = victim;
+        m->valid = 0;
+        if (map_texture(m, w, h) != 0) {
+            state_restore(r);
+            return -1;
+        }
+    }
+    for (int k = 0; k < np && !rebuild; k++) {
+        const DrawCmd *p = &dl->cmd[first + 1 + k];
+        const MapPath *o = &m->path[k];
+        rebuild = o->pts != p->points || o->version != p->version || o->width != p->r || o->rgba != p->rgba ||
+                  p->n < o->n;
+    }
+    /* draw into the map: its framebuffer stands in for the screen */
+    GLuint fb = r->fb;
+    int fb_w = r->fb_w, fb_h = r->fb_h, clip_on = r->clip_on;
+    r->fb = m->fbo, r->fb_w = w, r->fb_h = h, r->clip_on = 0, r->sc_on = 0;
+    if (rebuild) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fe->fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m->fbo);
+        glDisable(GL_SCISSOR_TEST);
+        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    state_restore(r);
+    glUseProgram(r->path_prog);
+    glUniform2f(r->u_path_screen, (float)w, (float)h);
+    r->cur_prog = PROG_SHAPE; /* so use_path binds its program and buffers */
+    for (int k = 0; k < np; k++) {
+        DrawCmd t = dl->cmd[first + 1 + k];
+        int from = rebuild ? 0 : m->path[k].n - 1;
+        if (from < 0)
+            from = 0;
+        if (t.n - from >= 2) {
+            t.points += from;
+            t.n -= from;
+            t.x -= (float)x, t.y -= (float)y;
+            cmd_path(r, &t);
+        }
+        m->path[k] = (MapPath){dl->cmd[first + 1 + k].points, t.version, dl->cmd[first + 1 + k].n, t.r, t.rgba};
+    }
+    flush(r);
+    m->n_paths = np;
+    m->field_gen = fe->gen;
+    m->x = x, m->y = y;
+    m->valid = 1;
+    m->used = ++r->tick;
+    /* back to the screen, then the map onto it */
+    r->fb = fb, r->fb_w = fb_w, r->fb_h = fb_h, r->clip_on = clip_on, r->sc_on = 0;
+    glUseProgram(r->path_prog);
+    glUniform2f(r->u_path_screen, (float)fb_w, (float)fb_h);
+    set_scissor(r, r->clip_on, r->clip);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m->fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
+    apply_scissor(r);
+    int gy = r->fb_h - (y + h);
+    glBlitFramebuffer(0, 0, w, h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    state_restore(r);
+    return 0;
+}
+
+/* ---- groups: an opaque rect of commands, kept while unchanged ------------------ */
+
+static unsigned long long fnv(unsigned long long h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* What the group draws: its commands (text by content, not arena offset). */
+static unsigned long long group_hash(const DrawList *dl, int first, int n)
+{
+    unsigned long long h = 14695981039346656037ull;
+    for (int i = first; i < first + n; i++) {
+        DrawCmd c = dl->cmd[i];
+        if (c.kind == DRAW_TEXT) {
+            h = fnv(h, draw_text_of(dl, &dl->cmd[i]), (size_t)c.text_len);
+            c.text = 0;
+        }
+        h = fnv(h, &c, sizeof c);
+    }
+    return h;
+}
+
+static void draw_range(Renderer *r, const DrawList *dl, int first, int last);
+static void cmd_clip(Renderer *r, const DrawCmd *c);
+
+/* Draws group cmd[g] (the rect and its n commands): from the kept texture when
+ * nothing changed, else drawn into it first. Returns the index of its last command. */
+static int cmd_group(Renderer *r, const DrawList *dl, int g)
+{
+    const DrawCmd *c = &dl->cmd[g];
+    int first = g + 1, last = g + 1 + c->n;
+    if (last > dl->n)
+        last = dl->n;
+    unsigned long long h = group_hash(dl, first, last - first);
+    float rect[4] = {c->x, c->y, c->w, c->h};
+    int same = r->group_tex && r->group_w == r->fb_w && r->group_h == r->fb_h && r->group_hash == h &&
+               memcmp(rect, r->group_rect, sizeof rect) == 0;
+    flush(r);
+    if (!same) {
+        if (!r->group_tex) {
+            glGenTextures(1, &r->group_tex);
+            glGenFramebuffers(1, &r->group_fbo);
+        }
+        if (r->group_w != r->fb_w || r->group_h != r->fb_h) {
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, r->group_tex);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->fb_w, r->fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+            glBindFramebuffer(GL_FRAMEBUFFER, r->group_fbo);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->group_tex, 0);
+            r->group_w = r->fb_w, r->group_h = r->fb_h;
+        }
+        /* draw the commands in screen coordinates into the kept texture */
+        GLuint fb = r->fb;
+        r->fb = r->group_fbo;
+        state_restore(r);
+        draw_range(r, dl, first, last);
+        flush(r);
+        r->fb = fb;
+        r->group_hash = h;
+        memcpy(r->group_rect, rect, sizeof rect);
+    } else {
+        /* keep the clip state the skipped commands would have left */
+        for (int i = first; i < last; i++)
+            if (dl->cmd[i].kind == DRAW_CLIP)
+                cmd_clip(r, &dl->cmd[i]);
+    }
+    GLint gr[4];
+    gl_rect(r, c->x, c->y, c->w, c->h, gr);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
+    glDisable(GL_SCISSOR_TEST);
+    glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    r->sc_on = 0;
+    state_restore(r);
+    return last - 1;
+}
+
 /* ---- other commands ------------------------------------------------------------ */
 
 static void cmd_text(Renderer *r, const DrawList *dl, const DrawCmd *c)
@@ -700,7 +931,16 @@ void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned c
     glClearColor((float)(clear_rgba >> 24) / 255.0f, (float)((clear_rgba >> 16) & 255) / 255.0f,
                  (float)((clear_rgba >> 8) & 255) / 255.0f, (float)(clear_rgba & 255) / 255.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    for (int i = 0; i < dl->n; i++) {
+    draw_range(r, dl, 0, dl->n);
+    flush(r);
+    r->sc_on = 0;
+    glDisable(GL_SCISSOR_TEST);
+}
+
+/* Draws commands [first, last) into the bound framebuffer. */
+static void draw_range(Renderer *r, const DrawList *dl, int first, int last)
+{
+    for (int i = first; i < last; i++) {
         const DrawCmd *c = &dl->cmd[i];
         if (c->kind != DRAW_PATH)
             set_scissor(r, r->clip_on, r->clip);
@@ -752,17 +992,27 @@ void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned c
         case DRAW_CLIP:
             cmd_clip(r, c);
             break;
-        case DRAW_FIELD:
-            cmd_field(r, c);
+        case DRAW_FIELD: {
+            /* the field and the trajectories that follow it in the same rect */
+            int end = i + 1;
+            while (end < last && dl->cmd[end].kind == DRAW_PATH && dl->cmd[end].x == c->x &&
+                   dl->cmd[end].y == c->y && dl->cmd[end].w == c->w && dl->cmd[end].h == c->h)
+                end++;
+            if (cmd_map(r, dl, i, end) == 0)
+                i = end - 1;
+            else
+                cmd_field(r, c);
             break;
+        }
         case DRAW_PATH:
             cmd_path(r, c);
             break;
+        case DRAW_GROUP:
+            if (c->n > 0 && c->w > 0 && c->h > 0)
+                i = cmd_group(r, dl, i);
+            break;
         }
     }
-    flush(r);
-    r->sc_on = 0;
-    glDisable(GL_SCISSOR_TEST);
 }
 
 /* ---- text metrics -------------------------------------------------------------- */
@@ -994,6 +1244,16 @@ void render_destroy(Renderer *r)
             glDeleteFramebuffers(1, &r->field[i].fbo);
         if (r->field[i].tex)
             glDeleteTextures(1, &r->field[i].tex);
+    }
+    if (r->group_fbo)
+        glDeleteFramebuffers(1, &r->group_fbo);
+    if (r->group_tex)
+        glDeleteTextures(1, &r->group_tex);
+    for (int i = 0; i < MAP_CACHE; i++) {
+        if (r->map[i].fbo)
+            glDeleteFramebuffers(1, &r->map[i].fbo);
+        if (r->map[i].tex)
+            glDeleteTextures(1, &r->map[i].tex);
     }
     if (r->target_fbo)
         glDeleteFramebuffers(1, &r->target_fbo);
