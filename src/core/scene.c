@@ -242,13 +242,41 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
     }
 }
 
+static unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Everything a run's trajectory depends on, hashed: equal inputs, equal version, so
+ * re-simulating an unchanged run does not make what was drawn of it stale. */
+static unsigned long long run_version(const Scene *sc, const Run *r, const Schedule *resolved)
+{
+    const Surface *s = &sc->surface;
+    unsigned long long h = 14695981039346656037ull;
+    h = hash_bytes(h, s->expr.source, strlen(s->expr.source));
+    h = hash_bytes(h, s->expr.param, sizeof s->expr.param);
+    h = hash_bytes(h, sc->start, sizeof sc->start);
+    h = hash_bytes(h, &sc->steps, sizeof sc->steps);
+    h = hash_bytes(h, &sc->noise, sizeof sc->noise);
+    h = hash_bytes(h, &sc->seed, sizeof sc->seed);
+    h = hash_bytes(h, &r->kind, sizeof r->kind);
+    h = hash_bytes(h, r->hp, sizeof r->hp);
+    h = hash_bytes(h, &resolved->kind, sizeof resolved->kind);
+    h = hash_bytes(h, resolved->v, sizeof resolved->v);
+    h = hash_bytes(h, &r->bundle, sizeof r->bundle);
+    return h ? h : 1;
+}
+
 /* Appends the tracks of run i (itself, then its bundle members) to tr. */
 static int run_tracks(Scene *sc, int i, Track *tr)
 {
     Run *r = &sc->run[i];
-    r->version = ++sc->generation;
     Schedule resolved;
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &resolved);
+    r->version = run_version(sc, r, &resolved);
     int n = 0;
     tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, sc->seed, resolved};
     int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;

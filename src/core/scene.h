@@ -39,7 +39,7 @@ typedef struct Run {
     int cap;
     int n;
     int diverged_at;
-    unsigned long long version; /* new on every simulation: what was drawn is stale */
+    unsigned long long version; /* a hash of everything the trajectory depends on */
     /* the bundle's other members, seeds s+1 .. s+bundle-1: member j's points at
      * bundle_traj + j * cap, bundle_n[j] of them */
     TrajPoint *bundle_traj;
@@ -53,7 +53,6 @@ typedef struct Scene {
     int steps;
     double noise;               /* sigma of the gradient noise, 0 for none */
     unsigned long long seed;    /* seed of run noise; bundle member j uses seed + j */
-    unsigned long long generation; /* counts simulations, for Run.version */
     Run run[SCENE_MAX_RUNS];
     int n_runs;
 } Scene;

@@ -483,13 +483,13 @@ static void draw_legend(App *a, const Panel *p, MapView v)
     int rows = 0;
     for (int i = 0; i < sc->n_runs; i++)
         rows += sc->run[i].enabled;
-    float col[5] = {0, 150 * s, 250 * s, 370 * s, 480 * s};
-    float w = col[4] + 80 * s;
+    float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
+    float w = col[5] + 80 * s;
     int any_diverged = 0;
     for (int i = 0; i < sc->n_runs; i++)
         any_diverged |= sc->run[i].enabled && sc->run[i].diverged_at >= 0;
     if (!any_diverged)
-        w = col[4] - 20 * s;
+        w = col[5] - 20 * s;
     float tw = ui_text_width(&a->ui, 1, fs, title);
     if (tw > w)
         w = tw;
@@ -516,8 +516,8 @@ static void draw_legend(App *a, const Panel *p, MapView v)
     float tx = x + pad, ty = y + pad;
     draw_text(dl, tx, ty, fs, 1, 0xFFFFFFFF, title, -1);
     ty += lh;
-    static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", ""};
-    for (int c = 0; c < 4; c++)
+    static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", "lr", ""};
+    for (int c = 0; c < 5; c++)
         draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, 0x9AA3B2FF, HEAD[c], -1);
     ty += lh;
     for (int i = 0; i < sc->n_runs; i++) {
@@ -538,9 +538,11 @@ static void draw_legend(App *a, const Panel *p, MapView v)
             draw_text(dl, tx + col[2], ty, fs, 0, 0xECEFF4FF, buf, -1);
             fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
             draw_text(dl, tx + col[3], ty, fs, 0, 0xECEFF4FF, buf, -1);
+            snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
+            draw_text(dl, tx + col[4], ty, fs, 0, 0xECEFF4FF, buf, -1);
             if (r->diverged_at >= 0 && k == r->n - 1) {
                 snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
-                draw_text(dl, tx + col[4], ty, fs, 1, 0xFF8A80FF, buf, -1);
+                draw_text(dl, tx + col[5], ty, fs, 1, 0xFF8A80FF, buf, -1);
             }
         }
         ty += lh;

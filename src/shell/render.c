@@ -39,6 +39,8 @@ extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 #define FIELD_CACHE 4
 #define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
 #define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
+#define HOT_FRAMES 30
+#define GROUPS_MAX 64       /* groups kept at once */       /* a trajectory that changed this recently is drawn live */
 #define PROG_CACHE 8
 #define GLYPHS_MAX 1024     /* glyphs per text command */
 #define SCALE_GRID 128      /* samples per side for the colour scale */
@@ -89,6 +91,8 @@ typedef struct MapPath {
     int n;
     float width;
     unsigned rgba;
+    int in_base;            /* drawn into the kept texture (else: drawn live, "hot") */
+    unsigned long changed;  /* frame of its last change other than growing */
 } MapPath;
 
 typedef struct MapEntry {
@@ -123,11 +127,15 @@ struct Renderer {
     FieldProg prog[PROG_CACHE];
     FieldEntry field[FIELD_CACHE];
     MapEntry map[MAP_CACHE];
-    /* DRAW_GROUP: one framebuffer-sized texture keeps the last group drawn */
+    unsigned long frame;    /* render_draw calls */
+    /* DRAW_GROUP: one framebuffer-sized texture keeps every group, each in its own
+     * rect; a record per group says what its rect holds */
     GLuint group_tex, group_fbo;
     int group_w, group_h;
-    unsigned long long group_hash;
-    float group_rect[4];
+    struct {
+        unsigned long long hash;
+        float rect[4];
+    } group[GROUPS_MAX];
     unsigned long long field_gen;
     unsigned long tick;
     GLuint target_fbo, target_rb;
@@ -745,11 +753,25 @@ static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
             return -1;
         }
     }
-    for (int k = 0; k < np && !rebuild; k++) {
+    /* A trajectory that changed (other than by growing) is "hot" for a while: drawn
+     * live over the kept map, so dragging a slider redraws one path, not the map. */
+    const unsigned long now = r->frame;
+    int hot[MAP_PATHS];
+    for (int k = 0; k < np; k++) {
         const DrawCmd *p = &dl->cmd[first + 1 + k];
-        const MapPath *o = &m->path[k];
-        rebuild = o->pts != p->points || o->version != p->version || o->width != p->r || o->rgba != p->rgba ||
-                  p->n < o->n;
+        MapPath *o = &m->path[k];
+        if (rebuild) {
+            hot[k] = 0;
+            o->changed = 0;
+            continue;
+        }
+        int same = o->pts == p->points && o->version == p->version && o->width == p->r && o->rgba == p->rgba &&
+                   p->n >= o->n;
+        if (!same)
+            o->changed = now;
+        hot[k] = !same || (o->changed && now - o->changed < HOT_FRAMES);
+        if (hot[k] == o->in_base || (!hot[k] && !same))
+            rebuild = 1; /* the kept texture holds the wrong set of paths */
     }
     /* draw into the map: its framebuffer stands in for the screen */
     GLuint fb = r->fb;
@@ -766,17 +788,22 @@ static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
     glUniform2f(r->u_path_screen, (float)w, (float)h);
     r->cur_prog = PROG_SHAPE; /* so use_path binds its program and buffers */
     for (int k = 0; k < np; k++) {
-        DrawCmd t = dl->cmd[first + 1 + k];
-        int from = rebuild ? 0 : m->path[k].n - 1;
-        if (from < 0)
-            from = 0;
-        if (t.n - from >= 2) {
-            t.points += from;
-            t.n -= from;
-            t.x -= (float)x, t.y -= (float)y;
-            cmd_path(r, &t);
+        const DrawCmd *p = &dl->cmd[first + 1 + k];
+        MapPath *o = &m->path[k];
+        if (!hot[k]) {
+            DrawCmd t = *p;
+            int from = rebuild ? 0 : o->n - 1;
+            if (from < 0)
+                from = 0;
+            if (t.n - from >= 2) {
+                t.points += from;
+                t.n -= from;
+                t.x -= (float)x, t.y -= (float)y;
+                cmd_path(r, &t);
+            }
         }
-        m->path[k] = (MapPath){dl->cmd[first + 1 + k].points, t.version, dl->cmd[first + 1 + k].n, t.r, t.rgba};
+        unsigned long changed = o->changed;
+        *o = (MapPath){p->points, p->version, p->n, p->r, p->rgba, !hot[k], changed};
     }
     flush(r);
     m->n_paths = np;
@@ -794,6 +821,11 @@ static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
     apply_scissor(r);
     int gy = r->fb_h - (y + h);
     glBlitFramebuffer(0, 0, w, h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    state_restore(r);
+    for (int k = 0; k < np; k++)
+        if (hot[k])
+            cmd_path(r, &dl->cmd[first + 1 + k]);
+    flush(r);
     state_restore(r);
     return 0;
 }
@@ -836,21 +868,44 @@ static int cmd_group(Renderer *r, const DrawList *dl, int g)
         last = dl->n;
     unsigned long long h = group_hash(dl, first, last - first);
     float rect[4] = {c->x, c->y, c->w, c->h};
-    int same = r->group_tex && r->group_w == r->fb_w && r->group_h == r->fb_h && r->group_hash == h &&
-               memcmp(rect, r->group_rect, sizeof rect) == 0;
+    int size_ok = r->group_tex && r->group_w == r->fb_w && r->group_h == r->fb_h;
+    /* the record of this rect, or a free one */
+    int slot = -1, same = 0;
+    for (int i = 0; i < GROUPS_MAX && size_ok; i++) {
+        if (memcmp(rect, r->group[i].rect, sizeof rect) == 0) {
+            slot = i;
+            same = r->group[i].hash == h;
+            break;
+        }
+    }
     flush(r);
     if (!same) {
         if (!r->group_tex) {
             glGenTextures(1, &r->group_tex);
             glGenFramebuffers(1, &r->group_fbo);
         }
-        if (r->group_w != r->fb_w || r->group_h != r->fb_h) {
+        if (!size_ok) {
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_2D, r->group_tex);
             glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->fb_w, r->fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
             glBindFramebuffer(GL_FRAMEBUFFER, r->group_fbo);
             glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->group_tex, 0);
             r->group_w = r->fb_w, r->group_h = r->fb_h;
+            memset(r->group, 0, sizeof r->group);
+        }
+        if (slot < 0) {
+            /* a new rect: drop the records it overlaps, then take a free one */
+            for (int i = 0; i < GROUPS_MAX; i++) {
+                const float *o = r->group[i].rect;
+                if (o[2] > 0 && o[0] < rect[0] + rect[2] && rect[0] < o[0] + o[2] && o[1] < rect[1] + rect[3] &&
+                    rect[1] < o[1] + o[3])
+                    memset(&r->group[i], 0, sizeof r->group[i]);
+            }
+            for (int i = 0; i < GROUPS_MAX && slot < 0; i++)
+                if (r->group[i].rect[2] <= 0)
+                    slot = i;
+            if (slot < 0)
+                slot = 0;
         }
         /* draw the commands in screen coordinates into the kept texture */
         GLuint fb = r->fb;
@@ -859,8 +914,8 @@ static int cmd_group(Renderer *r, const DrawList *dl, int g)
         draw_range(r, dl, first, last);
         flush(r);
         r->fb = fb;
-        r->group_hash = h;
-        memcpy(r->group_rect, rect, sizeof rect);
+        r->group[slot].hash = h;
+        memcpy(r->group[slot].rect, rect, sizeof rect);
     } else {
         /* keep the clip state the skipped commands would have left */
         for (int i = first; i < last; i++)
@@ -921,6 +976,7 @@ void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned c
     if (fb_w <= 0 || fb_h <= 0)
         return;
     r->fb_w = fb_w, r->fb_h = fb_h;
+    r->frame++;
     r->clip_on = 0;
     r->sc_on = 0;
     r->nv = 0;
