@@ -350,16 +350,22 @@ static void hp_summary(const Run *r, char *out, size_t cap)
 {
     size_t len = 0;
     out[0] = '\0';
-    for (int k = 0; k < HP_COUNT; k++) {
+    for (int k = 0; k < HP_COUNT && len < cap; k++) {
         if (!optim_uses(r->kind, (HyperKey)k))
             continue;
-        if (k == HP_WEIGHT_DECAY && r->hp[k] == 0.0 && r->kind != OPTIM_ADAMW)
+        /* leave out what is off or at its usual value: weight decay 0, flags on */
+        if ((k == HP_WEIGHT_DECAY && r->hp[k] == 0.0 && r->kind != OPTIM_ADAMW) ||
+            (optim_hyper((HyperKey)k)->is_flag && r->hp[k] == 1.0))
             continue;
         int n = snprintf(out + len, cap - len, "%s%s=%.3g", len ? "  " : "", optim_hyper((HyperKey)k)->symbol, r->hp[k]);
         if (n < 0 || (size_t)n >= cap - len)
-            break;
+            return;
         len += (size_t)n;
     }
+    char sched[96];
+    schedule_describe(&r->sched, sched, sizeof sched);
+    if (sched[0] && len < cap)
+        snprintf(out + len, cap - len, "  %s", sched);
 }
 
 static int visible_step(const App *a, const Run *r)
