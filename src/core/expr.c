@@ -445,71 +445,97 @@ double expr_eval_grad(const Expr *e, double x, double y, double *gx, double *gy)
     return f;
 }
 
+/* The many-point evaluator for a block of B points, B a compile-time constant so
+ * the per-point loops unroll (no library calls for short copies). */
+#define EVAL_BLOCK(NAME, B)                                                                         \
+    static void NAME(const Expr *e, const double *x, const double *y, double *f, double *gx,         \
+                     double *gy)                                                                    \
+    {                                                                                               \
+        double v[EXPR_MAX_NODES][B], dx[EXPR_MAX_NODES][B], dy[EXPR_MAX_NODES][B];                  \
+        for (int k = 0; k < e->n_boundary; k++) {                                                   \
+            int i = e->boundary[k];                                                                 \
+            for (int l = 0; l < B; l++)                                                             \
+                v[i][l] = e->uniform_value[i], dx[i][l] = 0.0, dy[i][l] = 0.0;                      \
+        }                                                                                           \
+        for (int k = 0; k < e->n_order; k++) {                                                      \
+            const int i = e->order[k];                                                              \
+            const ExprNode *nd = &e->node[i];                                                       \
+            double *vi = v[i], *xi = dx[i], *yi = dy[i];                                            \
+            const double *va = v[nd->a], *xa = dx[nd->a], *ya = dy[nd->a];                         \
+            const double *vb = v[nd->b], *xb = dx[nd->b], *yb = dy[nd->b];                         \
+            switch (nd->op) {                                                                       \
+            case EXPR_X:                                                                            \
+                for (int l = 0; l < B; l++)                                                         \
+                    vi[l] = x[l], xi[l] = 1.0, yi[l] = 0.0;                                         \
+                break;                                                                              \
+            case EXPR_Y:                                                                            \
+                for (int l = 0; l < B; l++)                                                         \
+                    vi[l] = y[l], xi[l] = 0.0, yi[l] = 1.0;                                         \
+                break;                                                                              \
+            case EXPR_ADD:                                                                          \
+                for (int l = 0; l < B; l++)                                                         \
+                    vi[l] = va[l] + vb[l], xi[l] = xa[l] + xb[l], yi[l] = ya[l] + yb[l];            \
+                break;                                                                              \
+            case EXPR_SUB:                                                                          \
+                for (int l = 0; l < B; l++)                                                         \
+                    vi[l] = va[l] - vb[l], xi[l] = xa[l] - xb[l], yi[l] = ya[l] - yb[l];            \
+                break;                                                                              \
+            case EXPR_MUL:                                                                          \
+                for (int l = 0; l < B; l++) {                                                       \
+                    const double a = va[l], b = vb[l];                                              \
+                    vi[l] = a * b;                                                                  \
+                    xi[l] = xa[l] * b + a * xb[l];                                                  \
+                    yi[l] = ya[l] * b + a * yb[l];                                                  \
+                }                                                                                   \
+                break;                                                                              \
+            case EXPR_POWI:                                                                         \
+                if (nd->n == 2) {                                                                   \
+                    for (int l = 0; l < B; l++) {                                                   \
+                        const double a = va[l], s = 2.0 * a;                                        \
+                        vi[l] = a * a, xi[l] = s * xa[l], yi[l] = s * ya[l];                        \
+                    }                                                                               \
+                    break;                                                                          \
+                }                                                                                   \
+                /* fall through */                                                                  \
+            default:                                                                                \
+                /* everything else, one point at a time through the scalar rules */                 \
+                for (int l = 0; l < B; l++) {                                                       \
+                    Expr1 one = {nd->op, nd->n, va[l], xa[l], ya[l], vb[l], xb[l], yb[l],           \
+                                 e->varying[nd->b]};                                                \
+                    scalar_rule(&one, &vi[l], &xi[l], &yi[l]);                                      \
+                }                                                                                   \
+            }                                                                                       \
+        }                                                                                           \
+        for (int l = 0; l < B; l++)                                                                 \
+            f[l] = v[e->root][l], gx[l] = dx[e->root][l], gy[l] = dy[e->root][l];                   \
+    }
+
+EVAL_BLOCK(eval_block1, 1)
+EVAL_BLOCK(eval_block4, 4)
+
 void expr_eval_grad_n(const Expr *e, int n, const double *x, const double *y, double *f,
                       double *gx, double *gy)
 {
-    enum { L = EXPR_LANES };
     if (!e->varying[e->root]) {
         for (int l = 0; l < n; l++)
             f[l] = e->uniform_value[e->root], gx[l] = 0.0, gy[l] = 0.0;
         return;
     }
-    double v[EXPR_MAX_NODES][L], dx[EXPR_MAX_NODES][L], dy[EXPR_MAX_NODES][L];
-    for (int k = 0; k < e->n_boundary; k++) {
-        int i = e->boundary[k];
-        for (int l = 0; l < n; l++)
-            v[i][l] = e->uniform_value[i], dx[i][l] = 0.0, dy[i][l] = 0.0;
+    int l = 0;
+    for (; l + 4 <= n; l += 4)
+        eval_block4(e, x + l, y + l, f + l, gx + l, gy + l);
+    if (n - l >= 2) {
+        /* a short last block: pad with the first of its points, drop the extras */
+        double px[4], py[4], pf[4], pgx[4], pgy[4];
+        for (int j = 0; j < 4; j++)
+            px[j] = x[l + (l + j < n ? j : 0)], py[j] = y[l + (l + j < n ? j : 0)];
+        eval_block4(e, px, py, pf, pgx, pgy);
+        for (int j = 0; l + j < n; j++)
+            f[l + j] = pf[j], gx[l + j] = pgx[j], gy[l + j] = pgy[j];
+        l = n;
     }
-    for (int k = 0; k < e->n_order; k++) {
-        const int i = e->order[k];
-        const ExprNode *nd = &e->node[i];
-        double *vi = v[i], *xi = dx[i], *yi = dy[i];
-        const double *va = v[nd->a], *xa = dx[nd->a], *ya = dy[nd->a];
-        const double *vb = v[nd->b], *xb = dx[nd->b], *yb = dy[nd->b];
-        switch (nd->op) {
-        case EXPR_X:
-            for (int l = 0; l < n; l++)
-                vi[l] = x[l], xi[l] = 1.0, yi[l] = 0.0;
-            break;
-        case EXPR_Y:
-            for (int l = 0; l < n; l++)
-                vi[l] = y[l], xi[l] = 0.0, yi[l] = 1.0;
-            break;
-        case EXPR_ADD:
-            for (int l = 0; l < n; l++)
-                vi[l] = va[l] + vb[l], xi[l] = xa[l] + xb[l], yi[l] = ya[l] + yb[l];
-            break;
-        case EXPR_SUB:
-            for (int l = 0; l < n; l++)
-                vi[l] = va[l] - vb[l], xi[l] = xa[l] - xb[l], yi[l] = ya[l] - yb[l];
-            break;
-        case EXPR_MUL:
-            for (int l = 0; l < n; l++) {
-                const double a = va[l], b = vb[l];
-                vi[l] = a * b;
-                xi[l] = xa[l] * b + a * xb[l];
-                yi[l] = ya[l] * b + a * yb[l];
-            }
-            break;
-        case EXPR_POWI:
-            if (nd->n == 2) {
-                for (int l = 0; l < n; l++) {
-                    const double a = va[l], s = 2.0 * a;
-                    vi[l] = a * a, xi[l] = s * xa[l], yi[l] = s * ya[l];
-                }
-                break;
-            }
-            /* fall through */
-        default:
-            /* everything else, one point at a time through the scalar rules */
-            for (int l = 0; l < n; l++) {
-                Expr1 one = {nd->op, nd->n, va[l], xa[l], ya[l], vb[l], xb[l], yb[l], e->varying[nd->b]};
-                scalar_rule(&one, &vi[l], &xi[l], &yi[l]);
-            }
-        }
-    }
-    for (int l = 0; l < n; l++)
-        f[l] = v[e->root][l], gx[l] = dx[e->root][l], gy[l] = dy[e->root][l];
+    for (; l < n; l++)
+        eval_block1(e, x + l, y + l, f + l, gx + l, gy + l);
 }
 
 /* ---- GLSL ------------------------------------------------------------------ */

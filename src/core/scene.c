@@ -170,6 +170,7 @@ typedef struct Track {
     int *diverged_at;       /* NULL for bundle members */
     unsigned long long rng; /* noise generator state */
     Schedule sched;         /* resolved */
+    int constant_lr;        /* no schedule, no warm-up: every step uses hp[HP_LR] */
 } Track;
 
 /* splitmix64: small, fast, and reproducible bit for bit on every platform */
@@ -226,7 +227,7 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
             }
             TrajPoint *q = &t->traj[k];
             q->x = px[l], q->y = py[l], q->loss = f[l], q->gx = gx[l], q->gy = gy[l];
-            q->lr = schedule_lr(&t->sched, t->run->hp[HP_LR], (long)k + 1);
+            q->lr = t->constant_lr ? t->run->hp[HP_LR] : schedule_lr(&t->sched, t->run->hp[HP_LR], (long)k + 1);
             int ok = finite_point(q) && isfinite(q->lr);
             if (ok && k < sc->steps)
                 continue;
@@ -278,7 +279,8 @@ static int run_tracks(Scene *sc, int i, Track *tr)
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &resolved);
     r->version = run_version(sc, r, &resolved);
     int n = 0;
-    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, sc->seed, resolved};
+    int constant = resolved.kind == SCHED_CONSTANT && !(resolved.v[SK_WARMUP] > 0);
+    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, sc->seed, resolved, constant};
     int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
     if (members > r->bundle_cap)
         members = r->bundle_cap;
@@ -286,7 +288,7 @@ static int run_tracks(Scene *sc, int i, Track *tr)
         r->bundle_n[j] = 0;
     for (int j = 0; j < members; j++)
         tr[n++] = (Track){r, r->bundle_traj + (size_t)j * (size_t)r->cap, &r->bundle_n[j], NULL,
-                          sc->seed + (unsigned long long)j + 1, resolved};
+                          sc->seed + (unsigned long long)j + 1, resolved, constant};
     return n;
 }
 
