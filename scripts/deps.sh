@@ -7,6 +7,7 @@ PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libepoxy-dev libcglm-dev libstb-dev
   libegl-mesa0 libgl1-mesa-dri libegl-dev
   glslang-tools
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
