@@ -378,6 +378,17 @@ static int visible_step(const App *a, const Run *r)
 
 /* ---- drawing the map ------------------------------------------------------- */
 
+/* Pixel of a world point in a panel, kept finite: a point far outside the panel (a
+ * diverging run's last finite point can be 1e300 away) would map to an infinite
+ * float. Clamped well beyond the panel's clip, where it draws nothing, as before. */
+static void panel_px(const Panel *p, MapView v, double wx, double wy, float *x, float *y)
+{
+    const float far = 1e5f;
+    float px = map_px_x(v, p->x, p->w, wx), py = map_px_y(v, p->y, p->h, wy);
+    *x = px > p->x - far ? (px < p->x + p->w + far ? px : p->x + p->w + far) : p->x - far;
+    *y = py > p->y - far ? (py < p->y + p->h + far ? py : p->y + p->h + far) : p->y - far;
+}
+
 static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
 {
     DrawList *dl = &a->dl;
@@ -407,14 +418,15 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
     }
     /* minima, over the paths: hollow rings, so the field's lowest colour shows at the centre */
     for (int m = 0; m < sc->surface.n_minima; m++) {
-        float mx = map_px_x(v, p->x, p->w, sc->surface.minima[m][0]);
-        float my = map_px_y(v, p->y, p->h, sc->surface.minima[m][1]);
+        float mx, my;
+        panel_px(p, v, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my);
         draw_circle(dl, mx, my, 8.0f * s, 0xFFFFFF00, 3.6f * s, 0x000000A0);
         draw_circle(dl, mx, my, 7.4f * s, 0xFFFFFF00, 1.8f * s, 0xFFFFFFFF);
     }
 
     /* the start */
-    float sx = map_px_x(v, p->x, p->w, sc->start[0]), sy = map_px_y(v, p->y, p->h, sc->start[1]);
+    float sx, sy;
+    panel_px(p, v, sc->start[0], sc->start[1], &sx, &sy);
     draw_circle(dl, sx, sy, 5.5f * s, 0xFFFFFFFF, 2.0f * s, 0x000000C0);
     float fs = 14.0f * s;
     for (int i = 0; i < sc->n_runs; i++) {
@@ -422,7 +434,8 @@ static void draw_runs_on(App *a, const Panel *p, MapView v, int only)
         if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
             continue;
         int k = visible_step(a, r);
-        float hx = map_px_x(v, p->x, p->w, r->traj[k].x), hy = map_px_y(v, p->y, p->h, r->traj[k].y);
+        float hx, hy;
+        panel_px(p, v, r->traj[k].x, r->traj[k].y, &hx, &hy);
         draw_circle(dl, hx, hy, 6.0f * s, run_rgba(r), 2.0f * s, 0x000000E0);
         if (r->diverged_at >= 0 && k == r->n - 1) {
             char msg[64];
