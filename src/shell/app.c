@@ -916,7 +916,10 @@ static void bottom_bar(App *a)
         a->playing = 0;
     }
     x += tl_w + 14 * s;
-    ui_slider_at(ui, ui_id_ptr(&a->speed), x, by, rest * 0.30f, bh, "steps/s", &a->speed, 1, 100000, 1, "%.0f");
+    /* a typed speed is kept in the range the +/- keys allow (0 or less would stall) */
+    if (ui_slider_at(ui, ui_id_ptr(&a->speed), x, by, rest * 0.30f, bh, "steps/s", &a->speed, 1, 100000, 1, "%.0f") &
+        UI_CHANGED)
+        a->speed = a->speed < 1 ? 1 : (a->speed > 1e6 ? 1e6 : a->speed);
     x += rest * 0.30f + 10 * s;
     float rw = a->map_w - 10 * s - x;
     float b2 = (rw - 6 * s) * 0.5f;
