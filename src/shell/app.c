@@ -672,7 +672,9 @@ static void surface_controls(App *a)
             double v = s->param[i];
             if (ui_slider(ui, in->param[i].name, &s->param[i], in->param[i].lo, in->param[i].hi, 0, "%.4g") &
                 UI_CHANGED) {
-                double nv = s->param[i];
+                /* a typed value may lie outside the range: keep it in (as the CLI does) */
+                double nv = s->param[i] < in->param[i].lo ? in->param[i].lo
+                            : (s->param[i] > in->param[i].hi ? in->param[i].hi : s->param[i]);
                 s->param[i] = v;
                 surface_set_param(s, i, nv);
                 app_resimulate(a);
