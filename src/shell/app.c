@@ -797,7 +797,8 @@ static void run_controls(App *a)
         if (sc->noise > 0.0) {
             double k = r->bundle < 1 ? 1 : r->bundle;
             if (ui_slider(ui, "seeds", &k, 1, SCENE_MAX_BUNDLE, 0, "%.0f") & UI_CHANGED) {
-                int n = (int)(k + 0.5);
+                k = floor(k + 0.5); /* clamped as a double: a typed 1e308 does not fit an int */
+                int n = k < 1 ? 1 : (k > SCENE_MAX_BUNDLE ? SCENE_MAX_BUNDLE : (int)k);
                 if (scene_set_bundle(sc, i, n) == 0)
                     scene_simulate_run(sc, i);
                 else
@@ -838,8 +839,9 @@ static void scene_controls(App *a)
     section(a, "Scene");
     double steps = a->scene.steps;
     if (ui_slider(ui, "steps", &steps, 10, 100000, 1, "%.0f") & UI_CHANGED) {
-        int n = (int)(steps + 0.5);
-        n = n < 0 ? 0 : (n > SCENE_MAX_STEPS ? SCENE_MAX_STEPS : n);
+        /* clamped as a double: a typed 1e308 does not fit an int */
+        steps = floor(steps + 0.5);
+        int n = steps < 0 ? 0 : (steps > SCENE_MAX_STEPS ? SCENE_MAX_STEPS : (int)steps);
         if (scene_set_steps(&a->scene, n) == 0)
             app_resimulate(a);
         else
