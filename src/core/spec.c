@@ -16,15 +16,16 @@ static int seterr(char *err, size_t cap, const char *fmt, ...)
     return -1;
 }
 
-/* A whole string as a finite double. */
+/* A whole string as a finite double. An underflow is no error: strtod sets ERANGE
+ * for subnormals such as 4.9e-324, the smallest positive eps, and the caller's
+ * range check refuses what rounded to 0 with a message naming the value. */
 static int parse_double(const char *s, double *out)
 {
     if (!*s)
         return -1;
     char *end;
-    errno = 0;
     double v = strtod(s, &end);
-    if (*end || errno == ERANGE || !isfinite(v))
+    if (*end || !isfinite(v))
         return -1;
     *out = v;
     return 0;
