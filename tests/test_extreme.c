@@ -96,7 +96,7 @@ static int type_value(UiId id, const char *value)
     if (!find(id ^ 0x5bd1e995u, &x, &y, &w, &h))
         return 0;
     click(x + w / 2, y + h / 2);
-    for (int i = 0; i < 12; i++) /* the box starts with the value, at most 10 characters */
+    for (int i = 0; i < 10; i++) /* the box starts with the value: at most 9 characters */
         key(SDLK_BACKSPACE);
     text(value);
     key(SDLK_RETURN);
@@ -175,7 +175,7 @@ static void test_diverging_far(void)
  * ends, typed; past them it is clamped. */
 static void test_every_slider(void)
 {
-    char *argv[40] = {"gradscape", "--size", "800x560", "--steps", "60"};
+    char *argv[40] = {"gradscape", "--size", "720x480", "--steps", "60"};
     int argc = 5;
     for (int k = 0; k < OPTIM_COUNT; k++) {
         argv[argc++] = "--opt";
@@ -219,11 +219,12 @@ static void test_every_slider(void)
                 double want = strtod(vals[v], NULL);
                 if (optim_hyper_valid((HyperKey)k, want))
                     CHECK_MSG(r->hp[k] == want, "%s: got %.17g", what, r->hp[k]);
-                key(SDLK_END);
                 check_frame(what);
             }
         }
     }
+    key(SDLK_END);
+    check_frame("every slider, last step");
     printf("test_extreme: %d values typed into %d runs' sliders\n", typed, a->scene.n_runs);
     /* the speed: nothing below 1 step per second, which would stall the animation */
     const char *speeds[] = {"-0", "0", "-5", "1e-300", "1e308"};
@@ -234,7 +235,7 @@ static void test_every_slider(void)
     CHECK(a->speed == 1e6);
     /* a built-in surface's parameter past its range is clamped into it */
     shell_free(&sh);
-    char *argv2[] = {"gradscape", "--size", "800x560", "--steps", "60"};
+    char *argv2[] = {"gradscape", "--size", "720x480", "--steps", "60"};
     if (start(argv2, 5) != 0) {
         CHECK(0);
         return;
