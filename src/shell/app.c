@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "app.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ static void set_message(App *a, const char *text)
     a->message_until = a->clock + 4.0;
 }
 
+static void formula_text(const Surface *s, char *out, size_t cap);
+
 int app_init(App *a, const Config *cfg, Renderer *r, int interactive, char *err, size_t cap)
 {
     memset(a, 0, sizeof *a);
@@ -62,7 +65,7 @@ int app_init(App *a, const Config *cfg, Renderer *r, int interactive, char *err,
     if (a->scene.surface.builtin == SURFACE_EXPR)
         snprintf(a->expr_text, sizeof a->expr_text, "%s", a->scene.surface.expr.source);
     else
-        snprintf(a->expr_text, sizeof a->expr_text, "sin(x)*cos(y) + 0.1*(x^2+y^2)");
+        formula_text(&a->scene.surface, a->expr_text, sizeof a->expr_text);
     ui_init(&a->ui, text_width_cb, r);
     return 0;
 }
@@ -174,6 +177,35 @@ static void layout(App *a, int fb_w, int fb_h)
 }
 
 /* ---- actions -------------------------------------------------------------- */
+
+/* The surface's formula with its parameters' values written in: a starting point
+ * for the user's own formula. */
+static void formula_text(const Surface *s, char *out, size_t cap)
+{
+    const char *src = s->builtin >= 0 ? surface_info(s->builtin)->formula : s->expr.source;
+    size_t len = 0;
+    out[0] = '\0';
+    for (const char *p = src; *p && len + 1 < cap;) {
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *q = p;
+            while (isalnum((unsigned char)*q) || *q == '_')
+                q++;
+            int param = -1;
+            for (int i = 0; i < s->expr.n_params; i++)
+                if ((size_t)(q - p) == strlen(s->expr.param_name[i]) && strncmp(p, s->expr.param_name[i], (size_t)(q - p)) == 0)
+                    param = i;
+            int n = param >= 0 ? snprintf(out + len, cap - len, s->param[param] < 0 ? "(%.10g)" : "%.10g", s->param[param])
+                               : snprintf(out + len, cap - len, "%.*s", (int)(q - p), p);
+            if (n < 0 || (size_t)n >= cap - len)
+                break;
+            len += (size_t)n;
+            p = q;
+        } else {
+            out[len++] = *p++;
+            out[len] = '\0';
+        }
+    }
+}
 
 static void load_surface(App *a, const Surface *s, int keep_runs)
 {
@@ -611,6 +643,41 @@ static void draw_map(App *a)
 
 /* ---- the side panel and the bar ------------------------------------------- */
 
+/* The side panel is drawn as contiguous blocks, each a draw group (see
+ * DRAW_GROUP) with its own opaque background: the renderer redraws only the blocks
+ * whose commands changed (a dragged slider's run, not the whole panel). */
+static void block_end(App *a)
+{
+    UiContext *ui = &a->ui;
+    DrawList *dl = ui->dl;
+    if (a->block_group < 0 || a->block_bg >= dl->n)
+        return;
+    /* whole pixels: blocks meet without a seam, and their backgrounds fill exactly */
+    float top = floorf(a->block_y), bottom = floorf(ui->cy);
+    dl->cmd[a->block_bg].y = top, dl->cmd[a->block_bg].h = bottom - top;
+    /* the group's rect: the part of the block inside the panel */
+    float y0 = top < ui->py ? ui->py : top, y1 = bottom > ui->py + ui->ph ? ui->py + ui->ph : bottom;
+    dl->cmd[a->block_group].y = y0, dl->cmd[a->block_group].h = y1 > y0 ? y1 - y0 : 0;
+    draw_group_end(dl, a->block_group);
+    a->block_group = -1;
+}
+
+static void block_begin(App *a, float top)
+{
+    UiContext *ui = &a->ui;
+    a->block_y = top;
+    a->block_group = draw_group_begin(ui->dl, ui->px, top, ui->pw, 0);
+    a->block_bg = ui->dl->n;
+    draw_rect(ui->dl, ui->px, top, ui->pw, 0, 0, ui->style.panel);
+}
+
+/* Ends the current block where the layout cursor is and starts the next there. */
+static void block_split(App *a)
+{
+    block_end(a);
+    block_begin(a, a->ui.cy);
+}
+
 static void section(App *a, const char *title)
 {
     UiContext *ui = &a->ui;
@@ -640,6 +707,8 @@ static void surface_controls(App *a)
                 Surface s;
                 surface_init_builtin(&s, j);
                 load_surface(a, &s, 0);
+                formula_text(&a->scene.surface, a->expr_text, sizeof a->expr_text);
+                a->expr_error[0] = '\0';
                 a->surface_menu = 0;
             }
         }
@@ -764,6 +833,7 @@ static void run_controls(App *a)
     section(a, "Runs");
     int remove = -1;
     for (int i = 0; i < sc->n_runs; i++) {
+        block_split(a);
         Run *r = &sc->run[i];
         float x, y, w, h;
         ui_row(ui, 0, &x, &y, &w, &h);
@@ -813,6 +883,7 @@ static void run_controls(App *a)
         a->run_more = low | (high << remove);
         app_resimulate(a);
     }
+    block_split(a);
     if (sc->n_runs < SCENE_MAX_RUNS) {
         section(a, "Add a run");
         float x, y, w, h;
@@ -990,16 +1061,23 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         /* the UI first, so its widgets take the mouse before the map does */
         ui_begin(&a->ui, in, &a->ui_dl, a->scale);
         float pw = (float)fb_w - a->map_w;
-        int group = draw_group_begin(&a->ui_dl, a->map_w, 0, pw, (float)fb_h);
         ui_panel_begin(&a->ui, a->map_w, 0, pw, (float)fb_h, &a->panel_scroll);
+        block_begin(a, a->ui.cy - ui_px(&a->ui, a->ui.style.pad));
         float x, y, w, h;
         ui_row(&a->ui, ui_px(&a->ui, 34), &x, &y, &w, &h);
         ui_text(&a->ui, x, y, ui_px(&a->ui, 24), 1, 0xFFFFFFFF, "gradscape");
         surface_controls(a);
+        block_split(a);
         run_controls(a);
+        block_split(a);
         scene_controls(a);
+        /* the last block reaches the panel's bottom */
+        float content_end = a->ui.cy;
+        if (a->ui.cy < (float)fb_h)
+            a->ui.cy = (float)fb_h;
+        block_end(a);
+        a->ui.cy = content_end;
         ui_panel_end(&a->ui, &a->panel_scroll);
-        draw_group_end(&a->ui_dl, group);
         bottom_bar(a);
         handle_keys(a, in);
         handle_map_mouse(a, in);

@@ -34,6 +34,8 @@ typedef struct App {
     float panel_scroll;
     int surface_menu;        /* the surface list is open */
     unsigned run_more;       /* bit i: run i shows its advanced settings */
+    int block_group, block_bg; /* the side panel block being built (see app.c) */
+    float block_y;
     char expr_text[EXPR_MAX_SOURCE];
     char expr_error[160];
     char message[1600];

@@ -13,10 +13,14 @@
 
 static void report_divergence(const Scene *sc)
 {
-    for (int i = 0; i < sc->n_runs; i++)
-        if (sc->run[i].diverged_at >= 0)
-            fprintf(stderr, "gradscape: run '%s' diverged at step %d; its rows stop at step %d\n",
-                    sc->run[i].label, sc->run[i].diverged_at, sc->run[i].diverged_at - 1);
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (r->diverged_at == 0)
+            fprintf(stderr, "gradscape: run '%s' is not finite at its start point; it has no rows\n", r->label);
+        else if (r->diverged_at > 0)
+            fprintf(stderr, "gradscape: run '%s' diverged at step %d; its rows stop at step %d\n", r->label,
+                    r->diverged_at, r->diverged_at - 1);
+    }
 }
 
 /* Renders the scene offscreen and writes the PNG. */
@@ -59,6 +63,7 @@ int headless_run(const Config *cfg)
         return 2;
     }
     report_divergence(&sc);
+    int n_runs = sc.n_runs;
     int rc = 0;
     if (cfg->csv_path && export_csv(&sc, cfg->csv_path, err, sizeof err) != 0) {
         fprintf(stderr, "gradscape: --csv: %s\n", err);
@@ -68,7 +73,7 @@ int headless_run(const Config *cfg)
     if (rc == 0 && cfg->screenshot_path)
         rc = write_screenshot(cfg, NULL);
     if (rc == 0 && !cfg->csv_path && !cfg->screenshot_path)
-        printf("gradscape: simulated %d runs; add --csv FILE or --screenshot FILE to write them\n", sc.n_runs);
+        printf("gradscape: simulated %d runs; add --csv FILE or --screenshot FILE to write them\n", n_runs);
     return rc;
 }
 
@@ -98,8 +103,9 @@ int headless_bench(const Config *in_cfg)
     memset(&none, 0, sizeof none);
     none.mouse_x = -1, none.mouse_y = -1;
     /* pass 0, the animation running: the trails grow every frame.
-     * pass 1, a slider dragged: one run's lr changes every frame and the scene is
-     * recomputed in full; each run's slider in turn, FRAMES / runs frames each. */
+     * pass 1, a slider dragged: one run's lr changes every frame and that run's
+     * trajectory is recomputed in full (all its steps), as the slider does; each
+     * run's slider in turn, FRAMES / runs frames each. */
     a->speed = 10000.0 / 5.0;
     int runs = a->scene.n_runs > 0 ? a->scene.n_runs : 1;
     double per_run[SCENE_MAX_RUNS];
@@ -109,9 +115,10 @@ int headless_bench(const Config *in_cfg)
         for (int f = 0; f < FRAMES; f++) {
             double t0 = bench_now_ms();
             if (pass == 1) {
-                Run *r = &a->scene.run[f * runs / FRAMES];
+                int i = f * runs / FRAMES;
+                Run *r = &a->scene.run[i];
                 r->hp[HP_LR] *= (f & 1) ? 1.01 : 1.0 / 1.01;
-                app_resimulate(a);
+                scene_simulate_run(&a->scene, i);
             }
             app_update(a, &none, 1.0 / 60.0, w, h);
             render_draw(sh.r, &a->dl, w, h, 0x12151BFF);

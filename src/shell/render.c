@@ -323,6 +323,29 @@ static void solid(Renderer *r, float x0, float y0, float x1, float y1, unsigned 
 
 static int integral(float v) { return fabsf(v - roundf(v)) < 1e-3f; }
 
+/* An opaque, pixel-aligned rect as a scissored glClear (within the user's clip). */
+static void clear_rect(Renderer *r, const DrawCmd *c)
+{
+    flush(r);
+    GLint rect[4];
+    gl_rect(r, c->x, c->y, c->w, c->h, rect);
+    if (r->clip_on) {
+        int x0 = rect[0] > r->clip[0] ? rect[0] : r->clip[0];
+        int y0 = rect[1] > r->clip[1] ? rect[1] : r->clip[1];
+        int x1 = rect[0] + rect[2] < r->clip[0] + r->clip[2] ? rect[0] + rect[2] : r->clip[0] + r->clip[2];
+        int y1 = rect[1] + rect[3] < r->clip[1] + r->clip[3] ? rect[1] + rect[3] : r->clip[1] + r->clip[3];
+        rect[0] = x0, rect[1] = y0, rect[2] = x1 > x0 ? x1 - x0 : 0, rect[3] = y1 > y0 ? y1 - y0 : 0;
+    }
+    if (rect[2] <= 0 || rect[3] <= 0)
+        return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(rect[0], rect[1], rect[2], rect[3]);
+    glClearColor((float)(c->rgba >> 24) / 255.0f, (float)((c->rgba >> 16) & 255) / 255.0f,
+                 (float)((c->rgba >> 8) & 255) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    apply_scissor(r); /* back to the batch's scissor */
+}
+
 /* ---- field --------------------------------------------------------------------- */
 
 static void field_key(const Surface *s, char *out, size_t cap)
@@ -612,15 +635,14 @@ static float *strip_pair(float *o, const float *p, float nx, float ny, float e)
     return o + 6;
 }
 
-/* Builds the strip for the k points in r->pts: per point one pair of edge vertices
- * (the mitre), or two (end of one segment, start of the next: a bevel) where the
- * turn is sharp. Returns the vertex count. */
-static int path_strip(Renderer *r, int k, float e)
+/* Builds the strip for points pts[0, k): per point one pair of edge vertices (the
+ * mitre), or two (end of one segment, start of the next: a bevel) where the turn is
+ * sharp. Writes at o; returns the end. */
+static float *piece_strip(float *o, const float *pts, int k, float e)
 {
-    float *o = r->pv;
     float n0x = 0, n0y = 0;
     for (int i = 0; i < k; i++) {
-        const float *p = &r->pts[2 * i];
+        const float *p = &pts[2 * i];
         float n1x = n0x, n1y = n0y;
         int h1 = i < k - 1 && seg_normal(p, p + 2, &n1x, &n1y);
         if (i == 0) {
@@ -639,6 +661,31 @@ static int path_strip(Renderer *r, int k, float e)
         }
         if (h1)
             n0x = n1x, n0y = n1y;
+    }
+    return o;
+}
+
+/* The strip of the k points in r->pts, whose pieces are separated by NaN points:
+ * pieces are joined by two repeated vertices (zero-area triangles). Returns the
+ * vertex count. */
+static int path_strip(Renderer *r, int k, float e)
+{
+    float *o = r->pv;
+    int start = 0;
+    for (int i = 0; i <= k; i++) {
+        if (i < k && r->pts[2 * i] == r->pts[2 * i])
+            continue;
+        if (i - start >= 2) {
+            int joined = o != r->pv;
+            float *piece = o + (joined ? 6 : 0);
+            float *end = piece_strip(piece, &r->pts[2 * start], i - start, e);
+            if (joined) {
+                memcpy(o, o - 3, sizeof(float) * 3);    /* the last vertex again */
+                memcpy(o + 3, piece, sizeof(float) * 3); /* the next piece's first */
+            }
+            o = end;
+        }
+        start = i + 1;
     }
     return (int)(o - r->pv) / 3;
 }
@@ -660,14 +707,14 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
     int k = path_points(r, c);
     if (k < 2)
         return;
-    if (4 * k > r->pv_cap) {
-        float *pv = realloc(r->pv, sizeof(float) * 3 * 4 * (size_t)k);
+    if (6 * k > r->pv_cap) {
+        float *pv = realloc(r->pv, sizeof(float) * 3 * 6 * (size_t)k);
         if (!pv) {
             fprintf(stderr, "gradscape: out of memory for a %d-point path\n", c->n);
             return;
         }
         r->pv = pv;
-        r->pv_cap = 4 * k;
+        r->pv_cap = 6 * k;
     }
     const float hw = c->r * 0.5f, halo = hw + 1.25f;
     int nv = path_strip(r, k, halo + 1.0f);
@@ -858,9 +905,9 @@ static unsigned long long group_hash(const DrawList *dl, int first, int n)
 static void draw_range(Renderer *r, const DrawList *dl, int first, int last);
 static void cmd_clip(Renderer *r, const DrawCmd *c);
 
-/* Draws group cmd[g] (the rect and its n commands): from the kept texture when
- * nothing changed, else drawn into it first. Returns the index of its last command. */
-static int cmd_group(Renderer *r, const DrawList *dl, int g)
+/* Makes the kept texture hold group cmd[g] (its rect and n commands): redrawn
+ * only when they changed. Returns the index of its last command. */
+static int group_update(Renderer *r, const DrawList *dl, int g)
 {
     const DrawCmd *c = &dl->cmd[g];
     int first = g + 1, last = g + 1 + c->n;
@@ -878,60 +925,82 @@ static int cmd_group(Renderer *r, const DrawList *dl, int g)
             break;
         }
     }
-    flush(r);
-    if (!same) {
-        if (!r->group_tex) {
-            glGenTextures(1, &r->group_tex);
-            glGenFramebuffers(1, &r->group_fbo);
-        }
-        if (!size_ok) {
-            glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D, r->group_tex);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->fb_w, r->fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-            glBindFramebuffer(GL_FRAMEBUFFER, r->group_fbo);
-            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->group_tex, 0);
-            r->group_w = r->fb_w, r->group_h = r->fb_h;
-            memset(r->group, 0, sizeof r->group);
-        }
-        if (slot < 0) {
-            /* a new rect: drop the records it overlaps, then take a free one */
-            for (int i = 0; i < GROUPS_MAX; i++) {
-                const float *o = r->group[i].rect;
-                if (o[2] > 0 && o[0] < rect[0] + rect[2] && rect[0] < o[0] + o[2] && o[1] < rect[1] + rect[3] &&
-                    rect[1] < o[1] + o[3])
-                    memset(&r->group[i], 0, sizeof r->group[i]);
-            }
-            for (int i = 0; i < GROUPS_MAX && slot < 0; i++)
-                if (r->group[i].rect[2] <= 0)
-                    slot = i;
-            if (slot < 0)
-                slot = 0;
-        }
-        /* draw the commands in screen coordinates into the kept texture */
-        GLuint fb = r->fb;
-        r->fb = r->group_fbo;
-        state_restore(r);
-        draw_range(r, dl, first, last);
-        flush(r);
-        r->fb = fb;
-        r->group[slot].hash = h;
-        memcpy(r->group[slot].rect, rect, sizeof rect);
-    } else {
+    if (same) {
         /* keep the clip state the skipped commands would have left */
         for (int i = first; i < last; i++)
             if (dl->cmd[i].kind == DRAW_CLIP)
                 cmd_clip(r, &dl->cmd[i]);
+        return last - 1;
     }
-    GLint gr[4];
-    gl_rect(r, c->x, c->y, c->w, c->h, gr);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
-    glDisable(GL_SCISSOR_TEST);
-    glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    r->sc_on = 0;
+    flush(r);
+    if (!r->group_tex) {
+        glGenTextures(1, &r->group_tex);
+        glGenFramebuffers(1, &r->group_fbo);
+    }
+    if (!size_ok) {
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, r->group_tex);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->fb_w, r->fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+        glBindFramebuffer(GL_FRAMEBUFFER, r->group_fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->group_tex, 0);
+        r->group_w = r->fb_w, r->group_h = r->fb_h;
+        memset(r->group, 0, sizeof r->group);
+    }
+    if (slot < 0) {
+        /* a new rect: drop the records it overlaps, then take a free one */
+        for (int i = 0; i < GROUPS_MAX; i++) {
+            const float *o = r->group[i].rect;
+            if (o[2] > 0 && o[0] < rect[0] + rect[2] && rect[0] < o[0] + o[2] && o[1] < rect[1] + rect[3] &&
+                rect[1] < o[1] + o[3])
+                memset(&r->group[i], 0, sizeof r->group[i]);
+        }
+        for (int i = 0; i < GROUPS_MAX && slot < 0; i++)
+            if (r->group[i].rect[2] <= 0)
+                slot = i;
+        if (slot < 0)
+            slot = 0;
+    }
+    /* draw the commands in screen coordinates into the kept texture */
+    GLuint fb = r->fb;
+    r->fb = r->group_fbo;
     state_restore(r);
+    draw_range(r, dl, first, last);
+    flush(r);
+    r->fb = fb;
+    state_restore(r);
+    r->group[slot].hash = h;
+    memcpy(r->group[slot].rect, rect, sizeof rect);
     return last - 1;
+}
+
+/* Draws the run of consecutive groups starting at cmd[g]: each kept or redrawn,
+ * then one copy of their union onto the screen. Returns the index of the last
+ * command used. */
+static int cmd_groups(Renderer *r, const DrawList *dl, int g)
+{
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    int i = g;
+    while (i < dl->n && dl->cmd[i].kind == DRAW_GROUP) {
+        const DrawCmd *c = &dl->cmd[i];
+        if (c->w > 0 && c->h > 0) {
+            x0 = fminf(x0, c->x), y0 = fminf(y0, c->y);
+            x1 = fmaxf(x1, c->x + c->w), y1 = fmaxf(y1, c->y + c->h);
+        }
+        i = group_update(r, dl, i) + 1;
+    }
+    if (x1 > x0 && y1 > y0) {
+        flush(r);
+        GLint gr[4];
+        gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
+        glDisable(GL_SCISSOR_TEST);
+        glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        r->sc_on = 0;
+        state_restore(r);
+    }
+    return i - 1;
 }
 
 /* ---- other commands ------------------------------------------------------------ */
@@ -1006,7 +1075,10 @@ static void draw_range(Renderer *r, const DrawList *dl, int first, int last)
                 break;
             float rad = clampf(c->r, 0.0f, fminf(c->w, c->h) * 0.5f);
             if (rad < 0.01f && integral(c->x) && integral(c->y) && integral(c->w) && integral(c->h)) {
-                solid(r, c->x, c->y, c->x + c->w, c->y + c->h, c->rgba);
+                if ((c->rgba & 255u) == 255u && c->w * c->h > 4096.0f)
+                    clear_rect(r, c); /* large and opaque: a scissored clear, far cheaper to fill */
+                else
+                    solid(r, c->x, c->y, c->x + c->w, c->y + c->h, c->rgba);
                 break;
             }
             quad(r, c->x + c->w * 0.5f, c->y + c->h * 0.5f, 1, 0, c->w * 0.5f, c->h * 0.5f, rad, 0,
@@ -1064,8 +1136,7 @@ static void draw_range(Renderer *r, const DrawList *dl, int first, int last)
             cmd_path(r, c);
             break;
         case DRAW_GROUP:
-            if (c->n > 0 && c->w > 0 && c->h > 0)
-                i = cmd_group(r, dl, i);
+            i = cmd_groups(r, dl, i);
             break;
         }
     }
