@@ -136,6 +136,29 @@ int headless_bench(const Config *in_cfg)
         memcpy(tmp, t_drag + lo, sizeof(double) * (size_t)(hi - lo));
         per_run[i] = bench_median(tmp, hi - lo);
     }
+    /* soak: a long session, the animation looping over and over (2,000,000
+     * simulated steps per run), rendering every frame; memory must stay flat */
+    double rss_soak0 = bench_rss_mb();
+    const long soak_steps = 2000000;
+    a->speed = 100000.0;
+    a->t = 0;
+    a->playing = 1;
+    long simulated = 0, soak_frames = 0;
+    double soak_t0 = bench_now_ms();
+    while (simulated < soak_steps) {
+        double before = a->t;
+        app_update(a, &none, 1.0 / 60.0, w, h);
+        render_draw(sh.r, &a->dl, w, h, 0x12151BFF);
+        simulated += (long)(a->t - before);
+        soak_frames++;
+        if (!a->playing) { /* at the end: loop */
+            a->t = 0;
+            a->playing = 1;
+        }
+    }
+    glFinish();
+    double soak_ms = bench_now_ms() - soak_t0;
+    double rss_soak1 = bench_rss_mb();
     render_target_end(sh.r);
     double rss = bench_rss_mb();
     double med = bench_median(t_anim, FRAMES), p99 = bench_quantile(t_anim, FRAMES, 0.99);
@@ -146,6 +169,8 @@ int headless_bench(const Config *in_cfg)
     for (int i = 0; i < runs; i++)
         printf(" %s=%.2f", a->scene.run[i].label, per_run[i]);
     printf("\n");
+    printf("soak: steps=%ld frames=%ld seconds=%.1f rss_start_mb=%.1f rss_end_mb=%.1f\n", simulated, soak_frames,
+           soak_ms / 1000.0, rss_soak0, rss_soak1);
     printf("bench: size=%dx%d frames=%d median_ms=%.2f p99_ms=%.2f drag_median_ms=%.2f rss_mb=%.1f\n", w, h, FRAMES,
            med, p99, drag, rss);
     shell_free(&sh);
