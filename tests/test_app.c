@@ -68,6 +68,9 @@ static void wheel(float x, float y, int notches)
 static int find(UiId id, float *x, float *y, float *w, float *h)
 {
     const App *a = &sh.app;
+    /* an immediate-mode layout settles a frame after a change (the panel's scroll
+     * range follows its content): look where things are now */
+    frame();
     for (int tries = 0; tries < 40; tries++) {
         if (!ui_find(&a->ui, id, x, y, w, h))
             return 0;
@@ -235,6 +238,76 @@ static void test_expression(void)
     CHECK(!a->show_help);
 }
 
+static void click(UiId id)
+{
+    float x, y, w, h;
+    int found = find(id, &x, &y, &w, &h);
+    CHECK(found);
+    if (!found)
+        return;
+    mouse(SDL_MOUSEMOTION, floorf(x + w / 2), floorf(y + h / 2));
+    mouse(SDL_MOUSEBUTTONDOWN, floorf(x + w / 2), floorf(y + h / 2));
+    mouse(SDL_MOUSEBUTTONUP, floorf(x + w / 2), floorf(y + h / 2));
+    frame(); /* the layout that follows from the click */
+}
+
+static void type_value(UiId slider, const char *text_value)
+{
+    click(slider ^ 0x5bd1e995u); /* the slider's value box */
+    for (int i = 0; i < 24; i++)
+        key(SDLK_BACKSPACE, 0);
+    text(text_value);
+    key(SDLK_RETURN, 0);
+    frame(); /* the layout that follows from the new value */
+}
+
+/* A run's advanced settings: a schedule from the panel changes its learning rates. */
+static void test_schedule_and_noise(void)
+{
+    App *a = &sh.app;
+    Run *r = &a->scene.run[3];
+    click(ui_id_str("more", 3));
+    CHECK(a->run_more & (1u << 3));
+    click(ui_id_str("sched", 3 * 16 + SCHED_COSINE));
+    CHECK(r->sched.kind == SCHED_COSINE);
+    CHECK(r->traj[0].lr == r->hp[HP_LR]);
+    CHECK(r->traj[r->n / 2].lr < 0.6 * r->hp[HP_LR]);
+    /* its t_max slider, typed: the schedule's period follows */
+    type_value(ui_id_ptr(&r->sched.v[SK_T_MAX]), "100");
+    CHECK(r->sched.v[SK_T_MAX] == 100);
+    CHECK_REL(r->traj[100].lr, 0.0, 1e-15);
+    /* noise from the scene panel, then the seed */
+    TrajPoint before = r->traj[50];
+    type_value(ui_id_ptr(&a->scene.noise), "0.5");
+    CHECK(a->scene.noise == 0.5);
+    CHECK(r->traj[50].x != before.x);
+    TrajPoint noisy = r->traj[50];
+    unsigned long long seed = a->scene.seed;
+    click(ui_id_str("seed+", 0));
+    CHECK(a->scene.seed == seed + 1);
+    CHECK(r->traj[50].x != noisy.x);
+    /* a bundle of seeds for the run */
+    type_value(ui_id_ptr(&r->bundle), "6");
+    CHECK(r->bundle == 6 && r->bundle_n[4] > 1);
+    type_value(ui_id_ptr(&a->scene.noise), "0");
+    CHECK(a->scene.noise == 0.0);
+    click(ui_id_str("more", 3));
+}
+
+/* The surface menu: another surface, with its own default scene. */
+static void test_surface_menu(void)
+{
+    App *a = &sh.app;
+    click(ui_id_str("surface-menu", 0));
+    CHECK(a->surface_menu);
+    click(ui_id_str("surface", surface_find("himmelblau")));
+    CHECK_STR(a->scene.surface.name, "himmelblau");
+    CHECK(!a->surface_menu && a->scene.n_runs == 4);
+    CHECK(a->scene.start[0] == a->scene.surface.start[0]);
+    /* the formula field now holds its formula, ready to edit */
+    CHECK(strstr(a->expr_text, "(x^2 + y - 11)^2") != NULL);
+}
+
 static void test_screenshot(const char *dir)
 {
     App *a = &sh.app;
@@ -296,8 +369,10 @@ int main(void)
     test_map_click();
     test_keys();
     test_add_remove();
+    test_schedule_and_noise();
     test_screenshot(dir);
     test_expression();
+    test_surface_menu();
     key(SDLK_ESCAPE, 0);
     CHECK(sh.app.want_quit);
     shell_free(&sh);

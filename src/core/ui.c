@@ -375,9 +375,15 @@ int ui_button(UiContext *ui, const char *label, int index, int selected)
 
 int ui_slider(UiContext *ui, const char *label, double *value, double lo, double hi, int log_scale, const char *fmt)
 {
+    return ui_slider_id(ui, ui_id_ptr(value), label, value, lo, hi, log_scale, fmt);
+}
+
+int ui_slider_id(UiContext *ui, UiId id, const char *label, double *value, double lo, double hi, int log_scale,
+                 const char *fmt)
+{
     float x, y, w, h;
     ui_row(ui, 0, &x, &y, &w, &h);
-    return ui_slider_at(ui, ui_id_ptr(value), x, y, w, h, label, value, lo, hi, log_scale, fmt);
+    return ui_slider_at(ui, id, x, y, w, h, label, value, lo, hi, log_scale, fmt);
 }
 
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold)

@@ -97,6 +97,9 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
 /* Row-layout variants. */
 int ui_button(UiContext *ui, const char *label, int index, int selected);
 int ui_slider(UiContext *ui, const char *label, double *value, double lo, double hi, int log_scale, const char *fmt);
+/* The same with an explicit id, for a value that is a temporary copy. */
+int ui_slider_id(UiContext *ui, UiId id, const char *label, double *value, double lo, double hi, int log_scale,
+                 const char *fmt);
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold);
 
 /* Text helpers. */

@@ -695,7 +695,8 @@ static void surface_controls(App *a)
     snprintf(current, sizeof current, "%s   %s",
              a->scene.surface.builtin >= 0 ? surface_info(a->scene.surface.builtin)->title : "Your function",
              a->surface_menu ? "\xe2\x96\xb4" : "\xe2\x96\xbe");
-    if (ui_button(ui, current, 0, a->surface_menu))
+    ui_row(ui, 0, &x, &y, &w, &h);
+    if (ui_button_at(ui, ui_id_str("surface-menu", 0), x, y, w, h, current, a->surface_menu))
         a->surface_menu = !a->surface_menu;
     for (int i = 0; a->surface_menu && i < ns; i += 2) {
         ui_row(ui, 0, &x, &y, &w, &h);
@@ -815,7 +816,8 @@ static void schedule_controls(App *a, int i)
         double lo = ki->ui_lo, hi = ki->ui_hi;
         if (k == SK_T_MAX || k == SK_WARMUP)
             hi = a->scene.steps > 10 ? a->scene.steps : 10;
-        if (ui_slider(ui, ki->name, &v, lo, hi, ki->log_scale, ki->integer ? "%.0f" : "%.3g") & UI_CHANGED) {
+        if (ui_slider_id(ui, ui_id_ptr(&r->sched.v[k]), ki->name, &v, lo, hi, ki->log_scale,
+                         ki->integer ? "%.0f" : "%.3g") & UI_CHANGED) {
             if (ki->integer)
                 v = floor(v + 0.5);
             if (v < ki->lo || v > ki->hi || (ki->lo_open && v <= ki->lo))
@@ -866,7 +868,7 @@ static void run_controls(App *a)
         schedule_controls(a, i);
         if (sc->noise > 0.0) {
             double k = r->bundle < 1 ? 1 : r->bundle;
-            if (ui_slider(ui, "seeds", &k, 1, SCENE_MAX_BUNDLE, 0, "%.0f") & UI_CHANGED) {
+            if (ui_slider_id(ui, ui_id_ptr(&r->bundle), "seeds", &k, 1, SCENE_MAX_BUNDLE, 0, "%.0f") & UI_CHANGED) {
                 k = floor(k + 0.5); /* clamped as a double: a typed 1e308 does not fit an int */
                 int n = k < 1 ? 1 : (k > SCENE_MAX_BUNDLE ? SCENE_MAX_BUNDLE : (int)k);
                 if (scene_set_bundle(sc, i, n) == 0)
@@ -909,7 +911,7 @@ static void scene_controls(App *a)
     UiContext *ui = &a->ui;
     section(a, "Scene");
     double steps = a->scene.steps;
-    if (ui_slider(ui, "steps", &steps, 10, 100000, 1, "%.0f") & UI_CHANGED) {
+    if (ui_slider_id(ui, ui_id_ptr(&a->scene.steps), "steps", &steps, 10, 100000, 1, "%.0f") & UI_CHANGED) {
         /* clamped as a double: a typed 1e308 does not fit an int */
         steps = floor(steps + 0.5);
         int n = steps < 0 ? 0 : (steps > SCENE_MAX_STEPS ? SCENE_MAX_STEPS : (int)steps);
@@ -920,7 +922,7 @@ static void scene_controls(App *a)
     }
     /* stochastic gradients: g + sigma * N(0, 1), seeded */
     double sigma = a->scene.noise;
-    if (ui_slider(ui, "noise \xcf\x83", &sigma, 0, 5, 0, "%.3g") & UI_CHANGED) {
+    if (ui_slider_id(ui, ui_id_ptr(&a->scene.noise), "noise \xcf\x83", &sigma, 0, 5, 0, "%.3g") & UI_CHANGED) {
         a->scene.noise = isfinite(sigma) && sigma > 0 ? sigma : 0.0;
         app_resimulate(a);
     }
