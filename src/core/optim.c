@@ -64,21 +64,33 @@ static void step_rmsprop(const double *hp, double lr, long t, double p[2], const
     }
 }
 
+/* Adam's moments, shared by the Adam family: st[0] exp_avg, st[1] exp_avg_sq */
+static void adam_moments(const double *hp, double d, double *st)
+{
+    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
+    st[0] = st[0] * b1 + (1.0 - b1) * d;
+    st[1] = st[1] * b2 + (1.0 - b2) * d * d;
+}
+
+/* The Adam family's bias corrections at step t: the step size lr / (1 - beta1^t)
+ * and sqrt(1 - beta2^t), as torch computes them (both 1 when not corrected). */
+static void adam_scales(const double *hp, double lr, long t, int corrected, double *step_size, double *bc2_sqrt)
+{
+    const double bc1 = corrected ? 1.0 - pow(hp[HP_BETA1], (double)t) : 1.0;
+    const double bc2 = corrected ? 1.0 - pow(hp[HP_BETA2], (double)t) : 1.0;
+    *step_size = lr / bc1;
+    *bc2_sqrt = sqrt(bc2);
+}
+
 /* st[c][0]: exp_avg, st[c][1]: exp_avg_sq */
 static void step_adam(const double *hp, double lr, long t, double p[2], const double g[2],
                       double st[2][OPTIM_STATE_MAX])
 {
-    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
     /* bias_correction=0 shows why it exists: the early steps start from m, v ~ 0 */
-    const int corrected = hp[HP_BIAS_CORRECTION] != 0.0;
-    const double bc1 = corrected ? 1.0 - pow(b1, (double)t) : 1.0;
-    const double bc2 = corrected ? 1.0 - pow(b2, (double)t) : 1.0;
-    const double step_size = lr / bc1;
-    const double bc2_sqrt = sqrt(bc2);
+    double step_size, bc2_sqrt;
+    adam_scales(hp, lr, t, hp[HP_BIAS_CORRECTION] != 0.0, &step_size, &bc2_sqrt);
     for (int c = 0; c < 2; c++) {
-        double d = with_decay(hp, p[c], g[c]);
-        st[c][0] = st[c][0] * b1 + (1.0 - b1) * d;
-        st[c][1] = st[c][1] * b2 + (1.0 - b2) * d * d;
+        adam_moments(hp, with_decay(hp, p[c], g[c]), st[c]);
         double denom = sqrt(st[c][1]) / bc2_sqrt + hp[HP_EPS];
         p[c] = p[c] + (-step_size) * st[c][0] / denom;
     }
@@ -97,22 +109,12 @@ static void step_nesterov(const double *hp, double lr, long t, double p[2], cons
     }
 }
 
-/* Adam's moments, shared by the Adam family: st[c][0] exp_avg, st[c][1] exp_avg_sq */
-static void adam_moments(const double *hp, double d, double *st)
-{
-    const double b1 = hp[HP_BETA1], b2 = hp[HP_BETA2];
-    st[0] = st[0] * b1 + (1.0 - b1) * d;
-    st[1] = st[1] * b2 + (1.0 - b2) * d * d;
-}
-
 /* st[c][2]: the running maximum of exp_avg_sq */
 static void step_amsgrad(const double *hp, double lr, long t, double p[2], const double g[2],
                          double st[2][OPTIM_STATE_MAX])
 {
-    const double bc1 = 1.0 - pow(hp[HP_BETA1], (double)t);
-    const double bc2 = 1.0 - pow(hp[HP_BETA2], (double)t);
-    const double step_size = lr / bc1;
-    const double bc2_sqrt = sqrt(bc2);
+    double step_size, bc2_sqrt;
+    adam_scales(hp, lr, t, 1, &step_size, &bc2_sqrt);
     for (int c = 0; c < 2; c++) {
         adam_moments(hp, with_decay(hp, p[c], g[c]), st[c]);
         st[c][2] = st[c][2] > st[c][1] ? st[c][2] : st[c][1];
@@ -125,10 +127,8 @@ static void step_amsgrad(const double *hp, double lr, long t, double p[2], const
 static void step_adamw(const double *hp, double lr, long t, double p[2], const double g[2],
                        double st[2][OPTIM_STATE_MAX])
 {
-    const double bc1 = 1.0 - pow(hp[HP_BETA1], (double)t);
-    const double bc2 = 1.0 - pow(hp[HP_BETA2], (double)t);
-    const double step_size = lr / bc1;
-    const double bc2_sqrt = sqrt(bc2);
+    double step_size, bc2_sqrt;
+    adam_scales(hp, lr, t, 1, &step_size, &bc2_sqrt);
     for (int c = 0; c < 2; c++) {
         p[c] = p[c] * (1.0 - lr * hp[HP_WEIGHT_DECAY]);
         adam_moments(hp, g[c], st[c]);

@@ -166,6 +166,41 @@ static void gl_drain_errors(void)
         ;
 }
 
+/* A colour texture with its framebuffer, (re)allocated to w x h when the size
+ * differs. Returns 0, or -1 (the size is then 0 x 0). */
+static int fbo_texture(GLuint *tex, GLuint *fbo, int *tw, int *th, int w, int h)
+{
+    if (!*tex) {
+        glGenTextures(1, tex);
+        glGenFramebuffers(1, fbo);
+    }
+    if (*tw == w && *th == h)
+        return 0;
+    gl_drain_errors();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, *tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, *fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
+    *tw = w, *th = h;
+    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        *tw = *th = 0;
+        return -1;
+    }
+    return 0;
+}
+
+static void fbo_delete(GLuint *tex, GLuint *fbo)
+{
+    if (*fbo)
+        glDeleteFramebuffers(1, fbo);
+    if (*tex)
+        glDeleteTextures(1, tex);
+    *tex = *fbo = 0;
+}
+
 unsigned render_colormap(float t)
 {
     if (!(t >= 0.0f))
@@ -500,26 +535,9 @@ static FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, in
         return NULL;
     FieldEntry *e = slot;
     e->valid = 0;
-    if (!e->tex) {
-        glGenTextures(1, &e->tex);
-        glGenFramebuffers(1, &e->fbo);
-    }
-    if (e->tw != w || e->th != h) {
-        gl_drain_errors();
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, e->tex);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, e->tex, 0);
-        e->tw = w, e->th = h;
-        if (glGetError() != GL_NO_ERROR ||
-            glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            fprintf(stderr, "gradscape: cannot create a %dx%d field texture\n", w, h);
-            e->tw = e->th = 0;
-            return NULL;
-        }
+    if (fbo_texture(&e->tex, &e->fbo, &e->tw, &e->th, w, h) != 0) {
+        fprintf(stderr, "gradscape: cannot create a %dx%d field texture\n", w, h);
+        return NULL;
     }
     float fmin, delta, range[2];
     field_scale(s, v, &fmin, &delta, range);
@@ -738,30 +756,6 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
 
 /* ---- maps: field + trajectories, cached ----------------------------------------- */
 
-static int map_texture(MapEntry *m, int w, int h)
-{
-    if (!m->tex) {
-        glGenTextures(1, &m->tex);
-        glGenFramebuffers(1, &m->fbo);
-    }
-    if (m->tw == w && m->th == h)
-        return 0;
-    gl_drain_errors();
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, m->tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, m->fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m->tex, 0);
-    m->tw = w, m->th = h;
-    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        m->tw = m->th = 0;
-        return -1;
-    }
-    return 0;
-}
-
 /* Draws cmd[first] (a FIELD) and the PATH commands cmd[first+1, last) in the same
  * rect through the panel's cached map. Returns 0, or -1 when the group cannot be
  * cached (the caller then draws it directly). */
@@ -795,7 +789,7 @@ static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
     if (!m) {
         m = victim;
         m->valid = 0;
-        if (map_texture(m, w, h) != 0) {
+        if (fbo_texture(&m->tex, &m->fbo, &m->tw, &m->th, w, h) != 0) {
             state_restore(r);
             return -1;
         }
@@ -933,18 +927,13 @@ static int group_update(Renderer *r, const DrawList *dl, int g)
         return last - 1;
     }
     flush(r);
-    if (!r->group_tex) {
-        glGenTextures(1, &r->group_tex);
-        glGenFramebuffers(1, &r->group_fbo);
-    }
     if (!size_ok) {
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, r->group_tex);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, r->fb_w, r->fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-        glBindFramebuffer(GL_FRAMEBUFFER, r->group_fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->group_tex, 0);
-        r->group_w = r->fb_w, r->group_h = r->fb_h;
         memset(r->group, 0, sizeof r->group);
+        if (fbo_texture(&r->group_tex, &r->group_fbo, &r->group_w, &r->group_h, r->fb_w, r->fb_h) != 0) {
+            state_restore(r);
+            draw_range(r, dl, first, last); /* no texture to keep: draw it directly */
+            return last - 1;
+        }
     }
     if (slot < 0) {
         /* a new rect: drop the records it overlaps, then take a free one */
@@ -988,7 +977,7 @@ static int cmd_groups(Renderer *r, const DrawList *dl, int g)
         }
         i = group_update(r, dl, i) + 1;
     }
-    if (x1 > x0 && y1 > y0) {
+    if (x1 > x0 && y1 > y0 && r->group_w > 0) {
         flush(r);
         GLint gr[4];
         gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
@@ -1366,22 +1355,11 @@ void render_destroy(Renderer *r)
     for (int i = 0; i < PROG_CACHE; i++)
         if (r->prog[i].prog)
             glDeleteProgram(r->prog[i].prog);
-    for (int i = 0; i < FIELD_CACHE; i++) {
-        if (r->field[i].fbo)
-            glDeleteFramebuffers(1, &r->field[i].fbo);
-        if (r->field[i].tex)
-            glDeleteTextures(1, &r->field[i].tex);
-    }
-    if (r->group_fbo)
-        glDeleteFramebuffers(1, &r->group_fbo);
-    if (r->group_tex)
-        glDeleteTextures(1, &r->group_tex);
-    for (int i = 0; i < MAP_CACHE; i++) {
-        if (r->map[i].fbo)
-            glDeleteFramebuffers(1, &r->map[i].fbo);
-        if (r->map[i].tex)
-            glDeleteTextures(1, &r->map[i].tex);
-    }
+    for (int i = 0; i < FIELD_CACHE; i++)
+        fbo_delete(&r->field[i].tex, &r->field[i].fbo);
+    fbo_delete(&r->group_tex, &r->group_fbo);
+    for (int i = 0; i < MAP_CACHE; i++)
+        fbo_delete(&r->map[i].tex, &r->map[i].fbo);
     if (r->target_fbo)
         glDeleteFramebuffers(1, &r->target_fbo);
     if (r->target_rb)
