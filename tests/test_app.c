@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include "platform.h"
+#include "sdl_events.h"
 
 #include <SDL2/SDL.h>
 #include <stdlib.h>
@@ -13,45 +14,15 @@ static Shell sh;
 
 static void frame(void) { shell_frame(&sh, 1.0 / 60.0); }
 
-static void mouse(Uint32 type, float x, float y)
+static void push(SDL_Event e)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = (Sint32)x, e.motion.y = (Sint32)y;
-        e.motion.state = SDL_BUTTON_LMASK;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.button.clicks = 1;
-        e.button.x = (Sint32)x, e.button.y = (Sint32)y;
-    }
     SDL_PushEvent(&e);
     frame();
 }
 
-static void key(SDL_Keycode k, Uint16 mod)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = k;
-    e.key.keysym.mod = mod;
-    SDL_PushEvent(&e);
-    frame();
-}
-
-static void text(const char *s)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", s);
-    SDL_PushEvent(&e);
-    frame();
-}
+static void mouse(Uint32 type, float x, float y) { push(ev_mouse(type, x, y)); }
+static void key(SDL_Keycode k, Uint16 mod) { push(ev_key(k, mod)); }
+static void text(const char *s) { push(ev_text(s)); }
 
 static void wheel(float x, float y, int notches)
 {

@@ -9,6 +9,7 @@
 #include "platform.h"
 
 #include <SDL2/SDL.h>
+#include "sdl_events.h"
 #include <float.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -30,36 +31,19 @@ static void push(SDL_Event *e)
 
 static void mouse(Uint32 type, float x, float y)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = (Sint32)x, e.motion.y = (Sint32)y;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.button.clicks = 1;
-        e.button.x = (Sint32)x, e.button.y = (Sint32)y;
-    }
+    SDL_Event e = ev_mouse(type, x, y);
     push(&e);
 }
 
 static void key(SDL_Keycode k)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = k;
+    SDL_Event e = ev_key(k, 0);
     push(&e);
 }
 
 static void text(const char *s)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", s);
+    SDL_Event e = ev_text(s);
     push(&e);
 }
 

@@ -358,11 +358,9 @@ static void solid(Renderer *r, float x0, float y0, float x1, float y1, unsigned 
 
 static int integral(float v) { return fabsf(v - roundf(v)) < 1e-3f; }
 
-/* An opaque, pixel-aligned rect as a scissored glClear (within the user's clip). */
-static void clear_rect(Renderer *r, const DrawCmd *c)
+/* The command's rect in GL window coordinates, within the user's clip if any. */
+static void clipped_rect(const Renderer *r, const DrawCmd *c, GLint rect[4])
 {
-    flush(r);
-    GLint rect[4];
     gl_rect(r, c->x, c->y, c->w, c->h, rect);
     if (r->clip_on) {
         int x0 = rect[0] > r->clip[0] ? rect[0] : r->clip[0];
@@ -371,6 +369,14 @@ static void clear_rect(Renderer *r, const DrawCmd *c)
         int y1 = rect[1] + rect[3] < r->clip[1] + r->clip[3] ? rect[1] + rect[3] : r->clip[1] + r->clip[3];
         rect[0] = x0, rect[1] = y0, rect[2] = x1 > x0 ? x1 - x0 : 0, rect[3] = y1 > y0 ? y1 - y0 : 0;
     }
+}
+
+/* An opaque, pixel-aligned rect as a scissored glClear (within the user's clip). */
+static void clear_rect(Renderer *r, const DrawCmd *c)
+{
+    flush(r);
+    GLint rect[4];
+    clipped_rect(r, c, rect);
     if (rect[2] <= 0 || rect[3] <= 0)
         return;
     glEnable(GL_SCISSOR_TEST);
@@ -714,14 +720,7 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
         return;
     /* clip to the command's rect within the user's clip */
     GLint rect[4];
-    gl_rect(r, c->x, c->y, c->w, c->h, rect);
-    if (r->clip_on) {
-        int x0 = rect[0] > r->clip[0] ? rect[0] : r->clip[0];
-        int y0 = rect[1] > r->clip[1] ? rect[1] : r->clip[1];
-        int x1 = rect[0] + rect[2] < r->clip[0] + r->clip[2] ? rect[0] + rect[2] : r->clip[0] + r->clip[2];
-        int y1 = rect[1] + rect[3] < r->clip[1] + r->clip[3] ? rect[1] + rect[3] : r->clip[1] + r->clip[3];
-        rect[0] = x0, rect[1] = y0, rect[2] = x1 > x0 ? x1 - x0 : 0, rect[3] = y1 > y0 ? y1 - y0 : 0;
-    }
+    clipped_rect(r, c, rect);
     int k = path_points(r, c);
     if (k < 2)
         return;
