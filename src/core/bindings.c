@@ -1,0 +1,65 @@
+/* bindings: the table and the lookups over it. */
+#include "bindings.h"
+
+#define NO_KEY UI_KEY_COUNT
+
+static const Binding BINDINGS[] = {
+    {ACT_PLAY_PAUSE, UI_KEY_SPACE, BIND_PLAIN, "Space", "play / pause"},
+    {ACT_STEP_FORWARD, UI_KEY_RIGHT, BIND_PLAIN, "\xe2\x86\x92  \xe2\x86\x90", "one step forward / back"},
+    {ACT_STEP_BACK, UI_KEY_LEFT, BIND_PLAIN, NULL, NULL},
+    {ACT_FIRST_STEP, UI_KEY_HOME, BIND_PLAIN, "Home  End", "first / last step"},
+    {ACT_LAST_STEP, UI_KEY_END, BIND_PLAIN, NULL, NULL},
+    {ACT_RESTART, UI_KEY_R, BIND_PLAIN, "R", "restart the animation"},
+    {ACT_FASTER, UI_KEY_PLUS, BIND_PLAIN, "+  \xe2\x88\x92", "faster / slower"},
+    {ACT_SLOWER, UI_KEY_MINUS, BIND_PLAIN, NULL, NULL},
+    {ACT_TOGGLE_LAYOUT, UI_KEY_G, BIND_PLAIN, "G", "overlay / grid layout"},
+    {ACT_RESET_VIEW, UI_KEY_V, BIND_PLAIN, "V", "reset the view"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Click the map", "start every run there"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Drag  /  wheel", "pan  /  zoom about the cursor"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "\xe2\x86\x91  \xe2\x86\x93 on a slider", "nudge by 1%"},
+    {ACT_SCREENSHOT, UI_KEY_S, BIND_CTRL, "Ctrl+S", "save a PNG screenshot"},
+    {ACT_UI_LARGER, UI_KEY_PLUS, BIND_CTRL, "Ctrl +  Ctrl \xe2\x88\x92  Ctrl 0", "larger / smaller / normal text"},
+    {ACT_UI_SMALLER, UI_KEY_MINUS, BIND_CTRL, NULL, NULL},
+    {ACT_UI_NORMAL, UI_KEY_0, BIND_CTRL, NULL, NULL},
+    {ACT_FULLSCREEN, UI_KEY_F11, BIND_ANY, "F11", "full screen"},
+    {ACT_HELP, UI_KEY_F1, BIND_ANY, "F1", "this help"},
+    {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "close help, then quit"},
+};
+#define N_BINDINGS ((int)(sizeof BINDINGS / sizeof BINDINGS[0]))
+
+const Binding *bindings_table(int *n)
+{
+    *n = N_BINDINGS;
+    return BINDINGS;
+}
+
+Action bindings_action(UiKey key, int ctrl)
+{
+    for (int i = 0; i < N_BINDINGS; i++) {
+        const Binding *b = &BINDINGS[i];
+        if (b->key == key && (b->mods == BIND_ANY || (b->mods == BIND_CTRL) == (ctrl != 0)))
+            return b->action;
+    }
+    return ACT_NONE;
+}
+
+/* Characters as shown: UTF-8 continuation bytes take no column. */
+static int columns(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void bindings_print(FILE *f, int keys_w)
+{
+    for (int i = 0; i < N_BINDINGS; i++) {
+        const Binding *b = &BINDINGS[i];
+        if (!b->keys)
+            continue;
+        int pad = keys_w - columns(b->keys);
+        fprintf(f, "  %s%*s  %s\n", b->keys, pad > 0 ? pad : 0, "", b->help);
+    }
+}

@@ -1,0 +1,63 @@
+/* bindings: the window's keyboard and mouse controls, as one table. The app
+ * dispatches keys through it, and the help overlay and --help list it, so what a
+ * key does and what the help says it does cannot drift apart.
+ *
+ * Invariants: a row with a key maps (key, modifiers) to one action; a row whose
+ * `keys` text is NULL is described by the nearest row above it that has one (one
+ * help line for a pair such as -> and <-); a row with no key (UI_KEY_COUNT) is help
+ * text only (a mouse gesture). */
+#ifndef GS_BINDINGS_H
+#define GS_BINDINGS_H
+
+#include <stdio.h>
+
+#include "ui.h"
+
+typedef enum Action {
+    ACT_NONE,
+    ACT_PLAY_PAUSE,
+    ACT_STEP_FORWARD,
+    ACT_STEP_BACK,
+    ACT_FIRST_STEP,
+    ACT_LAST_STEP,
+    ACT_RESTART,
+    ACT_FASTER,
+    ACT_SLOWER,
+    ACT_TOGGLE_LAYOUT,
+    ACT_RESET_VIEW,
+    ACT_SCREENSHOT,
+    ACT_UI_LARGER,
+    ACT_UI_SMALLER,
+    ACT_UI_NORMAL,
+    ACT_FULLSCREEN,
+    ACT_HELP,
+    ACT_ESCAPE,
+    ACT_COUNT
+} Action;
+
+/* Which modifier state a row needs. */
+typedef enum BindMods {
+    BIND_PLAIN, /* without Ctrl */
+    BIND_CTRL,  /* with Ctrl */
+    BIND_ANY,   /* either */
+} BindMods;
+
+typedef struct Binding {
+    Action action;
+    UiKey key;           /* UI_KEY_COUNT: no key (help text for a mouse gesture) */
+    BindMods mods;
+    const char *keys;    /* as shown in help, UTF-8; NULL: shares the line above */
+    const char *help;    /* what it does */
+} Binding;
+
+/* The table, in the order help shows it. */
+const Binding *bindings_table(int *n);
+
+/* The action bound to a key pressed with or without Ctrl, or ACT_NONE. */
+Action bindings_action(UiKey key, int ctrl);
+
+/* Writes the help lines, "  KEYS  HELP" with the keys column `keys_w` bytes wide
+ * (measured in characters as shown), one per line. */
+void bindings_print(FILE *f, int keys_w);
+
+#endif

@@ -1,0 +1,22 @@
+/* log: one way for any module to tell the user something went wrong. Messages go
+ * to stderr as "gradscape: MESSAGE" and, when a sink is installed (the window
+ * installs one to show them on screen), to the sink as well.
+ *
+ * Invariants: a message is one line; gs_log never fails and never allocates. */
+#ifndef GS_LOG_H
+#define GS_LOG_H
+
+#define GS_LOG_MAX 512
+
+typedef void (*GsLogSink)(void *user, const char *message);
+
+/* Installs (or, with NULL, removes) the sink. Returns the previous one. */
+void gs_log_set_sink(GsLogSink sink, void *user);
+
+/* printf-style; the message is cut at GS_LOG_MAX - 1 bytes. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void gs_log(const char *fmt, ...);
+
+#endif
