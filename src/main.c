@@ -6,6 +6,7 @@
 #include "bench.h"
 #include "export.h"
 #include "headless.h"
+#include "platform.h"
 #include "spec.h"
 
 static int fail(const char *msg)

@@ -12,7 +12,21 @@
 
 static Shell sh;
 
-static void frame(void) { shell_frame(&sh, 1.0 / 60.0); }
+/* Every frame: nothing the frame drew was dropped for want of room. */
+static void frame(void)
+{
+    shell_frame(&sh, 1.0 / 60.0);
+    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
+}
+
+static const Panel *map_panel(void) { return frame_panel(&sh.app.frame, &panel_map); }
+
+static UiId id(const char *fmt, int i)
+{
+    char path[128];
+    snprintf(path, sizeof path, fmt, i);
+    return ui_id_path(path);
+}
 
 static void push(SDL_Event e)
 {
@@ -45,9 +59,9 @@ static int find(UiId id, float *x, float *y, float *w, float *h)
     for (int tries = 0; tries < 40; tries++) {
         if (!ui_find(&a->ui, id, x, y, w, h))
             return 0;
-        if (*x < a->map_w || (*y >= 0 && *y + *h <= (float)a->fb_h))
+        if (*x < map_panel()->w || (*y >= 0 && *y + *h <= (float)a->frame.h))
             return 1;
-        wheel(a->map_w + 20, 200, *y < 0 ? 1 : -1);
+        wheel(map_panel()->w + 20, 200, *y < 0 ? 1 : -1);
     }
     return 0;
 }
@@ -59,7 +73,7 @@ static void test_slider_drag(void)
     double lr0 = r->hp[HP_LR];
     TrajPoint end0 = r->traj[r->n - 1];
     float x, y, w, h;
-    CHECK(find(ui_id_ptr(&r->hp[HP_LR]), &x, &y, &w, &h));
+    CHECK(find(id("side/run/%d/lr", 3), &x, &y, &w, &h));
     mouse(SDL_MOUSEBUTTONDOWN, x + 0.2f * w, y + h / 2);
     mouse(SDL_MOUSEMOTION, x + 0.5f * w, y + h / 2);
     /* while the mouse is still held, the run already has its new lr and path */
@@ -83,7 +97,7 @@ static void test_type_value(void)
     App *a = &sh.app;
     Run *r = &a->scene.run[1]; /* momentum */
     float x, y, w, h;
-    UiId vid = ui_id_ptr(&r->hp[HP_MOMENTUM]) ^ 0x5bd1e995u;
+    UiId vid = ui_value_box_id(id("side/run/%d/momentum", 1));
     CHECK(find(vid, &x, &y, &w, &h));
     mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
     mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
@@ -107,7 +121,8 @@ static void test_map_click(void)
 {
     App *a = &sh.app;
     /* whole pixels: SDL's mouse events carry integers */
-    float px = floorf(a->map_x + a->map_w * 0.3f), py = floorf(a->map_y + a->map_h * 0.6f);
+    const Panel *m = map_panel();
+    float px = floorf(m->x + m->w * 0.3f), py = floorf(m->y + m->h * 0.6f);
     double wx, wy;
     CHECK(app_map_world(a, px, py, &wx, &wy));
     mouse(SDL_MOUSEMOTION, px, py);
@@ -175,23 +190,23 @@ static void test_expression(void)
 {
     App *a = &sh.app;
     float x, y, w, h;
-    CHECK(find(ui_id_str("expr", 0), &x, &y, &w, &h));
+    CHECK(find(ui_id_path("side/expr"), &x, &y, &w, &h));
     mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
     mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
     for (int i = 0; i < 80; i++)
         key(SDLK_BACKSPACE, 0);
-    CHECK(a->expr_text[0] == '\0');
+    CHECK(a->side.expr_text[0] == '\0');
     text("x^2 + *y");
     key(SDLK_RETURN, 0);
-    CHECK_STR(a->expr_error, "expected a number, name or '(' but found '*' at column 7");
+    CHECK_STR(a->side.expr_error, "expected a number, name or '(' but found '*' at column 7");
     CHECK_STR(a->scene.surface.name, "rosenbrock"); /* the last good surface is kept */
     frame();
     float ex, ey, ew, eh;
     (void)ex, (void)ey, (void)ew, (void)eh;
     /* the error is on screen */
     int shown = 0;
-    for (int i = 0; i < a->dl.n; i++)
-        if (a->dl.cmd[i].kind == DRAW_TEXT && strstr(draw_text_of(&a->dl, &a->dl.cmd[i]), "column 7"))
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_TEXT && strstr(draw_text_of(&sh.dl, &sh.dl.cmd[i]), "column 7"))
             shown = 1;
     CHECK(shown);
     /* fix it: a valid formula replaces the surface and keeps the runs */
@@ -201,7 +216,7 @@ static void test_expression(void)
         key(SDLK_BACKSPACE, 0);
     text("x^2 + 3*y^2");
     key(SDLK_RETURN, 0);
-    CHECK(a->expr_error[0] == '\0');
+    CHECK(a->side.expr_error[0] == '\0');
     CHECK(a->scene.surface.builtin == SURFACE_EXPR);
     CHECK_REL(surface_value(&a->scene.surface, 1, 1), 4.0, 0);
     CHECK(a->scene.n_runs == 4);
@@ -224,7 +239,7 @@ static void click(UiId id)
 
 static void type_value(UiId slider, const char *text_value)
 {
-    click(slider ^ 0x5bd1e995u); /* the slider's value box */
+    click(ui_value_box_id(slider));
     for (int i = 0; i < 24; i++)
         key(SDLK_BACKSPACE, 0);
     text(text_value);
@@ -237,46 +252,46 @@ static void test_schedule_and_noise(void)
 {
     App *a = &sh.app;
     Run *r = &a->scene.run[3];
-    click(ui_id_str("more", 3));
-    CHECK(a->run_more & (1u << 3));
-    click(ui_id_str("sched", 3 * 16 + SCHED_COSINE));
+    click(id("side/run/%d/more", 3));
+    CHECK(a->side.run_more & (1u << 3));
+    click(id("side/run/%d/sched/cosine", 3));
     CHECK(r->sched.kind == SCHED_COSINE);
     CHECK(r->traj[0].lr == r->hp[HP_LR]);
     CHECK(r->traj[r->n / 2].lr < 0.6 * r->hp[HP_LR]);
     /* its t_max slider, typed: the schedule's period follows */
-    type_value(ui_id_ptr(&r->sched.v[SK_T_MAX]), "100");
+    type_value(id("side/run/%d/t_max", 3), "100");
     CHECK(r->sched.v[SK_T_MAX] == 100);
     CHECK_REL(r->traj[100].lr, 0.0, 1e-15);
     /* noise from the scene panel, then the seed */
     TrajPoint before = r->traj[50];
-    type_value(ui_id_ptr(&a->scene.noise), "0.5");
+    type_value(ui_id_path("side/scene/noise"), "0.5");
     CHECK(a->scene.noise == 0.5);
     CHECK(r->traj[50].x != before.x);
     TrajPoint noisy = r->traj[50];
     unsigned long long seed = a->scene.seed;
-    click(ui_id_str("seed+", 0));
+    click(ui_id_path("side/scene/seed+"));
     CHECK(a->scene.seed == seed + 1);
     CHECK(r->traj[50].x != noisy.x);
     /* a bundle of seeds for the run */
-    type_value(ui_id_ptr(&r->bundle), "6");
+    type_value(id("side/run/%d/seeds", 3), "6");
     CHECK(r->bundle == 6 && r->bundle_n[4] > 1);
-    type_value(ui_id_ptr(&a->scene.noise), "0");
+    type_value(ui_id_path("side/scene/noise"), "0");
     CHECK(a->scene.noise == 0.0);
-    click(ui_id_str("more", 3));
+    click(id("side/run/%d/more", 3));
 }
 
 /* The surface menu: another surface, with its own default scene. */
 static void test_surface_menu(void)
 {
     App *a = &sh.app;
-    click(ui_id_str("surface-menu", 0));
-    CHECK(a->surface_menu);
-    click(ui_id_str("surface", surface_find("himmelblau")));
+    click(ui_id_path("side/surface-menu"));
+    CHECK(a->side.surface_menu);
+    click(ui_id_path("side/surface/himmelblau"));
     CHECK_STR(a->scene.surface.name, "himmelblau");
-    CHECK(!a->surface_menu && a->scene.n_runs == 4);
+    CHECK(!a->side.surface_menu && a->scene.n_runs == 4);
     CHECK(a->scene.start[0] == a->scene.surface.start[0]);
     /* the formula field now holds its formula, ready to edit */
-    CHECK(strstr(a->expr_text, "(x^2 + y - 11)^2") != NULL);
+    CHECK(strstr(a->side.expr_text, "(x^2 + y - 11)^2") != NULL);
 }
 
 static void test_screenshot(const char *dir)
@@ -298,8 +313,67 @@ static void test_screenshot(const char *dir)
     CHECK(memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0);
     unsigned pw = (unsigned)head[16] << 24 | (unsigned)head[17] << 16 | (unsigned)head[18] << 8 | head[19];
     unsigned ph = (unsigned)head[20] << 24 | (unsigned)head[21] << 16 | (unsigned)head[22] << 8 | head[23];
-    CHECK((int)pw == a->fb_w && (int)ph == a->fb_h);
+    CHECK((int)pw == a->frame.w && (int)ph == a->frame.h);
     remove(path);
+}
+
+/* The text command on the frame whose text is s (or starts with s when prefix), or NULL. */
+static const DrawCmd *drawn_text(const char *s, int prefix)
+{
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        const char *t = draw_text_of(&sh.dl, c);
+        if (c->kind == DRAW_TEXT && (prefix ? strncmp(t, s, strlen(s)) == 0 : strcmp(t, s) == 0))
+            return c;
+    }
+    return NULL;
+}
+
+/* The app's own legend, on the map: the surface's title, then per enabled run a
+ * row with its label, the step shown and the loss there, formatted as documented
+ * (5 significant digits, or 3 decimals in exponent form below 1e-3 and from 1e5). */
+static void test_legend(void)
+{
+    App *a = &sh.app;
+    key(SDLK_SPACE, 0); /* pause somewhere in the middle */
+    frame();
+    const Panel *m = map_panel();
+    const DrawCmd *title = drawn_text("Rosenbrock   f = ", 1);
+    CHECK(title != NULL);
+    if (title)
+        CHECK(title->x >= m->x && title->x < m->x + m->w && title->y >= m->y && title->y < m->y + m->h);
+    int rows = 0;
+    for (int i = 0; i < a->scene.n_runs; i++) {
+        const Run *r = &a->scene.run[i];
+        if (!r->enabled)
+            continue;
+        int k = (int)a->t < r->n - 1 ? (int)a->t : r->n - 1;
+        double loss = r->traj[k].loss;
+        char want_step[32], want_loss[64];
+        snprintf(want_step, sizeof want_step, "%d", k);
+        snprintf(want_loss, sizeof want_loss, loss != 0 && (fabs(loss) < 1e-3 || fabs(loss) >= 1e5) ? "%.3e" : "%.5g",
+                 loss);
+        /* the row: the label, the step and the loss on one line, inside the map */
+        int found = 0;
+        for (int c = 0; c < sh.dl.n && !found; c++) {
+            const DrawCmd *lc = &sh.dl.cmd[c];
+            if (lc->kind != DRAW_TEXT || strcmp(draw_text_of(&sh.dl, lc), r->label) != 0 || lc->x >= m->x + m->w)
+                continue;
+            int step = 0, value = 0;
+            for (int d = 0; d < sh.dl.n; d++) {
+                const DrawCmd *vc = &sh.dl.cmd[d];
+                if (vc->kind != DRAW_TEXT || vc->y != lc->y || vc->x <= lc->x)
+                    continue;
+                step |= strcmp(draw_text_of(&sh.dl, vc), want_step) == 0;
+                value |= strcmp(draw_text_of(&sh.dl, vc), want_loss) == 0;
+            }
+            found = step && value;
+        }
+        CHECK_MSG(found, "legend row of %s: step %s, loss %s", r->label, want_step, want_loss);
+        rows += found;
+    }
+    CHECK(rows == 4);
+    key(SDLK_SPACE, 0);
 }
 
 static void test_add_remove(void)
@@ -307,13 +381,13 @@ static void test_add_remove(void)
     App *a = &sh.app;
     int n = a->scene.n_runs;
     float x, y, w, h;
-    CHECK(find(ui_id_str("add", OPTIM_NADAM), &x, &y, &w, &h));
+    CHECK(find(ui_id_path("side/add/nadam"), &x, &y, &w, &h));
     mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
     mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
     CHECK(a->scene.n_runs == n + 1);
     CHECK(a->scene.run[n].kind == OPTIM_NADAM && a->scene.run[n].n > 1);
     frame();
-    CHECK(find(ui_id_str("remove", n), &x, &y, &w, &h));
+    CHECK(find(id("side/run/%d/remove", n), &x, &y, &w, &h));
     mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
     mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
     CHECK(a->scene.n_runs == n);
@@ -335,6 +409,7 @@ int main(void)
     }
     frame();
     frame();
+    test_legend();
     test_slider_drag();
     test_type_value();
     test_map_click();

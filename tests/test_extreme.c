@@ -21,6 +21,14 @@ static void frame(void)
 {
     shell_frame(&sh, 1.0 / 60.0);
     sh.app.want_quit = 0;
+    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
+}
+
+static UiId id(const char *fmt, int i, const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, fmt, i, name);
+    return ui_id_path(path);
 }
 
 static void push(SDL_Event *e)
@@ -61,9 +69,10 @@ static int find(UiId id, float *x, float *y, float *w, float *h)
     for (int tries = 0; tries < 60; tries++) {
         if (!ui_find(&a->ui, id, x, y, w, h))
             return 0;
-        if (*x < a->map_w || (*y >= 0 && *y + *h <= (float)a->fb_h))
+        float map_w = frame_panel(&a->frame, &panel_map)->w;
+        if (*x < map_w || (*y >= 0 && *y + *h <= (float)a->frame.h))
             return 1;
-        mouse(SDL_MOUSEMOTION, a->map_w + 20, 200);
+        mouse(SDL_MOUSEMOTION, map_w + 20, 200);
         SDL_Event e;
         memset(&e, 0, sizeof e);
         e.type = SDL_MOUSEWHEEL;
@@ -73,11 +82,11 @@ static int find(UiId id, float *x, float *y, float *w, float *h)
     return 0;
 }
 
-/* Types `value` into the value box of the slider with track id `id`. */
-static int type_value(UiId id, const char *value)
+/* Types `value` into the value box of the slider with track id `slider`. */
+static int type_value(UiId slider, const char *value)
 {
     float x, y, w, h;
-    if (!find(id ^ 0x5bd1e995u, &x, &y, &w, &h))
+    if (!find(ui_value_box_id(slider), &x, &y, &w, &h))
         return 0;
     click(x + w / 2, y + h / 2);
     for (int i = 0; i < 10; i++) /* the box starts with the value: at most 9 characters */
@@ -90,7 +99,7 @@ static int type_value(UiId id, const char *value)
 static void check_frame(const char *what)
 {
     const App *a = &sh.app;
-    const DrawList *dl = &a->dl;
+    const DrawList *dl = &sh.dl;
     for (int c = 0; c < dl->n; c++) {
         const DrawCmd *d = &dl->cmd[c];
         if (!(isfinite(d->x) && isfinite(d->y) && isfinite(d->w) && isfinite(d->h) && isfinite(d->x2) &&
@@ -172,11 +181,11 @@ static void test_every_slider(void)
     App *a = &sh.app;
     for (int i = 0; i < a->scene.n_runs; i++) {
         float x, y, w, h;
-        for (int tries = 0; tries < 3 && !(a->run_more >> i & 1u); tries++) {
-            CHECK(find(ui_id_str("more", i), &x, &y, &w, &h));
+        for (int tries = 0; tries < 3 && !(a->side.run_more >> i & 1u); tries++) {
+            CHECK(find(id("side/run/%d/%s", i, "more"), &x, &y, &w, &h));
             click(x + w / 2, y + h / 2);
         }
-        CHECK_MSG(a->run_more >> i & 1u, "run %d: 'more' does not open", i);
+        CHECK_MSG(a->side.run_more >> i & 1u, "run %d: 'more' does not open", i);
     }
     int typed = 0;
     for (int i = 0; i < a->scene.n_runs; i++) {
@@ -198,7 +207,7 @@ static void test_every_slider(void)
             for (int v = 0; v < n; v++) {
                 char what[400];
                 snprintf(what, sizeof what, "%s %s = %s", r->label, hi->name, vals[v]);
-                CHECK_MSG(type_value(ui_id_ptr(&r->hp[k]), vals[v]), "%s: value box not found", what);
+                CHECK_MSG(type_value(id("side/run/%d/%s", i, hi->name), vals[v]), "%s: value box not found", what);
                 typed++;
                 double want = strtod(vals[v], NULL);
                 if (optim_hyper_valid((HyperKey)k, want))
@@ -213,7 +222,7 @@ static void test_every_slider(void)
     /* the speed: nothing below 1 step per second, which would stall the animation */
     const char *speeds[] = {"-0", "0", "-5", "1e-300", "1e308"};
     for (int i = 0; i < 5; i++) {
-        CHECK(type_value(ui_id_ptr(&a->speed), speeds[i]));
+        CHECK(type_value(ui_id_path("bar/speed"), speeds[i]));
         check_frame(speeds[i]);
     }
     CHECK(a->speed == 1e6);
@@ -229,7 +238,9 @@ static void test_every_slider(void)
     for (int p = 0; p < in->n_params; p++) {
         const char *vals[] = {"1e308", "-1e308", "-0"};
         for (int v = 0; v < 3; v++) {
-            CHECK(type_value(ui_id_ptr(&a->scene.surface.param[p]), vals[v]));
+            char path[64];
+            snprintf(path, sizeof path, "side/param/%s", in->param[p].name);
+            CHECK(type_value(ui_id_path(path), vals[v]));
             double got = a->scene.surface.param[p];
             CHECK_MSG(got >= in->param[p].lo && got <= in->param[p].hi, "%s %s typed %s: %g", in->name,
                       in->param[p].name, vals[v], got);

@@ -90,9 +90,19 @@ static int near_colour(const unsigned char *img, int w, int h, double px, double
 static unsigned char *render(const char *args, const char *png, const char *csv, int *w, int *h)
 {
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "'%s' --headless --legend none --screenshot '%s' --csv '%s' %s", bin, png, csv, args);
+    char log[160];
+    snprintf(log, sizeof log, "%s/stderr", dir);
+    snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s' --csv '%s' %s 2>'%s'", bin, png, csv, args, log);
     int rc = system(cmd);
     CHECK_MSG(rc == 0, "%s", cmd);
+    /* the picture is whole: no drawing command was dropped */
+    FILE *f = fopen(log, "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f))
+        CHECK_MSG(!strstr(line, "did not fit"), "%s: %s", cmd, line);
+    if (f)
+        fclose(f);
+    remove(log);
     int n;
     unsigned char *img = stbi_load(png, w, h, &n, 4);
     CHECK_MSG(img != NULL, "cannot decode %s", png);
@@ -176,7 +186,7 @@ int main(int argc, char **argv)
 
     /* rosenbrock: the minimum (1, 1) is the darkest colour of viridis (68,1,84) */
     static const double RV[4] = {-2.0, 2.0, -1.0, 3.0};
-    unsigned char *img = render("--size 640x360 --steps 0", png, csv, &w, &h);
+    unsigned char *img = render("--legend none --size 640x360 --steps 0", png, csv, &w, &h);
     CHECK(w == 640 && h == 360);
     if (img) {
         double mx, my;
@@ -184,7 +194,7 @@ int main(int argc, char **argv)
         CHECK_MSG(near_colour(img, w, h, mx, my, 0x440154, 0, 30), "rosenbrock minimum pixel is not the low end");
         stbi_image_free(img);
     }
-    img = render("--size 1280x720 --steps 300", png, csv, &w, &h);
+    img = render("--legend none --size 1280x720 --steps 300", png, csv, &w, &h);
     CHECK(w == 1280 && h == 720);
     if (img) {
         check_paths("rosenbrock", img, w, h, RV);
@@ -192,7 +202,7 @@ int main(int argc, char **argv)
     }
     /* quadratic, rotated, with a given view, a different size */
     static const double QV[4] = {-3.0, 3.0, -2.0, 2.0};
-    img = render("--surface quadratic:kappa=10,angle=30 --size 800x800 --steps 0", png, csv, &w, &h);
+    img = render("--legend none --surface quadratic:kappa=10,angle=30 --size 800x800 --steps 0", png, csv, &w, &h);
     CHECK(w == 800 && h == 800);
     if (img) {
         double mx, my;
@@ -200,21 +210,21 @@ int main(int argc, char **argv)
         CHECK_MSG(near_colour(img, w, h, mx, my, 0x440154, 0, 30), "quadratic minimum pixel is not the low end");
         stbi_image_free(img);
     }
-    img = render("--surface quadratic:kappa=10,angle=30 --size 800x800 --steps 60", png, csv, &w, &h);
+    img = render("--legend none --surface quadratic:kappa=10,angle=30 --size 800x800 --steps 60", png, csv, &w, &h);
     if (img) {
         check_paths("quadratic", img, w, h, QV);
         stbi_image_free(img);
     }
     /* saddle: unbounded below, still drawn; runs escape along y */
     static const double SV[4] = {-2.0, 2.0, -2.0, 2.0};
-    img = render("--surface saddle --size 700x500", png, csv, &w, &h);
+    img = render("--legend none --surface saddle --size 700x500", png, csv, &w, &h);
     if (img) {
         check_paths("saddle", img, w, h, SV);
         stbi_image_free(img);
     }
     /* himmelblau: four minima, all the low end */
     static const double HV[4] = {-5.0, 5.0, -5.0, 5.0};
-    img = render("--surface himmelblau --size 900x700 --steps 0", png, csv, &w, &h);
+    img = render("--legend none --surface himmelblau --size 900x700 --steps 0", png, csv, &w, &h);
     if (img) {
         static const double M[4][2] = {{3.0, 2.0}, {-2.805118, 3.131313}, {-3.779310, -3.283186}, {3.584428, -1.848127}};
         for (int m = 0; m < 4; m++) {
@@ -226,14 +236,14 @@ int main(int argc, char **argv)
     }
     /* a user's expression with --view */
     static const double EV[4] = {-1.0, 3.0, -2.0, 2.0};
-    img = render("--surface 'expr:(x-1)^2+2*(y+0.5)^2' --view -1,3,-2,2 --start 2.5,1.5 --size 500x500 --steps 80",
+    img = render("--legend none --surface 'expr:(x-1)^2+2*(y+0.5)^2' --view -1,3,-2,2 --start 2.5,1.5 --size 500x500 --steps 80",
                  png, csv, &w, &h);
     if (img) {
         check_paths("expr", img, w, h, EV);
         stbi_image_free(img);
     }
     /* grid layout: one panel per run, each its own colour only */
-    img = render("--layout grid --size 1200x800 --steps 300", png, csv, &w, &h);
+    img = render("--legend none --layout grid --size 1200x800 --steps 300", png, csv, &w, &h);
     CHECK(w == 1200 && h == 800);
     if (img) {
         /* four panels of 2x2: the top-left shows sgd (orange) and no sky blue */
@@ -247,6 +257,29 @@ int main(int argc, char **argv)
         CHECK_MSG(orange > 50 && blue < 5, "grid panel 1: %d orange, %d blue pixels", orange, blue);
         stbi_image_free(img);
     }
+    /* the legend, asked for at the top right: a dark translucent box in that corner
+     * with light ink (the title, the numbers) in it; without it, the bright field */
+    double mean[2] = {0, 0};
+    int ink[2] = {0, 0};
+    for (int with = 0; with < 2; with++) {
+        img = render(with ? "--legend tr --size 1280x720 --steps 300" : "--legend none --size 1280x720 --steps 300", png,
+                     csv, &w, &h);
+        if (!img)
+            continue;
+        int n = 0;
+        for (int y = 20; y < 150; y++)
+            for (int x = w - 540; x < w - 20; x++) {
+                const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                mean[with] += (p[0] + p[1] + p[2]) / 3.0;
+                ink[with] += p[0] > 220 && p[1] > 220 && p[2] > 220;
+                n++;
+            }
+        mean[with] /= n;
+        stbi_image_free(img);
+    }
+    CHECK_MSG(mean[1] < 0.4 * mean[0] && ink[1] > 500 && ink[0] < 50,
+              "legend corner: mean %.0f with the legend, %.0f without; %d and %d light pixels", mean[1], mean[0],
+              ink[1], ink[0]);
     /* bad size and unwritable path: exit 2, no file */
     char cmd[512];
     snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s/nodir/x.png' 2>/dev/null", bin, dir);

@@ -113,7 +113,8 @@ static void check_state(int full)
             }
     }
     /* the frame: every command's geometry finite */
-    const DrawList *dl = &a->dl;
+    const DrawList *dl = &sh.dl;
+    CHECK_MSG(dl->dropped == 0, "%d draw commands dropped", dl->dropped);
     CHECK(dl->n >= 0 && dl->n <= dl->cap);
     for (int c = 0; c < dl->n; c++) {
         const DrawCmd *d = &dl->cmd[c];
@@ -546,7 +547,7 @@ int main(void)
     frame();
     frame();
     check_state(1);
-    CHECK(sh.app.fb_w == 800 && sh.app.fb_h == 600);
+    CHECK(sh.app.frame.w == 800 && sh.app.frame.h == 600);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     char png[1200];
     snprintf(png, sizeof png, "%s/final.png", dir);

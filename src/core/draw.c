@@ -132,9 +132,9 @@ MapView map_fit(MapView v, float w, float h)
     return v;
 }
 
-void draw_append(DrawList *dst, const DrawList *src)
+void draw_append_range(DrawList *dst, const DrawList *src, int first, int last)
 {
-    for (int i = 0; i < src->n; i++) {
+    for (int i = first; i < last && i < src->n; i++) {
         const DrawCmd *c = &src->cmd[i];
         if (c->kind == DRAW_TEXT) {
             draw_text(dst, c->x, c->y, c->h, c->font, c->rgba, draw_text_of(src, c), c->text_len);
@@ -144,7 +144,6 @@ void draw_append(DrawList *dst, const DrawList *src)
         if (d)
             *d = *c;
     }
-    dst->dropped += src->dropped;
 }
 
 int draw_group_begin(DrawList *dl, float x, float y, float w, float h)

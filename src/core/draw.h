@@ -76,8 +76,8 @@ void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, cons
 int draw_group_begin(DrawList *dl, float x, float y, float w, float h);
 void draw_group_end(DrawList *dl, int group);
 
-/* Appends src's commands after dst's (text copied). */
-void draw_append(DrawList *dst, const DrawList *src);
+/* Appends src's commands [first, last) after dst's (text copied). */
+void draw_append_range(DrawList *dst, const DrawList *src, int first, int last);
 
 /* The text of a DRAW_TEXT command. */
 static inline const char *draw_text_of(const DrawList *dl, const DrawCmd *c) { return dl->text + c->text; }

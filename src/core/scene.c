@@ -298,26 +298,33 @@ static void simulate_tracks(Scene *sc, Track *tr, int n)
         simulate_batch(sc, tr + i, n - i < EXPR_LANES ? n - i : EXPR_LANES);
 }
 
-void scene_simulate_run(Scene *sc, int index)
+void scene_resimulate(Scene *sc, unsigned runs)
 {
-    Track tr[SCENE_MAX_BUNDLE];
-    simulate_tracks(sc, tr, run_tracks(sc, index, tr));
-}
-
-void scene_simulate(Scene *sc)
-{
-    /* every run's own track first, in lockstep; bundles after */
+    /* the runs' own tracks first, in lockstep; their bundles after */
     Track tr[SCENE_MAX_RUNS];
+    int n = 0;
     for (int i = 0; i < sc->n_runs; i++) {
+        if (!(runs >> i & 1u))
+            continue;
         Track all[SCENE_MAX_BUNDLE];
         run_tracks(sc, i, all);
-        tr[i] = all[0];
+        tr[n++] = all[0];
     }
-    simulate_tracks(sc, tr, sc->n_runs);
+    simulate_tracks(sc, tr, n);
     for (int i = 0; i < sc->n_runs; i++) {
+        if (!(runs >> i & 1u))
+            continue;
         Track all[SCENE_MAX_BUNDLE];
-        int n = run_tracks(sc, i, all);
-        if (n > 1)
-            simulate_tracks(sc, all + 1, n - 1);
+        int m = run_tracks(sc, i, all);
+        if (m > 1)
+            simulate_tracks(sc, all + 1, m - 1);
     }
 }
+
+void scene_simulate_run(Scene *sc, int index)
+{
+    if (index >= 0 && index < sc->n_runs)
+        scene_resimulate(sc, 1u << index);
+}
+
+void scene_simulate(Scene *sc) { scene_resimulate(sc, SCENE_ALL_RUNS); }

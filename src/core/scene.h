@@ -78,7 +78,10 @@ int scene_set_steps(Scene *sc, int n);
 /* Gives automatic labels ("adam", "adam-2", ...) to runs without a user label. */
 void scene_relabel(Scene *sc);
 
-/* Recomputes one run's trajectory, or all of them. */
+/* Recomputes the trajectories of the runs whose bit is set (bit i: run i), their
+ * own tracks in lockstep, then their bundles; one run's; or all of them. */
+#define SCENE_ALL_RUNS 0xFFFFFFFFu
+void scene_resimulate(Scene *sc, unsigned runs);
 void scene_simulate_run(Scene *sc, int index);
 void scene_simulate(Scene *sc);
 

@@ -11,18 +11,12 @@ void ui_init(UiContext *ui, UiTextWidthFn text_width, void *text_user)
     memset(ui, 0, sizeof *ui);
     ui->text_width = text_width;
     ui->text_user = text_user;
+    ui->theme = &gs_theme;
     ui->style = (UiStyle){
         .scale = 1.0f,
-        .font_size = 16.0f,
-        .row_height = 28.0f,
-        .pad = 8.0f,
-        .text = 0xECEFF4FF,
-        .text_dim = 0x9AA3B2FF,
-        .panel = 0x1B1F27FF,
-        .widget = 0x2E3440FF,
-        .widget_hot = 0x3B4252FF,
-        .accent = 0x5E81ACFF,
-        .error = 0xFF6B6BFF,
+        .font_size = gs_theme.font,
+        .row_height = gs_theme.row,
+        .pad = gs_theme.pad,
     };
 }
 
@@ -37,6 +31,7 @@ void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale)
     ui->hot = 0;
     ui->mouse_used = 0;
     ui->n_placed = 0;
+    ui->id_depth = 0;
     if (!in->mouse_down && !in->mouse_released)
         ui->active = 0;
 }
@@ -50,24 +45,60 @@ void ui_end(UiContext *ui)
         ui->focus = 0;
 }
 
-UiId ui_id_ptr(const void *p)
+/* FNV-1a, continued from h: a path's id is the hash of its whole text. */
+static UiId id_mix(UiId h, const char *s)
 {
-    size_t v = (size_t)p;
-    UiId h = 2166136261u;
-    for (size_t i = 0; i < sizeof v; i++) {
-        h ^= (UiId)((v >> (8 * i)) & 0xFFu);
-        h *= 16777619u;
-    }
-    return h ? h : 1;
-}
-
-UiId ui_id_str(const char *s, int index)
-{
-    UiId h = 2166136261u ^ (UiId)index * 2654435761u;
     for (; *s; s++) {
         h ^= (unsigned char)*s;
         h *= 16777619u;
     }
+    return h;
+}
+
+#define ID_ROOT 2166136261u
+
+static UiId id_child(const UiContext *ui, const char *name)
+{
+    if (ui->id_depth == 0)
+        return id_mix(ID_ROOT, name);
+    return id_mix(id_mix(ui->id_stack[ui->id_depth - 1], "/"), name);
+}
+
+UiId ui_get_id(const UiContext *ui, const char *name)
+{
+    UiId h = id_child(ui, name);
+    return h ? h : 1;
+}
+
+void ui_push_id(UiContext *ui, const char *name)
+{
+    UiId h = id_child(ui, name);
+    if (ui->id_depth < UI_ID_DEPTH)
+        ui->id_stack[ui->id_depth++] = h;
+}
+
+void ui_push_index(UiContext *ui, int index)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", index);
+    ui_push_id(ui, buf);
+}
+
+void ui_pop_id(UiContext *ui)
+{
+    if (ui->id_depth > 0)
+        ui->id_depth--;
+}
+
+UiId ui_id_path(const char *path)
+{
+    UiId h = id_mix(ID_ROOT, path);
+    return h ? h : 1;
+}
+
+UiId ui_value_box_id(UiId slider)
+{
+    UiId h = id_mix(slider, "/value");
     return h ? h : 1;
 }
 
@@ -131,11 +162,12 @@ int ui_button_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     int pressed = interact(ui, id, x, y, w, h);
     (void)pressed;
     int clicked = ui->in->mouse_released && ui->active == id && ui_mouse_over(ui, x, y, w, h);
-    unsigned bg = selected ? ui->style.accent : (ui->hot == id ? ui->style.widget_hot : ui->style.widget);
+    const Theme *t = ui->theme;
+    unsigned bg = selected ? t->accent : (ui->hot == id ? t->widget_hot : t->widget);
     draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), bg);
     float fs = ui_px(ui, ui->style.font_size);
     float tw = ui_text_width(ui, 0, fs, label);
-    ui_text(ui, x + 0.5f * (w - tw), text_y(ui, y, h, fs), fs, 0, ui->style.text, label);
+    ui_text(ui, x + 0.5f * (w - tw), text_y(ui, y, h, fs), fs, 0, t->text, label);
     return clicked ? UI_CLICKED : 0;
 }
 
@@ -191,10 +223,24 @@ static int edit_text(UiContext *ui, char *buf, int *len, int cap)
     return flags;
 }
 
+/* Stores v through the slider's fix; returns the flags that says what happened. */
+static int slider_store(const UiSlider *s, double *value, double v)
+{
+    double fixed = s->fix ? s->fix(s->fix_user, v) : v;
+    int flags = fixed != v ? UI_FIXED : 0;
+    if (fixed != *value)
+        flags |= UI_CHANGED;
+    *value = fixed;
+    return flags;
+}
+
 int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label,
-                 double *value, double lo, double hi, int log_scale, const char *fmt)
+                 double *value, const UiSlider *s)
 {
     const Input *in = ui->in;
+    const Theme *th = ui->theme;
+    const double lo = s->lo, hi = s->hi;
+    const int log_scale = s->log_scale;
     float fs = ui_px(ui, ui->style.font_size);
     /* a label column just wide enough (at least a short standard width) */
     float label_w = 0.0f;
@@ -206,10 +252,10 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     float value_w = w * 0.27f;
     float tx = x + label_w, tw = w - label_w - value_w - ui_px(ui, 6);
     float vx = x + w - value_w;
-    UiId vid = id ^ 0x5bd1e995u;
+    UiId vid = ui_value_box_id(id);
     int flags = 0;
     char text[64];
-    snprintf(text, sizeof text, fmt ? fmt : "%.4g", *value);
+    snprintf(text, sizeof text, s->fmt ? s->fmt : "%.4g", *value);
 
     /* the value box: click to type an exact value */
     if (ui->focus == vid) {
@@ -217,10 +263,8 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
         if (f & UI_SUBMIT) {
             char *end;
             double v = strtod(ui->edit, &end);
-            if (end != ui->edit && !*end && isfinite(v)) {
-                *value = v;
-                flags |= UI_CHANGED | UI_SUBMIT;
-            }
+            if (end != ui->edit && !*end && isfinite(v))
+                flags |= slider_store(s, value, v) | UI_CHANGED | UI_SUBMIT;
             ui->focus = 0;
         } else if (f & UI_CANCEL) {
             ui->focus = 0;
@@ -236,41 +280,38 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     if (ui->active == id && in->mouse_down) {
         double t = (double)((in->mouse_x - tx) / (tw > 1 ? tw : 1));
         double v = ui_slider_value(t, lo, hi, log_scale);
-        if (v != *value) {
-            *value = v;
-            flags |= UI_CHANGED;
-        }
+        if (v != *value)
+            flags |= slider_store(s, value, v);
     }
     if (!in->mouse_down && !in->mouse_pressed && ui_mouse_over(ui, tx, y, tw, h) && ui->hot == id) {
         /* arrow keys nudge the hovered slider by 1% of its range */
         int dir = in->key_pressed[UI_KEY_UP] - in->key_pressed[UI_KEY_DOWN];
         if (dir) {
             double t = ui_slider_pos(*value, lo, hi, log_scale) + 0.01 * dir;
-            *value = ui_slider_value(t, lo, hi, log_scale);
-            flags |= UI_CHANGED;
+            flags |= slider_store(s, value, ui_slider_value(t, lo, hi, log_scale));
         }
     }
     /* drawing */
     if (label_w > 0)
-        ui_text(ui, x, text_y(ui, y, h, fs), fs, 0, ui->style.text_dim, label);
-    float th = ui_px(ui, 6);
-    float ty = y + 0.5f * (h - th);
+        ui_text(ui, x, text_y(ui, y, h, fs), fs, 0, th->text_dim, label);
+    float bar = ui_px(ui, 6);
+    float ty = y + 0.5f * (h - bar);
     float pos = (float)ui_slider_pos(*value, lo, hi, log_scale);
-    draw_rect(ui->dl, tx, ty, tw, th, th * 0.5f, ui->style.widget);
-    draw_rect(ui->dl, tx, ty, tw * pos, th, th * 0.5f, ui->style.accent);
+    draw_rect(ui->dl, tx, ty, tw, bar, bar * 0.5f, th->widget);
+    draw_rect(ui->dl, tx, ty, tw * pos, bar, bar * 0.5f, th->accent);
     int lit = ui->hot == id || ui->active == id;
-    draw_circle(ui->dl, tx + tw * pos, y + 0.5f * h, ui_px(ui, lit ? 8.5f : 7.0f), 0xECEFF4FF, ui_px(ui, 1.5f),
-                0x00000080);
-    unsigned box = ui->focus == vid ? ui->style.widget_hot : ui->style.widget;
+    draw_circle(ui->dl, tx + tw * pos, y + 0.5f * h, ui_px(ui, lit ? 8.5f : 7.0f), th->text, ui_px(ui, 1.5f),
+                th->knob_outline);
+    unsigned box = ui->focus == vid ? th->widget_hot : th->widget;
     draw_rect(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 4), box);
     if (ui->focus == vid) {
-        draw_frame(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 1.5f), ui->style.accent);
-        ui_text(ui, vx + ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, ui->style.text, ui->edit);
+        draw_frame(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 1.5f), th->accent);
+        ui_text(ui, vx + ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, th->text, ui->edit);
         float cw = ui_text_width(ui, 0, fs, ui->edit);
-        draw_rect(ui->dl, vx + ui_px(ui, 7) + cw, y + ui_px(ui, 6), ui_px(ui, 1.5f), h - ui_px(ui, 12), 0, ui->style.text);
+        draw_rect(ui->dl, vx + ui_px(ui, 7) + cw, y + ui_px(ui, 6), ui_px(ui, 1.5f), h - ui_px(ui, 12), 0, th->text);
     } else {
         float vw = ui_text_width(ui, 0, fs, text);
-        ui_text(ui, vx + value_w - vw - ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, ui->style.text, text);
+        ui_text(ui, vx + value_w - vw - ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, th->text, text);
     }
     return flags;
 }
@@ -285,11 +326,11 @@ int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, i
     }
     float s = h < w ? h : w;
     float bx = x + 0.5f * (w - s), by = y + 0.5f * (h - s);
-    draw_rect(ui->dl, bx, by, s, s, ui_px(ui, 4), *value ? colour : ui->style.widget);
-    draw_frame(ui->dl, bx, by, s, s, ui_px(ui, 1.5f), *value ? (colour | 0xFFu) : ui->style.text_dim);
+    draw_rect(ui->dl, bx, by, s, s, ui_px(ui, 4), *value ? colour : ui->theme->widget);
+    draw_frame(ui->dl, bx, by, s, s, ui_px(ui, 1.5f), *value ? (colour | 0xFFu) : ui->theme->text_dim);
     if (*value) {
-        draw_line(ui->dl, bx + s * 0.22f, by + s * 0.52f, bx + s * 0.42f, by + s * 0.72f, ui_px(ui, 2.2f), 0x10141AFF);
-        draw_line(ui->dl, bx + s * 0.42f, by + s * 0.72f, bx + s * 0.78f, by + s * 0.30f, ui_px(ui, 2.2f), 0x10141AFF);
+        draw_line(ui->dl, bx + s * 0.22f, by + s * 0.52f, bx + s * 0.42f, by + s * 0.72f, ui_px(ui, 2.2f), ui->theme->check_mark);
+        draw_line(ui->dl, bx + s * 0.42f, by + s * 0.72f, bx + s * 0.78f, by + s * 0.30f, ui_px(ui, 2.2f), ui->theme->check_mark);
     }
     return flags;
 }
@@ -308,17 +349,17 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
             ui->focus = 0;
     }
     float fs = ui_px(ui, ui->style.font_size);
-    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? ui->style.widget_hot : ui->style.widget);
+    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? ui->theme->widget_hot : ui->theme->widget);
     if (ui->focus == id)
-        draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), ui->style.accent);
+        draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), ui->theme->accent);
     draw_clip(ui->dl, x, y, w, h);
     /* keep the end of a long formula visible while typing */
     float tw = ui_text_width(ui, 0, fs, buf);
     float room = w - ui_px(ui, 12);
     float tx = x + ui_px(ui, 6) - (ui->focus == id && tw > room ? tw - room : 0);
-    ui_text(ui, tx, text_y(ui, y, h, fs), fs, 0, ui->style.text, buf);
+    ui_text(ui, tx, text_y(ui, y, h, fs), fs, 0, ui->theme->text, buf);
     if (ui->focus == id)
-        draw_rect(ui->dl, tx + tw + ui_px(ui, 1), y + ui_px(ui, 5), ui_px(ui, 1.5f), h - ui_px(ui, 10), 0, ui->style.text);
+        draw_rect(ui->dl, tx + tw + ui_px(ui, 1), y + ui_px(ui, 5), ui_px(ui, 1.5f), h - ui_px(ui, 10), 0, ui->theme->text);
     if (ui->pw > 0)
         draw_clip(ui->dl, ui->px, ui->py, ui->pw, ui->ph);
     else
@@ -337,7 +378,7 @@ void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *sc
     if (*scroll < 0)
         *scroll = 0;
     ui->scroll = *scroll;
-    draw_rect(ui->dl, x, y, w, h, 0, ui->style.panel);
+    draw_rect(ui->dl, x, y, w, h, 0, ui->theme->panel);
     draw_clip(ui->dl, x, y, w, h);
     ui->cx = x + ui_px(ui, ui->style.pad);
     ui->cy = y + ui_px(ui, ui->style.pad) - *scroll;
@@ -350,7 +391,7 @@ void ui_panel_end(UiContext *ui, float *scroll)
         /* scroll bar */
         float frac = ui->ph / ui->content_h;
         float bh = ui->ph * frac, by = ui->py + (*scroll / ui->content_h) * ui->ph;
-        draw_rect(ui->dl, ui->px + ui->pw - ui_px(ui, 5), by, ui_px(ui, 4), bh, ui_px(ui, 2), 0xFFFFFF40);
+        draw_rect(ui->dl, ui->px + ui->pw - ui_px(ui, 5), by, ui_px(ui, 4), bh, ui_px(ui, 2), ui->theme->scroll_bar);
     }
     draw_no_clip(ui->dl);
     ui->pw = ui->ph = 0;
@@ -366,24 +407,11 @@ void ui_row(UiContext *ui, float h, float *x, float *y, float *w, float *rh)
     ui->cy += height + ui_px(ui, 4);
 }
 
-int ui_button(UiContext *ui, const char *label, int index, int selected)
+int ui_slider(UiContext *ui, const char *name, const char *label, double *value, const UiSlider *s)
 {
     float x, y, w, h;
     ui_row(ui, 0, &x, &y, &w, &h);
-    return ui_button_at(ui, ui_id_str(label, index), x, y, w, h, label, selected);
-}
-
-int ui_slider(UiContext *ui, const char *label, double *value, double lo, double hi, int log_scale, const char *fmt)
-{
-    return ui_slider_id(ui, ui_id_ptr(value), label, value, lo, hi, log_scale, fmt);
-}
-
-int ui_slider_id(UiContext *ui, UiId id, const char *label, double *value, double lo, double hi, int log_scale,
-                 const char *fmt)
-{
-    float x, y, w, h;
-    ui_row(ui, 0, &x, &y, &w, &h);
-    return ui_slider_at(ui, id, x, y, w, h, label, value, lo, hi, log_scale, fmt);
+    return ui_slider_at(ui, ui_get_id(ui, name), x, y, w, h, label, value, s);
 }
 
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold)

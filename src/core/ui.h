@@ -4,13 +4,19 @@
  * (appends commands to a DrawList). Text is measured through a callback, so the UI
  * runs and is testable without a renderer.
  *
- * Invariants: widget ids are stable across frames (derived from the address of the
- * value edited, or a string and an index); at most one widget is active (held by the
- * mouse) and at most one has keyboard focus (a text field being edited). */
+ * Widget ids are paths, as microui's id stack makes them: ui_push_id("run") and
+ * ui_push_index(3) and then a slider named "lr" has the id of "run/3/lr"
+ * (ui_id_path gives the same id from the string, for tests and tools).
+ *
+ * Invariants: widget ids are stable across frames; at most one widget is active
+ * (held by the mouse) and at most one has keyboard focus (a text field being
+ * edited); a value a slider stores has been through its `fix` (so it is valid
+ * before it is drawn or used). */
 #ifndef GS_UI_H
 #define GS_UI_H
 
 #include "draw.h"
+#include "theme.h"
 
 typedef enum UiKey {
     UI_KEY_SPACE, UI_KEY_LEFT, UI_KEY_RIGHT, UI_KEY_UP, UI_KEY_DOWN, UI_KEY_HOME, UI_KEY_END,
@@ -44,17 +50,32 @@ typedef struct UiStyle {
     float font_size;      /* px */
     float row_height;     /* px */
     float pad;            /* px */
-    unsigned text, text_dim, panel, widget, widget_hot, accent, error;
 } UiStyle;
+
+#define UI_ID_DEPTH 8
+
+/* A slider's range and what it does to a value before storing it. */
+typedef struct UiSlider {
+    double lo, hi;        /* the track */
+    int log_scale;        /* the track moves in log10 */
+    const char *fmt;      /* the value box (default "%.4g") */
+    /* the value to store for a dragged, typed or nudged v (a clamp, a rounding);
+     * NULL stores v as it is */
+    double (*fix)(const void *user, double v);
+    const void *fix_user;
+} UiSlider;
 
 typedef struct UiContext {
     const Input *in;
     DrawList *dl;
     UiStyle style;
+    const Theme *theme;
     UiTextWidthFn text_width;
     void *text_user;
     UiId hot, active, focus;    /* under the mouse, held, editing text */
     UiId last_hot;
+    UiId id_stack[UI_ID_DEPTH];
+    int id_depth;
     float drag_offset;
     /* layout: a column of rows inside a panel */
     float px, py, pw, ph;       /* panel rect */
@@ -69,7 +90,8 @@ typedef struct UiContext {
     int n_placed;
 } UiContext;
 
-enum { UI_CHANGED = 1, UI_SUBMIT = 2, UI_CLICKED = 4, UI_CANCEL = 8 };
+/* UI_FIXED: the slider's fix changed the value it was given (out of range, say). */
+enum { UI_CHANGED = 1, UI_SUBMIT = 2, UI_CLICKED = 4, UI_CANCEL = 8, UI_FIXED = 16 };
 
 void ui_init(UiContext *ui, UiTextWidthFn text_width, void *text_user);
 void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale);
@@ -78,8 +100,15 @@ void ui_end(UiContext *ui);
 /* px scaled by the style */
 float ui_px(const UiContext *ui, float v);
 
-UiId ui_id_ptr(const void *p);
-UiId ui_id_str(const char *s, int index);
+/* Ids: the id of `name` under the pushed path; push/pop a path element. */
+UiId ui_get_id(const UiContext *ui, const char *name);
+void ui_push_id(UiContext *ui, const char *name);
+void ui_push_index(UiContext *ui, int index);
+void ui_pop_id(UiContext *ui);
+/* The id of a whole path, "run/3/lr": what ui_get_id gives under that stack. */
+UiId ui_id_path(const char *path);
+/* The id of a slider's value box. */
+UiId ui_value_box_id(UiId slider);
 
 /* Layout: a scrollable vertical panel; rows are allocated top to bottom. */
 void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *scroll);
@@ -90,16 +119,12 @@ void ui_row(UiContext *ui, float h, float *x, float *y, float *w, float *rh);
 /* Widgets at an explicit rect (behaviour + drawing). */
 int ui_button_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label, int selected);
 int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label,
-                 double *value, double lo, double hi, int log_scale, const char *fmt);
+                 double *value, const UiSlider *s);
 int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, int *value, unsigned colour);
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap);
 
-/* Row-layout variants. */
-int ui_button(UiContext *ui, const char *label, int index, int selected);
-int ui_slider(UiContext *ui, const char *label, double *value, double lo, double hi, int log_scale, const char *fmt);
-/* The same with an explicit id, for a value that is a temporary copy. */
-int ui_slider_id(UiContext *ui, UiId id, const char *label, double *value, double lo, double hi, int log_scale,
-                 const char *fmt);
+/* Row-layout variants; `name` gives the id (ui_get_id), `label` is shown. */
+int ui_slider(UiContext *ui, const char *name, const char *label, double *value, const UiSlider *s);
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold);
 
 /* Text helpers. */

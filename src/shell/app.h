@@ -1,76 +1,127 @@
-/* app: the interactive application's state and one frame of it. app_update reads
- * the frame's Input, runs the UI (widgets write straight into the scene's
- * hyperparameters), applies actions, pans and zooms, re-simulates what changed and
- * builds the frame's DrawList; app_draw hands the list to the renderer.
+/* app: the interactive application's state and one frame of it.
  *
- * Invariants: every run's trajectory is current after app_update (a change is
- * re-simulated in the same frame); the revealed step lies in [0, scene.steps]; every
- * hyperparameter stays within its valid range. */
+ * One frame, app_update: the layout places the panels (see panel.h); each panel
+ * takes its input (the UI pass: widgets write the values they edit and record what
+ * changed in `changes`); the key bindings apply; then the recorded changes are
+ * applied and the scene re-simulated once; the animation advances. app_frame then
+ * builds the frame's draw list from const state: the one function that the window,
+ * a screenshot and an animation export all call.
+ *
+ * Invariants: after app_update every run's trajectory is current; the revealed step
+ * lies in [0, scene.steps]; every hyperparameter stays within its valid range. */
 #ifndef GS_APP_H
 #define GS_APP_H
 
+#include "bindings.h"
 #include "draw.h"
+#include "panel.h"
 #include "render.h"
 #include "spec.h"
 #include "ui.h"
 
-typedef struct App {
+/* What the UI pass changed, applied once after it (app.c: apply_changes). */
+typedef struct AppChanges {
+    unsigned runs;           /* bit i: run i's trajectory must be recomputed */
+    int scene;               /* every run's */
+    int restart;             /* the animation from step 0, playing */
+    int steps;               /* a new step count, or -1 */
+    int add;                 /* an optimizer to add a run of, or -1 */
+    int remove;              /* a run to remove, or -1 */
+    int bundle_run, bundle;  /* a run's new bundle size (bundle_run -1: none) */
+    int surface;             /* load next_surface */
+    int keep_runs;           /* ... keeping the runs (a typed formula) */
+    Surface next_surface;
+} AppChanges;
+
+/* The side panel's own state. */
+typedef struct SideState {
+    float scroll;
+    int surface_menu;         /* the surface list is open */
+    unsigned run_more;        /* bit i: run i shows its advanced settings */
+    int block_group, block_bg; /* the block being built (panel_side.c) */
+    float block_y;
+    char expr_text[EXPR_MAX_SOURCE];
+    char expr_error[160];
+} SideState;
+
+/* The map's mouse gesture: a press that becomes a click or a pan. */
+typedef struct MapGesture {
+    int pressing, panning;
+    float press_x, press_y;
+    MapView press_view;
+} MapGesture;
+
+/* The commands a panel's input recorded into the UI list this frame. */
+typedef struct Recorded {
+    const PanelClass *cls;
+    int first, last;
+} Recorded;
+
+struct App {
     Scene scene;
-    Layout layout;
+    Layout layout;           /* overlay or grid */
     LegendPos legend;
-    MapView view;            /* the world region asked for; fitted to each panel */
-    int interactive;         /* 0: a screenshot without controls */
+    MapView view;            /* the world region asked for; fitted to each map */
     double t;                /* revealed step (fractional while animating) */
     int playing;
     double speed;            /* steps per second */
     int show_help;
     int want_quit, want_fullscreen, want_screenshot;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
-    float scale;             /* effective: user_scale x HiDPI/size factor */
+    FrameLayout frame;       /* this frame's layout of the window */
     UiContext ui;
-    DrawList dl;             /* the frame: map, then the UI on top */
-    DrawList ui_dl;          /* the UI, built first */
+    DrawList ui_dl;          /* what the UI pass recorded */
+    Recorded recorded[FRAME_MAX_PANELS];
+    int n_recorded;
     Renderer *r;
-    float panel_scroll;
-    int surface_menu;        /* the surface list is open */
-    unsigned run_more;       /* bit i: run i shows its advanced settings */
-    int block_group, block_bg; /* the side panel block being built (see app.c) */
-    float block_y;
-    char expr_text[EXPR_MAX_SOURCE];
-    char expr_error[160];
+    AppChanges changes;
+    SideState side;
+    MapGesture gesture;
     char message[1600];
     double message_until;
     double clock;            /* seconds since start */
     char out_dir[1024];
-    /* map interaction */
-    int pressing, panning;
-    float press_x, press_y;
-    MapView press_view;
-    /* frame geometry, pixels */
-    int fb_w, fb_h;
-    float map_x, map_y, map_w, map_h;
-} App;
+};
 
-/* Builds the scene from the config. Returns 0, or -1 with err (bad config). */
-int app_init(App *a, const Config *cfg, Renderer *r, int interactive, char *err, size_t cap);
+/* Sets up the app around a scene: `sc` (taken over, it is left empty) or, when
+ * NULL, the one the config describes. Returns 0, or -1 with err (bad config). */
+int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_t cap);
 void app_free(App *a);
 
 void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h);
-void app_draw(const App *a, Renderer *r);
 
-/* Renders the map and legend, without controls, at w x h into an offscreen target
- * and writes a PNG. Returns 0, or -1 with err. */
-int app_write_png(App *a, const char *path, int w, int h, char *err, size_t cap);
+/* The layout of a w x h frame: the window's (controls) or a picture's. */
+void app_layout(const App *a, int w, int h, int controls, FrameLayout *out);
+
+/* Builds a frame's draw list (cleared first) from the state. */
+void app_frame(const App *a, const FrameLayout *f, DrawList *out);
+
+/* Renders the picture (the map and legend, no controls) at w x h offscreen and
+ * writes it as a PNG. Changes no state. Returns 0, or -1 with err. */
+int app_write_png(const App *a, const char *path, int w, int h, char *err, size_t cap);
 
 /* The screenshot action: a PNG named gradscape-YYYYmmdd-HHMMSS.png in out_dir,
  * confirmed (or the error shown) on screen. */
 void app_write_png_timestamped(App *a);
 
+/* Shows a message over the map for a few seconds. */
+void app_message(App *a, const char *text);
+
+/* Does what a key binding or a button asks. */
+void app_act(App *a, Action act);
+
+/* A run's colour, opaque 0xRRGGBBAA; the step of a run shown at the current time. */
+unsigned app_run_rgba(const Run *r);
+int app_visible_step(const App *a, const Run *r);
+
+/* The formula field shows the current surface's formula (panel_side.c). */
+void side_reset_formula(App *a);
+
 /* Re-simulates every run and keeps the revealed step in range. */
 void app_resimulate(App *a);
 
-/* World point under a pixel of the map (in grid layout: of the panel under it).
- * Returns 0 when the pixel is on no map. */
+/* World point under a pixel of the window's map (in grid layout: of the tile under
+ * it). Returns 0 when the pixel is on no map. */
 int app_map_world(const App *a, float px, float py, double *wx, double *wy);
 
 #endif

@@ -9,6 +9,7 @@
 #include "bench.h"
 #include "export.h"
 #include "glctx.h"
+#include "log.h"
 #include "platform.h"
 
 static void report_divergence(const Scene *sc)
@@ -23,27 +24,30 @@ static void report_divergence(const Scene *sc)
     }
 }
 
-/* Renders the scene offscreen and writes the PNG. */
-static int write_screenshot(const Config *cfg, App *app_out_scene_check)
+/* Renders the scene (taken over) offscreen at its last step and writes the PNG. */
+static int write_screenshot(const Config *cfg, Scene *sc)
 {
-    (void)app_out_scene_check;
     GlContext gl;
     char err[1400];
     if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
-        fprintf(stderr, "gradscape: --screenshot: %s\n", err);
+        gs_log("--screenshot: %s", err);
+        scene_free(sc);
         return 1;
     }
     int rc = 1;
     Renderer *r = render_create();
     App app;
     if (!r) {
-        fprintf(stderr, "gradscape: --screenshot: cannot set up OpenGL rendering\n");
-    } else if (app_init(&app, cfg, r, 0, err, sizeof err) != 0) {
-        fprintf(stderr, "gradscape: %s\n", err);
+        gs_log("--screenshot: cannot set up OpenGL rendering");
+        scene_free(sc);
+    } else if (app_init(&app, cfg, sc, r, err, sizeof err) != 0) {
+        gs_log("%s", err);
         rc = 2;
     } else {
+        app.t = app.scene.steps;
+        app.playing = 0;
         if (app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
-            fprintf(stderr, "gradscape: --screenshot: %s\n", err), rc = 2;
+            gs_log("--screenshot: %s", err), rc = 2;
         else
             rc = 0;
         app_free(&app);
@@ -59,22 +63,22 @@ int headless_run(const Config *cfg)
     Scene sc;
     char err[SPEC_ERR_MAX + 64];
     if (spec_build_scene(cfg, &sc, err, sizeof err) != 0) {
-        fprintf(stderr, "gradscape: %s\n", err);
+        gs_log("%s", err);
         return 2;
     }
     report_divergence(&sc);
     int n_runs = sc.n_runs;
-    int rc = 0;
     if (cfg->csv_path && export_csv(&sc, cfg->csv_path, err, sizeof err) != 0) {
-        fprintf(stderr, "gradscape: --csv: %s\n", err);
-        rc = 2;
+        gs_log("--csv: %s", err);
+        scene_free(&sc);
+        return 2;
     }
+    if (cfg->screenshot_path)
+        return write_screenshot(cfg, &sc);
     scene_free(&sc);
-    if (rc == 0 && cfg->screenshot_path)
-        rc = write_screenshot(cfg, NULL);
-    if (rc == 0 && !cfg->csv_path && !cfg->screenshot_path)
+    if (!cfg->csv_path)
         printf("gradscape: simulated %d runs; add --csv FILE or --screenshot FILE to write them\n", n_runs);
-    return rc;
+    return 0;
 }
 
 int headless_bench(const Config *in_cfg)
@@ -96,6 +100,8 @@ int headless_bench(const Config *in_cfg)
         shell_free(&sh);
         return 1;
     }
+    Renderer *ren = sh.r;
+    DrawList *dl = &sh.dl;
     double rss_start = bench_rss_mb();
     enum { FRAMES = 300 };
     static double t_anim[FRAMES], t_drag[FRAMES];
@@ -121,7 +127,8 @@ int headless_bench(const Config *in_cfg)
                 scene_simulate_run(&a->scene, i);
             }
             app_update(a, &none, 1.0 / 60.0, w, h);
-            render_draw(sh.r, &a->dl, w, h, 0x12151BFF);
+            app_frame(a, &a->frame, dl);
+            render_draw(ren, dl, w, h, gs_theme.bg);
             glFinish();
             (pass ? t_drag : t_anim)[f] = bench_now_ms() - t0;
         }
@@ -148,7 +155,8 @@ int headless_bench(const Config *in_cfg)
     while (simulated < soak_steps) {
         double before = a->t;
         app_update(a, &none, 1.0 / 60.0, w, h);
-        render_draw(sh.r, &a->dl, w, h, 0x12151BFF);
+        app_frame(a, &a->frame, dl);
+        render_draw(ren, dl, w, h, gs_theme.bg);
         simulated += (long)(a->t - before);
         soak_frames++;
         if (!a->playing) { /* at the end: loop */
@@ -163,7 +171,7 @@ int headless_bench(const Config *in_cfg)
     double rss = bench_rss_mb();
     double med = bench_median(t_anim, FRAMES), p99 = bench_quantile(t_anim, FRAMES, 0.99);
     double drag = bench_median(t_drag, FRAMES);
-    printf("bench: runs=%d steps=%d draw_commands=%d rss_start_mb=%.1f\n", a->scene.n_runs, a->scene.steps, a->dl.n,
+    printf("bench: runs=%d steps=%d draw_commands=%d rss_start_mb=%.1f\n", a->scene.n_runs, a->scene.steps, dl->n,
            rss_start);
     printf("bench: drag median per run's slider:");
     for (int i = 0; i < runs; i++)

@@ -1,6 +1,6 @@
 /* headless: everything the program does without a window: simulate a scene, write
- * its CSV and an offscreen-rendered PNG, and the rendering benchmark. Also the
- * entry point of the interactive app. Each returns the process exit status. */
+ * its CSV and an offscreen-rendered PNG, and the rendering benchmark. Each returns
+ * the process exit status. */
 #ifndef GS_HEADLESS_H
 #define GS_HEADLESS_H
 
@@ -8,6 +8,5 @@
 
 int headless_run(const Config *cfg);
 int headless_bench(const Config *cfg);
-int app_main(const Config *cfg);
 
 #endif

@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bench.h"
-#include "headless.h"
+#include "log.h"
 
 static int map_key(SDL_Keycode k)
 {
@@ -102,6 +101,13 @@ void platform_poll(SDL_Window *win, Input *in)
     in->minimized = (SDL_GetWindowFlags(win) & SDL_WINDOW_MINIMIZED) != 0;
 }
 
+double platform_now_ms(void)
+{
+    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+static void log_to_screen(void *user, const char *message) { app_message(user, message); }
+
 int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap, int *err_is_input)
 {
     memset(sh, 0, sizeof *sh);
@@ -114,20 +120,28 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
         glctx_destroy(&sh->gl);
         return -1;
     }
-    if (app_init(&sh->app, cfg, sh->r, 1, err, cap) != 0) {
-        *err_is_input = 1;
+    if (draw_init(&sh->dl, 8192, 1 << 16) != 0) {
+        snprintf(err, cap, "out of memory");
         render_destroy(sh->r);
         glctx_destroy(&sh->gl);
         return -1;
     }
+    if (app_init(&sh->app, cfg, NULL, sh->r, err, cap) != 0) {
+        *err_is_input = 1;
+        draw_free(&sh->dl);
+        render_destroy(sh->r);
+        glctx_destroy(&sh->gl);
+        return -1;
+    }
+    gs_log_set_sink(log_to_screen, &sh->app);
     SDL_StartTextInput();
-    sh->last_ms = bench_now_ms();
+    sh->last_ms = platform_now_ms();
     return 0;
 }
 
 int shell_frame(Shell *sh, double dt)
 {
-    double now = bench_now_ms();
+    double now = platform_now_ms();
     if (dt < 0) {
         dt = (now - sh->last_ms) / 1000.0;
         if (dt > 0.1)
@@ -156,14 +170,17 @@ int shell_frame(Shell *sh, double dt)
         a->want_screenshot = 0;
         app_write_png_timestamped(a);
     }
-    app_draw(a, sh->r);
+    app_frame(a, &a->frame, &sh->dl);
+    render_draw(sh->r, &sh->dl, fw, fh, gs_theme.bg);
     SDL_GL_SwapWindow(sh->gl.window);
     return a->want_quit ? 1 : 0;
 }
 
 void shell_free(Shell *sh)
 {
+    gs_log_set_sink(NULL, NULL);
     app_free(&sh->app);
+    draw_free(&sh->dl);
     render_destroy(sh->r);
     glctx_destroy(&sh->gl);
 }
@@ -174,7 +191,7 @@ int app_main(const Config *cfg)
     char err[600];
     int is_input;
     if (shell_init(&sh, cfg, 0, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "gradscape: %s\n", err);
+        gs_log("%s", err);
         return is_input ? 2 : 1;
     }
     while (shell_frame(&sh, -1.0) == 0)

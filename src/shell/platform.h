@@ -1,5 +1,7 @@
 /* platform: SDL events -> one frame's Input (in framebuffer pixels, HiDPI aware),
- * and the interactive main loop. */
+ * the clock, and the interactive main loop: poll, update, build the frame's draw
+ * list, render, swap. Messages logged while the window is open (gs_log) are also
+ * shown on screen. */
 #ifndef GS_PLATFORM_H
 #define GS_PLATFORM_H
 
@@ -10,11 +12,15 @@
  * state carry over from the previous frame's `in`). */
 void platform_poll(SDL_Window *win, Input *in);
 
-/* The running program: context, renderer, app. */
+/* Monotonic time in milliseconds. */
+double platform_now_ms(void);
+
+/* The running program: context, renderer, app, and the frame's draw list. */
 typedef struct Shell {
     GlContext gl;
     Renderer *r;
     App app;
+    DrawList dl;
     Input in;
     int fullscreen;
     double last_ms;
@@ -29,5 +35,8 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
 int shell_frame(Shell *sh, double dt);
 
 void shell_free(Shell *sh);
+
+/* The interactive program. Returns the process exit status. */
+int app_main(const Config *cfg);
 
 #endif

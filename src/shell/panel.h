@@ -1,0 +1,57 @@
+/* panel: a rectangle of the window that draws itself from const state and takes
+ * its input. The window's layout is data, a list of slots (panel, dock edge), in
+ * app.c; a new view is a new file that defines a PanelClass, plus a slot line.
+ *
+ * A panel built from immediate-mode widgets (the side panel, the bar) draws while
+ * it takes input: its `input` records commands into the App's UI list and its
+ * `draw` is panel_draw_recorded, which copies them into the frame. A panel drawn
+ * from state alone (the map) draws only in `draw`.
+ *
+ * Invariants: `input` may change the App but simulates nothing (it records what
+ * changed in App.changes); `draw` changes nothing and may be called for any layout
+ * (the window's, or a screenshot's at another size). */
+#ifndef GS_PANEL_H
+#define GS_PANEL_H
+
+#include "draw.h"
+#include "ui.h"
+
+typedef struct App App;
+typedef struct PanelClass PanelClass;
+
+typedef struct Panel {
+    const PanelClass *cls;
+    float x, y, w, h;
+} Panel;
+
+#define FRAME_MAX_PANELS 8
+
+/* Where everything goes in one frame, and at what UI scale. */
+typedef struct FrameLayout {
+    int w, h;              /* framebuffer pixels */
+    float scale;           /* the user's UI scale times the window size's */
+    int controls;          /* the window's controls and overlays (0: a picture) */
+    Panel panel[FRAME_MAX_PANELS];
+    int n;
+} FrameLayout;
+
+struct PanelClass {
+    const char *name;
+    /* Pixels the panel takes from its dock edge, given the room left along that
+     * axis. Unused for the fill slot. */
+    float (*size)(const App *a, const FrameLayout *f, float room);
+    /* The UI pass. NULL: the panel takes no input. */
+    void (*input)(App *a, const Panel *p, const Input *in);
+    /* Appends the panel's commands to dl. */
+    void (*draw)(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl);
+};
+
+extern const PanelClass panel_map, panel_side, panel_bar;
+
+/* The panel of a class in a layout, or NULL. */
+const Panel *frame_panel(const FrameLayout *f, const PanelClass *cls);
+
+/* `draw` for an immediate-mode panel: what its input recorded this frame. */
+void panel_draw_recorded(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl);
+
+#endif

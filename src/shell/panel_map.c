@@ -1,0 +1,405 @@
+/* panel_map: the map. The loss field with every run's path, head and bundle, the
+ * minima and the start, and the legend (overlay), or one tile per enabled run with
+ * its own title (grid). Input: a click sets every run's start, a drag pans, the
+ * wheel zooms about the cursor.
+ *
+ * Invariants: grid tiles all show the same world region, the view fitted to one
+ * tile; every pixel coordinate drawn is finite (points far off the map are clamped
+ * well outside it). */
+#include "app.h"
+
+#include <math.h>
+#include <stdio.h>
+
+typedef struct Tile {
+    float x, y, w, h;
+    int run;   /* grid: the run shown; overlay: -1 */
+} Tile;
+
+static int enabled_runs(const Scene *sc, int *idx)
+{
+    int n = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        if (sc->run[i].enabled)
+            idx[n++] = i;
+    return n;
+}
+
+/* The map's tiles: one in overlay, one per enabled run in grid. */
+static int map_tiles(const App *a, const Panel *p, float scale, Tile *out)
+{
+    if (a->layout == LAYOUT_OVERLAY) {
+        out[0] = (Tile){p->x, p->y, p->w, p->h, -1};
+        return 1;
+    }
+    int idx[SCENE_MAX_RUNS];
+    int n = enabled_runs(&a->scene, idx);
+    if (n == 0) {
+        out[0] = (Tile){p->x, p->y, p->w, p->h, -1};
+        return 1;
+    }
+    /* columns that make the tiles closest to square */
+    int best_c = 1;
+    float best = 1e30f;
+    for (int c = 1; c <= n; c++) {
+        int rows = (n + c - 1) / c;
+        float tw = p->w / (float)c, th = p->h / (float)rows;
+        float score = fabsf(logf(tw / th)) + 0.5f * (float)(c * rows - n);
+        if (score < best)
+            best = score, best_c = c;
+    }
+    int rows = (n + best_c - 1) / best_c;
+    float gap = 2.0f * scale;
+    float tw = (p->w - gap * (float)(best_c - 1)) / (float)best_c;
+    float th = (p->h - gap * (float)(rows - 1)) / (float)rows;
+    for (int i = 0; i < n; i++) {
+        int c = i % best_c, r = i / best_c;
+        out[i] = (Tile){p->x + (float)c * (tw + gap), p->y + (float)r * (th + gap), tw, th, idx[i]};
+    }
+    return n;
+}
+
+static MapView tile_view(const App *a, const Tile *t) { return map_fit(a->view, t->w, t->h); }
+
+/* The tile under a pixel, or -1. */
+static int tile_at(const Tile *tiles, int n, float px, float py)
+{
+    for (int i = 0; i < n; i++)
+        if (px >= tiles[i].x && px < tiles[i].x + tiles[i].w && py >= tiles[i].y && py < tiles[i].y + tiles[i].h)
+            return i;
+    return -1;
+}
+
+int app_map_world(const App *a, float px, float py, double *wx, double *wy)
+{
+    const Panel *p = frame_panel(&a->frame, &panel_map);
+    if (!p)
+        return 0;
+    Tile tiles[SCENE_MAX_RUNS];
+    int n = map_tiles(a, p, a->frame.scale, tiles);
+    int i = tile_at(tiles, n, px, py);
+    if (i < 0)
+        return 0;
+    MapView v = tile_view(a, &tiles[i]);
+    *wx = map_world_x(v, tiles[i].x, tiles[i].w, px);
+    *wy = map_world_y(v, tiles[i].y, tiles[i].h, py);
+    return 1;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* The run's hyperparameters, leaving out what is off or at its usual value
+ * (weight decay 0 where that is the optimizer's default, flags on). */
+static void hp_summary(const Run *r, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int k = 0; k < HP_COUNT && len < cap; k++) {
+        if (!optim_uses(r->kind, (HyperKey)k))
+            continue;
+        if ((k == HP_WEIGHT_DECAY && r->hp[k] == 0.0 && optim_info(r->kind)->defaults[k] == 0.0) ||
+            (optim_hyper((HyperKey)k)->is_flag && r->hp[k] == 1.0))
+            continue;
+        int n = snprintf(out + len, cap - len, "%s%s=%.3g", len ? "  " : "", optim_hyper((HyperKey)k)->symbol, r->hp[k]);
+        if (n < 0 || (size_t)n >= cap - len)
+            return;
+        len += (size_t)n;
+    }
+    char sched[96];
+    schedule_describe(&r->sched, sched, sizeof sched);
+    if (sched[0] && len < cap)
+        snprintf(out + len, cap - len, "  %s", sched);
+}
+
+static void fmt_num(char *out, size_t cap, double v)
+{
+    if (v != 0 && (fabs(v) < 1e-3 || fabs(v) >= 1e5))
+        snprintf(out, cap, "%.3e", v);
+    else
+        snprintf(out, cap, "%.5g", v);
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+/* Pixel of a world point in a tile, kept finite: a point far outside the tile (a
+ * diverging run's last finite point can be 1e300 away) would map to an infinite
+ * float. Clamped well beyond the tile's clip, where it draws nothing. */
+static void tile_px(const Tile *t, MapView v, double wx, double wy, float *x, float *y)
+{
+    const float far = 1e5f;
+    float px = map_px_x(v, t->x, t->w, wx), py = map_px_y(v, t->y, t->h, wy);
+    *x = px > t->x - far ? (px < t->x + t->w + far ? px : t->x + t->w + far) : t->x - far;
+    *y = py > t->y - far ? (py < t->y + t->h + far ? py : t->y + t->h + far) : t->y - far;
+}
+
+static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    /* noise bundles: the other seeds, faint, under every path */
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
+            continue;
+        unsigned faint = (scene_palette(r->colour) << 8) | th->bundle_alpha;
+        for (int j = 0; j < r->bundle - 1 && j < r->bundle_cap; j++) {
+            int n = r->bundle_n[j];
+            int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
+            if (k > 1)
+                draw_path(dl, t->x, t->y, t->w, t->h, v, r->bundle_traj + (size_t)j * (size_t)r->cap, k, r->version,
+                          th->bundle_w * s, faint);
+        }
+    }
+    /* paths, then heads on top */
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
+            continue;
+        int k = app_visible_step(a, r);
+        draw_path(dl, t->x, t->y, t->w, t->h, v, r->traj, k + 1, r->version, th->path_w * s, app_run_rgba(r));
+    }
+    /* minima, over the paths: hollow rings, so the field's lowest colour shows at the centre */
+    for (int m = 0; m < sc->surface.n_minima; m++) {
+        float mx, my;
+        tile_px(t, v, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my);
+        draw_circle(dl, mx, my, th->minimum_r * s, th->minimum_ring & ~0xFFu, th->minimum_shadow_w * s,
+                    th->minimum_shadow);
+        draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
+                    th->minimum_ring);
+    }
+    /* the start */
+    float sx, sy;
+    tile_px(t, v, sc->start[0], sc->start[1], &sx, &sy);
+    draw_circle(dl, sx, sy, th->start_r * s, th->marker_fill, th->marker_w * s, th->marker_outline);
+    float fs = th->label_font * s;
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
+            continue;
+        int k = app_visible_step(a, r);
+        float hx, hy;
+        tile_px(t, v, r->traj[k].x, r->traj[k].y, &hx, &hy);
+        draw_circle(dl, hx, hy, th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
+        if (r->diverged_at >= 0 && k == r->n - 1) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "%s diverged at step %d", r->label, r->diverged_at);
+            float tw = ui_text_width(&a->ui, 1, fs, msg);
+            float tx = hx + 10 * s, ty = hy - 10 * s - fs;
+            if (tx + tw > t->x + t->w - 4 * s)
+                tx = hx - 10 * s - tw;
+            if (tx < t->x + 4 * s)
+                tx = t->x + 4 * s;
+            if (ty < t->y + 4 * s)
+                ty = hy + 10 * s;
+            draw_rect(dl, tx - 5 * s, ty - 3 * s, tw + 10 * s, fs * 1.25f + 6 * s, 4 * s, th->label_box);
+            draw_text(dl, tx, ty, fs, 1, th->error, msg, -1);
+        }
+    }
+}
+
+/* How much of the map a rect would hide: trajectory points, minima and the start
+ * inside it (sampled). */
+static int legend_cost(const App *a, const Tile *t, MapView v, float x, float y, float w, float h)
+{
+    const Scene *sc = &a->scene;
+    int cost = 0;
+#define INSIDE(wx, wy)                                                                                 \
+    (map_px_x(v, t->x, t->w, (wx)) >= x && map_px_x(v, t->x, t->w, (wx)) < x + w &&                 \
+     map_px_y(v, t->y, t->h, (wy)) >= y && map_px_y(v, t->y, t->h, (wy)) < y + h)
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled)
+            continue;
+        int n = app_visible_step(a, r) + 1, stride = n / 200 + 1;
+        for (int k = 0; k < n; k += stride)
+            cost += INSIDE(r->traj[k].x, r->traj[k].y);
+    }
+    for (int m = 0; m < sc->surface.n_minima; m++)
+        cost += 50 * INSIDE(sc->surface.minima[m][0], sc->surface.minima[m][1]);
+    cost += 50 * INSIDE(sc->start[0], sc->start[1]);
+#undef INSIDE
+    return cost;
+}
+
+/* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
+ * lr. Placed in the corner of the map that hides least, unless asked otherwise. */
+static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList *dl)
+{
+    if (a->legend == LEGEND_NONE)
+        return;
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    float fs = th->map_font * s, lh = fs * 1.45f, pad = 10.0f * s, margin = 12.0f * s;
+    char title[700];
+    snprintf(title, sizeof title, "%s   f = %s",
+             sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function",
+             surface_display(&sc->surface));
+    int rows = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        rows += sc->run[i].enabled;
+    float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
+    float w = col[5] + 80 * s;
+    int any_diverged = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        any_diverged |= sc->run[i].enabled && sc->run[i].diverged_at >= 0;
+    if (!any_diverged)
+        w = col[5] - 20 * s;
+    float tw = ui_text_width(&a->ui, 1, fs, title);
+    if (tw > w)
+        w = tw;
+    if (w > t->w - 2 * margin - 2 * pad)
+        w = t->w - 2 * margin - 2 * pad;
+    float bw = w + 2 * pad, bh = lh * (float)(rows + 2) + 2 * pad - 4 * s;
+    /* corners: top left, top right, bottom left, bottom right */
+    float cx[4] = {t->x + margin, t->x + t->w - margin - bw, t->x + margin, t->x + t->w - margin - bw};
+    float cy[4] = {t->y + margin, t->y + margin, t->y + t->h - margin - bh, t->y + t->h - margin - bh};
+    int corner = 0;
+    if (a->legend >= LEGEND_TL) {
+        corner = (int)a->legend - (int)LEGEND_TL;
+    } else {
+        int best = -1;
+        for (int c = 0; c < 4; c++) {
+            int cost = legend_cost(a, t, v, cx[c], cy[c], bw, bh);
+            if (best < 0 || cost < best)
+                best = cost, corner = c;
+        }
+    }
+    float x = cx[corner], y = cy[corner];
+    draw_rect(dl, x, y, bw, bh, 8 * s, th->box);
+    draw_clip(dl, x, y, bw, bh);
+    float tx = x + pad, ty = y + pad;
+    draw_text(dl, tx, ty, fs, 1, th->text_strong, title, -1);
+    ty += lh;
+    static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", "lr", ""};
+    for (int c = 0; c < 5; c++)
+        draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
+    ty += lh;
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled)
+            continue;
+        draw_rect(dl, tx, ty + fs * 0.45f, 16 * s, 4 * s, 2 * s, app_run_rgba(r));
+        draw_text(dl, tx + 22 * s, ty, fs, 1, th->text_strong, r->label, -1);
+        char buf[64];
+        if (r->n == 0) {
+            draw_text(dl, tx + col[1], ty, fs, 0, th->error, "not finite at the start", -1);
+        } else {
+            int k = app_visible_step(a, r);
+            const TrajPoint *q = &r->traj[k];
+            snprintf(buf, sizeof buf, "%d", k);
+            draw_text(dl, tx + col[1], ty, fs, 0, th->text, buf, -1);
+            fmt_num(buf, sizeof buf, q->loss);
+            draw_text(dl, tx + col[2], ty, fs, 0, th->text, buf, -1);
+            fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
+            draw_text(dl, tx + col[3], ty, fs, 0, th->text, buf, -1);
+            snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
+            draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
+            if (r->diverged_at >= 0 && k == r->n - 1) {
+                snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
+                draw_text(dl, tx + col[5], ty, fs, 1, th->error, buf, -1);
+            }
+        }
+        ty += lh;
+    }
+    draw_no_clip(dl);
+}
+
+/* A grid tile's title (the run and its settings) and its live numbers. */
+static void draw_tile_title(const App *a, const Tile *t, const Run *r, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    char title[200], hp[160];
+    hp_summary(r, hp, sizeof hp);
+    snprintf(title, sizeof title, "%s   %s", r->label, hp);
+    float fs = th->map_font * s;
+    float tw = ui_text_width(&a->ui, 1, fs, title);
+    draw_rect(dl, t->x + 8 * s, t->y + 8 * s, tw + 20 * s, fs * 1.25f + 10 * s, 6 * s, th->box);
+    draw_rect(dl, t->x + 8 * s, t->y + 8 * s, 5 * s, fs * 1.25f + 10 * s, 2 * s, app_run_rgba(r));
+    draw_text(dl, t->x + 20 * s, t->y + 13 * s, fs, 1, th->text_strong, title, -1);
+    if (r->n == 0)
+        return;
+    int k = app_visible_step(a, r);
+    char line[160], l1[32], l2[32];
+    fmt_num(l1, sizeof l1, r->traj[k].loss);
+    fmt_num(l2, sizeof l2, hypot(r->traj[k].gx, r->traj[k].gy));
+    snprintf(line, sizeof line, "step %d   loss %s   |\xe2\x88\x87" "f| %s", k, l1, l2);
+    float lw = ui_text_width(&a->ui, 0, fs * 0.9f, line);
+    float ly = t->y + t->h - fs * 1.3f - 16 * s;
+    draw_rect(dl, t->x + 8 * s, ly, lw + 20 * s, fs * 1.2f + 10 * s, 6 * s, th->box);
+    draw_text(dl, t->x + 18 * s, ly + 5 * s, fs * 0.9f, 0, th->text, line, -1);
+}
+
+static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
+{
+    Tile tiles[SCENE_MAX_RUNS];
+    int n = map_tiles(a, p, f->scale, tiles);
+    for (int i = 0; i < n; i++) {
+        const Tile *t = &tiles[i];
+        MapView v = tile_view(a, t);
+        draw_clip(dl, t->x, t->y, t->w, t->h);
+        draw_field(dl, t->x, t->y, t->w, t->h, &a->scene.surface, v);
+        draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
+        if (a->layout == LAYOUT_GRID && t->run >= 0)
+            draw_tile_title(a, t, &a->scene.run[t->run], f->scale, dl);
+        draw_no_clip(dl);
+    }
+    if (a->layout == LAYOUT_OVERLAY || n == 0)
+        draw_legend(a, &tiles[0], tile_view(a, &tiles[0]), f->scale, dl);
+}
+
+/* ---- input -------------------------------------------------------------------- */
+
+static void map_input(App *a, const Panel *p, const Input *in)
+{
+    MapGesture *g = &a->gesture;
+    float s = a->frame.scale;
+    int over = in->mouse_x >= p->x && in->mouse_x < p->x + p->w && in->mouse_y >= p->y && in->mouse_y < p->y + p->h;
+    if (in->mouse_pressed && over && !a->ui.mouse_used && !a->show_help) {
+        g->pressing = 1;
+        g->panning = 0;
+        g->press_x = in->mouse_x, g->press_y = in->mouse_y;
+        g->press_view = a->view;
+    }
+    Tile tiles[SCENE_MAX_RUNS];
+    int n = map_tiles(a, p, s, tiles);
+    if (g->pressing && in->mouse_down) {
+        float dx = in->mouse_x - g->press_x, dy = in->mouse_y - g->press_y;
+        if (!g->panning && dx * dx + dy * dy > 16.0f * s * s)
+            g->panning = 1;
+        if (g->panning) {
+            MapView v = map_fit(g->press_view, tiles[0].w, tiles[0].h);
+            double ux = (v.x1 - v.x0) / tiles[0].w, uy = (v.y1 - v.y0) / tiles[0].h;
+            a->view.x0 = g->press_view.x0 - dx * ux, a->view.x1 = g->press_view.x1 - dx * ux;
+            a->view.y0 = g->press_view.y0 + dy * uy, a->view.y1 = g->press_view.y1 + dy * uy;
+        }
+    }
+    if (g->pressing && in->mouse_released) {
+        double wx, wy;
+        if (!g->panning && app_map_world(a, g->press_x, g->press_y, &wx, &wy)) {
+            a->scene.start[0] = wx;
+            a->scene.start[1] = wy;
+            a->changes.scene = 1;
+            a->changes.restart = 1;
+        }
+        g->pressing = g->panning = 0;
+    }
+    int i = tile_at(tiles, n, in->mouse_x, in->mouse_y);
+    if (in->wheel != 0.0f && over && !a->show_help && i >= 0) {
+        /* zoom about the cursor: the world point under it stays put */
+        MapView v = tile_view(a, &tiles[i]);
+        double wx = map_world_x(v, tiles[i].x, tiles[i].w, in->mouse_x);
+        double wy = map_world_y(v, tiles[i].y, tiles[i].h, in->mouse_y);
+        double f = pow(1.15, -(double)in->wheel);
+        double span = (a->view.x1 - a->view.x0) * f;
+        if (span >= 1e-9 && span <= 1e9) {
+            a->view.x0 = wx + (a->view.x0 - wx) * f, a->view.x1 = wx + (a->view.x1 - wx) * f;
+            a->view.y0 = wy + (a->view.y0 - wy) * f, a->view.y1 = wy + (a->view.y1 - wy) * f;
+        }
+    }
+}
+
+const PanelClass panel_map = {
+    .name = "map",
+    .input = map_input,
+    .draw = map_draw,
+};

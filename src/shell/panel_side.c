@@ -1,0 +1,437 @@
+/* panel_side: the controls at the right of the window. The surface (menu, formula
+ * field, parameters), each run (enabled, hyperparameters, and behind "more" the
+ * rest, its schedule and its noise bundle), runs to add, and the scene (steps,
+ * noise, seed, start, layout). Widgets write the values they edit and record in
+ * App.changes what must be recomputed; nothing is simulated here.
+ *
+ * The panel is drawn as contiguous blocks, each a draw group (see DRAW_GROUP) with
+ * its own opaque background: the renderer redraws only the blocks whose commands
+ * changed (a dragged slider's run, not the whole panel). */
+#include "app.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- blocks -------------------------------------------------------------------- */
+
+static void block_end(App *a)
+{
+    SideState *st = &a->side;
+    UiContext *ui = &a->ui;
+    DrawList *dl = ui->dl;
+    if (st->block_group < 0 || st->block_bg >= dl->n)
+        return;
+    /* whole pixels: blocks meet without a seam, and their backgrounds fill exactly */
+    float top = floorf(st->block_y), bottom = floorf(ui->cy);
+    dl->cmd[st->block_bg].y = top, dl->cmd[st->block_bg].h = bottom - top;
+    /* the group's rect: the part of the block inside the panel */
+    float y0 = top < ui->py ? ui->py : top, y1 = bottom > ui->py + ui->ph ? ui->py + ui->ph : bottom;
+    dl->cmd[st->block_group].y = y0, dl->cmd[st->block_group].h = y1 > y0 ? y1 - y0 : 0;
+    draw_group_end(dl, st->block_group);
+    st->block_group = -1;
+}
+
+static void block_begin(App *a, float top)
+{
+    UiContext *ui = &a->ui;
+    a->side.block_y = top;
+    a->side.block_group = draw_group_begin(ui->dl, ui->px, top, ui->pw, 0);
+    a->side.block_bg = ui->dl->n;
+    draw_rect(ui->dl, ui->px, top, ui->pw, 0, 0, ui->theme->panel);
+}
+
+/* Ends the current block where the layout cursor is and starts the next there. */
+static void block_split(App *a)
+{
+    block_end(a);
+    block_begin(a, a->ui.cy);
+}
+
+/* ---- small pieces -------------------------------------------------------------- */
+
+static void section(UiContext *ui, const char *title)
+{
+    ui->cy += ui_px(ui, 6);
+    ui_label(ui, title, ui->theme->heading, 1);
+}
+
+/* Text vertically centred in a row. */
+static void row_text(UiContext *ui, float x, float y, float h, int bold, unsigned rgba, const char *s)
+{
+    float fs = ui_px(ui, ui->style.font_size);
+    ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, bold, rgba, s);
+}
+
+static double fix_hyper(const void *user, double v)
+{
+    HyperKey k = (HyperKey)(uintptr_t)user;
+    return optim_hyper_valid(k, v) ? v : optim_hyper_clamp(k, v);
+}
+
+static double fix_surface_param(const void *user, double v)
+{
+    const SurfaceParamInfo *p = user;
+    return v < p->lo ? p->lo : (v > p->hi ? p->hi : v);
+}
+
+static double fix_schedule_key(const void *user, double v)
+{
+    const ScheduleKeyInfo *k = user;
+    if (k->integer)
+        v = floor(v + 0.5);
+    if (k->lo_open ? v <= k->lo : v < k->lo)
+        return k->lo_open ? k->ui_lo : k->lo;
+    return v > k->hi ? k->hi : v;
+}
+
+/* A whole number in [lo, hi] (user: two ints); rounded and clamped as a double, as
+ * a typed 1e308 does not fit an int. */
+static double fix_count(const void *user, double v)
+{
+    const int *range = user;
+    v = floor(v + 0.5);
+    return v < range[0] ? range[0] : (v > range[1] ? range[1] : v);
+}
+
+static double fix_noise(const void *user, double v)
+{
+    (void)user;
+    return isfinite(v) && v > 0 ? v : 0.0;
+}
+
+/* ---- the surface ----------------------------------------------------------------- */
+
+/* The surface's formula with its parameters' values written in: a starting point
+ * for the user's own formula. */
+static void formula_text(const Surface *s, char *out, size_t cap)
+{
+    const char *src = s->builtin >= 0 ? surface_info(s->builtin)->formula : s->expr.source;
+    size_t len = 0;
+    out[0] = '\0';
+    for (const char *p = src; *p && len + 1 < cap;) {
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            const char *q = p;
+            while (isalnum((unsigned char)*q) || *q == '_')
+                q++;
+            int param = -1;
+            for (int i = 0; i < s->expr.n_params; i++)
+                if ((size_t)(q - p) == strlen(s->expr.param_name[i]) && strncmp(p, s->expr.param_name[i], (size_t)(q - p)) == 0)
+                    param = i;
+            int n = param >= 0 ? snprintf(out + len, cap - len, s->param[param] < 0 ? "(%.10g)" : "%.10g", s->param[param])
+                               : snprintf(out + len, cap - len, "%.*s", (int)(q - p), p);
+            if (n < 0 || (size_t)n >= cap - len)
+                break;
+            len += (size_t)n;
+            p = q;
+        } else {
+            out[len++] = *p++;
+            out[len] = '\0';
+        }
+    }
+}
+
+void side_reset_formula(App *a)
+{
+    const Surface *s = &a->scene.surface;
+    if (s->builtin == SURFACE_EXPR)
+        snprintf(a->side.expr_text, sizeof a->side.expr_text, "%s", s->expr.source);
+    else
+        formula_text(s, a->side.expr_text, sizeof a->side.expr_text);
+    a->side.expr_error[0] = '\0';
+}
+
+static void surface_controls(App *a)
+{
+    UiContext *ui = &a->ui;
+    SideState *st = &a->side;
+    Surface *s = &a->scene.surface;
+    section(ui, "Surface");
+    int ns = surface_count();
+    float x, y, w, h;
+    char current[96];
+    snprintf(current, sizeof current, "%s   %s", s->builtin >= 0 ? surface_info(s->builtin)->title : "Your function",
+             st->surface_menu ? "\xe2\x96\xb4" : "\xe2\x96\xbe");
+    ui_row(ui, 0, &x, &y, &w, &h);
+    if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, st->surface_menu))
+        st->surface_menu = !st->surface_menu;
+    ui_push_id(ui, "surface");
+    for (int i = 0; st->surface_menu && i < ns; i += 2) {
+        ui_row(ui, 0, &x, &y, &w, &h);
+        float bw = (w - ui_px(ui, 6)) * 0.5f;
+        for (int j = i; j < i + 2 && j < ns; j++) {
+            if (ui_button_at(ui, ui_get_id(ui, surface_info(j)->name), x + (float)(j - i) * (bw + ui_px(ui, 6)), y, bw,
+                             h, surface_info(j)->title, s->builtin == j)) {
+                surface_init_builtin(&a->changes.next_surface, j);
+                a->changes.surface = 1;
+                a->changes.keep_runs = 0;
+                st->surface_menu = 0;
+            }
+        }
+    }
+    ui_pop_id(ui);
+    ui_row(ui, 0, &x, &y, &w, &h);
+    float fs = ui_px(ui, ui->style.font_size);
+    float lw = ui_text_width(ui, 0, fs, "f(x, y) =") + ui_px(ui, 8);
+    row_text(ui, x, y, h, 0, s->builtin == SURFACE_EXPR ? ui->theme->heading : ui->theme->text_dim, "f(x, y) =");
+    int f = ui_textbox_at(ui, ui_get_id(ui, "expr"), x + lw, y, w - lw, h, st->expr_text, (int)sizeof st->expr_text);
+    if (f & UI_SUBMIT) {
+        ExprError err;
+        if (surface_init_expr(&a->changes.next_surface, st->expr_text, &err) == 0) {
+            st->expr_error[0] = '\0';
+            a->changes.surface = 1;
+            a->changes.keep_runs = 1;
+        } else {
+            snprintf(st->expr_error, sizeof st->expr_error, "%s", err.message);
+        }
+    } else if (f & UI_CHANGED) {
+        st->expr_error[0] = '\0';
+    }
+    if (st->expr_error[0])
+        ui_label(ui, st->expr_error, ui->theme->error, 0);
+    /* parameters of a built-in surface */
+    if (s->builtin >= 0) {
+        const SurfaceInfo *in = surface_info(s->builtin);
+        ui_push_id(ui, "param");
+        for (int i = 0; i < in->n_params; i++) {
+            double v = s->param[i];
+            const UiSlider sl = {in->param[i].lo, in->param[i].hi, 0, "%.4g", fix_surface_param, &in->param[i]};
+            if (ui_slider(ui, in->param[i].name, in->param[i].name, &v, &sl) & UI_CHANGED) {
+                surface_set_param(s, i, v);
+                a->changes.scene = 1;
+            }
+        }
+        ui_pop_id(ui);
+    }
+}
+
+/* ---- runs ------------------------------------------------------------------------ */
+
+/* Keys shown for every run; the rest are behind the run's "more" toggle. */
+static int primary_key(HyperKey k)
+{
+    return k == HP_LR || k == HP_MOMENTUM || k == HP_ALPHA || k == HP_BETA1 || k == HP_BETA2 || k == HP_EPS ||
+           k == HP_RHO;
+}
+
+/* One hyperparameter of run i: a slider, or a checkbox for a flag. */
+static void hyper_control(App *a, int i, HyperKey k)
+{
+    UiContext *ui = &a->ui;
+    Run *r = &a->scene.run[i];
+    const HyperInfo *hi = optim_hyper(k);
+    double before = r->hp[k];
+    if (hi->is_flag) {
+        float x, y, w, h;
+        ui_row(ui, 0, &x, &y, &w, &h);
+        int on = r->hp[k] != 0.0;
+        float bs = h - ui_px(ui, 8);
+        if (ui_checkbox_at(ui, ui_get_id(ui, hi->name), x, y + ui_px(ui, 4), bs, bs, &on, ui->theme->heading))
+            r->hp[k] = on ? 1.0 : 0.0;
+        row_text(ui, x + bs + ui_px(ui, 8), y, h, 0, ui->theme->text_dim, hi->label);
+    } else {
+        const UiSlider sl = {hi->ui_lo, hi->ui_hi, hi->log_scale, hi->log_scale ? "%.3g" : "%.4g", fix_hyper,
+                             (const void *)(uintptr_t)k};
+        if (ui_slider(ui, hi->name, hi->symbol, &r->hp[k], &sl) & UI_FIXED) {
+            char range[48], msg[160];
+            optim_hyper_range_text(k, range, sizeof range);
+            snprintf(msg, sizeof msg, "%s must be %s", hi->name, range);
+            app_message(a, msg);
+        }
+    }
+    if (r->hp[k] != before)
+        a->changes.runs |= 1u << i;
+}
+
+static void schedule_controls(App *a, int i)
+{
+    UiContext *ui = &a->ui;
+    Run *r = &a->scene.run[i];
+    static const char *const SHORT[SCHED_COUNT] = {"const", "step", "exp", "cos", "cyclic"};
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    float gap = ui_px(ui, 4), bw = (w - gap * (SCHED_COUNT - 1)) / SCHED_COUNT;
+    ui_push_id(ui, "sched");
+    for (int k = 0; k < SCHED_COUNT; k++) {
+        if (ui_button_at(ui, ui_get_id(ui, schedule_name((ScheduleKind)k)), x + (float)k * (bw + gap), y, bw, h,
+                         SHORT[k], r->sched.kind == (ScheduleKind)k)) {
+            r->sched.kind = (ScheduleKind)k;
+            a->changes.runs |= 1u << i;
+        }
+    }
+    ui_pop_id(ui);
+    Schedule res;
+    schedule_resolve(&r->sched, r->hp[HP_LR], a->scene.steps, &res);
+    for (int k = 0; k < SK_COUNT; k++) {
+        if (!schedule_uses(r->sched.kind, (ScheduleKey)k))
+            continue;
+        const ScheduleKeyInfo *ki = schedule_key((ScheduleKey)k);
+        double v = res.v[k];
+        UiSlider sl = {ki->ui_lo, ki->ui_hi, ki->log_scale, ki->integer ? "%.0f" : "%.3g", fix_schedule_key, ki};
+        if (k == SK_T_MAX || k == SK_WARMUP)
+            sl.hi = a->scene.steps > 10 ? a->scene.steps : 10;
+        if (ui_slider(ui, ki->name, ki->name, &v, &sl) & UI_CHANGED) {
+            r->sched.v[k] = v;
+            a->changes.runs |= 1u << i;
+        }
+    }
+}
+
+static void run_controls(App *a)
+{
+    static const int BUNDLE_RANGE[2] = {1, SCENE_MAX_BUNDLE};
+    UiContext *ui = &a->ui;
+    SideState *st = &a->side;
+    Scene *sc = &a->scene;
+    const Theme *th = ui->theme;
+    section(ui, "Runs");
+    ui_push_id(ui, "run");
+    for (int i = 0; i < sc->n_runs; i++) {
+        block_split(a);
+        ui_push_index(ui, i);
+        Run *r = &sc->run[i];
+        float x, y, w, h;
+        ui_row(ui, 0, &x, &y, &w, &h);
+        float fs = ui_px(ui, ui->style.font_size);
+        ui_checkbox_at(ui, ui_get_id(ui, "enabled"), x, y + ui_px(ui, 3), h - ui_px(ui, 6), h - ui_px(ui, 6),
+                       &r->enabled, app_run_rgba(r));
+        row_text(ui, x + h + ui_px(ui, 4), y, h, 1, th->text_strong, r->label);
+        float lw = ui_text_width(ui, 1, fs, r->label);
+        if (strcmp(r->label, optim_info(r->kind)->name) != 0)
+            row_text(ui, x + h + lw + ui_px(ui, 12), y, h, 0, th->text_dim, optim_info(r->kind)->title);
+        unsigned bit = 1u << i;
+        int more = (st->run_more & bit) != 0;
+        float mw = ui_text_width(ui, 0, fs, "more") + ui_px(ui, 18);
+        if (ui_button_at(ui, ui_get_id(ui, "more"), x + w - h - mw - ui_px(ui, 4), y, mw, h, "more", more))
+            st->run_more ^= bit;
+        if (ui_button_at(ui, ui_get_id(ui, "remove"), x + w - h, y, h, h, "\xc3\x97", 0))
+            a->changes.remove = i;
+        if (r->enabled) {
+            for (int k = 0; k < HP_COUNT; k++)
+                if (optim_uses(r->kind, (HyperKey)k) && primary_key((HyperKey)k))
+                    hyper_control(a, i, (HyperKey)k);
+        }
+        if (r->enabled && more) {
+            for (int k = 0; k < HP_COUNT; k++)
+                if (optim_uses(r->kind, (HyperKey)k) && !primary_key((HyperKey)k))
+                    hyper_control(a, i, (HyperKey)k);
+            ui_label(ui, "learning-rate schedule", th->text_dim, 0);
+            schedule_controls(a, i);
+            if (sc->noise > 0.0) {
+                double k = r->bundle < 1 ? 1 : r->bundle;
+                const UiSlider sl = {1, SCENE_MAX_BUNDLE, 0, "%.0f", fix_count, BUNDLE_RANGE};
+                if (ui_slider(ui, "seeds", "seeds", &k, &sl) & UI_CHANGED)
+                    a->changes.bundle_run = i, a->changes.bundle = (int)k;
+            }
+        }
+        ui_pop_id(ui);
+    }
+    ui_pop_id(ui);
+    block_split(a);
+    if (sc->n_runs < SCENE_MAX_RUNS) {
+        section(ui, "Add a run");
+        ui_push_id(ui, "add");
+        float x, y, w, h;
+        int per_row = 3;
+        for (int k = 0; k < OPTIM_COUNT; k++) {
+            if (k % per_row == 0)
+                ui_row(ui, 0, &x, &y, &w, &h);
+            float bw = (w - ui_px(ui, 6) * (float)(per_row - 1)) / (float)per_row;
+            float bx = x + (float)(k % per_row) * (bw + ui_px(ui, 6));
+            const OptimInfo *o = optim_info((OptimKind)k);
+            if (ui_button_at(ui, ui_get_id(ui, o->name), bx, y, bw, h, o->title, 0))
+                a->changes.add = k;
+        }
+        ui_pop_id(ui);
+    }
+}
+
+/* ---- the scene ------------------------------------------------------------------- */
+
+static void scene_controls(App *a)
+{
+    static const int STEPS_RANGE[2] = {0, SCENE_MAX_STEPS};
+    UiContext *ui = &a->ui;
+    Scene *sc = &a->scene;
+    section(ui, "Scene");
+    ui_push_id(ui, "scene");
+    double steps = sc->steps;
+    const UiSlider steps_sl = {10, 100000, 1, "%.0f", fix_count, STEPS_RANGE};
+    if (ui_slider(ui, "steps", "steps", &steps, &steps_sl) & UI_CHANGED)
+        a->changes.steps = (int)steps;
+    /* stochastic gradients: g + sigma * N(0, 1), seeded */
+    const UiSlider noise_sl = {0, 5, 0, "%.3g", fix_noise, NULL};
+    if (ui_slider(ui, "noise", "noise \xcf\x83", &sc->noise, &noise_sl) & UI_CHANGED)
+        a->changes.scene = 1;
+    if (sc->noise > 0) {
+        float x, y, w, h;
+        ui_row(ui, 0, &x, &y, &w, &h);
+        char seed[64];
+        snprintf(seed, sizeof seed, "seed %llu", sc->seed);
+        row_text(ui, x, y, h, 0, ui->theme->text_dim, seed);
+        float bw = h * 1.4f;
+        if (ui_button_at(ui, ui_get_id(ui, "seed-"), x + w - 2 * bw - ui_px(ui, 4), y, bw, h, "\xe2\x88\x92", 0) &&
+            sc->seed > 0) {
+            sc->seed--;
+            a->changes.scene = 1;
+        }
+        if (ui_button_at(ui, ui_get_id(ui, "seed+"), x + w - bw, y, bw, h, "+", 0)) {
+            sc->seed++;
+            a->changes.scene = 1;
+        }
+    }
+    char buf[96];
+    snprintf(buf, sizeof buf, "start (%.4g, %.4g): click the map", sc->start[0], sc->start[1]);
+    ui_label(ui, buf, ui->theme->text_dim, 0);
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    float bw = (w - ui_px(ui, 6)) * 0.5f;
+    if (ui_button_at(ui, ui_get_id(ui, "overlay"), x, y, bw, h, "Overlay", a->layout == LAYOUT_OVERLAY))
+        a->layout = LAYOUT_OVERLAY;
+    if (ui_button_at(ui, ui_get_id(ui, "grid"), x + bw + ui_px(ui, 6), y, bw, h, "Grid", a->layout == LAYOUT_GRID))
+        a->layout = LAYOUT_GRID;
+    ui_pop_id(ui);
+}
+
+/* ---- the panel ------------------------------------------------------------------- */
+
+static float side_size(const App *a, const FrameLayout *f, float room)
+{
+    (void)a, (void)room;
+    float w = gs_theme.side_w * f->scale;
+    return w > (float)f->w * 0.5f ? (float)f->w * 0.5f : w;
+}
+
+static void side_input(App *a, const Panel *p, const Input *in)
+{
+    (void)in;
+    UiContext *ui = &a->ui;
+    ui_push_id(ui, "side");
+    ui_panel_begin(ui, p->x, p->y, p->w, p->h, &a->side.scroll);
+    block_begin(a, ui->cy - ui_px(ui, ui->style.pad));
+    float x, y, w, h;
+    ui_row(ui, ui_px(ui, 34), &x, &y, &w, &h);
+    ui_text(ui, x, y, ui_px(ui, gs_theme.title_font), 1, ui->theme->text_strong, "gradscape");
+    surface_controls(a);
+    block_split(a);
+    run_controls(a);
+    block_split(a);
+    scene_controls(a);
+    /* the last block reaches the panel's bottom */
+    float content_end = ui->cy;
+    if (ui->cy < p->y + p->h)
+        ui->cy = p->y + p->h;
+    block_end(a);
+    ui->cy = content_end;
+    ui_panel_end(ui, &a->side.scroll);
+    ui_pop_id(ui);
+}
+
+const PanelClass panel_side = {
+    .name = "side",
+    .size = side_size,
+    .input = side_input,
+    .draw = panel_draw_recorded,
+};
