@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include "platform.h"
+#include "log.h"
 #include "sdl_events.h"
 
 #include <SDL2/SDL.h>
@@ -376,6 +377,15 @@ static void test_legend(void)
     key(SDLK_SPACE, 0);
 }
 
+/* A failure logged anywhere (the renderer, the platform) while the window is open
+ * is shown on it, not only written to stderr. */
+static void test_log_on_screen(void)
+{
+    gs_log("cannot build the field shader for \"%s\"", "x^2");
+    frame();
+    CHECK(drawn_text("cannot build the field shader for \"x^2\"", 0) != NULL);
+}
+
 static void test_add_remove(void)
 {
     App *a = &sh.app;
@@ -410,6 +420,7 @@ int main(void)
     frame();
     frame();
     test_legend();
+    test_log_on_screen();
     test_slider_drag();
     test_type_value();
     test_map_click();
