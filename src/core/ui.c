@@ -104,7 +104,12 @@ UiId ui_value_box_id(UiId slider)
 
 float ui_text_width(const UiContext *ui, int font, float size, const char *s)
 {
-    return ui->text_width ? ui->text_width(ui->text_user, font, size, s, -1) : 0.55f * size * (float)strlen(s);
+    return ui_text_width_n(ui, font, size, s, (int)strlen(s));
+}
+
+float ui_text_width_n(const UiContext *ui, int font, float size, const char *s, int len)
+{
+    return ui->text_width ? ui->text_width(ui->text_user, font, size, s, len) : 0.55f * size * (float)len;
 }
 
 void ui_text(UiContext *ui, float x, float y, float size, int font, unsigned rgba, const char *s)
@@ -189,36 +194,73 @@ double ui_slider_pos(double value, double lo, double hi, int log_scale)
     return isnan(t) ? 0.0 : (t < 0 ? 0 : (t > 1 ? 1 : t));
 }
 
-/* Starts editing a value as text. */
+/* Starts editing a value as text, the caret at its end. */
 static void begin_edit(UiContext *ui, UiId id, const char *text)
 {
     ui->focus = id;
     snprintf(ui->edit, sizeof ui->edit, "%s", text);
     ui->edit_len = (int)strlen(ui->edit);
+    ui->caret = ui->edit_len;
+    ui->edit_scroll = 0;
 }
 
-/* Applies typed text and editing keys to buf; returns UI_SUBMIT / UI_CANCEL / UI_CHANGED. */
+static int utf8_prev(const char *s, int i)
+{
+    do
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+static int utf8_next(const char *s, int len, int i)
+{
+    do
+        i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* Applies typed text and editing keys at the caret; returns UI_SUBMIT / UI_CANCEL /
+ * UI_CHANGED. */
 static int edit_text(UiContext *ui, char *buf, int *len, int cap)
 {
     const Input *in = ui->in;
-    int flags = 0;
+    const int *key = in->key_pressed;
+    int flags = 0, n = *len, c = ui->caret < 0 ? 0 : (ui->caret > n ? n : ui->caret);
     for (const char *t = in->text; *t; t++) {
-        if (*len + 1 < cap && (unsigned char)*t >= 0x20) {
-            buf[(*len)++] = *t;
+        if (n + 1 < cap && (unsigned char)*t >= 0x20) {
+            memmove(buf + c + 1, buf + c, (size_t)(n - c));
+            buf[c++] = *t;
+            n++;
             flags |= UI_CHANGED;
         }
     }
-    buf[*len] = '\0';
-    if (in->key_pressed[UI_KEY_BACKSPACE] && *len > 0) {
-        do
-            (*len)--;
-        while (*len > 0 && ((unsigned char)buf[*len] & 0xC0) == 0x80);
-        buf[*len] = '\0';
+    if (key[UI_KEY_BACKSPACE] && c > 0) {
+        int p = utf8_prev(buf, c);
+        memmove(buf + p, buf + c, (size_t)(n - c));
+        n -= c - p, c = p;
         flags |= UI_CHANGED;
     }
-    if (in->key_pressed[UI_KEY_ENTER])
+    if (key[UI_KEY_DELETE] && c < n) {
+        int q = utf8_next(buf, n, c);
+        memmove(buf + c, buf + q, (size_t)(n - q));
+        n -= q - c;
+        flags |= UI_CHANGED;
+    }
+    if (key[UI_KEY_LEFT] && c > 0)
+        c = utf8_prev(buf, c);
+    if (key[UI_KEY_RIGHT] && c < n)
+        c = utf8_next(buf, n, c);
+    if (key[UI_KEY_HOME])
+        c = 0;
+    if (key[UI_KEY_END])
+        c = n;
+    buf[n] = '\0';
+    *len = n;
+    ui->caret = c;
+    if (key[UI_KEY_ENTER])
         flags |= UI_SUBMIT;
-    if (in->key_pressed[UI_KEY_ESCAPE])
+    if (key[UI_KEY_ESCAPE])
         flags |= UI_CANCEL;
     return flags;
 }
@@ -249,13 +291,14 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
         if (label_w < ui_px(ui, 44))
             label_w = ui_px(ui, 44);
     }
-    float value_w = w * 0.27f;
-    float tx = x + label_w, tw = w - label_w - value_w - ui_px(ui, 6);
-    float vx = x + w - value_w;
     UiId vid = ui_value_box_id(id);
     int flags = 0;
     char text[64];
     snprintf(text, sizeof text, s->fmt ? s->fmt : "%.4g", *value);
+    /* the value box: a quarter of the slider, or as wide as its text needs */
+    float value_w = s->value_w > 0 ? s->value_w : fmaxf(w * 0.27f, ui_text_width(ui, 0, fs, text) + ui_px(ui, 14));
+    float tx = x + label_w, tw = w - label_w - value_w - ui_px(ui, 6);
+    float vx = x + w - value_w;
 
     /* the value box: click to type an exact value */
     if (ui->focus == vid) {
@@ -307,7 +350,7 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     if (ui->focus == vid) {
         draw_frame(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 1.5f), th->accent);
         ui_text(ui, vx + ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, th->text, ui->edit);
-        float cw = ui_text_width(ui, 0, fs, ui->edit);
+        float cw = ui_text_width_n(ui, 0, fs, ui->edit, ui->caret);
         draw_rect(ui->dl, vx + ui_px(ui, 7) + cw, y + ui_px(ui, 6), ui_px(ui, 1.5f), h - ui_px(ui, 12), 0, th->text);
     } else {
         float vw = ui_text_width(ui, 0, fs, text);
@@ -335,12 +378,67 @@ int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, i
     return flags;
 }
 
+int ui_wrap(const UiContext *ui, int font, float size, const char *s, float width, int *starts, int max_lines)
+{
+    int len = (int)strlen(s), lines = 0, at = 0;
+    while (lines < max_lines) {
+        starts[lines++] = at;
+        if (at >= len)
+            break;
+        /* the longest prefix that fits (at least one character) ... */
+        int end = utf8_next(s, len, at);
+        while (end < len) {
+            int next = utf8_next(s, len, end);
+            if (ui_text_width_n(ui, font, size, s + at, next - at) > width)
+                break;
+            end = next;
+        }
+        if (end >= len)
+            break;
+        /* ... cut after its last space or operator, if it has one */
+        for (int k = end; k > at + 1; k--)
+            if (strchr(" +-*/,", s[k - 1])) {
+                end = k;
+                break;
+            }
+        at = end;
+    }
+    return lines;
+}
+
+void ui_text_fit(const UiContext *ui, int font, float size, const char *s, float width, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", s);
+    int len = (int)strlen(out);
+    if (ui_text_width_n(ui, font, size, out, len) <= width)
+        return;
+    while (len > 0) {
+        len = utf8_prev(out, len);
+        if ((size_t)len + 4 > cap)
+            continue;
+        memcpy(out + len, "\xe2\x80\xa6", 4); /* ... */
+        if (ui_text_width(ui, font, size, out) <= width)
+            return;
+    }
+    snprintf(out, cap, "\xe2\x80\xa6");
+}
+
+float ui_textbox_height(const UiContext *ui, const char *buf, float w, float h)
+{
+    int starts[UI_WRAP_MAX];
+    float fs = ui_px(ui, ui->style.font_size);
+    int lines = ui_wrap(ui, 0, fs, buf, w - ui_px(ui, 12), starts, UI_WRAP_MAX);
+    return h + (float)(lines - 1) * fs * 1.25f;
+}
+
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap)
 {
     int flags = 0;
     if (interact(ui, id, x, y, w, h) && ui->focus != id) {
         ui->focus = id;
         ui->edit_len = (int)strlen(buf);
+        ui->caret = ui->edit_len;
+        ui->edit_scroll = 0;
     }
     if (ui->focus == id) {
         int len = (int)strlen(buf);
@@ -348,18 +446,37 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
         if (flags & (UI_SUBMIT | UI_CANCEL))
             ui->focus = 0;
     }
-    float fs = ui_px(ui, ui->style.font_size);
-    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? ui->theme->widget_hot : ui->theme->widget);
+    const Theme *th = ui->theme;
+    float fs = ui_px(ui, ui->style.font_size), lh = fs * 1.25f;
+    /* one line of the row's first line height; more when the text wraps */
+    float first_h = ui_px(ui, ui->style.row_height) < h ? ui_px(ui, ui->style.row_height) : h;
+    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? th->widget_hot : th->widget);
     if (ui->focus == id)
-        draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), ui->theme->accent);
+        draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), th->accent);
     draw_clip(ui->dl, x, y, w, h);
-    /* keep the end of a long formula visible while typing */
-    float tw = ui_text_width(ui, 0, fs, buf);
     float room = w - ui_px(ui, 12);
-    float tx = x + ui_px(ui, 6) - (ui->focus == id && tw > room ? tw - room : 0);
-    ui_text(ui, tx, text_y(ui, y, h, fs), fs, 0, ui->theme->text, buf);
-    if (ui->focus == id)
-        draw_rect(ui->dl, tx + tw + ui_px(ui, 1), y + ui_px(ui, 5), ui_px(ui, 1.5f), h - ui_px(ui, 10), 0, ui->theme->text);
+    if (ui->focus == id) {
+        /* one line, scrolled so that the caret is in view */
+        float cx = ui_text_width_n(ui, 0, fs, buf, ui->caret), tw = ui_text_width(ui, 0, fs, buf);
+        if (cx - ui->edit_scroll > room)
+            ui->edit_scroll = cx - room;
+        if (cx < ui->edit_scroll)
+            ui->edit_scroll = cx;
+        if (ui->edit_scroll > 0 && tw - ui->edit_scroll < room)
+            ui->edit_scroll = tw > room ? tw - room : 0;
+        float tx = x + ui_px(ui, 6) - ui->edit_scroll;
+        ui_text(ui, tx, text_y(ui, y, first_h, fs), fs, 0, th->text, buf);
+        draw_rect(ui->dl, tx + cx, y + ui_px(ui, 5), ui_px(ui, 1.5f), first_h - ui_px(ui, 10), 0, th->text);
+    } else {
+        /* the whole text, wrapped */
+        int starts[UI_WRAP_MAX];
+        int lines = ui_wrap(ui, 0, fs, buf, room, starts, UI_WRAP_MAX), len = (int)strlen(buf);
+        for (int i = 0; i < lines; i++) {
+            int end = i + 1 < lines ? starts[i + 1] : len;
+            draw_text(ui->dl, x + ui_px(ui, 6), text_y(ui, y, first_h, fs) + (float)i * lh, fs, 0, th->text,
+                      buf + starts[i], end - starts[i]);
+        }
+    }
     if (ui->pw > 0)
         draw_clip(ui->dl, ui->px, ui->py, ui->pw, ui->ph);
     else
@@ -417,7 +534,14 @@ int ui_slider(UiContext *ui, const char *name, const char *label, double *value,
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold)
 {
     float x, y, w, h;
-    float fs = ui_px(ui, ui->style.font_size);
-    ui_row(ui, fs * 1.35f, &x, &y, &w, &h);
-    ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, bold, rgba, text);
+    float fs = ui_px(ui, ui->style.font_size), lh = fs * 1.35f;
+    int starts[UI_WRAP_MAX];
+    int lines = ui_wrap(ui, bold, fs, text, ui->pw - 2 * ui_px(ui, ui->style.pad), starts, UI_WRAP_MAX);
+    int len = (int)strlen(text);
+    ui_row(ui, lh * (float)lines, &x, &y, &w, &h);
+    for (int i = 0; i < lines; i++) {
+        int end = i + 1 < lines ? starts[i + 1] : len;
+        draw_text(ui->dl, x, y + (float)i * lh + 0.5f * (lh - fs * 1.2f), fs, bold, rgba, text + starts[i],
+                  end - starts[i]);
+    }
 }

@@ -63,6 +63,7 @@ typedef struct UiSlider {
      * NULL stores v as it is */
     double (*fix)(const void *user, double v);
     const void *fix_user;
+    float value_w;        /* the value box's width in pixels (0: a default that fits the value) */
 } UiSlider;
 
 typedef struct UiContext {
@@ -84,6 +85,8 @@ typedef struct UiContext {
     /* text editing */
     char edit[128];
     int edit_len;
+    int caret;                  /* byte offset in the text being edited */
+    float edit_scroll;          /* px the edited line is scrolled left */
     int mouse_used;             /* a widget took this frame's mouse press */
     /* where each widget was drawn this frame (for tests and tooling) */
     struct { UiId id; float x, y, w, h; } placed[512];
@@ -129,6 +132,20 @@ void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold);
 
 /* Text helpers. */
 float ui_text_width(const UiContext *ui, int font, float size, const char *s);
+float ui_text_width_n(const UiContext *ui, int font, float size, const char *s, int len);
+
+/* Breaks s into lines at most `width` px wide (after a space or an operator where
+ * it can, else between characters); writes each line's start offset. Returns the
+ * number of lines (at least 1, at most max_lines). */
+#define UI_WRAP_MAX 16
+
+/* s, or as much of it as fits in width px followed by an ellipsis, into out. */
+void ui_text_fit(const UiContext *ui, int font, float size, const char *s, float width, char *out, size_t cap);
+int ui_wrap(const UiContext *ui, int font, float size, const char *s, float width, int *starts, int max_lines);
+
+/* The height a text field of width w and one-line height h needs to show all of
+ * buf wrapped (it shows one scrolled line while being edited). */
+float ui_textbox_height(const UiContext *ui, const char *buf, float w, float h);
 void ui_text(UiContext *ui, float x, float y, float size, int font, unsigned rgba, const char *s);
 
 /* 1 when the mouse is over the rect (and no other widget holds it). */

@@ -64,11 +64,11 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
             continue;
         }
         if (slots[i].dock == DOCK_RIGHT) {
-            float keep = fmaxf(rw - p->cls->size(a, out, rw), 1.0f);
+            float keep = fmaxf(rw - p->cls->size(a, out, rw, rh), 1.0f);
             *p = (Panel){p->cls, x + keep, y, rw - keep, rh};
             rw = keep;
         } else {
-            float keep = fmaxf(rh - p->cls->size(a, out, rh), 1.0f);
+            float keep = fmaxf(rh - p->cls->size(a, out, rw, rh), 1.0f);
             *p = (Panel){p->cls, x, y + keep, rw, rh - keep};
             rh = keep;
         }

@@ -37,9 +37,9 @@ typedef struct FrameLayout {
 
 struct PanelClass {
     const char *name;
-    /* Pixels the panel takes from its dock edge, given the room left along that
-     * axis. Unused for the fill slot. */
-    float (*size)(const App *a, const FrameLayout *f, float room);
+    /* Pixels the panel takes from its dock edge, given the room left (w x h).
+     * Unused for the fill slot. */
+    float (*size)(const App *a, const FrameLayout *f, float room_w, float room_h);
     /* The UI pass. NULL: the panel takes no input. */
     void (*input)(App *a, const Panel *p, const Input *in);
     /* Appends the panel's commands to dl. */

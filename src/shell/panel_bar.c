@@ -1,9 +1,26 @@
 /* panel_bar: the bar under the map: play/pause, step, restart, the timeline, the
- * animation speed, save a PNG, help. */
+ * animation speed, save a PNG, help. Its items flow into as many rows as the width
+ * needs (each item at least wide enough for its text), and the bar is as tall as
+ * its rows: it reflows rather than squashing. */
 #include "app.h"
 
 #include <math.h>
 #include <stdio.h>
+
+enum { BAR_ITEMS = 7, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
+
+typedef struct BarItem {
+    const char *name;
+    int kind;
+    float min_w, flex;    /* width it needs, and its share of what is left in its row */
+    float x, y, w, h;     /* placed */
+} BarItem;
+
+typedef struct BarFlow {
+    BarItem item[BAR_ITEMS];
+    int rows;
+    float row_h, value_w[BAR_ITEMS];
+} BarFlow;
 
 static double fix_speed(const void *user, double v)
 {
@@ -12,52 +29,99 @@ static double fix_speed(const void *user, double v)
     return v < 1 ? 1 : (v > 1e6 ? 1e6 : v);
 }
 
-static float bar_size(const App *a, const FrameLayout *f, float room)
+static void timeline_format(const App *a, char *fmt, size_t cap) { snprintf(fmt, cap, "%%.0f / %d", a->scene.steps); }
+
+/* Places the items in rows across width w from (x, y), at UI scale s. */
+static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *out)
 {
-    (void)a, (void)room;
-    return gs_theme.bar_h * f->scale;
+    const UiContext *ui = &a->ui;
+    float fs = s * ui->style.font_size, pad = 10 * s, gap = 6 * s;
+    char fmt[48], widest[64];
+    timeline_format(a, fmt, sizeof fmt);
+    snprintf(widest, sizeof widest, fmt, (double)a->scene.steps);
+    float tl_value = ui_text_width(ui, 0, fs, widest) + 14 * s;
+    float sp_value = ui_text_width(ui, 0, fs, "1000000") + 14 * s;
+    float play = fmaxf(ui_text_width(ui, 0, fs, "Pause"), ui_text_width(ui, 0, fs, "Play"));
+#define BUTTON(n, text_w) {n, ITEM_BUTTON, (text_w) + 28 * s, 0, 0, 0, 0, 0}
+#define SLIDER(n, label, value, flex) \
+    {n, ITEM_SLIDER, ui_text_width(ui, 0, fs, label) + 10 * s + (value) + 6 * s + 90 * s, flex, 0, 0, 0, 0}
+    const BarItem items[BAR_ITEMS] = {
+        BUTTON("play", play),
+        BUTTON("step", ui_text_width(ui, 0, fs, "Step")),
+        BUTTON("reset", ui_text_width(ui, 0, fs, "Reset")),
+        SLIDER("timeline", "step", tl_value, 0.6f),
+        SLIDER("speed", "steps/s", sp_value, 0.4f),
+        BUTTON("shot", ui_text_width(ui, 0, fs, "Save PNG")),
+        BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
+    };
+#undef BUTTON
+#undef SLIDER
+    out->value_w[3] = tl_value, out->value_w[4] = sp_value;
+    out->row_h = (gs_theme.bar_h - 14) * s;
+    float avail = w - 2 * pad;
+    out->rows = 0;
+    for (int i = 0; i < BAR_ITEMS;) {
+        /* the items that fit in this row (at least one) */
+        int end = i;
+        float used = 0, flex = 0;
+        while (end < BAR_ITEMS && (end == i || used + gap + items[end].min_w <= avail)) {
+            used += (end > i ? gap : 0) + items[end].min_w;
+            flex += items[end].flex;
+            end++;
+        }
+        float extra = avail - used > 0 ? avail - used : 0, cx = x + pad;
+        float ry = y + 7 * s + (float)out->rows * (out->row_h + 7 * s);
+        for (int k = i; k < end; k++) {
+            BarItem *it = &out->item[k];
+            *it = items[k];
+            it->w = fminf(it->min_w + (flex > 0 ? extra * it->flex / flex : 0), avail);
+            it->x = cx, it->y = ry, it->h = out->row_h;
+            cx += it->w + gap;
+        }
+        out->rows++;
+        i = end;
+    }
+}
+
+static float bar_size(const App *a, const FrameLayout *f, float room_w, float room_h)
+{
+    (void)room_h;
+    BarFlow flow;
+    bar_flow(a, f->scale, 0, 0, room_w, &flow);
+    return (float)flow.rows * (flow.row_h + 7 * f->scale) + 7 * f->scale;
 }
 
 static void bar_input(App *a, const Panel *p, const Input *in)
 {
     (void)in;
     UiContext *ui = &a->ui;
-    DrawList *dl = ui->dl;
-    float s = a->frame.scale;
+    BarFlow flow;
+    bar_flow(a, a->frame.scale, p->x, p->y, p->w, &flow);
+    const BarItem *it = flow.item;
     ui_push_id(ui, "bar");
-    draw_rect(dl, p->x, p->y, p->w, p->h, 0, ui->theme->panel);
-    float bh = p->h - 14 * s, by = p->y + 7 * s, x = p->x + 10 * s;
-    float bw = 80 * s;
-    if (ui_button_at(ui, ui_get_id(ui, "play"), x, by, bw, bh, a->playing ? "Pause" : "Play", a->playing))
+    draw_rect(ui->dl, p->x, p->y, p->w, p->h, 0, ui->theme->panel);
+#define AT(i) ui_get_id(ui, it[i].name), it[i].x, it[i].y, it[i].w, it[i].h
+    if (ui_button_at(ui, AT(0), a->playing ? "Pause" : "Play", a->playing))
         app_act(a, ACT_PLAY_PAUSE);
-    x += bw + 6 * s;
-    if (ui_button_at(ui, ui_get_id(ui, "step"), x, by, 60 * s, bh, "Step", 0))
+    if (ui_button_at(ui, AT(1), "Step", 0))
         app_act(a, ACT_STEP_FORWARD);
-    x += 66 * s;
-    if (ui_button_at(ui, ui_get_id(ui, "reset"), x, by, 64 * s, bh, "Reset", 0))
+    if (ui_button_at(ui, AT(2), "Reset", 0))
         app_act(a, ACT_RESTART);
-    x += 76 * s;
-    /* timeline */
-    float rest = p->x + p->w - x - 10 * s;
-    float tl_w = rest * 0.48f;
     double t = floor(a->t); /* the step shown, as in the legend */
     char fmt[48];
-    snprintf(fmt, sizeof fmt, "%%.0f / %d", a->scene.steps);
-    const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL};
-    if (ui_slider_at(ui, ui_get_id(ui, "timeline"), x, by, tl_w, bh, "step", &t, &timeline) & UI_CHANGED) {
+    timeline_format(a, fmt, sizeof fmt);
+    const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL, flow.value_w[3]};
+    if (ui_slider_at(ui, AT(3), "step", &t, &timeline) & UI_CHANGED) {
         a->t = floor(t + 0.5);
         a->playing = 0;
     }
-    x += tl_w + 14 * s;
-    const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL};
-    ui_slider_at(ui, ui_get_id(ui, "speed"), x, by, rest * 0.30f, bh, "steps/s", &a->speed, &speed);
-    x += rest * 0.30f + 10 * s;
-    float rw = p->x + p->w - 10 * s - x;
-    float b2 = (rw - 6 * s) * 0.5f;
-    if (ui_button_at(ui, ui_get_id(ui, "shot"), x, by, b2, bh, "Save PNG", 0))
+    const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL, flow.value_w[4]};
+    ui_slider_at(ui, AT(4), "steps/s", &a->speed, &speed);
+    if (ui_button_at(ui, AT(5), "Save PNG", 0))
         app_act(a, ACT_SCREENSHOT);
-    if (ui_button_at(ui, ui_get_id(ui, "help"), x + b2 + 6 * s, by, b2, bh, "Help", a->show_help))
+    if (ui_button_at(ui, AT(6), "Help", a->show_help))
         app_act(a, ACT_HELP);
+#undef AT
     ui_pop_id(ui);
 }
 

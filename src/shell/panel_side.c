@@ -65,6 +65,36 @@ static void row_text(UiContext *ui, float x, float y, float h, int bold, unsigne
     ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, bold, rgba, s);
 }
 
+/* How many buttons fit side by side in w (at most `most`), each wide enough for a
+ * label `widest` px wide. */
+static int columns(const UiContext *ui, float w, float widest, int most)
+{
+    float gap = ui_px(ui, 6), need = widest + ui_px(ui, 16);
+    int n = (int)((w + gap) / (need + gap));
+    return n < 1 ? 1 : (n > most ? most : n);
+}
+
+static float label_width(const UiContext *ui, const char *s)
+{
+    return ui_text_width(ui, 0, ui_px(ui, ui->style.font_size), s);
+}
+
+/* A run of buttons in rows of `cols`; returns the index clicked, or -1. */
+static int button_rows(UiContext *ui, int n, int cols, const char *const *names, const char *const *labels, int selected)
+{
+    float x = 0, y = 0, w = 0, h = 0, gap = ui_px(ui, 6);
+    int clicked = -1;
+    for (int k = 0; k < n; k++) {
+        if (k % cols == 0)
+            ui_row(ui, 0, &x, &y, &w, &h);
+        float bw = (w - gap * (float)(cols - 1)) / (float)cols;
+        if (ui_button_at(ui, ui_get_id(ui, names[k]), x + (float)(k % cols) * (bw + gap), y, bw, h, labels[k],
+                         k == selected))
+            clicked = k;
+    }
+    return clicked;
+}
+
 static double fix_hyper(const void *user, double v)
 {
     HyperKey k = (HyperKey)(uintptr_t)user;
@@ -157,25 +187,29 @@ static void surface_controls(App *a)
     ui_row(ui, 0, &x, &y, &w, &h);
     if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, st->surface_menu))
         st->surface_menu = !st->surface_menu;
-    ui_push_id(ui, "surface");
-    for (int i = 0; st->surface_menu && i < ns; i += 2) {
-        ui_row(ui, 0, &x, &y, &w, &h);
-        float bw = (w - ui_px(ui, 6)) * 0.5f;
-        for (int j = i; j < i + 2 && j < ns; j++) {
-            if (ui_button_at(ui, ui_get_id(ui, surface_info(j)->name), x + (float)(j - i) * (bw + ui_px(ui, 6)), y, bw,
-                             h, surface_info(j)->title, s->builtin == j)) {
-                surface_init_builtin(&a->changes.next_surface, j);
-                a->changes.surface = 1;
-                a->changes.keep_runs = 0;
-                st->surface_menu = 0;
-            }
+    if (st->surface_menu) {
+        const char *names[64], *titles[64];
+        float widest = 0;
+        for (int j = 0; j < ns && j < 64; j++) {
+            names[j] = surface_info(j)->name, titles[j] = surface_info(j)->title;
+            widest = fmaxf(widest, label_width(ui, titles[j]));
+        }
+        ui_push_id(ui, "surface");
+        int j = button_rows(ui, ns < 64 ? ns : 64, columns(ui, w, widest, 2), names, titles, s->builtin);
+        ui_pop_id(ui);
+        if (j >= 0) {
+            surface_init_builtin(&a->changes.next_surface, j);
+            a->changes.surface = 1;
+            a->changes.keep_runs = 0;
+            st->surface_menu = 0;
         }
     }
-    ui_pop_id(ui);
-    ui_row(ui, 0, &x, &y, &w, &h);
     float fs = ui_px(ui, ui->style.font_size);
     float lw = ui_text_width(ui, 0, fs, "f(x, y) =") + ui_px(ui, 8);
-    row_text(ui, x, y, h, 0, s->builtin == SURFACE_EXPR ? ui->theme->heading : ui->theme->text_dim, "f(x, y) =");
+    /* the field is as tall as the whole formula needs, wrapped */
+    float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad), row_h = ui_px(ui, ui->style.row_height);
+    ui_row(ui, ui_textbox_height(ui, st->expr_text, row_w - lw, row_h), &x, &y, &w, &h);
+    row_text(ui, x, y, row_h, 0, s->builtin == SURFACE_EXPR ? ui->theme->heading : ui->theme->text_dim, "f(x, y) =");
     int f = ui_textbox_at(ui, ui_get_id(ui, "expr"), x + lw, y, w - lw, h, st->expr_text, (int)sizeof st->expr_text);
     if (f & UI_SUBMIT) {
         ExprError err;
@@ -197,7 +231,7 @@ static void surface_controls(App *a)
         ui_push_id(ui, "param");
         for (int i = 0; i < in->n_params; i++) {
             double v = s->param[i];
-            const UiSlider sl = {in->param[i].lo, in->param[i].hi, 0, "%.4g", fix_surface_param, &in->param[i]};
+            const UiSlider sl = {in->param[i].lo, in->param[i].hi, 0, "%.4g", fix_surface_param, &in->param[i], 0};
             if (ui_slider(ui, in->param[i].name, in->param[i].name, &v, &sl) & UI_CHANGED) {
                 surface_set_param(s, i, v);
                 a->changes.scene = 1;
@@ -233,7 +267,7 @@ static void hyper_control(App *a, int i, HyperKey k)
         row_text(ui, x + bs + ui_px(ui, 8), y, h, 0, ui->theme->text_dim, hi->label);
     } else {
         const UiSlider sl = {hi->ui_lo, hi->ui_hi, hi->log_scale, hi->log_scale ? "%.3g" : "%.4g", fix_hyper,
-                             (const void *)(uintptr_t)k};
+                             (const void *)(uintptr_t)k, 0};
         if (ui_slider(ui, hi->name, hi->symbol, &r->hp[k], &sl) & UI_FIXED) {
             char range[48], msg[160];
             optim_hyper_range_text(k, range, sizeof range);
@@ -250,18 +284,20 @@ static void schedule_controls(App *a, int i)
     UiContext *ui = &a->ui;
     Run *r = &a->scene.run[i];
     static const char *const SHORT[SCHED_COUNT] = {"const", "step", "exp", "cos", "cyclic"};
-    float x, y, w, h;
-    ui_row(ui, 0, &x, &y, &w, &h);
-    float gap = ui_px(ui, 4), bw = (w - gap * (SCHED_COUNT - 1)) / SCHED_COUNT;
-    ui_push_id(ui, "sched");
+    const char *names[SCHED_COUNT];
+    float widest = 0;
     for (int k = 0; k < SCHED_COUNT; k++) {
-        if (ui_button_at(ui, ui_get_id(ui, schedule_name((ScheduleKind)k)), x + (float)k * (bw + gap), y, bw, h,
-                         SHORT[k], r->sched.kind == (ScheduleKind)k)) {
-            r->sched.kind = (ScheduleKind)k;
-            a->changes.runs |= 1u << i;
-        }
+        names[k] = schedule_name((ScheduleKind)k);
+        widest = fmaxf(widest, label_width(ui, SHORT[k]));
     }
+    float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    ui_push_id(ui, "sched");
+    int picked = button_rows(ui, SCHED_COUNT, columns(ui, row_w, widest, SCHED_COUNT), names, SHORT, (int)r->sched.kind);
     ui_pop_id(ui);
+    if (picked >= 0) {
+        r->sched.kind = (ScheduleKind)picked;
+        a->changes.runs |= 1u << i;
+    }
     Schedule res;
     schedule_resolve(&r->sched, r->hp[HP_LR], a->scene.steps, &res);
     for (int k = 0; k < SK_COUNT; k++) {
@@ -269,7 +305,7 @@ static void schedule_controls(App *a, int i)
             continue;
         const ScheduleKeyInfo *ki = schedule_key((ScheduleKey)k);
         double v = res.v[k];
-        UiSlider sl = {ki->ui_lo, ki->ui_hi, ki->log_scale, ki->integer ? "%.0f" : "%.3g", fix_schedule_key, ki};
+        UiSlider sl = {ki->ui_lo, ki->ui_hi, ki->log_scale, ki->integer ? "%.0f" : "%.3g", fix_schedule_key, ki, 0};
         if (k == SK_T_MAX || k == SK_WARMUP)
             sl.hi = a->scene.steps > 10 ? a->scene.steps : 10;
         if (ui_slider(ui, ki->name, ki->name, &v, &sl) & UI_CHANGED) {
@@ -297,13 +333,19 @@ static void run_controls(App *a)
         float fs = ui_px(ui, ui->style.font_size);
         ui_checkbox_at(ui, ui_get_id(ui, "enabled"), x, y + ui_px(ui, 3), h - ui_px(ui, 6), h - ui_px(ui, 6),
                        &r->enabled, app_run_rgba(r));
-        row_text(ui, x + h + ui_px(ui, 4), y, h, 1, th->text_strong, r->label);
-        float lw = ui_text_width(ui, 1, fs, r->label);
-        if (strcmp(r->label, optim_info(r->kind)->name) != 0)
-            row_text(ui, x + h + lw + ui_px(ui, 12), y, h, 0, th->text_dim, optim_info(r->kind)->title);
         unsigned bit = 1u << i;
         int more = (st->run_more & bit) != 0;
         float mw = ui_text_width(ui, 0, fs, "more") + ui_px(ui, 18);
+        /* the label, shortened to the room left of the buttons; the optimizer's
+         * name after it only where it fits */
+        float lx = x + h + ui_px(ui, 4), room = x + w - h - mw - ui_px(ui, 12) - lx;
+        char label[SCENE_LABEL_MAX + 4];
+        ui_text_fit(ui, 1, fs, r->label, room, label, sizeof label);
+        row_text(ui, lx, y, h, 1, th->text_strong, label);
+        float lw = ui_text_width(ui, 1, fs, label) + ui_px(ui, 8);
+        const char *title = optim_info(r->kind)->title;
+        if (strcmp(r->label, optim_info(r->kind)->name) != 0 && lw + ui_text_width(ui, 0, fs, title) <= room)
+            row_text(ui, lx + lw, y, h, 0, th->text_dim, title);
         if (ui_button_at(ui, ui_get_id(ui, "more"), x + w - h - mw - ui_px(ui, 4), y, mw, h, "more", more))
             st->run_more ^= bit;
         if (ui_button_at(ui, ui_get_id(ui, "remove"), x + w - h, y, h, h, "\xc3\x97", 0))
@@ -321,7 +363,7 @@ static void run_controls(App *a)
             schedule_controls(a, i);
             if (sc->noise > 0.0) {
                 double k = r->bundle < 1 ? 1 : r->bundle;
-                const UiSlider sl = {1, SCENE_MAX_BUNDLE, 0, "%.0f", fix_count, BUNDLE_RANGE};
+                const UiSlider sl = {1, SCENE_MAX_BUNDLE, 0, "%.0f", fix_count, BUNDLE_RANGE, 0};
                 if (ui_slider(ui, "seeds", "seeds", &k, &sl) & UI_CHANGED)
                     a->changes.bundle_run = i, a->changes.bundle = (int)k;
             }
@@ -332,19 +374,18 @@ static void run_controls(App *a)
     block_split(a);
     if (sc->n_runs < SCENE_MAX_RUNS) {
         section(ui, "Add a run");
-        ui_push_id(ui, "add");
-        float x, y, w, h;
-        int per_row = 3;
+        const char *names[OPTIM_COUNT], *titles[OPTIM_COUNT];
+        float widest = 0;
         for (int k = 0; k < OPTIM_COUNT; k++) {
-            if (k % per_row == 0)
-                ui_row(ui, 0, &x, &y, &w, &h);
-            float bw = (w - ui_px(ui, 6) * (float)(per_row - 1)) / (float)per_row;
-            float bx = x + (float)(k % per_row) * (bw + ui_px(ui, 6));
-            const OptimInfo *o = optim_info((OptimKind)k);
-            if (ui_button_at(ui, ui_get_id(ui, o->name), bx, y, bw, h, o->title, 0))
-                a->changes.add = k;
+            names[k] = optim_info((OptimKind)k)->name, titles[k] = optim_info((OptimKind)k)->title;
+            widest = fmaxf(widest, label_width(ui, titles[k]));
         }
+        float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+        ui_push_id(ui, "add");
+        int k = button_rows(ui, OPTIM_COUNT, columns(ui, row_w, widest, 3), names, titles, -1);
         ui_pop_id(ui);
+        if (k >= 0)
+            a->changes.add = k;
     }
 }
 
@@ -358,11 +399,11 @@ static void scene_controls(App *a)
     section(ui, "Scene");
     ui_push_id(ui, "scene");
     double steps = sc->steps;
-    const UiSlider steps_sl = {10, 100000, 1, "%.0f", fix_count, STEPS_RANGE};
+    const UiSlider steps_sl = {10, 100000, 1, "%.0f", fix_count, STEPS_RANGE, 0};
     if (ui_slider(ui, "steps", "steps", &steps, &steps_sl) & UI_CHANGED)
         a->changes.steps = (int)steps;
     /* stochastic gradients: g + sigma * N(0, 1), seeded */
-    const UiSlider noise_sl = {0, 5, 0, "%.3g", fix_noise, NULL};
+    const UiSlider noise_sl = {0, 5, 0, "%.3g", fix_noise, NULL, 0};
     if (ui_slider(ui, "noise", "noise \xcf\x83", &sc->noise, &noise_sl) & UI_CHANGED)
         a->changes.scene = 1;
     if (sc->noise > 0) {
@@ -397,9 +438,9 @@ static void scene_controls(App *a)
 
 /* ---- the panel ------------------------------------------------------------------- */
 
-static float side_size(const App *a, const FrameLayout *f, float room)
+static float side_size(const App *a, const FrameLayout *f, float room_w, float room_h)
 {
-    (void)a, (void)room;
+    (void)a, (void)room_w, (void)room_h;
     float w = gs_theme.side_w * f->scale;
     return w > (float)f->w * 0.5f ? (float)f->w * 0.5f : w;
 }

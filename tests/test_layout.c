@@ -1,0 +1,181 @@
+/* The window's layout at the sizes a classroom has (800x600 to 3840x2160), at UI
+ * scales 0.75, 1 and 2, with every run's settings expanded and collapsed. Checked
+ * on what the UI pass placed and drew, with the real font's metrics (no pixels):
+ *   - no two widgets overlap;
+ *   - every widget lies inside its panel (across; down the side panel, widgets may
+ *     be scrolled out of view);
+ *   - every text fits: inside the widget it labels, or clear of every widget and
+ *     inside its panel;
+ *   - nothing was dropped from the draw lists. */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+
+#include <stdlib.h>
+
+#include "app.h"
+#include "glctx.h"
+
+static Renderer *ren;
+static char where[160];
+static int reported;
+
+typedef struct Box {
+    float x, y, w, h;
+} Box;
+
+static int inside(Box a, Box b, float tol)
+{
+    return a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.w <= b.x + b.w + tol && a.y + a.h <= b.y + b.h + tol;
+}
+
+static int overlap(Box a, Box b, float tol)
+{
+    return a.x + tol < b.x + b.w && b.x + tol < a.x + a.w && a.y + tol < b.y + b.h && b.y + tol < a.y + a.h;
+}
+
+/* Reports the first few failures of one layout only, so a broken layout does not
+ * print hundreds of lines. */
+#define FAIL(...)                                                                      \
+    do {                                                                               \
+        check_count++;                                                                 \
+        check_failures++;                                                              \
+        if (reported++ < 6) {                                                          \
+            fprintf(stderr, "test_layout: %s: ", where);                               \
+            fprintf(stderr, __VA_ARGS__);                                              \
+            fputc('\n', stderr);                                                       \
+        }                                                                              \
+    } while (0)
+
+/* The panel a point is in; a point above or below the side panel is in it too,
+ * scrolled out of view (it is still checked across, and against its neighbours). */
+static const Panel *panel_of(const FrameLayout *f, float x, float y)
+{
+    for (int i = 0; i < f->n; i++) {
+        const Panel *p = &f->panel[i];
+        if (x >= p->x && x < p->x + p->w && y >= p->y && y < p->y + p->h)
+            return p;
+    }
+    const Panel *side = frame_panel(f, &panel_side);
+    return side && x >= side->x && x < side->x + side->w ? side : NULL;
+}
+
+static void check_layout(const App *a)
+{
+    const UiContext *ui = &a->ui;
+    const FrameLayout *f = &a->frame;
+    const Panel *side = frame_panel(f, &panel_side);
+    CHECK(a->ui_dl.dropped == 0);
+    CHECK(ui->n_placed < (int)(sizeof ui->placed / sizeof ui->placed[0]));
+    /* the panels tile the window */
+    float area = 0;
+    for (int i = 0; i < f->n; i++) {
+        area += f->panel[i].w * f->panel[i].h;
+        for (int j = i + 1; j < f->n; j++)
+            if (overlap((Box){f->panel[i].x, f->panel[i].y, f->panel[i].w, f->panel[i].h},
+                        (Box){f->panel[j].x, f->panel[j].y, f->panel[j].w, f->panel[j].h}, 0.01f))
+                FAIL("panels %s and %s overlap", f->panel[i].cls->name, f->panel[j].cls->name);
+    }
+    if (fabsf(area - (float)f->w * (float)f->h) > 1.0f)
+        FAIL("the panels cover %.0f of %d pixels", area, f->w * f->h);
+    /* widgets: inside their panel, apart from each other */
+    for (int i = 0; i < ui->n_placed; i++) {
+        Box b = {ui->placed[i].x, ui->placed[i].y, ui->placed[i].w, ui->placed[i].h};
+        if (b.w < 4 || b.h < 4)
+            FAIL("widget %d is squashed to %.1f x %.1f", i, b.w, b.h);
+        const Panel *p = panel_of(f, b.x + 0.5f * b.w, b.y + 0.5f * b.h);
+        if (!p) {
+            FAIL("widget %d at %.0f,%.0f %.0fx%.0f is in no panel", i, b.x, b.y, b.w, b.h);
+            continue;
+        }
+        Box pb = {p->x, p->y, p->w, p->h};
+        int across = b.x >= pb.x - 0.5f && b.x + b.w <= pb.x + pb.w + 0.5f;
+        if (!across || (p != side && !inside(b, pb, 0.5f)))
+            FAIL("widget %d at %.0f,%.0f %.0fx%.0f is outside the %s panel", i, b.x, b.y, b.w, b.h, p->cls->name);
+        for (int j = i + 1; j < ui->n_placed; j++) {
+            Box c = {ui->placed[j].x, ui->placed[j].y, ui->placed[j].w, ui->placed[j].h};
+            if (overlap(b, c, 0.5f))
+                FAIL("widgets %d (%.0f,%.0f %.0fx%.0f) and %d (%.0f,%.0f %.0fx%.0f) overlap", i, b.x, b.y, b.w, b.h, j,
+                     c.x, c.y, c.w, c.h);
+        }
+    }
+    /* text: inside the widget it is on, else clear of every widget and inside its panel */
+    const DrawList *dl = &a->ui_dl;
+    for (int c = 0; c < dl->n; c++) {
+        const DrawCmd *t = &dl->cmd[c];
+        if (t->kind != DRAW_TEXT || t->text_len == 0)
+            continue;
+        const char *s = draw_text_of(dl, t);
+        Box tb = {t->x, t->y, render_text_width(ren, t->font, t->h, s, t->text_len), t->h * 1.2f};
+        const Panel *p = panel_of(f, tb.x + 1, tb.y + 0.5f * tb.h);
+        if (!p) {
+            FAIL("'%s' at %.0f,%.0f is in no panel", s, tb.x, tb.y);
+            continue;
+        }
+        int on = -1;
+        for (int i = 0; i < ui->n_placed && on < 0; i++) {
+            Box b = {ui->placed[i].x, ui->placed[i].y, ui->placed[i].w, ui->placed[i].h};
+            if (tb.x + 1 >= b.x && tb.x + 1 < b.x + b.w && tb.y + 0.5f * tb.h >= b.y && tb.y + 0.5f * tb.h < b.y + b.h)
+                on = i;
+        }
+        if (on >= 0) {
+            Box b = {ui->placed[on].x, ui->placed[on].y, ui->placed[on].w, ui->placed[on].h};
+            if (tb.x + tb.w > b.x + b.w + 0.5f)
+                FAIL("'%s' (%.0f px) does not fit its widget (%.0f px wide)", s, tb.w, b.w);
+            continue;
+        }
+        for (int i = 0; i < ui->n_placed; i++) {
+            Box b = {ui->placed[i].x, ui->placed[i].y, ui->placed[i].w, ui->placed[i].h};
+            if (overlap(tb, b, 0.5f)) {
+                FAIL("'%s' at %.0f,%.0f (%.0f px) runs into widget %d at %.0f,%.0f", s, tb.x, tb.y, tb.w, i, b.x, b.y);
+                break;
+            }
+        }
+        if (tb.x < p->x - 0.5f || tb.x + tb.w > p->x + p->w + 0.5f)
+            FAIL("'%s' (%.0f px at x %.0f) leaves the %s panel (x %.0f to %.0f)", s, tb.w, tb.x, p->cls->name, p->x,
+                 p->x + p->w);
+    }
+}
+
+int main(void)
+{
+    GlContext gl;
+    char err[600];
+    if (glctx_create(&gl, "test_layout", 64, 64, 1, err, (int)sizeof err) != 0) {
+        fprintf(stderr, "test_layout: %s\n", err);
+        return 1;
+    }
+    ren = render_create();
+    CHECK(ren != NULL);
+    char *argv[] = {"gradscape"};
+    Config cfg;
+    CHECK(spec_parse_args(1, argv, &cfg, err, sizeof err) == 0);
+    static App app;
+    CHECK(app_init(&app, &cfg, NULL, ren, err, sizeof err) == 0);
+    static const int SIZES[][2] = {{800, 600}, {1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
+    static const float SCALES[] = {0.75f, 1.0f, 2.0f};
+    Input none;
+    memset(&none, 0, sizeof none);
+    none.mouse_x = none.mouse_y = -1;
+    int layouts = 0, failed = 0;
+    for (int s = 0; s < 5; s++)
+        for (int k = 0; k < 3; k++)
+            for (int more = 0; more < 2; more++) {
+                app.user_scale = SCALES[k];
+                app.side.run_more = more ? 0xFFFFu : 0;
+                snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s", SIZES[s][0], SIZES[s][1], SCALES[k],
+                         more ? "expanded" : "collapsed");
+                /* an immediate-mode layout settles in a frame or two */
+                for (int i = 0; i < 3; i++)
+                    app_update(&app, &none, 0.0, SIZES[s][0], SIZES[s][1]);
+                int before = check_failures;
+                reported = 0;
+                check_layout(&app);
+                layouts++;
+                failed += check_failures > before;
+            }
+    printf("test_layout: %d layouts, %d with a fault\n", layouts, failed);
+    app_free(&app);
+    render_destroy(ren);
+    glctx_destroy(&gl);
+    return check_done("test_layout");
+}
