@@ -377,6 +377,44 @@ static void test_legend(void)
     key(SDLK_SPACE, 0);
 }
 
+/* At step 0 every head sits on the start: each is still drawn apart from the
+ * others and from the start marker, in its run's colour, with a line to the start. */
+static void test_heads_apart(void)
+{
+    App *a = &sh.app;
+    key(SDLK_HOME, 0);
+    key(SDLK_SPACE, 0);
+    a->t = 0, a->playing = 0;
+    frame();
+    const Panel *m = map_panel();
+    float cx[SCENE_MAX_RUNS], cy[SCENE_MAX_RUNS], sx = -1, sy = -1;
+    int found = 0, lines = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->x < m->x || c->x >= m->x + m->w)
+            continue;
+        if (c->kind == DRAW_CIRCLE && c->rgba == gs_theme.marker_fill)
+            sx = c->x, sy = c->y;
+        for (int r = 0; r < a->scene.n_runs; r++) {
+            if (c->rgba != app_run_rgba(&a->scene.run[r]))
+                continue;
+            if (c->kind == DRAW_CIRCLE)
+                cx[r] = c->x, cy[r] = c->y, found |= 1 << r;
+            lines += c->kind == DRAW_LINE;
+        }
+    }
+    CHECK(found == 15 && lines == 4 && sx >= 0);
+    float r = gs_theme.head_r * a->frame.scale;
+    for (int i = 0; i < 4; i++) {
+        CHECK_MSG(hypotf(cx[i] - sx, cy[i] - sy) >= 2 * r, "head %d %.1f px from the start", i,
+                  hypotf(cx[i] - sx, cy[i] - sy));
+        for (int j = 0; j < i; j++)
+            CHECK_MSG(hypotf(cx[i] - cx[j], cy[i] - cy[j]) >= 2 * r, "heads %d and %d %.1f px apart", i, j,
+                      hypotf(cx[i] - cx[j], cy[i] - cy[j]));
+    }
+    key(SDLK_SPACE, 0);
+}
+
 /* A failure logged anywhere (the renderer, the platform) while the window is open
  * is shown on it, not only written to stderr. */
 static void test_log_on_screen(void)
@@ -420,6 +458,7 @@ int main(void)
     frame();
     frame();
     test_legend();
+    test_heads_apart();
     test_log_on_screen();
     test_slider_drag();
     test_type_value();

@@ -31,11 +31,40 @@ static double fix_speed(const void *user, double v)
 
 static void timeline_format(const App *a, char *fmt, size_t cap) { snprintf(fmt, cap, "%%.0f / %d", a->scene.steps); }
 
-/* Places the items in rows across width w from (x, y), at UI scale s. */
+/* The items in the order given, in rows across width w from (x, y). */
+static void flow_rows(const BarItem *items, const int *order, float s, float x, float y, float w, BarFlow *out)
+{
+    float pad = 10 * s, gap = 6 * s, avail = w - 2 * pad;
+    out->rows = 0;
+    for (int i = 0; i < BAR_ITEMS;) {
+        /* the items that fit in this row (at least one) */
+        int end = i;
+        float used = 0, flex = 0;
+        while (end < BAR_ITEMS && (end == i || used + gap + items[order[end]].min_w <= avail)) {
+            used += (end > i ? gap : 0) + items[order[end]].min_w;
+            flex += items[order[end]].flex;
+            end++;
+        }
+        float extra = avail - used > 0 ? avail - used : 0, cx = x + pad;
+        float ry = y + 7 * s + (float)out->rows * (out->row_h + 7 * s);
+        for (int k = i; k < end; k++) {
+            BarItem *it = &out->item[order[k]];
+            *it = items[order[k]];
+            it->w = fminf(it->min_w + (flex > 0 ? extra * it->flex / flex : 0), avail);
+            it->x = cx, it->y = ry, it->h = out->row_h;
+            cx += it->w + gap;
+        }
+        out->rows++;
+        i = end;
+    }
+}
+
+/* Places the items in rows across width w from (x, y), at UI scale s: in their
+ * order when they fit in one row, else the buttons first when that takes fewer. */
 static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *out)
 {
     const UiContext *ui = &a->ui;
-    float fs = s * ui->style.font_size, pad = 10 * s, gap = 6 * s;
+    float fs = s * ui->style.font_size;
     char fmt[48], widest[64];
     timeline_format(a, fmt, sizeof fmt);
     snprintf(widest, sizeof widest, fmt, (double)a->scene.steps);
@@ -58,28 +87,13 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
 #undef SLIDER
     out->value_w[3] = tl_value, out->value_w[4] = sp_value;
     out->row_h = (gs_theme.bar_h - 14) * s;
-    float avail = w - 2 * pad;
-    out->rows = 0;
-    for (int i = 0; i < BAR_ITEMS;) {
-        /* the items that fit in this row (at least one) */
-        int end = i;
-        float used = 0, flex = 0;
-        while (end < BAR_ITEMS && (end == i || used + gap + items[end].min_w <= avail)) {
-            used += (end > i ? gap : 0) + items[end].min_w;
-            flex += items[end].flex;
-            end++;
-        }
-        float extra = avail - used > 0 ? avail - used : 0, cx = x + pad;
-        float ry = y + 7 * s + (float)out->rows * (out->row_h + 7 * s);
-        for (int k = i; k < end; k++) {
-            BarItem *it = &out->item[k];
-            *it = items[k];
-            it->w = fminf(it->min_w + (flex > 0 ? extra * it->flex / flex : 0), avail);
-            it->x = cx, it->y = ry, it->h = out->row_h;
-            cx += it->w + gap;
-        }
-        out->rows++;
-        i = end;
+    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6}, BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 5, 6, 3, 4};
+    flow_rows(items, IN_ORDER, s, x, y, w, out);
+    if (out->rows > 1) {
+        BarFlow alt = *out;
+        flow_rows(items, BUTTONS_FIRST, s, x, y, w, &alt);
+        if (alt.rows < out->rows)
+            *out = alt;
     }
 }
 

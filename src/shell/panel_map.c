@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct Tile {
     float x, y, w, h;
@@ -132,6 +133,45 @@ static void tile_px(const Tile *t, MapView v, double wx, double wy, float *x, fl
     *y = py > t->y - far ? (py < t->y + t->h + far ? py : t->y + t->h + far) : t->y - far;
 }
 
+/* Where to draw n heads at (hx, hy), radius r px, with the start at (sx, sy): a
+ * head that is apart from the others and from the start stays where it is; heads
+ * that share a place (closer than a head's diameter, or on the start) are spread
+ * evenly on a ring around their centre, in run order from the top, clockwise. */
+static void heads_spread(const float *hx, const float *hy, int n, float sx, float sy, float r, float *dx, float *dy)
+{
+    int group[SCENE_MAX_RUNS];
+    for (int i = 0; i < n; i++)
+        group[i] = i, dx[i] = hx[i], dy[i] = hy[i];
+    /* groups: heads within 2r of each other, joined transitively */
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (hypotf(hx[i] - hx[j], hy[i] - hy[j]) < 2 * r) {
+                int from = group[i], to = group[j];
+                for (int k = 0; k < n; k++)
+                    if (group[k] == from)
+                        group[k] = to;
+            }
+    for (int g = 0; g < n; g++) {
+        int m = 0, on_start = 0;
+        float cx = 0, cy = 0;
+        for (int i = 0; i < n; i++)
+            if (group[i] == g) {
+                m++, cx += hx[i], cy += hy[i];
+                on_start |= hypotf(hx[i] - sx, hy[i] - sy) < 2 * r;
+            }
+        if (m == 0 || (m == 1 && !on_start))
+            continue;
+        cx /= (float)m, cy /= (float)m;
+        /* far enough apart that the discs do not touch, and clear of the start */
+        float ring = fmaxf(2.2f * r, m > 1 ? 1.15f * r / sinf(3.14159265f / (float)m) : 0);
+        for (int i = 0, j = 0; i < n; i++)
+            if (group[i] == g) {
+                float ang = -1.5707963f + 6.2831853f * (float)j++ / (float)m;
+                dx[i] = cx + ring * cosf(ang), dy[i] = cy + ring * sinf(ang);
+            }
+    }
+}
+
 static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
 {
     const Theme *th = &gs_theme;
@@ -167,30 +207,42 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
                     th->minimum_ring);
     }
-    /* the start */
+    /* the start, then the heads; heads that share a place (with each other or the
+     * start) are drawn on a small ring around it, each with a line to its point */
     float sx, sy;
     tile_px(t, v, sc->start[0], sc->start[1], &sx, &sy);
     draw_circle(dl, sx, sy, th->start_r * s, th->marker_fill, th->marker_w * s, th->marker_outline);
-    float fs = th->label_font * s;
+    int idx[SCENE_MAX_RUNS], n = 0;
+    float hx[SCENE_MAX_RUNS], hy[SCENE_MAX_RUNS];
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
             continue;
         int k = app_visible_step(a, r);
-        float hx, hy;
-        tile_px(t, v, r->traj[k].x, r->traj[k].y, &hx, &hy);
-        draw_circle(dl, hx, hy, th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
+        tile_px(t, v, r->traj[k].x, r->traj[k].y, &hx[n], &hy[n]);
+        idx[n++] = i;
+    }
+    float dx[SCENE_MAX_RUNS], dy[SCENE_MAX_RUNS];
+    heads_spread(hx, hy, n, sx, sy, th->head_r * s, dx, dy);
+    float fs = th->label_font * s;
+    for (int j = 0; j < n; j++) {
+        const Run *r = &sc->run[idx[j]];
+        int k = app_visible_step(a, r);
+        if (dx[j] != hx[j] || dy[j] != hy[j])
+            draw_line(dl, hx[j], hy[j], dx[j], dy[j], th->marker_w * s, app_run_rgba(r));
+        draw_circle(dl, dx[j], dy[j], th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
+        float hx0 = dx[j], hy0 = dy[j];
         if (r->diverged_at >= 0 && k == r->n - 1) {
             char msg[64];
             snprintf(msg, sizeof msg, "%s diverged at step %d", r->label, r->diverged_at);
             float tw = ui_text_width(&a->ui, 1, fs, msg);
-            float tx = hx + 10 * s, ty = hy - 10 * s - fs;
+            float tx = hx0 + 10 * s, ty = hy0 - 10 * s - fs;
             if (tx + tw > t->x + t->w - 4 * s)
-                tx = hx - 10 * s - tw;
+                tx = hx0 - 10 * s - tw;
             if (tx < t->x + 4 * s)
                 tx = t->x + 4 * s;
             if (ty < t->y + 4 * s)
-                ty = hy + 10 * s;
+                ty = hy0 + 10 * s;
             draw_rect(dl, tx - 5 * s, ty - 3 * s, tw + 10 * s, fs * 1.25f + 6 * s, 4 * s, th->label_box);
             draw_text(dl, tx, ty, fs, 1, th->error, msg, -1);
         }
@@ -238,18 +290,28 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
     for (int i = 0; i < sc->n_runs; i++)
         rows += sc->run[i].enabled;
     float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
-    float w = col[5] + 80 * s;
     int any_diverged = 0;
     for (int i = 0; i < sc->n_runs; i++)
         any_diverged |= sc->run[i].enabled && sc->run[i].diverged_at >= 0;
-    if (!any_diverged)
-        w = col[5] - 20 * s;
+    /* the columns that fit, dropped from the right (lr, then |grad|) when the map
+     * is narrow; the title wrapped onto more lines when it is long */
+    float room = t->w - 2 * margin - 2 * pad;
+    int cols = 5;
+    float w = any_diverged ? col[5] + 80 * s : col[5] - 20 * s;
+    while (cols > 3 && w > room)
+        w = col[--cols] - 20 * s;
+    int starts[UI_WRAP_MAX];
+    int lines = 1;
     float tw = ui_text_width(&a->ui, 1, fs, title);
+    if (tw > w && tw > room) {
+        lines = ui_wrap(&a->ui, 1, fs, title, room, starts, UI_WRAP_MAX);
+        tw = room;
+    }
     if (tw > w)
         w = tw;
-    if (w > t->w - 2 * margin - 2 * pad)
-        w = t->w - 2 * margin - 2 * pad;
-    float bw = w + 2 * pad, bh = lh * (float)(rows + 2) + 2 * pad - 4 * s;
+    if (w > room)
+        w = room;
+    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + lines) + 2 * pad - 4 * s;
     /* corners: top left, top right, bottom left, bottom right */
     float cx[4] = {t->x + margin, t->x + t->w - margin - bw, t->x + margin, t->x + t->w - margin - bw};
     float cy[4] = {t->y + margin, t->y + margin, t->y + t->h - margin - bh, t->y + t->h - margin - bh};
@@ -268,10 +330,17 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
     draw_rect(dl, x, y, bw, bh, 8 * s, th->box);
     draw_clip(dl, x, y, bw, bh);
     float tx = x + pad, ty = y + pad;
-    draw_text(dl, tx, ty, fs, 1, th->text_strong, title, -1);
-    ty += lh;
+    if (lines == 1) {
+        draw_text(dl, tx, ty, fs, 1, th->text_strong, title, -1);
+    } else {
+        for (int i = 0; i < lines; i++) {
+            int end = i + 1 < lines ? starts[i + 1] : (int)strlen(title);
+            draw_text(dl, tx, ty + (float)i * lh, fs, 1, th->text_strong, title + starts[i], end - starts[i]);
+        }
+    }
+    ty += lh * (float)lines;
     static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", "lr", ""};
-    for (int c = 0; c < 5; c++)
+    for (int c = 0; c < cols; c++)
         draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
     ty += lh;
     for (int i = 0; i < sc->n_runs; i++) {
@@ -290,11 +359,15 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
             draw_text(dl, tx + col[1], ty, fs, 0, th->text, buf, -1);
             fmt_num(buf, sizeof buf, q->loss);
             draw_text(dl, tx + col[2], ty, fs, 0, th->text, buf, -1);
-            fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
-            draw_text(dl, tx + col[3], ty, fs, 0, th->text, buf, -1);
-            snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
-            draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
-            if (r->diverged_at >= 0 && k == r->n - 1) {
+            if (cols > 3) {
+                fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
+                draw_text(dl, tx + col[3], ty, fs, 0, th->text, buf, -1);
+            }
+            if (cols > 4) {
+                snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
+                draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
+            }
+            if (r->diverged_at >= 0 && k == r->n - 1 && cols == 5) {
                 snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
                 draw_text(dl, tx + col[5], ty, fs, 1, th->error, buf, -1);
             }
