@@ -8,6 +8,7 @@
 #include "headless.h"
 #include "platform.h"
 #include "spec.h"
+#include "version.h"
 
 static int fail(const char *msg)
 {
@@ -23,7 +24,7 @@ int main(int argc, char **argv)
         return fail(err);
     switch (cfg.action) {
     case SPEC_HELP: spec_print_help(stdout); return 0;
-    case SPEC_VERSION: printf("gradscape %s\n", GS_VERSION); return 0;
+    case SPEC_VERSION: printf("gradscape %s\n", version_string()); return 0;
     case SPEC_LIST: spec_print_list(stdout); return 0;
     case SPEC_BENCH_CORE: return bench_core(stdout);
     case SPEC_BENCH: return headless_bench(&cfg);

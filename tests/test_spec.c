@@ -1,9 +1,14 @@
 /* Spec languages and the argument parser: accept and reject tables, with the exact
- * one-line messages a user sees. */
+ * one-line messages a user sees; --help and --list against the tables they are
+ * generated from. */
+#define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include "spec.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+
+#include "bindings.h"
 
 static void test_opt_specs(void)
 {
@@ -161,11 +166,142 @@ static void test_build_scene(void)
     scene_free(&sc);
 }
 
+static char *capture(void (*print)(FILE *))
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    print(f);
+    fclose(f);
+    return text;
+}
+
+/* The part of text from the first `from` to the next `to` after it ("" if either
+ * is missing); the caller frees it. */
+static char *between(const char *text, const char *from, const char *to)
+{
+    const char *a = strstr(text, from);
+    const char *b = a ? strstr(a + strlen(from), to) : NULL;
+    size_t n = a && b ? (size_t)(b - a) : 0;
+    char *out = malloc(n + 1);
+    memcpy(out, a ? a : "", n);
+    out[n] = '\0';
+    return out;
+}
+
+/* `word` stands in text whole, between separators. */
+static int has_token(const char *text, const char *word)
+{
+    static const char SEP[] = " \n,|=():[]";
+    size_t n = strlen(word);
+    for (const char *p = strstr(text, word); p; p = strstr(p + 1, word))
+        if ((p == text || strchr(SEP, p[-1])) && p[n] && strchr(SEP, p[n]))
+            return 1;
+    return 0;
+}
+
+/* A line of text starts "  TERM" followed by a space or the line's end. */
+static int has_term(const char *text, const char *term)
+{
+    char line[128];
+    snprintf(line, sizeof line, "\n  %s ", term);
+    if (strstr(text, line))
+        return 1;
+    snprintf(line, sizeof line, "\n  %s\n", term);
+    return strstr(text, line) != NULL;
+}
+
+/* The widest line, in characters (UTF-8 continuation bytes do not count). */
+static int widest_line(const char *text)
+{
+    int widest = 0, w = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\n')
+            w = 0;
+        else if ((*p & 0xC0) != 0x80 && ++w > widest)
+            widest = w;
+    }
+    return widest;
+}
+
+/* A name of a table stands whole in its part of --help and starts a line in its
+ * part of --list. */
+static void check_listed(const char *what, const char *name, const char *in_help, const char *in_list)
+{
+    CHECK_MSG(has_token(in_help, name), "--help lacks the %s %s", what, name);
+    CHECK_MSG(has_term(in_list, name), "--list lacks the %s %s", what, name);
+}
+
+static void test_help(void)
+{
+    char *help = capture(spec_print_help);
+    char *list = capture(spec_print_list);
+    CHECK_MSG(widest_line(help) <= 80, "--help has a line of %d characters", widest_line(help));
+    CHECK_MSG(widest_line(list) <= 80, "--list has a line of %d characters", widest_line(list));
+
+    static const char *const FLAGS[] = {"--surface SPEC", "--opt SPEC", "--start X,Y", "--steps N", "--noise SIGMA",
+                                        "--seed S", "--view XMIN,XMAX,YMIN,YMAX", "--layout overlay|grid",
+                                        "--legend auto|none|tl|tr|bl|br", "--headless", "--csv FILE",
+                                        "--screenshot FILE", "--size WxH", "--out-dir DIR", "--list",
+                                        "--bench-core", "--bench", "--version", "-h, --help"};
+    for (size_t i = 0; i < sizeof FLAGS / sizeof FLAGS[0]; i++)
+        CHECK_MSG(has_term(help, FLAGS[i]), "--help lacks the option %s", FLAGS[i]);
+
+    char *h_surfaces = between(help, "--surface", "or expr:FORMULA");
+    char *h_optims = between(help, "--opt", "e.g.");
+    char *h_keys = between(help, "hyperparameters", "learning-rate schedule");
+    char *h_scheds = between(help, "learning-rate schedule", "label=NAME");
+    char *l_surfaces = between(list, "Surfaces", "\nOptimizers");
+    char *l_expr = between(list, "  expr:FORMULA", "\nOptimizers");
+    char *l_optims = between(list, "Optimizers", "\nSchedules");
+    char *l_scheds = between(list, "Schedules", "\nKeys");
+    const char *l_keys = strstr(list, "\nKeys") ? strstr(list, "\nKeys") : "";
+
+    for (int i = 0; i < surface_count(); i++)
+        check_listed("surface", surface_info(i)->name, h_surfaces, l_surfaces);
+    for (int i = 0; i < OPTIM_COUNT; i++)
+        check_listed("optimizer", optim_info((OptimKind)i)->name, h_optims, l_optims);
+    for (int k = 0; k < HP_COUNT; k++)
+        check_listed("key", optim_hyper((HyperKey)k)->name, h_keys, l_keys);
+    for (int k = 0; k < SCHED_COUNT; k++)
+        check_listed("schedule", schedule_name((ScheduleKind)k), h_scheds, l_scheds);
+    for (int k = 0; k < SK_COUNT; k++) {
+        const char *name = schedule_key((ScheduleKey)k)->name;
+        check_listed("schedule key", name, h_scheds, l_keys);
+        CHECK_MSG(has_token(l_scheds, name), "--list's schedules lack the key %s", name);
+    }
+    static const ExprVocab VOCABS[] = {EXPR_VOCAB_OPERATORS, EXPR_VOCAB_FUNCTIONS, EXPR_VOCAB_CONSTANTS};
+    int words = 0;
+    for (int v = 0; v < 3; v++) {
+        for (int i = 0; expr_vocab(VOCABS[v], i); i++, words++) {
+            const char *name = expr_vocab(VOCABS[v], i);
+            CHECK_MSG(has_token(l_expr, name), "--list lacks the expression word %s", name);
+            Expr e;
+            char src[32];
+            snprintf(src, sizeof src, v == 0 ? "x %s y" : (v == 1 ? "%s(x)" : "%s + x"), name);
+            CHECK_MSG(expr_compile(src, NULL, 0, &e, NULL) == 0, "'%s' does not compile", src);
+        }
+    }
+    CHECK(words == 5 + 8 + 2);
+    int n;
+    const Binding *b = bindings_table(&n);
+    for (int i = 0; i < n; i++) {
+        if (!b[i].keys)
+            continue;
+        CHECK_MSG(strstr(help, b[i].keys) && strstr(help, b[i].help), "--help lacks the binding %s", b[i].keys);
+    }
+
+    free(h_surfaces), free(h_optims), free(h_keys), free(h_scheds);
+    free(l_surfaces), free(l_expr), free(l_optims), free(l_scheds);
+    free(help), free(list);
+}
+
 int main(void)
 {
     test_opt_specs();
     test_surface_specs();
     test_args();
     test_build_scene();
+    test_help();
     return check_done("test_spec");
 }

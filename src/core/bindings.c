@@ -1,6 +1,8 @@
 /* bindings: the table and the lookups over it. */
 #include "bindings.h"
 
+#include "wrap.h"
+
 #define NO_KEY UI_KEY_COUNT
 
 static const Binding BINDINGS[] = {
@@ -44,22 +46,13 @@ Action bindings_action(UiKey key, int ctrl)
     return ACT_NONE;
 }
 
-/* Characters as shown: UTF-8 continuation bytes take no column. */
-static int columns(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 void bindings_print(FILE *f, int keys_w)
 {
     for (int i = 0; i < N_BINDINGS; i++) {
         const Binding *b = &BINDINGS[i];
         if (!b->keys)
             continue;
-        int pad = keys_w - columns(b->keys);
+        int pad = keys_w - wrap_columns(b->keys);
         fprintf(f, "  %s%*s  %s\n", b->keys, pad > 0 ? pad : 0, "", b->help);
     }
 }

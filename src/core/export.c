@@ -87,7 +87,7 @@ static void put_label(FILE *f, const char *s)
 int export_csv_stream(const Scene *sc, FILE *f)
 {
     errno = 0;
-    if (fputs("optimizer,step,x,y,loss,grad_x,grad_y,lr\n", f) < 0)
+    if (fputs(EXPORT_CSV_HEADER "\n", f) < 0)
         return errno ? errno : -1;
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];

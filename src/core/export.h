@@ -11,10 +11,13 @@
 
 #include "scene.h"
 
-/* Writes every run's trajectory: header optimizer,step,x,y,loss,grad_x,grad_y,lr, one
- * row per run and step, numbers as %.17g (they read back exactly). grad is the
- * gradient the optimizer used at that point (noise included); lr the learning rate
- * of the step taken from it. Returns 0, or -1 with err. */
+/* The CSV's columns, its first line. */
+#define EXPORT_CSV_HEADER "optimizer,step,x,y,loss,grad_x,grad_y,lr"
+
+/* Writes every run's trajectory: the header, then one row per run and step,
+ * numbers as %.17g (they read back exactly). grad is the gradient the optimizer
+ * used at that point (noise included); lr the learning rate of the step taken from
+ * it. Returns 0, or -1 with err. */
 int export_csv(const Scene *sc, const char *path, char *err, size_t cap);
 
 /* Writes the rows to an already open stream (no temporary file). Returns 0, or the

@@ -22,11 +22,38 @@ typedef struct Parser {
     int failed;
 } Parser;
 
+/* The language's words, one table each: the parser reads them, the GLSL emitter
+ * writes them and expr_vocab lists them for help. */
+
+/* Binary operators by precedence level, loosest first; '^' binds right to left. */
+enum { LEVEL_SUM, LEVEL_PRODUCT, LEVEL_POWER };
+static const struct { const char *symbol; ExprOp op; int level; } OPERATORS[] = {
+    {"+", EXPR_ADD, LEVEL_SUM}, {"-", EXPR_SUB, LEVEL_SUM}, {"*", EXPR_MUL, LEVEL_PRODUCT},
+    {"/", EXPR_DIV, LEVEL_PRODUCT}, {"^", EXPR_POW, LEVEL_POWER},
+};
+
+/* Functions of one argument, named as in GLSL. */
 static const struct { const char *name; ExprOp op; } FUNCS[] = {
     {"sin", EXPR_SIN}, {"cos", EXPR_COS}, {"tan", EXPR_TAN}, {"exp", EXPR_EXP},
     {"log", EXPR_LOG}, {"sqrt", EXPR_SQRT}, {"abs", EXPR_ABS}, {"tanh", EXPR_TANH},
 };
-#define N_FUNCS ((int)(sizeof FUNCS / sizeof FUNCS[0]))
+
+static const struct { const char *name; double value; } CONSTANTS[] = {
+    {"pi", 3.14159265358979323846},
+    {"e", 2.71828182845904523536},
+};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
+
+const char *expr_vocab(ExprVocab kind, int i)
+{
+    switch (kind) {
+    case EXPR_VOCAB_OPERATORS: return i >= 0 && i < COUNT(OPERATORS) ? OPERATORS[i].symbol : NULL;
+    case EXPR_VOCAB_FUNCTIONS: return i >= 0 && i < COUNT(FUNCS) ? FUNCS[i].name : NULL;
+    case EXPR_VOCAB_CONSTANTS: return i >= 0 && i < COUNT(CONSTANTS) ? CONSTANTS[i].name : NULL;
+    }
+    return NULL;
+}
 
 static int fail(Parser *p, int col, const char *fmt, ...)
 {
@@ -123,8 +150,17 @@ static void skip_ws(Parser *p)
 
 static int col(const Parser *p) { return p->pos + 1; }
 
-static int parse_sum(Parser *p);
+static int parse_binary(Parser *p, int level);
 static int parse_unary(Parser *p);
+
+/* The operator of this precedence level at the parser's position, or -1. */
+static int operator_at(const Parser *p, int level)
+{
+    for (int i = 0; i < COUNT(OPERATORS); i++)
+        if (OPERATORS[i].level == level && p->src[p->pos] == OPERATORS[i].symbol[0])
+            return i;
+    return -1;
+}
 
 static int parse_primary(Parser *p)
 {
@@ -168,13 +204,13 @@ static int parse_primary(Parser *p)
         memcpy(name, s, (size_t)n);
         name[n] = '\0';
         p->pos += n;
-        for (int i = 0; i < N_FUNCS; i++) {
+        for (int i = 0; i < COUNT(FUNCS); i++) {
             if (strcmp(name, FUNCS[i].name) == 0) {
                 skip_ws(p);
                 if (p->src[p->pos] != '(')
                     return fail(p, col(p), "expected '(' after %s", name);
                 p->pos++;
-                int a = parse_sum(p);
+                int a = parse_binary(p, LEVEL_SUM);
                 if (a < 0)
                     return -1;
                 skip_ws(p);
@@ -191,15 +227,14 @@ static int parse_primary(Parser *p)
         for (int i = 0; i < p->n_names; i++)
             if (strcmp(name, p->names[i]) == 0)
                 return add_node(p, (ExprNode){.op = EXPR_PARAM, .n = i});
-        if (strcmp(name, "pi") == 0)
-            return add_node(p, (ExprNode){.op = EXPR_CONST, .k = 3.14159265358979323846});
-        if (strcmp(name, "e") == 0)
-            return add_node(p, (ExprNode){.op = EXPR_CONST, .k = 2.71828182845904523536});
+        for (int i = 0; i < COUNT(CONSTANTS); i++)
+            if (strcmp(name, CONSTANTS[i].name) == 0)
+                return add_node(p, (ExprNode){.op = EXPR_CONST, .k = CONSTANTS[i].value});
         return fail(p, start + 1, "unknown name '%s'", name);
     }
     if (*s == '(') {
         p->pos++;
-        int a = parse_sum(p);
+        int a = parse_binary(p, LEVEL_SUM);
         if (a < 0)
             return -1;
         skip_ws(p);
@@ -219,7 +254,7 @@ static int parse_power(Parser *p)
     if (a < 0)
         return -1;
     skip_ws(p);
-    if (p->src[p->pos] != '^')
+    if (operator_at(p, LEVEL_POWER) < 0)
         return a;
     p->pos++;
     int b = parse_unary(p);
@@ -245,36 +280,26 @@ static int parse_unary(Parser *p)
     return parse_power(p);
 }
 
-static int parse_product(Parser *p)
+/* What the level's operators combine: products for a sum, unaries for a product. */
+static int parse_operand(Parser *p, int level)
 {
-    int a = parse_unary(p);
-    while (a >= 0) {
-        skip_ws(p);
-        char c = p->src[p->pos];
-        if (c != '*' && c != '/')
-            break;
-        p->pos++;
-        int b = parse_unary(p);
-        if (b < 0)
-            return -1;
-        a = add_node(p, (ExprNode){.op = c == '*' ? EXPR_MUL : EXPR_DIV, .a = a, .b = b});
-    }
-    return a;
+    return level == LEVEL_SUM ? parse_binary(p, LEVEL_PRODUCT) : parse_unary(p);
 }
 
-static int parse_sum(Parser *p)
+/* A left-associative chain of the level's operators. */
+static int parse_binary(Parser *p, int level)
 {
-    int a = parse_product(p);
+    int a = parse_operand(p, level);
     while (a >= 0) {
         skip_ws(p);
-        char c = p->src[p->pos];
-        if (c != '+' && c != '-')
+        int o = operator_at(p, level);
+        if (o < 0)
             break;
         p->pos++;
-        int b = parse_product(p);
+        int b = parse_operand(p, level);
         if (b < 0)
             return -1;
-        a = add_node(p, (ExprNode){.op = c == '+' ? EXPR_ADD : EXPR_SUB, .a = a, .b = b});
+        a = add_node(p, (ExprNode){.op = OPERATORS[o].op, .a = a, .b = b});
     }
     return a;
 }
@@ -296,7 +321,7 @@ int expr_compile(const char *src, const char *const *param_names, int n_params,
         snprintf(out->param_name[i], EXPR_NAME_MAX, "%s", param_names[i]);
     }
     out->n_params = n_params;
-    int root = parse_sum(&p);
+    int root = parse_binary(&p, LEVEL_SUM);
     if (root >= 0) {
         skip_ws(&p);
         char c = src[p.pos];
@@ -580,10 +605,6 @@ int expr_glsl(const Expr *e, const char *fn_name, const char *param_array, char 
         case EXPR_X: put(&o, "x"); break;
         case EXPR_Y: put(&o, "y"); break;
         case EXPR_PARAM: put(&o, "%s[%d]", param_array, nd->n); break;
-        case EXPR_ADD: put(&o, "t%d + t%d", nd->a, nd->b); break;
-        case EXPR_SUB: put(&o, "t%d - t%d", nd->a, nd->b); break;
-        case EXPR_MUL: put(&o, "t%d * t%d", nd->a, nd->b); break;
-        case EXPR_DIV: put(&o, "t%d / t%d", nd->a, nd->b); break;
         case EXPR_POW: put(&o, "pow(t%d, t%d)", nd->a, nd->b); break;
         case EXPR_NEG: put(&o, "-t%d", nd->a); break;
         case EXPR_POWI: {
@@ -598,10 +619,13 @@ int expr_glsl(const Expr *e, const char *fn_name, const char *param_array, char 
                 put(&o, ")");
             break;
         }
-        default: {
-            static const char *fn[] = {"sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh"};
-            put(&o, "%s(t%d)", fn[nd->op - EXPR_SIN], nd->a);
-        }
+        default:
+            for (int k = 0; k < COUNT(OPERATORS); k++)
+                if (OPERATORS[k].op == nd->op)
+                    put(&o, "t%d %s t%d", nd->a, OPERATORS[k].symbol, nd->b);
+            for (int k = 0; k < COUNT(FUNCS); k++)
+                if (FUNCS[k].op == nd->op)
+                    put(&o, "%s(t%d)", FUNCS[k].name, nd->a);
         }
         put(&o, ";\n");
     }

@@ -8,8 +8,8 @@
  *   product = unary { ('*' | '/') unary }
  *   unary   = ('-' | '+') unary | power
  *   power   = primary [ '^' unary ]            (right-associative: 2^-x, x^2^2)
- *   primary = number | 'x' | 'y' | 'pi' | 'e' | PARAM | FUNC '(' sum ')' | '(' sum ')'
- *   FUNC    = sin cos tan exp log sqrt abs tanh
+ *   primary = number | 'x' | 'y' | CONST | PARAM | FUNC '(' sum ')' | '(' sum ')'
+ * FUNC and CONST are the names expr_vocab lists (sin ..., pi, e); the operators too.
  * PARAM names are declared by the caller; their values may change without
  * recompiling (expr_bind). An integer constant exponent (x^2) is exact repeated
  * multiplication, on the CPU and in GLSL.
@@ -62,6 +62,12 @@ typedef struct Expr {
     int n_boundary;
     char source[EXPR_MAX_SOURCE];
 } Expr;
+
+typedef enum ExprVocab { EXPR_VOCAB_OPERATORS, EXPR_VOCAB_FUNCTIONS, EXPR_VOCAB_CONSTANTS } ExprVocab;
+
+/* The i-th binary operator ("+"), function ("sin") or constant ("pi") of the
+ * language, or NULL past the last: what help texts list. */
+const char *expr_vocab(ExprVocab kind, int i);
 
 /* Compiles `src`. `param_names` (may be NULL when n_params is 0) declares the names
  * the formula may use besides x, y, pi and e; their values start at 0. Returns 0, or

@@ -1,29 +1,44 @@
-/* schedule: closed forms of torch's schedulers. */
+/* schedule: the table of kinds and keys, and closed forms of torch's schedulers. */
 #include "schedule.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static const char *const NAMES[SCHED_COUNT] = {"constant", "step", "exponential", "cosine", "cyclic"};
-
 static const ScheduleKeyInfo KEYS[SK_COUNT] = {
-    [SK_STEP_SIZE] = {"step_size", 1, 1e9, 0, 1, 1, 5000, 1},
-    [SK_GAMMA] = {"gamma", 0, 1, 1, 0, 0.5, 1, 0},
-    [SK_T_MAX] = {"t_max", 1, 1e9, 0, 1, 1, 100000, 1},
-    [SK_ETA_MIN] = {"eta_min", 0, 1e300, 0, 0, 0, 1, 0},
-    [SK_BASE_LR] = {"base_lr", 0, 1e300, 1, 0, 1e-5, 10, 1},
-    [SK_MAX_LR] = {"max_lr", 0, 1e300, 1, 0, 1e-5, 10, 1},
-    [SK_STEP_SIZE_UP] = {"step_size_up", 1, 1e9, 0, 1, 1, 5000, 1},
-    [SK_WARMUP] = {"warmup", 0, 1e9, 0, 1, 0, 1000, 0},
+    [SK_STEP_SIZE] = {"step_size", 1, 1e9, 0, 1, 1, 5000, 1, "steps between decays", SCHED_UNIT_ONE},
+    [SK_GAMMA] = {"gamma", 0, 1, 1, 0, 0.5, 1, 0, "decay factor", SCHED_UNIT_ONE},
+    [SK_T_MAX] = {"t_max", 1, 1e9, 0, 1, 1, 100000, 1, "steps from lr down to eta_min", SCHED_UNIT_STEPS},
+    [SK_ETA_MIN] = {"eta_min", 0, 1e300, 0, 0, 0, 1, 0, "lowest lr", SCHED_UNIT_ONE},
+    [SK_BASE_LR] = {"base_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, "lowest lr of a cycle", SCHED_UNIT_LR},
+    [SK_MAX_LR] = {"max_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, "highest lr of a cycle", SCHED_UNIT_LR},
+    [SK_STEP_SIZE_UP] = {"step_size_up", 1, 1e9, 0, 1, 1, 5000, 1, "steps from base_lr up to max_lr",
+                         SCHED_UNIT_ONE},
+    [SK_WARMUP] = {"warmup", 0, 1e9, 0, 1, 0, 1000, 0,
+                   "steps of linear warm-up, lr x min(1, t/warmup) at step t (LinearLR)", SCHED_UNIT_ONE},
 };
 
-const char *schedule_name(ScheduleKind k) { return NAMES[k]; }
+/* Keys every kind takes. */
+#define SHARED_KEYS SK_BIT(SK_WARMUP)
+
+#define K(k) SK_BIT(SK_##k)
+static const ScheduleInfo SCHEDULES[SCHED_COUNT] = {
+    [SCHED_CONSTANT] = {"constant", "no scheduler", 0, {0}},
+    [SCHED_STEP] = {"step", "StepLR", K(STEP_SIZE) | K(GAMMA), {[SK_STEP_SIZE] = 100, [SK_GAMMA] = 0.1}},
+    [SCHED_EXPONENTIAL] = {"exponential", "ExponentialLR", K(GAMMA), {[SK_GAMMA] = 0.99}},
+    [SCHED_COSINE] = {"cosine", "CosineAnnealingLR", K(T_MAX) | K(ETA_MIN), {[SK_T_MAX] = 1, [SK_ETA_MIN] = 0}},
+    [SCHED_CYCLIC] = {"cyclic", "CyclicLR, triangular", K(BASE_LR) | K(MAX_LR) | K(STEP_SIZE_UP),
+                      {[SK_BASE_LR] = 0.1, [SK_MAX_LR] = 1, [SK_STEP_SIZE_UP] = 100}},
+};
+#undef K
+
+const ScheduleInfo *schedule_info(ScheduleKind k) { return &SCHEDULES[k]; }
+const char *schedule_name(ScheduleKind k) { return SCHEDULES[k].name; }
 
 int schedule_find(const char *name)
 {
     for (int i = 0; i < SCHED_COUNT; i++)
-        if (strcmp(NAMES[i], name) == 0)
+        if (strcmp(SCHEDULES[i].name, name) == 0)
             return i;
     return -1;
 }
@@ -40,35 +55,54 @@ const ScheduleKeyInfo *schedule_key(ScheduleKey k) { return &KEYS[k]; }
 
 int schedule_uses(ScheduleKind kind, ScheduleKey key)
 {
-    switch (key) {
-    case SK_WARMUP: return 1;
-    case SK_STEP_SIZE: return kind == SCHED_STEP;
-    case SK_GAMMA: return kind == SCHED_STEP || kind == SCHED_EXPONENTIAL;
-    case SK_T_MAX:
-    case SK_ETA_MIN: return kind == SCHED_COSINE;
-    case SK_BASE_LR:
-    case SK_MAX_LR:
-    case SK_STEP_SIZE_UP: return kind == SCHED_CYCLIC;
-    default: return 0;
-    }
+    return ((SCHEDULES[kind].keys | SHARED_KEYS) & SK_BIT(key)) != 0;
+}
+
+void schedule_key_range_text(ScheduleKey key, char *out, size_t cap)
+{
+    const ScheduleKeyInfo *k = &KEYS[key];
+    if (k->integer)
+        snprintf(out, cap, "a whole number >= %g", k->lo);
+    else if (k->hi <= 1)
+        snprintf(out, cap, "in %c%g, %g]", k->lo_open ? '(' : '[', k->lo, k->hi);
+    else
+        snprintf(out, cap, "%s %g", k->lo_open ? ">" : ">=", k->lo);
+}
+
+/* The kind's default for a key; a fraction of lr or steps divides (lr/10 as
+ * written, not lr*0.1). */
+static double default_value(ScheduleKind kind, ScheduleKey key, double lr, int steps)
+{
+    const double d = SCHEDULES[kind].defaults[key];
+    if (KEYS[key].unit == SCHED_UNIT_ONE || d == 0)
+        return d;
+    const double unit = KEYS[key].unit == SCHED_UNIT_LR ? lr : steps;
+    return d >= 1 ? d * unit : unit / (1.0 / d);
+}
+
+void schedule_default_text(ScheduleKind kind, ScheduleKey key, char *out, size_t cap)
+{
+    const double d = SCHEDULES[kind].defaults[key];
+    const char *unit = KEYS[key].unit == SCHED_UNIT_LR ? "lr" : "steps";
+    if (KEYS[key].unit == SCHED_UNIT_ONE || d == 0)
+        snprintf(out, cap, "%g", d);
+    else if (d == 1)
+        snprintf(out, cap, "%s", unit);
+    else if (d < 1)
+        snprintf(out, cap, "%s/%g", unit, 1.0 / d);
+    else
+        snprintf(out, cap, "%g*%s", d, unit);
 }
 
 void schedule_resolve(const Schedule *in, double lr, int steps, Schedule *out)
 {
     *out = *in;
-    double *v = out->v;
-    if (v[SK_STEP_SIZE] <= 0)
-        v[SK_STEP_SIZE] = 100;
-    if (v[SK_GAMMA] <= 0)
-        v[SK_GAMMA] = in->kind == SCHED_EXPONENTIAL ? 0.99 : 0.1;
-    if (v[SK_T_MAX] <= 0)
-        v[SK_T_MAX] = steps > 0 ? steps : 1;
-    if (v[SK_BASE_LR] <= 0)
-        v[SK_BASE_LR] = lr / 10.0;
-    if (v[SK_MAX_LR] <= 0)
-        v[SK_MAX_LR] = lr;
-    if (v[SK_STEP_SIZE_UP] <= 0)
-        v[SK_STEP_SIZE_UP] = 100;
+    for (int k = 0; k < SK_COUNT; k++) {
+        if (!schedule_uses(in->kind, (ScheduleKey)k) || !(out->v[k] <= 0))
+            continue;
+        double v = default_value(in->kind, (ScheduleKey)k, lr, steps);
+        out->v[k] = v < KEYS[k].lo ? KEYS[k].lo : v;
+    }
 }
 
 double schedule_lr(const Schedule *s, double lr, long t)
@@ -103,7 +137,7 @@ void schedule_describe(const Schedule *s, char *out, size_t cap)
     size_t len = 0;
     out[0] = '\0';
     if (s->kind != SCHED_CONSTANT)
-        len = (size_t)snprintf(out, cap, "%s", NAMES[s->kind]);
+        len = (size_t)snprintf(out, cap, "%s", SCHEDULES[s->kind].name);
     for (int k = 0; k < SK_COUNT && len < cap; k++) {
         if (!schedule_uses(s->kind, (ScheduleKey)k) || s->v[k] <= 0)
             continue;

@@ -36,10 +36,15 @@ typedef enum ScheduleKey {
     SK_COUNT
 } ScheduleKey;
 
+#define SK_BIT(k) (1u << (k))
+
 typedef struct Schedule {
     ScheduleKind kind;
     double v[SK_COUNT];   /* 0 means "default" where a default exists */
 } Schedule;
+
+/* What a key's default is a multiple of. */
+typedef enum ScheduleUnit { SCHED_UNIT_ONE, SCHED_UNIT_LR, SCHED_UNIT_STEPS } ScheduleUnit;
 
 typedef struct ScheduleKeyInfo {
     const char *name;
@@ -48,17 +53,32 @@ typedef struct ScheduleKeyInfo {
     int integer;
     double ui_lo, ui_hi;
     int log_scale;
+    const char *label;    /* for help: "decay factor" */
+    ScheduleUnit unit;    /* of its default */
 } ScheduleKeyInfo;
 
+typedef struct ScheduleInfo {
+    const char *name;     /* "step" */
+    const char *torch;    /* the lr_scheduler it follows: "StepLR" */
+    unsigned keys;        /* SK_BIT mask of its own keys (warmup goes with every kind) */
+    double defaults[SK_COUNT]; /* of its keys, in the keys' units */
+} ScheduleInfo;
+
+const ScheduleInfo *schedule_info(ScheduleKind k);
 const char *schedule_name(ScheduleKind k);
 int schedule_find(const char *name);            /* kind or -1 */
 int schedule_key_find(const char *name);        /* key or -1 */
 const ScheduleKeyInfo *schedule_key(ScheduleKey k);
-int schedule_uses(ScheduleKind kind, ScheduleKey key);  /* warmup: every kind */
+int schedule_uses(ScheduleKind kind, ScheduleKey key);  /* its own keys and warmup */
 
-/* Fills unset values with defaults for a run of `lr` over `steps` steps:
- * step_size 100, gamma 0.1 (step) or 0.99 (exponential), t_max = steps, eta_min 0,
- * base_lr lr/10, max_lr lr, step_size_up 100. */
+/* Writes a key's valid range as text ("in (0, 1]", "a whole number >= 1"). */
+void schedule_key_range_text(ScheduleKey key, char *out, size_t cap);
+
+/* Writes the kind's default for a key it uses as text: "100", "lr/10", "steps". */
+void schedule_default_text(ScheduleKind kind, ScheduleKey key, char *out, size_t cap);
+
+/* Fills the unset values of the kind's keys with its defaults for a run of `lr`
+ * over `steps` steps (t_max at least 1). */
 void schedule_resolve(const Schedule *in, double lr, int steps, Schedule *out);
 
 /* The learning rate of optimizer step t (t >= 1) for a resolved schedule. */

@@ -1,4 +1,8 @@
-/* spec: command-line parsing and the optimizer and surface spec languages. */
+/* spec: command-line parsing and the optimizer and surface spec languages. Each
+ * list the command line knows is one table, read by the parser and by the help:
+ * the options here, the keys of a run besides its hyperparameters here, the
+ * optimizers, surfaces, schedules, expression words and key bindings in their
+ * modules. */
 #include "spec.h"
 
 #include <errno.h>
@@ -6,6 +10,18 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bindings.h"
+#include "export.h"
+#include "wrap.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+#define DEFAULT_SURFACE "rosenbrock"
+#define DEFAULT_WIDTH 1600
+#define DEFAULT_HEIGHT 900
 
 static int seterr(char *err, size_t cap, const char *fmt, ...)
 {
@@ -44,6 +60,43 @@ static int parse_int(const char *s, long lo, long hi, int *out)
     return 0;
 }
 
+/* A string built in a caller's buffer. An addition that does not fit is left out
+ * whole, and so is every one after it. */
+typedef struct Text {
+    char *s;
+    size_t cap, len;
+    int full;
+} Text;
+
+static Text text_begin(char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    return (Text){.s = buf, .cap = cap};
+}
+
+static void text_add(Text *t, const char *fmt, ...)
+{
+    if (t->full)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= t->cap - t->len) {
+        t->s[t->len] = '\0';
+        t->full = 1;
+        return;
+    }
+    t->len += (size_t)n;
+}
+
+/* "a, b or c" */
+static void text_choices(Text *t, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        text_add(t, "%s%s", i == 0 ? "" : (i + 1 < n ? ", " : " or "), names[i]);
+}
+
 /* Splits "key=value" pairs separated by commas. Calls fn for each; stops on error. */
 typedef int (*PairFn)(void *ctx, const char *key, const char *value, char *err, size_t cap);
 
@@ -74,25 +127,70 @@ static int for_each_pair(const char *list, PairFn fn, void *ctx, char *err, size
 
 typedef struct OptCtx {
     RunSpec *spec;
-    unsigned seen;
-    int label_seen, schedule_seen, bundle_seen;
-    unsigned sched_seen;
+    unsigned seen;            /* HP_BIT of the hyperparameters given */
+    unsigned run_seen;        /* bit i: RUN_KEYS[i] given */
+    unsigned sched_seen;      /* bit k: schedule key k given */
+    int schedule_given;
 } OptCtx;
+
+static int run_label(OptCtx *c, const char *value, char *err, size_t cap)
+{
+    RunSpec *s = c->spec;
+    if (strlen(value) >= sizeof s->label)
+        return seterr(err, cap, "label '%s' is too long (at most %d characters)", value, (int)sizeof s->label - 1);
+    snprintf(s->label, sizeof s->label, "%s", value);
+    return 0;
+}
+
+static void schedule_names(Text *t, const char *sep)
+{
+    for (int k = 0; k < SCHED_COUNT; k++)
+        text_add(t, "%s%s", k ? sep : "", schedule_name((ScheduleKind)k));
+}
+
+static int run_schedule(OptCtx *c, const char *value, char *err, size_t cap)
+{
+    int k = schedule_find(value);
+    if (k < 0) {
+        char names[128];
+        Text t = text_begin(names, sizeof names);
+        schedule_names(&t, ", ");
+        return seterr(err, cap, "unknown schedule '%s' (choose from %s)", value, names);
+    }
+    c->spec->sched.kind = (ScheduleKind)k;
+    c->schedule_given = 1;
+    return 0;
+}
+
+static int run_bundle(OptCtx *c, const char *value, char *err, size_t cap)
+{
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (!*value || *end || v < 1 || v > SCENE_MAX_BUNDLE)
+        return seterr(err, cap, "bundle must be an integer from 1 to %d, got '%s'", SCENE_MAX_BUNDLE, value);
+    c->spec->bundle = (int)v;
+    return 0;
+}
+
+/* The keys of a run besides its hyperparameters and its schedule's keys. */
+static const struct {
+    const char *name;
+    const char *help;
+    int (*parse)(OptCtx *c, const char *value, char *err, size_t cap);
+} RUN_KEYS[] = {
+    {"label", "the run's name in the legend and the CSV", run_label},
+    {"schedule", "the learning-rate schedule, one of those above", run_schedule},
+    {"bundle", "with --noise: draw K seeds (1 to " STR(SCENE_MAX_BUNDLE) ") as a bundle", run_bundle},
+};
 
 static void key_list(OptimKind kind, char *out, size_t cap)
 {
-    size_t len = 0;
-    out[0] = '\0';
-    for (int k = 0; k < HP_COUNT; k++) {
-        if (!optim_uses(kind, (HyperKey)k))
-            continue;
-        int n = snprintf(out + len, cap - len, "%s%s", len ? ", " : "", optim_hyper((HyperKey)k)->name);
-        if (n < 0 || (size_t)n >= cap - len)
-            break;
-        len += (size_t)n;
-    }
-    if (len + 40 < cap)
-        snprintf(out + len, cap - len, ", label, schedule, bundle");
+    Text t = text_begin(out, cap);
+    for (int k = 0; k < HP_COUNT; k++)
+        if (optim_uses(kind, (HyperKey)k))
+            text_add(&t, "%s%s", t.len ? ", " : "", optim_hyper((HyperKey)k)->name);
+    for (int i = 0; i < COUNT(RUN_KEYS); i++)
+        text_add(&t, ", %s", RUN_KEYS[i].name);
 }
 
 static int opt_pair(void *ctx, const char *key, const char *value, char *err, size_t cap)
@@ -100,35 +198,13 @@ static int opt_pair(void *ctx, const char *key, const char *value, char *err, si
     OptCtx *c = ctx;
     RunSpec *s = c->spec;
     const char *name = optim_info(s->kind)->name;
-    if (strcmp(key, "label") == 0) {
-        if (c->label_seen)
-            return seterr(err, cap, "key 'label' given twice");
-        c->label_seen = 1;
-        if (strlen(value) >= sizeof s->label)
-            return seterr(err, cap, "label '%s' is too long (at most %d characters)", value,
-                          (int)sizeof s->label - 1);
-        snprintf(s->label, sizeof s->label, "%s", value);
-        return 0;
-    }
-    if (strcmp(key, "schedule") == 0) {
-        if (c->schedule_seen++)
-            return seterr(err, cap, "key 'schedule' given twice");
-        int k = schedule_find(value);
-        if (k < 0)
-            return seterr(err, cap, "unknown schedule '%s' (choose from constant, step, exponential, cosine, cyclic)",
-                          value);
-        s->sched.kind = (ScheduleKind)k;
-        return 0;
-    }
-    if (strcmp(key, "bundle") == 0) {
-        if (c->bundle_seen++)
-            return seterr(err, cap, "key 'bundle' given twice");
-        char *end;
-        long v = strtol(value, &end, 10);
-        if (!*value || *end || v < 1 || v > SCENE_MAX_BUNDLE)
-            return seterr(err, cap, "bundle must be an integer from 1 to %d, got '%s'", SCENE_MAX_BUNDLE, value);
-        s->bundle = (int)v;
-        return 0;
+    for (int i = 0; i < COUNT(RUN_KEYS); i++) {
+        if (strcmp(key, RUN_KEYS[i].name) != 0)
+            continue;
+        if (c->run_seen & (1u << i))
+            return seterr(err, cap, "key '%s' given twice", key);
+        c->run_seen |= 1u << i;
+        return RUN_KEYS[i].parse(c, value, err, cap);
     }
     int sk = schedule_key_find(key);
     if (sk >= 0) {
@@ -140,12 +216,9 @@ static int opt_pair(void *ctx, const char *key, const char *value, char *err, si
         if (parse_double(value, &v) != 0)
             return seterr(err, cap, "%s '%s' is not a number", key, value);
         if ((ki->lo_open ? !(v > ki->lo) : !(v >= ki->lo)) || v > ki->hi || (ki->integer && v != floor(v))) {
-            if (ki->integer)
-                return seterr(err, cap, "%s must be a whole number >= %g, got %s", key, ki->lo, value);
-            if (ki->hi <= 1)
-                return seterr(err, cap, "%s must be in %c%g, %g], got %s", key, ki->lo_open ? '(' : '[', ki->lo, ki->hi,
-                              value);
-            return seterr(err, cap, "%s must be %s %g, got %s", key, ki->lo_open ? ">" : ">=", ki->lo, value);
+            char range[48];
+            schedule_key_range_text((ScheduleKey)sk, range, sizeof range);
+            return seterr(err, cap, "%s must be %s, got %s", key, range, value);
         }
         s->sched.v[sk] = v;
         return 0;
@@ -171,18 +244,6 @@ static int opt_pair(void *ctx, const char *key, const char *value, char *err, si
     return 0;
 }
 
-static void optimizer_names(char *out, size_t cap)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (int i = 0; i < OPTIM_COUNT; i++) {
-        int n = snprintf(out + len, cap - len, "%s%s", i ? ", " : "", optim_info((OptimKind)i)->name);
-        if (n < 0 || (size_t)n >= cap - len)
-            break;
-        len += (size_t)n;
-    }
-}
-
 int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
 {
     char name[32];
@@ -197,7 +258,9 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
     int kind = optim_find(name);
     if (kind < 0) {
         char names[256];
-        optimizer_names(names, sizeof names);
+        Text t = text_begin(names, sizeof names);
+        for (int i = 0; i < OPTIM_COUNT; i++)
+            text_add(&t, "%s%s", i ? ", " : "", optim_info((OptimKind)i)->name);
         return seterr(err, cap, "unknown optimizer '%s' (choose from %s)", name, names);
     }
     RunSpec s;
@@ -212,26 +275,13 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
         for (int k = 0; k < SK_COUNT; k++)
             if ((ctx.sched_seen & (1u << k)) && !schedule_uses(s.sched.kind, (ScheduleKey)k))
                 return seterr(err, cap, "%s is not a key of schedule %s%s", schedule_key((ScheduleKey)k)->name,
-                              schedule_name(s.sched.kind), ctx.schedule_seen ? "" : " (give schedule=NAME)");
+                              schedule_name(s.sched.kind), ctx.schedule_given ? "" : " (give schedule=NAME)");
         if (s.sched.kind == SCHED_CYCLIC && s.sched.v[SK_BASE_LR] > 0 && s.sched.v[SK_MAX_LR] > 0 &&
             s.sched.v[SK_BASE_LR] > s.sched.v[SK_MAX_LR])
             return seterr(err, cap, "base_lr must not exceed max_lr");
     }
     *out = s;
     return 0;
-}
-
-static void surface_names(char *out, size_t cap)
-{
-    size_t len = 0;
-    out[0] = '\0';
-    for (int i = 0; i < surface_count(); i++) {
-        int n = snprintf(out + len, cap - len, "%s, ", surface_info(i)->name);
-        if (n < 0 || (size_t)n >= cap - len)
-            return;
-        len += (size_t)n;
-    }
-    snprintf(out + len, cap - len, "expr:FORMULA");
 }
 
 typedef struct SurfCtx {
@@ -250,13 +300,10 @@ static int surf_pair(void *ctx, const char *key, const char *value, char *err, s
     if (idx < 0) {
         if (in->n_params == 0)
             return seterr(err, cap, "%s has no parameters", in->name);
-        char keys[128] = "";
-        size_t len = 0;
-        for (int i = 0; i < in->n_params; i++) {
-            int n = snprintf(keys + len, sizeof keys - len, "%s%s", i ? ", " : "", in->param[i].name);
-            if (n > 0 && (size_t)n < sizeof keys - len)
-                len += (size_t)n;
-        }
+        char keys[128];
+        Text t = text_begin(keys, sizeof keys);
+        for (int i = 0; i < in->n_params; i++)
+            text_add(&t, "%s%s", i ? ", " : "", in->param[i].name);
         return seterr(err, cap, "%s has no parameter '%s' (parameters: %s)", in->name, key, keys);
     }
     if (c->seen & (1u << idx))
@@ -292,7 +339,10 @@ int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap)
     int idx = surface_find(name);
     if (idx < 0) {
         char names[256];
-        surface_names(names, sizeof names);
+        Text t = text_begin(names, sizeof names);
+        for (int i = 0; i < surface_count(); i++)
+            text_add(&t, "%s, ", surface_info(i)->name);
+        text_add(&t, "expr:FORMULA");
         return seterr(err, cap, "unknown surface '%s' (choose from %s)", name, names);
     }
     Surface s;
@@ -306,7 +356,11 @@ int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap)
     return 0;
 }
 
-const char *spec_layout_name(Layout l) { return l == LAYOUT_GRID ? "grid" : "overlay"; }
+static const char *const LAYOUT_NAMES[] = {[LAYOUT_OVERLAY] = "overlay", [LAYOUT_GRID] = "grid"};
+static const char *const LEGEND_NAMES[] = {[LEGEND_AUTO] = "auto", [LEGEND_NONE] = "none", [LEGEND_TL] = "tl",
+                                           [LEGEND_TR] = "tr", [LEGEND_BL] = "bl", [LEGEND_BR] = "br"};
+
+const char *spec_layout_name(Layout l) { return LAYOUT_NAMES[l == LAYOUT_GRID ? LAYOUT_GRID : LAYOUT_OVERLAY]; }
 
 /* "A,B" or "A,B,C,D" as finite doubles. */
 static int parse_tuple(const char *s, double *out, int n)
@@ -344,13 +398,232 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
+/* ---- the command line ------------------------------------------------------- */
+
+typedef struct Option Option;
+
+/* Checks an option's value (NULL for one that takes none) and stores it. */
+typedef int (*OptionParse)(const Option *o, const char *val, Config *cfg, char *err, size_t cap);
+
+typedef enum Section { SECTION_SCENE, SECTION_OUTPUT, SECTION_INFORMATION } Section;
+static const char *const SECTION_TITLES[] = {"Scene", "Output", "Information"};
+
+struct Option {
+    Section section;
+    const char *flag;            /* "--steps" */
+    const char *alias;           /* "-h", or NULL */
+    const char *value;           /* its value as help shows it ("N"); NULL: none, or choices */
+    const char *const *choices;  /* the names it takes, n_choices of them */
+    int n_choices;
+    SpecAction action;           /* what an information option asks for */
+    OptionParse parse;
+    const char *help;            /* a newline and k spaces: a new line k columns in */
+    void (*more)(Wrap *w);       /* writes generated lines under the help */
+};
+
+static int arg_action(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)val, (void)err, (void)cap;
+    if (cfg->action == SPEC_RUN || o->action == SPEC_HELP)
+        cfg->action = o->action;
+    return 0;
+}
+
+static int arg_headless(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)o, (void)val, (void)err, (void)cap;
+    cfg->headless = 1;
+    return 0;
+}
+
+static int arg_surface(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    Surface s;
+    char why[SPEC_ERR_MAX];
+    if (spec_parse_surface(val, &s, why, sizeof why) != 0)
+        return seterr(err, cap, "%s '%s': %s", o->flag, val, why);
+    snprintf(cfg->surface, sizeof cfg->surface, "%s", val);
+    return 0;
+}
+
+static int arg_opt(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    RunSpec rs;
+    char why[SPEC_ERR_MAX];
+    if (cfg->n_opts >= SCENE_MAX_RUNS)
+        return seterr(err, cap, "%s: at most %d runs", o->flag, SCENE_MAX_RUNS);
+    if (spec_parse_opt(val, &rs, why, sizeof why) != 0)
+        return seterr(err, cap, "%s '%s': %s", o->flag, val, why);
+    snprintf(cfg->opt[cfg->n_opts++], SPEC_ARG_MAX, "%s", val);
+    return 0;
+}
+
+static int arg_start(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_tuple(val, cfg->start, 2) != 0)
+        return seterr(err, cap, "%s '%s': expected X,Y with two finite numbers", o->flag, val);
+    cfg->have_start = 1;
+    return 0;
+}
+
+static int arg_steps(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_int(val, 0, SCENE_MAX_STEPS, &cfg->steps) != 0)
+        return seterr(err, cap, "%s '%s': expected an integer from 0 to %d", o->flag, val, SCENE_MAX_STEPS);
+    return 0;
+}
+
+static int arg_noise(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    double v;
+    if (parse_double(val, &v) != 0 || v < 0)
+        return seterr(err, cap, "%s '%s': expected a number >= 0 (the gradient noise's sigma)", o->flag, val);
+    cfg->noise = v;
+    return 0;
+}
+
+static int arg_seed(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(val, &end, 10);
+    if (!*val || *end || errno == ERANGE || val[0] == '-')
+        return seterr(err, cap, "%s '%s': expected a whole number from 0 to 18446744073709551615", o->flag, val);
+    cfg->seed = v;
+    return 0;
+}
+
+static int arg_view(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    double v[4];
+    if (parse_tuple(val, v, 4) != 0)
+        return seterr(err, cap, "%s '%s': expected XMIN,XMAX,YMIN,YMAX", o->flag, val);
+    if (!(v[0] < v[1]) || !(v[2] < v[3]))
+        return seterr(err, cap, "%s '%s': needs XMIN < XMAX and YMIN < YMAX", o->flag, val);
+    memcpy(cfg->view, v, sizeof v);
+    cfg->have_view = 1;
+    return 0;
+}
+
+/* The index of val among the option's choices, or -1 with err. */
+static int find_choice(const Option *o, const char *val, char *err, size_t cap)
+{
+    for (int i = 0; i < o->n_choices; i++)
+        if (strcmp(val, o->choices[i]) == 0)
+            return i;
+    char names[128];
+    Text t = text_begin(names, sizeof names);
+    text_choices(&t, o->choices, o->n_choices);
+    return seterr(err, cap, "%s '%s': expected %s", o->flag, val, names);
+}
+
+static int arg_layout(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->layout = (Layout)k;
+    return k < 0 ? -1 : 0;
+}
+
+static int arg_legend(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->legend = (LegendPos)k;
+    return k < 0 ? -1 : 0;
+}
+
+static int arg_size(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_size(val, &cfg->width, &cfg->height) != 0)
+        return seterr(err, cap, "%s '%s': expected WxH, each from 1 to 16384", o->flag, val);
+    return 0;
+}
+
+/* A file or directory name (`what`): anything but empty. */
+static int arg_path(const Option *o, const char *val, const char *what, const char **out, char *err, size_t cap)
+{
+    if (!*val)
+        return seterr(err, cap, "%s: empty %s name", o->flag, what);
+    *out = val;
+    return 0;
+}
+
+static int arg_csv(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    return arg_path(o, val, "file", &cfg->csv_path, err, cap);
+}
+
+static int arg_screenshot(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    return arg_path(o, val, "file", &cfg->screenshot_path, err, cap);
+}
+
+static int arg_out_dir(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    return arg_path(o, val, "directory", &cfg->out_dir, err, cap);
+}
+
+static void help_surfaces(Wrap *w);
+static void help_runs(Wrap *w);
+
+/* In the order --help shows them. */
+static const Option OPTIONS[] = {
+    {SECTION_SCENE, "--surface", .value = "SPEC", .parse = arg_surface, .more = help_surfaces,
+     .help = "loss surface NAME[:param=value,...] (default " DEFAULT_SURFACE "):"},
+    {SECTION_SCENE, "--opt", .value = "SPEC", .parse = arg_opt, .more = help_runs,
+     .help = "add a run, NAME[:key=value,...], repeatable, in order:"},
+    {SECTION_SCENE, "--start", .value = "X,Y", .parse = arg_start,
+     .help = "start point of every run (default: the surface's)"},
+    {SECTION_SCENE, "--steps", .value = "N", .parse = arg_steps,
+     .help = "steps per run, 0 to " STR(SCENE_MAX_STEPS) " (default: the surface's)"},
+    {SECTION_SCENE, "--noise", .value = "SIGMA", .parse = arg_noise,
+     .help = "stochastic gradients: g + SIGMA * N(0, 1) (default 0)"},
+    {SECTION_SCENE, "--seed", .value = "S", .parse = arg_seed,
+     .help = "seed of the noise (default 0); bundle member j uses S + j"},
+    {SECTION_SCENE, "--view", .value = "XMIN,XMAX,YMIN,YMAX", .parse = arg_view,
+     .help = "region of the plane to show"},
+    {SECTION_SCENE, "--layout", .choices = LAYOUT_NAMES, .n_choices = COUNT(LAYOUT_NAMES), .parse = arg_layout,
+     .help = "all runs on one map, or one panel per run"},
+    {SECTION_SCENE, "--legend", .choices = LEGEND_NAMES, .n_choices = COUNT(LEGEND_NAMES), .parse = arg_legend,
+     .help = "where the legend goes (auto: where it hides least)"},
+    {SECTION_OUTPUT, "--headless", .parse = arg_headless,
+     .help = "no window: simulate, write what is asked, exit"},
+    {SECTION_OUTPUT, "--csv", .value = "FILE", .parse = arg_csv,
+     .help = "trajectories, one row per run and step ('-': stdout):\n  " EXPORT_CSV_HEADER},
+    {SECTION_OUTPUT, "--screenshot", .value = "FILE", .parse = arg_screenshot,
+     .help = "PNG of the scene after all steps (with --headless)"},
+    {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
+     .help = "window or, with --headless, image size (default " STR(DEFAULT_WIDTH) "x" STR(DEFAULT_HEIGHT) ")"},
+    {SECTION_OUTPUT, "--out-dir", .value = "DIR", .parse = arg_out_dir,
+     .help = "the window's screenshot folder (default: current directory)"},
+    {SECTION_INFORMATION, "--list", .action = SPEC_LIST, .parse = arg_action,
+     .help = "surfaces, optimizers, schedules, their keys and defaults"},
+    {SECTION_INFORMATION, "--bench-core", .action = SPEC_BENCH_CORE, .parse = arg_action,
+     .help = "time recomputing 4 runs x 10000 steps"},
+    {SECTION_INFORMATION, "--bench", .action = SPEC_BENCH, .parse = arg_action,
+     .help = "time rendering frames offscreen (with --size)"},
+    {SECTION_INFORMATION, "--version", .action = SPEC_VERSION, .parse = arg_action, .help = "print the version"},
+    {SECTION_INFORMATION, "--help", .alias = "-h", .action = SPEC_HELP, .parse = arg_action, .help = "this text"},
+};
+
+static int takes_value(const Option *o) { return o->value || o->choices; }
+
+static const Option *option_find(const char *flag)
+{
+    for (int i = 0; i < COUNT(OPTIONS); i++)
+        if (strcmp(flag, OPTIONS[i].flag) == 0 || (OPTIONS[i].alias && strcmp(flag, OPTIONS[i].alias) == 0))
+            return &OPTIONS[i];
+    return NULL;
+}
+
 int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->action = SPEC_RUN;
     cfg->steps = -1;
-    cfg->width = 1600;
-    cfg->height = 900;
+    cfg->width = DEFAULT_WIDTH;
+    cfg->height = DEFAULT_HEIGHT;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char flag[64];
@@ -363,116 +636,20 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         } else {
             snprintf(flag, sizeof flag, "%s", arg);
         }
-        /* flags without a value */
-        static const struct { const char *name; SpecAction action; } ACTIONS[] = {
-            {"--help", SPEC_HELP}, {"-h", SPEC_HELP}, {"--version", SPEC_VERSION},
-            {"--list", SPEC_LIST}, {"--bench-core", SPEC_BENCH_CORE}, {"--bench", SPEC_BENCH},
-        };
-        int handled = 0;
-        for (size_t a = 0; a < sizeof ACTIONS / sizeof ACTIONS[0]; a++) {
-            if (strcmp(flag, ACTIONS[a].name) == 0) {
-                if (val)
-                    return seterr(err, cap, "%s takes no value", flag);
-                if (cfg->action == SPEC_RUN || ACTIONS[a].action == SPEC_HELP)
-                    cfg->action = ACTIONS[a].action;
-                handled = 1;
-            }
-        }
-        if (handled)
-            continue;
-        if (strcmp(flag, "--headless") == 0) {
-            if (val)
-                return seterr(err, cap, "--headless takes no value");
-            cfg->headless = 1;
-            continue;
-        }
-        static const char *const WITH_VALUE[] = {"--surface", "--opt", "--start", "--steps",
-                                                 "--csv", "--screenshot", "--size", "--layout",
-                                                 "--view", "--out-dir", "--noise", "--seed", "--legend"};
-        int known = 0;
-        for (size_t k = 0; k < sizeof WITH_VALUE / sizeof WITH_VALUE[0]; k++)
-            known |= strcmp(flag, WITH_VALUE[k]) == 0;
-        if (!known)
+        const Option *o = option_find(flag);
+        if (!o)
             return seterr(err, cap, "unknown option '%s' (see --help)", arg);
-        if (!val) {
+        if (!takes_value(o) && val)
+            return seterr(err, cap, "%s takes no value", flag);
+        if (takes_value(o) && !val) {
             if (i + 1 >= argc)
                 return seterr(err, cap, "%s needs a value", flag);
             val = argv[++i];
         }
-        if (strlen(val) >= SPEC_ARG_MAX)
+        if (val && strlen(val) >= SPEC_ARG_MAX)
             return seterr(err, cap, "%s: value too long (at most %d characters)", flag, SPEC_ARG_MAX - 1);
-        char why[SPEC_ERR_MAX];
-        if (strcmp(flag, "--surface") == 0) {
-            Surface s;
-            if (spec_parse_surface(val, &s, why, sizeof why) != 0)
-                return seterr(err, cap, "--surface '%s': %s", val, why);
-            snprintf(cfg->surface, sizeof cfg->surface, "%s", val);
-        } else if (strcmp(flag, "--opt") == 0) {
-            RunSpec rs;
-            if (cfg->n_opts >= SCENE_MAX_RUNS)
-                return seterr(err, cap, "--opt: at most %d runs", SCENE_MAX_RUNS);
-            if (spec_parse_opt(val, &rs, why, sizeof why) != 0)
-                return seterr(err, cap, "--opt '%s': %s", val, why);
-            snprintf(cfg->opt[cfg->n_opts++], SPEC_ARG_MAX, "%s", val);
-        } else if (strcmp(flag, "--start") == 0) {
-            if (parse_tuple(val, cfg->start, 2) != 0)
-                return seterr(err, cap, "--start '%s': expected X,Y with two finite numbers", val);
-            cfg->have_start = 1;
-        } else if (strcmp(flag, "--steps") == 0) {
-            if (parse_int(val, 0, SCENE_MAX_STEPS, &cfg->steps) != 0)
-                return seterr(err, cap, "--steps '%s': expected an integer from 0 to %d", val, SCENE_MAX_STEPS);
-        } else if (strcmp(flag, "--csv") == 0) {
-            if (!*val)
-                return seterr(err, cap, "--csv: empty file name");
-            cfg->csv_path = val;
-        } else if (strcmp(flag, "--screenshot") == 0) {
-            if (!*val)
-                return seterr(err, cap, "--screenshot: empty file name");
-            cfg->screenshot_path = val;
-        } else if (strcmp(flag, "--out-dir") == 0) {
-            if (!*val)
-                return seterr(err, cap, "--out-dir: empty directory name");
-            cfg->out_dir = val;
-        } else if (strcmp(flag, "--size") == 0) {
-            if (parse_size(val, &cfg->width, &cfg->height) != 0)
-                return seterr(err, cap, "--size '%s': expected WxH, each from 1 to 16384", val);
-        } else if (strcmp(flag, "--layout") == 0) {
-            if (strcmp(val, "overlay") == 0)
-                cfg->layout = LAYOUT_OVERLAY;
-            else if (strcmp(val, "grid") == 0)
-                cfg->layout = LAYOUT_GRID;
-            else
-                return seterr(err, cap, "--layout '%s': expected overlay or grid", val);
-        } else if (strcmp(flag, "--legend") == 0) {
-            static const char *const POS[] = {"auto", "none", "tl", "tr", "bl", "br"};
-            int found = -1;
-            for (int p = 0; p < 6; p++)
-                if (strcmp(val, POS[p]) == 0)
-                    found = p;
-            if (found < 0)
-                return seterr(err, cap, "--legend '%s': expected auto, none, tl, tr, bl or br", val);
-            cfg->legend = (LegendPos)found;
-        } else if (strcmp(flag, "--noise") == 0) {
-            double v;
-            if (parse_double(val, &v) != 0 || v < 0)
-                return seterr(err, cap, "--noise '%s': expected a number >= 0 (the gradient noise's sigma)", val);
-            cfg->noise = v;
-        } else if (strcmp(flag, "--seed") == 0) {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(val, &end, 10);
-            if (!*val || *end || errno == ERANGE || val[0] == '-')
-                return seterr(err, cap, "--seed '%s': expected a whole number from 0 to 18446744073709551615", val);
-            cfg->seed = v;
-        } else if (strcmp(flag, "--view") == 0) {
-            double v[4];
-            if (parse_tuple(val, v, 4) != 0)
-                return seterr(err, cap, "--view '%s': expected XMIN,XMAX,YMIN,YMAX", val);
-            if (!(v[0] < v[1]) || !(v[2] < v[3]))
-                return seterr(err, cap, "--view '%s': needs XMIN < XMAX and YMIN < YMAX", val);
-            memcpy(cfg->view, v, sizeof v);
-            cfg->have_view = 1;
-        }
+        if (o->parse(o, val, cfg, err, cap) != 0)
+            return -1;
     }
     if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->csv_path || cfg->screenshot_path) == 0)
         return 0;
@@ -515,7 +692,7 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
 {
     Surface s;
     char why[SPEC_ERR_MAX];
-    const char *surf = cfg->surface[0] ? cfg->surface : "rosenbrock";
+    const char *surf = cfg->surface[0] ? cfg->surface : DEFAULT_SURFACE;
     if (spec_parse_surface(surf, &s, why, sizeof why) != 0)
         return seterr(err, cap, "--surface '%s': %s", surf, why);
     if (cfg->have_view)
@@ -545,106 +722,262 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
     return 0;
 }
 
+/* ---- help ---------------------------------------------------------------------- */
+
+#define HELP_WIDTH 80
+#define OPTION_COL 21 /* where an option's help starts in --help */
+#define DETAIL_COL 23 /* where the lists under it start */
+#define LIST_COL 19   /* where a name's description starts in --list */
+#define KIND_COL 15   /* the same for optimizers and schedules */
+
+/* "rosenbrock[:a=1,b=100]" */
+static void surface_usage(int i, char *out, size_t cap)
+{
+    const SurfaceInfo *in = surface_info(i);
+    Text t = text_begin(out, cap);
+    text_add(&t, "%s", in->name);
+    for (int p = 0; p < in->n_params; p++)
+        text_add(&t, "%s%s=%g", p ? "," : "[:", in->param[p].name, in->param[p].def);
+    if (in->n_params)
+        text_add(&t, "]");
+}
+
+static void help_surfaces(Wrap *w)
+{
+    wrap_line(w, DETAIL_COL);
+    for (int i = 0; i < surface_count(); i++) {
+        char usage[128];
+        surface_usage(i, usage, sizeof usage);
+        wrap_word(w, "  ", usage);
+    }
+    wrap_line(w, OPTION_COL);
+    wrap_text(w, "or expr:FORMULA, your own function of x and y,\n  e.g. 'expr:(1-x)^2+100*(y-x^2)^2'");
+}
+
+/* A key used by every kind of schedule. */
+static int schedule_key_shared(ScheduleKey key)
+{
+    for (int k = 0; k < SCHED_COUNT; k++)
+        if (!schedule_uses((ScheduleKind)k, key))
+            return 0;
+    return 1;
+}
+
+static void help_schedules(Wrap *w)
+{
+    char word[160];
+    Text t = text_begin(word, sizeof word);
+    text_add(&t, "schedule=");
+    schedule_names(&t, "|");
+    wrap_line(w, DETAIL_COL);
+    wrap_word(w, " ", word);
+    wrap_line(w, DETAIL_COL);
+    for (int k = 0; k < SCHED_COUNT; k++) {
+        int own = 0;
+        for (int key = 0; key < SK_COUNT; key++) {
+            if (!schedule_uses((ScheduleKind)k, (ScheduleKey)key) || schedule_key_shared((ScheduleKey)key))
+                continue;
+            wrap_word(w, " ", schedule_key((ScheduleKey)key)->name);
+            own = 1;
+        }
+        if (own) {
+            snprintf(word, sizeof word, "(%s),", schedule_name((ScheduleKind)k));
+            wrap_word(w, " ", word);
+        }
+    }
+    for (int key = 0; key < SK_COUNT; key++) {
+        if (schedule_key_shared((ScheduleKey)key)) {
+            wrap_word(w, " ", schedule_key((ScheduleKey)key)->name);
+            wrap_text(w, "(with any of them)");
+        }
+    }
+}
+
+static void help_runs(Wrap *w)
+{
+    wrap_line(w, DETAIL_COL);
+    for (int i = 0; i < OPTIM_COUNT; i++)
+        wrap_word(w, " ", optim_info((OptimKind)i)->name);
+    wrap_line(w, OPTION_COL);
+    wrap_text(w, "e.g. adam:lr=0.01,beta1=0.9,label=fast\n"
+                 "hyperparameters (each optimizer takes its own; --list):");
+    wrap_line(w, DETAIL_COL);
+    for (int k = 0; k < HP_COUNT; k++) {
+        const HyperInfo *h = optim_hyper((HyperKey)k);
+        wrap_word(w, " ", h->name);
+        if (!h->is_flag)
+            continue;
+        /* a switch: who has it */
+        char users[128];
+        Text t = text_begin(users, sizeof users);
+        for (int i = 0; i < OPTIM_COUNT; i++)
+            if (optim_uses((OptimKind)i, (HyperKey)k))
+                text_add(&t, "%s%s", t.len ? ", " : "(", optim_info((OptimKind)i)->name);
+        text_add(&t, ": 0 turns it off)");
+        wrap_text(w, users);
+    }
+    wrap_line(w, OPTION_COL);
+    wrap_text(w, "learning-rate schedule, stepped once per step:");
+    help_schedules(w);
+    wrap_line(w, OPTION_COL);
+    wrap_text(w, "label=NAME names the run; bundle=K draws K --noise seeds\nWithout --opt:");
+    /* the default surface's runs, by optimizer */
+    const SurfaceInfo *in = surface_info(surface_find(DEFAULT_SURFACE));
+    int n = 0;
+    while (n < SURFACE_MAX_DEFAULT_RUNS && in->runs[n])
+        n++;
+    for (int i = 0; i < n; i++) {
+        char word[40];
+        snprintf(word, sizeof word, "%s%.*s%s", i && i + 1 == n ? "and " : "", (int)strcspn(in->runs[i], ":"),
+                 in->runs[i], i + 2 == n ? "" : ",");
+        wrap_word(w, " ", word);
+    }
+    wrap_text(w, "tuned for the surface.");
+}
+
+/* "--steps N", "--layout overlay|grid", "-h, --help" */
+static void option_term(const Option *o, char *out, size_t cap)
+{
+    Text t = text_begin(out, cap);
+    if (o->alias)
+        text_add(&t, "%s, ", o->alias);
+    text_add(&t, "%s", o->flag);
+    if (o->value)
+        text_add(&t, " %s", o->value);
+    for (int i = 0; i < o->n_choices; i++)
+        text_add(&t, "%s%s", i ? "|" : " ", o->choices[i]);
+}
+
 void spec_print_help(FILE *f)
 {
-    fputs(
-        "Usage: gradscape [options]\n"
-        "Draws a 2D loss surface and animates optimizers descending it side by side,\n"
-        "with the numbers of torch.optim.\n"
-        "\n"
-        "Scene:\n"
-        "  --surface SPEC     the loss surface (default rosenbrock), NAME[:param=value,...]:\n"
-        "                       rosenbrock[:a=1,b=100]  quadratic[:kappa=10,angle=0]  saddle\n"
-        "                       himmelblau rastrigin ackley beale booth matyas goldstein-price\n"
-        "                       styblinski-tang six-hump-camel monkey-saddle valley\n"
-        "                     or expr:FORMULA, your own function of x and y,\n"
-        "                       e.g. 'expr:(1-x)^2+100*(y-x^2)^2'\n"
-        "  --opt SPEC         add a run, NAME[:key=value,...], repeatable, in order:\n"
-        "                       sgd momentum nesterov rmsprop adam amsgrad adamw nadam\n"
-        "                       radam adagrad adadelta lion\n"
-        "                     e.g. adam:lr=0.01,beta1=0.9,label=fast\n"
-        "                     hyperparameters (each optimizer takes its own; --list):\n"
-        "                       lr momentum alpha beta1 beta2 eps weight_decay rho\n"
-        "                       lr_decay initial_accumulator_value momentum_decay\n"
-        "                       bias_correction (adam: 0 turns it off)\n"
-        "                     learning-rate schedule, stepped once per step:\n"
-        "                       schedule=constant|step|exponential|cosine|cyclic\n"
-        "                       step_size gamma (step), gamma (exponential),\n"
-        "                       t_max eta_min (cosine), base_lr max_lr step_size_up\n"
-        "                       (cyclic), warmup=W (linear warm-up, with any of them)\n"
-        "                     label=NAME names the run; bundle=K draws K seeds with --noise\n"
-        "                     Without --opt: sgd, momentum, rmsprop and adam, tuned for\n"
-        "                     the surface.\n"
-        "  --start X,Y        start point of every run (default: the surface's)\n"
-        "  --steps N          steps per run, 0 to 1000000 (default: the surface's)\n"
-        "  --noise SIGMA      stochastic gradients: g + SIGMA * N(0, 1) (default 0)\n"
-        "  --seed S           seed of the noise (default 0); bundle member j uses S + j\n"
-        "  --view XMIN,XMAX,YMIN,YMAX   region of the plane to show\n"
-        "  --layout overlay|grid        all runs on one map, or one panel per run\n"
-        "  --legend auto|none|tl|tr|bl|br   where the legend goes (auto: where it hides least)\n"
-        "\n"
-        "Output:\n"
-        "  --headless         no window: simulate, write what is asked, exit\n"
-        "  --csv FILE         trajectories, one row per run and step ('-': stdout):\n"
-        "                       optimizer,step,x,y,loss,grad_x,grad_y,lr\n"
-        "  --screenshot FILE  PNG of the scene after all steps (with --headless)\n"
-        "  --size WxH         window size, or image size with --headless (default 1600x900)\n"
-        "  --out-dir DIR      where the window's screenshots go (default: current directory)\n"
-        "\n"
-        "Information:\n"
-        "  --list             surfaces, optimizers, schedules and their keys with defaults\n"
-        "  --bench-core       time recomputing 4 runs x 10000 steps\n"
-        "  --bench            time rendering frames offscreen (with --size)\n"
-        "  --version          print the version\n"
-        "  -h, --help         this text\n"
-        "\n"
-        "In the window: Space play/pause, arrows step, R restart, +/- speed, G layout,\n"
-        "V reset view, Ctrl+S screenshot, F11 full screen, F1 all shortcuts, Esc quit.\n"
-        "\n"
-        "Exit status: 0 on success, 2 on bad input (the message names what was wrong).\n",
-        f);
+    fputs("Usage: gradscape [options]\n"
+          "Draws a 2D loss surface and animates optimizers descending it side by side,\n"
+          "with the numbers of torch.optim.\n",
+          f);
+    Wrap w = wrap_begin(f, HELP_WIDTH);
+    for (int i = 0; i < COUNT(OPTIONS); i++) {
+        const Option *o = &OPTIONS[i];
+        if (i == 0 || o->section != OPTIONS[i - 1].section) {
+            wrap_end(&w);
+            fprintf(f, "\n%s:\n", SECTION_TITLES[o->section]);
+        }
+        char term[96];
+        option_term(o, term, sizeof term);
+        wrap_term(&w, term, OPTION_COL);
+        wrap_text(&w, o->help);
+        if (o->more)
+            o->more(&w);
+    }
+    wrap_end(&w);
+    int n, keys_w = 0;
+    const Binding *b = bindings_table(&n);
+    for (int i = 0; i < n; i++)
+        if (b[i].keys && wrap_columns(b[i].keys) > keys_w)
+            keys_w = wrap_columns(b[i].keys);
+    fputs("\nIn the window:\n", f);
+    bindings_print(f, keys_w);
+    fputs("\nExit status: 0 on success, 2 on bad input (the message names what was wrong).\n", f);
+}
+
+/* "+ - * / ^, ( ), sin cos ..., pi, e": the words of the expression language. */
+static void expr_syntax(char *out, size_t cap)
+{
+    Text t = text_begin(out, cap);
+    for (int i = 0; expr_vocab(EXPR_VOCAB_OPERATORS, i); i++)
+        text_add(&t, "%s%s", i ? " " : "", expr_vocab(EXPR_VOCAB_OPERATORS, i));
+    text_add(&t, ", ( ),");
+    for (int i = 0; expr_vocab(EXPR_VOCAB_FUNCTIONS, i); i++)
+        text_add(&t, " %s", expr_vocab(EXPR_VOCAB_FUNCTIONS, i));
+    for (int i = 0; expr_vocab(EXPR_VOCAB_CONSTANTS, i); i++)
+        text_add(&t, ", %s", expr_vocab(EXPR_VOCAB_CONSTANTS, i));
+}
+
+/* A key's line in --list: "  NAME  LABEL, RANGE" */
+static void list_key(Wrap *w, const char *name, const char *label, const char *range)
+{
+    char text[160];
+    snprintf(text, sizeof text, "%s%s%s", label, range ? ", " : "", range ? range : "");
+    wrap_term(w, name, LIST_COL);
+    wrap_text(w, text);
 }
 
 void spec_print_list(FILE *f)
 {
+    Wrap w = wrap_begin(f, HELP_WIDTH);
+    char text[160];
     fputs("Surfaces (--surface NAME[:param=value,...]):\n", f);
     for (int i = 0; i < surface_count(); i++) {
         const SurfaceInfo *in = surface_info(i);
-        fprintf(f, "  %-16s %s", in->name, in->formula);
-        for (int p = 0; p < in->n_params; p++)
-            fprintf(f, "%s%s=%g", p ? ", " : "   [", in->param[p].name, in->param[p].def);
-        fputs(in->n_params ? "]\n" : "\n", f);
+        wrap_term(&w, in->name, LIST_COL);
+        wrap_text(&w, in->formula);
+        for (int p = 0; p < in->n_params; p++) {
+            snprintf(text, sizeof text, "%s%s=%g%s", p ? "" : "[", in->param[p].name, in->param[p].def,
+                     p + 1 < in->n_params ? "," : "]");
+            wrap_word(&w, p ? " " : "   ", text);
+        }
     }
-    fprintf(f, "  %-16s your own formula in x and y: + - * / ^, ( ), sin cos tan exp log\n"
-               "  %-16s sqrt abs tanh, pi, e\n",
-            "expr:FORMULA", "");
+    wrap_term(&w, "expr:FORMULA", LIST_COL);
+    wrap_text(&w, "your own formula in x and y:");
+    expr_syntax(text, sizeof text);
+    wrap_text(&w, text);
+    wrap_end(&w);
+
     fputs("\nOptimizers (--opt NAME[:key=value,...]); defaults as in torch.optim:\n", f);
     for (int i = 0; i < OPTIM_COUNT; i++) {
         const OptimInfo *o = optim_info((OptimKind)i);
-        fprintf(f, "  %-12s", o->name);
-        int first = 1;
-        for (int k = 0; k < HP_COUNT; k++) {
-            if (!optim_uses((OptimKind)i, (HyperKey)k))
-                continue;
-            fprintf(f, "%s%s=%g", first ? " " : ", ", optim_hyper((HyperKey)k)->name, o->defaults[k]);
-            first = 0;
-        }
-        fprintf(f, "\n  %-12s   = %s\n", "", o->torch);
+        wrap_term(&w, o->name, KIND_COL);
+        Text t = text_begin(text, sizeof text);
+        for (int k = 0; k < HP_COUNT; k++)
+            if (optim_uses((OptimKind)i, (HyperKey)k))
+                text_add(&t, "%s%s=%g", t.len ? ", " : "", optim_hyper((HyperKey)k)->name, o->defaults[k]);
+        wrap_text(&w, text);
+        wrap_line(&w, KIND_COL + 2);
+        wrap_word(&w, "", "=");
+        wrap_text(&w, o->torch);
     }
-    fputs("\nKeys:\n", f);
+    wrap_end(&w);
+
+    fputs("\nSchedules (--opt ...,schedule=NAME,key=value), as torch.optim.lr_scheduler:\n", f);
+    int torch_w = 0;
+    for (int k = 0; k < SCHED_COUNT; k++)
+        if (wrap_columns(schedule_info((ScheduleKind)k)->torch) > torch_w)
+            torch_w = wrap_columns(schedule_info((ScheduleKind)k)->torch);
+    /* each kind: its torch class, its own keys with their defaults; then the keys
+     * every kind takes */
+    for (int k = 0; k <= SCHED_COUNT; k++) {
+        const int shared = k == SCHED_COUNT;
+        const ScheduleKind kind = shared ? SCHED_CONSTANT : (ScheduleKind)k;
+        char keys[128];
+        Text t = text_begin(keys, sizeof keys);
+        for (int key = 0; key < SK_COUNT; key++) {
+            if (!schedule_uses(kind, (ScheduleKey)key) || schedule_key_shared((ScheduleKey)key) != shared)
+                continue;
+            char def[32];
+            schedule_default_text(kind, (ScheduleKey)key, def, sizeof def);
+            text_add(&t, "%s%s=%s", t.len ? " " : "", schedule_key((ScheduleKey)key)->name, def);
+        }
+        t = text_begin(text, sizeof text);
+        if (!shared)
+            text_add(&t, "(%s)", schedule_info(kind)->torch);
+        if (keys[0])
+            text_add(&t, "%*s%s", torch_w + 4 - wrap_columns(text), "", keys);
+        wrap_term(&w, shared ? "any of them" : schedule_name(kind), KIND_COL);
+        wrap_word(&w, "", text);
+    }
+    wrap_end(&w);
+
+    fputs("\nKeys of a run (--opt NAME:key=value,...):\n", f);
     for (int k = 0; k < HP_COUNT; k++) {
         char range[48];
         optim_hyper_range_text((HyperKey)k, range, sizeof range);
-        fprintf(f, "  %-13s %s, %s\n", optim_hyper((HyperKey)k)->name, optim_hyper((HyperKey)k)->label, range);
+        list_key(&w, optim_hyper((HyperKey)k)->name, optim_hyper((HyperKey)k)->label, range);
     }
-    fprintf(f, "  %-13s the run's name in the legend and the CSV\n", "label");
-    fprintf(f, "  %-13s with --noise: draw K seeds (1 to %d) as a bundle\n", "bundle", SCENE_MAX_BUNDLE);
-    fputs("\nSchedules (--opt ...,schedule=NAME,key=value), as torch.optim.lr_scheduler:\n"
-          "  constant     lr\n"
-          "  step         step_size=100 gamma=0.1           (StepLR)\n"
-          "  exponential  gamma=0.99                        (ExponentialLR)\n"
-          "  cosine       t_max=steps eta_min=0             (CosineAnnealingLR)\n"
-          "  cyclic       base_lr=lr/10 max_lr=lr step_size_up=100  (CyclicLR, triangular)\n"
-          "  warmup=W     with any of them: lr x min(1, t/W) for step t (LinearLR)\n",
-          f);
+    for (int i = 0; i < COUNT(RUN_KEYS); i++)
+        list_key(&w, RUN_KEYS[i].name, RUN_KEYS[i].help, NULL);
+    for (int k = 0; k < SK_COUNT; k++) {
+        char range[48];
+        schedule_key_range_text((ScheduleKey)k, range, sizeof range);
+        list_key(&w, schedule_key((ScheduleKey)k)->name, schedule_key((ScheduleKey)k)->label, range);
+    }
+    wrap_end(&w);
 }

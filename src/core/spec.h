@@ -77,6 +77,8 @@ int spec_add_default_runs(Scene *sc);
 /* Names of layouts, for parsing and display. */
 const char *spec_layout_name(Layout l);
 
+/* Write --help and --list, generated from the tables they describe, in lines of
+ * at most 80 columns. */
 void spec_print_help(FILE *f);
 void spec_print_list(FILE *f);
 
