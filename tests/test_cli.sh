@@ -78,5 +78,32 @@ check_bad "cannot write '/proc/gs.csv'" --headless --csv /proc/gs.csv
 check_bad "No space left on device" --headless --csv /dev/full
 [ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
 
+# -- a 599-character broken formula: the quote is shortened, the reason is all there
+f="expr:$(printf '%.0s(' $(seq 297))x$(printf '%.0s+x' $(seq 148))"
+[ ${#f} = 599 ] && ok || bad "the long formula has ${#f} characters"
+"$BIN" --headless --surface "$f" --csv "$T/out.csv" 2>"$T/err"
+[ $? -eq 2 ] && ok || bad "long formula exit status"
+msg=$(cat "$T/err")
+case "$msg" in *"': expression too long (at most 511 characters)") ok ;; *) bad "long formula: no reason in: $msg" ;; esac
+[ ${#msg} -lt 160 ] && ok || bad "long formula message is ${#msg} characters: $msg"
+case "$msg" in *"expr:((((("*"…"*"+x+x'"*) ok ;; *) bad "long formula: quote not shortened: $msg" ;; esac
+
+# -- a path that is a symbolic link is written through: the link stays a link, its
+#    target (relative to the link, not there yet, then replaced) holds the file
+mkdir "$T/real"
+ln -s real/target.csv "$T/link.csv"
+"$BIN" --headless --opt sgd --steps 2 --csv "$T/link.csv" || bad "write through a dangling link"
+[ -L "$T/link.csv" ] && ok || bad "the link was replaced by a file"
+[ "$(wc -l < "$T/real/target.csv")" = 4 ] && ok || bad "the link's target does not hold the CSV"
+"$BIN" --headless --opt sgd --steps 5 --csv "$T/link.csv" || bad "write through a link"
+[ -L "$T/link.csv" ] && [ "$(wc -l < "$T/real/target.csv")" = 7 ] && ok || bad "second write through the link"
+[ "$(ls "$T/real")" = target.csv ] && ok || bad "left in the target's directory: $(ls "$T/real")"
+f="expr:$(printf '%.0s(' $(seq 240))x$(printf '%.0s+x' $(seq 119))"
+"$BIN" --headless --surface "$f" --csv "$T/out.csv" 2>"$T/err"
+msg=$(cat "$T/err")
+case "$msg" in *"…"*"': expected ')' at column 480") ok ;; *) bad "long broken formula: $msg" ;; esac
+ln -s loop2 "$T/loop1"; ln -s loop1 "$T/loop2"
+check_bad "cannot write '$T/loop1': Too many levels of symbolic links" --headless --csv "$T/loop1"
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -10,11 +10,45 @@
 
 #include "stb_impl.h"
 
+#define TMP_SUFFIX ".tmp-XXXXXX"
+
+/* The file a path names: the path itself or, for a symbolic link, the file it
+ * points to (through further links; it may not exist yet), so that the link is
+ * written through and stays a link, as editors and cp do. Returns 0, or -1 with
+ * errno (a loop, a name too long). */
+static int resolve_link(const char *path, char *out, size_t cap)
+{
+    if (snprintf(out, cap, "%s", path) >= (int)cap)
+        return errno = ENAMETOOLONG, -1;
+    for (int depth = 0; depth < 40; depth++) {
+        struct stat sb;
+        if (lstat(out, &sb) != 0 || !S_ISLNK(sb.st_mode))
+            return 0;
+        char link[4096];
+        ssize_t n = readlink(out, link, sizeof link - 1);
+        if (n < 0)
+            return -1;
+        link[n] = '\0';
+        /* a relative target is relative to the link's directory */
+        char *slash = strrchr(out, '/');
+        int dir = link[0] == '/' || !slash ? 0 : (int)(slash - out) + 1;
+        if ((size_t)dir + (size_t)n >= cap)
+            return errno = ENAMETOOLONG, -1;
+        memmove(out + dir, link, (size_t)n + 1);
+    }
+    return errno = ELOOP, -1;
+}
+
 FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_t cap)
 {
+    char target[4096];
+    if (resolve_link(path, target, sizeof target) != 0) {
+        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        return NULL;
+    }
     /* "-", a device or a pipe is written directly: there is nothing to replace */
     struct stat sb;
-    if (strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))) {
+    if (strcmp(path, "-") == 0 || (stat(target, &sb) == 0 && !S_ISREG(sb.st_mode))) {
         tmp[0] = '\0';
         if (strcmp(path, "-") == 0)
             return stdout;
@@ -27,7 +61,8 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
             snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
         return f;
     }
-    int n = snprintf(tmp, tmp_cap, "%s.tmp-XXXXXX", path);
+    /* the temporary file beside the file written (the link's target) */
+    int n = snprintf(tmp, tmp_cap, "%s" TMP_SUFFIX, target);
     if (n < 0 || (size_t)n >= tmp_cap) {
         snprintf(err, cap, "'%s': path too long", path);
         return NULL;
@@ -58,8 +93,13 @@ int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *
         ok = 0, saved = errno;
     if (f != stdout && fclose(f) != 0 && ok)
         ok = 0, saved = errno;
-    if (ok && tmp[0] && rename(tmp, path) != 0)
-        ok = 0, saved = errno;
+    if (ok && tmp[0]) {
+        /* the file written is the temporary name without its suffix */
+        char target[4200];
+        snprintf(target, sizeof target, "%.*s", (int)(strlen(tmp) - strlen(TMP_SUFFIX)), tmp);
+        if (rename(tmp, target) != 0)
+            ok = 0, saved = errno;
+    }
     if (!ok) {
         if (tmp[0])
             remove(tmp);

@@ -30,11 +30,13 @@ int export_csv_stream(const Scene *sc, FILE *f);
 int export_png(const char *path, int width, int height, const unsigned char *rgba,
                int stride, int bottom_up, char *err, size_t cap);
 
-/* Opens a temporary file beside `path` for writing. Returns the stream and writes the
- * temporary name into tmp, or NULL with err. */
+/* Opens a temporary file beside `path` (beside its target, when `path` is a
+ * symbolic link: the link is written through and stays a link) for writing.
+ * Returns the stream and writes the temporary name into tmp, or NULL with err. */
 FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_t cap);
 
-/* Closes the stream and renames tmp to path, or removes tmp if anything failed:
+/* Closes the stream and renames tmp to the file it stands for, or removes tmp if
+ * anything failed:
  * `failed` non-zero (an errno, or -1), a write error, a failed close. Returns 0, or
  * -1 with err naming the file and the reason. */
 int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *err, size_t cap);

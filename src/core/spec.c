@@ -23,12 +23,44 @@
 #define DEFAULT_WIDTH 1600
 #define DEFAULT_HEIGHT 900
 
+/* Shortens each quoted value in msg longer than QUOTE_MAX bytes to its first and
+ * last characters around an ellipsis, so that the reason after it always fits:
+ * '--surface 'expr:((((...))))': expected ...'. Cuts between UTF-8 characters. */
+#define QUOTE_MAX 48
+static void shorten_quotes(char *msg)
+{
+    for (char *open = strchr(msg, '\''); open; open = strchr(open + 1, '\'')) {
+        /* the closing quote: the first one that ends a word */
+        char *close = strchr(open + 1, '\'');
+        while (close && !(close[1] == '\0' || strchr(": ),", close[1])))
+            close = strchr(close + 1, '\'');
+        if (!close)
+            return;
+        size_t len = (size_t)(close - open - 1);
+        if (len > QUOTE_MAX) {
+            size_t head = QUOTE_MAX / 2, tail = QUOTE_MAX / 2;
+            while (head > 0 && ((unsigned char)open[1 + head] & 0xC0) == 0x80)
+                head--;
+            while (tail > 0 && ((unsigned char)close[-(long)tail] & 0xC0) == 0x80)
+                tail--;
+            char *cut = open + 1 + head;
+            memcpy(cut, "\xe2\x80\xa6", 3);
+            memmove(cut + 3, close - tail, strlen(close - tail) + 1);
+            close = cut + 3 + tail;
+        }
+        open = close;
+    }
+}
+
 static int seterr(char *err, size_t cap, const char *fmt, ...)
 {
+    char msg[4 * SPEC_ARG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, cap, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    shorten_quotes(msg);
+    snprintf(err, cap, "%s", msg);
     return -1;
 }
 
