@@ -43,7 +43,6 @@ extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 #define GROUPS_MAX 64       /* groups kept at once */       /* a trajectory that changed this recently is drawn live */
 #define PROG_CACHE 8
 #define GLYPHS_MAX 1024     /* glyphs per text command */
-#define SCALE_GRID 128      /* samples per side for the colour scale */
 #define FIELD_LEVELS 20.0f
 #define PATH_HALO 0x0000007Au
 #define PATH_MITER_MIN_COS 0.7f /* sharper joins (turns over ~90 degrees) are bevelled */
@@ -441,47 +440,6 @@ static FieldProg *field_prog(Renderer *r, const Surface *s)
     return slot;
 }
 
-/* The colour scale for a surface over a view, computed in double from a grid of
- * samples and the known minima in view (so a minimum gets the scale's low end). */
-static void field_scale(const Surface *s, MapView v, float *fmin_out, float *delta_out, float range[2])
-{
-    double lo_f = INFINITY, hi_f = -INFINITY;
-    for (int j = 0; j < SCALE_GRID; j++) {
-        double y = v.y0 + (j + 0.5) / SCALE_GRID * (v.y1 - v.y0);
-        for (int i = 0; i < SCALE_GRID; i++) {
-            double f = surface_value(s, v.x0 + (i + 0.5) / SCALE_GRID * (v.x1 - v.x0), y);
-            if (isfinite(f))
-                lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
-        }
-    }
-    double lx = fmin(v.x0, v.x1), hx = fmax(v.x0, v.x1), ly = fmin(v.y0, v.y1), hy = fmax(v.y0, v.y1);
-    for (int k = 0; k < s->n_minima; k++) {
-        double mx = s->minima[k][0], my = s->minima[k][1];
-        if (mx < lx || mx > hx || my < ly || my > hy)
-            continue;
-        double f = surface_value(s, mx, my);
-        if (isfinite(f))
-            lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
-    }
-    if (!(lo_f <= hi_f))
-        lo_f = 0.0, hi_f = 1.0;
-    double delta = 0.0, lo, hi;
-    if (s->log_color) {
-        double span = hi_f - lo_f;
-        delta = fmax(1e-12, span * 1e-5);
-        lo = log10(delta);
-        hi = log10(span + delta);
-    } else {
-        lo = lo_f, hi = hi_f;
-    }
-    if (!(hi - lo > 1e-9 * fmax(1.0, fabs(hi))))
-        hi = lo + fmax(1.0, fabs(lo) * 1e-6);
-    *fmin_out = (float)lo_f;
-    *delta_out = (float)delta;
-    range[0] = (float)lo;
-    range[1] = (float)hi;
-}
-
 static void field_uniforms(const FieldProg *p, const Surface *s, MapView v, int mode)
 {
     float param[EXPR_MAX_PARAMS] = {0};
@@ -545,15 +503,15 @@ static FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, in
         fprintf(stderr, "gradscape: cannot create a %dx%d field texture\n", w, h);
         return NULL;
     }
-    float fmin, delta, range[2];
-    field_scale(s, v, &fmin, &delta, range);
+    SurfaceScale sc;
+    surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &sc);
     glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
     glUseProgram(p->prog);
     field_uniforms(p, s, v, 0);
     glUniform1i(p->u_log, s->log_color ? 1 : 0);
-    glUniform1f(p->u_fmin, fmin);
-    glUniform1f(p->u_delta, delta);
-    glUniform2f(p->u_range, range[0], range[1]);
+    glUniform1f(p->u_fmin, (float)sc.fmin);
+    glUniform1f(p->u_delta, (float)sc.delta);
+    glUniform2f(p->u_range, (float)sc.lo, (float)sc.hi);
     glUniform1f(p->u_levels, FIELD_LEVELS);
     field_run(r, w, h);
 
