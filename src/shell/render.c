@@ -30,6 +30,7 @@
 #include "colormap.h"
 #include "font.h"
 #include "gl.h"
+#include "tess.h"
 
 extern const unsigned char gs_res_shape_vert[], gs_res_shape_frag[];
 extern const unsigned char gs_res_field_vert[], gs_res_field_frag[];
@@ -45,7 +46,6 @@ extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 #define GLYPHS_MAX 1024     /* glyphs per text command */
 #define FIELD_LEVELS 20.0f
 #define PATH_HALO 0x0000007Au
-#define PATH_MITER_MIN_COS 0.7f /* sharper joins (turns over ~90 degrees) are bevelled */
 #define KEY_MAX (EXPR_MAX_SOURCE + EXPR_MAX_PARAMS * (EXPR_NAME_MAX + 1) + 8)
 
 typedef struct Vtx {
@@ -117,10 +117,10 @@ struct Renderer {
     GLint u_path_screen, u_path_color, u_path_halo, u_path_half;
     GLuint path_vao, path_vbo;
     size_t path_vbo_bytes;
-    float *pts;             /* path scratch: x, y pairs */
-    int pts_cap;
+    float *pts;             /* path points: x, y pairs */
+    int pts_cap;            /* in points */
     float *pv;              /* path strip: x, y, d triples */
-    int pv_cap;
+    int pv_cap;             /* in vertices */
     Fonts *fonts;
     GlyphQuad glyphs[GLYPHS_MAX];
     FieldProg prog[PROG_CACHE];
@@ -556,120 +556,19 @@ static void cmd_field(Renderer *r, const DrawCmd *c)
 
 static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-/* Maps and thins the points (drops those within half a pixel of the last kept one;
- * the final point is always kept). Returns the count in r->pts. */
-static int path_points(Renderer *r, const DrawCmd *c)
+/* Grows a path buffer to hold n items of `size` floats. Returns 0 or -1. */
+static int path_grow(float **buf, int *cap, int n, int size, int points)
 {
-    if (c->n > r->pts_cap) {
-        float *p = realloc(r->pts, sizeof(float) * 2 * (size_t)c->n);
-        if (!p) {
-            fprintf(stderr, "gradscape: out of memory for a %d-point path\n", c->n);
-            return 0;
-        }
-        r->pts = p;
-        r->pts_cap = c->n;
-    }
-    int k = 0, pending = 0;
-    float px = 0, py = 0;
-    const float lim = 1e6f;
-    for (int i = 0; i < c->n; i++) {
-        const TrajPoint *t = &c->points[i];
-        if (!isfinite(t->x) || !isfinite(t->y))
-            continue;
-        float x = clampf(map_px_x(c->view, c->x, c->w, t->x), -lim, lim);
-        float y = clampf(map_px_y(c->view, c->y, c->h, t->y), -lim, lim);
-        if (!(x == x) || !(y == y))
-            continue;
-        if (k > 0) {
-            float dx = x - r->pts[2 * k - 2], dy = y - r->pts[2 * k - 1];
-            if (dx * dx + dy * dy < 0.25f) {
-                pending = 1, px = x, py = y;
-                continue;
-            }
-        }
-        r->pts[2 * k] = x, r->pts[2 * k + 1] = y;
-        k++;
-        pending = 0;
-    }
-    if (pending && k > 0) {
-        float dx = px - r->pts[2 * k - 2], dy = py - r->pts[2 * k - 1];
-        if (dx * dx + dy * dy > 1e-4f)
-            r->pts[2 * k] = px, r->pts[2 * k + 1] = py, k++;
-    }
-    return k;
-}
-
-/* Unit normal of segment a -> b (left of the direction), or 0 if degenerate. */
-static int seg_normal(const float *a, const float *b, float *nx, float *ny)
-{
-    float dx = b[0] - a[0], dy = b[1] - a[1];
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 1e-6f)
+    if (n <= *cap)
         return 0;
-    *nx = -dy / len, *ny = dx / len;
-    return 1;
-}
-
-static float *strip_pair(float *o, const float *p, float nx, float ny, float e)
-{
-    o[0] = p[0] + nx * e, o[1] = p[1] + ny * e, o[2] = e;
-    o[3] = p[0] - nx * e, o[4] = p[1] - ny * e, o[5] = -e;
-    return o + 6;
-}
-
-/* Builds the strip for points pts[0, k): per point one pair of edge vertices (the
- * mitre), or two (end of one segment, start of the next: a bevel) where the turn is
- * sharp. Writes at o; returns the end. */
-static float *piece_strip(float *o, const float *pts, int k, float e)
-{
-    float n0x = 0, n0y = 0;
-    for (int i = 0; i < k; i++) {
-        const float *p = &pts[2 * i];
-        float n1x = n0x, n1y = n0y;
-        int h1 = i < k - 1 && seg_normal(p, p + 2, &n1x, &n1y);
-        if (i == 0) {
-            o = strip_pair(o, p, n1x, n1y, e);
-        } else if (i == k - 1 || !h1) {
-            o = strip_pair(o, p, n0x, n0y, e);
-        } else {
-            float mx = n0x + n1x, my = n0y + n1y;
-            float cosh = 0.5f * sqrtf(mx * mx + my * my); /* cos of half the turn */
-            if (cosh >= PATH_MITER_MIN_COS) {
-                o = strip_pair(o, p, mx / (2.0f * cosh * cosh), my / (2.0f * cosh * cosh), e);
-            } else {
-                o = strip_pair(o, p, n0x, n0y, e);
-                o = strip_pair(o, p, n1x, n1y, e);
-            }
-        }
-        if (h1)
-            n0x = n1x, n0y = n1y;
+    float *p = realloc(*buf, sizeof(float) * (size_t)size * (size_t)n);
+    if (!p) {
+        fprintf(stderr, "gradscape: out of memory for a %d-point path\n", points);
+        return -1;
     }
-    return o;
-}
-
-/* The strip of the k points in r->pts, whose pieces are separated by NaN points:
- * pieces are joined by two repeated vertices (zero-area triangles). Returns the
- * vertex count. */
-static int path_strip(Renderer *r, int k, float e)
-{
-    float *o = r->pv;
-    int start = 0;
-    for (int i = 0; i <= k; i++) {
-        if (i < k && r->pts[2 * i] == r->pts[2 * i])
-            continue;
-        if (i - start >= 2) {
-            int joined = o != r->pv;
-            float *piece = o + (joined ? 6 : 0);
-            float *end = piece_strip(piece, &r->pts[2 * start], i - start, e);
-            if (joined) {
-                memcpy(o, o - 3, sizeof(float) * 3);    /* the last vertex again */
-                memcpy(o + 3, piece, sizeof(float) * 3); /* the next piece's first */
-            }
-            o = end;
-        }
-        start = i + 1;
-    }
-    return (int)(o - r->pv) / 3;
+    *buf = p;
+    *cap = n;
+    return 0;
 }
 
 static void cmd_path(Renderer *r, const DrawCmd *c)
@@ -679,20 +578,13 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
     /* clip to the command's rect within the user's clip */
     GLint rect[4];
     clipped_rect(r, c, rect);
-    int k = path_points(r, c);
-    if (k < 2)
+    if (path_grow(&r->pts, &r->pts_cap, c->n, 2, c->n) != 0)
         return;
-    if (6 * k > r->pv_cap) {
-        float *pv = realloc(r->pv, sizeof(float) * 3 * 6 * (size_t)k);
-        if (!pv) {
-            fprintf(stderr, "gradscape: out of memory for a %d-point path\n", c->n);
-            return;
-        }
-        r->pv = pv;
-        r->pv_cap = 6 * k;
-    }
+    int k = tess_points(c->points, c->n, c->view, (const float[4]){c->x, c->y, c->w, c->h}, r->pts);
+    if (k < 2 || path_grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3, c->n) != 0)
+        return;
     const float hw = c->r * 0.5f, halo = hw + 1.25f;
-    int nv = path_strip(r, k, halo + 1.0f);
+    int nv = tess_strip(r->pts, k, halo + 1.0f, r->pv);
 
     use_path(r);
     set_scissor(r, 1, rect);
