@@ -77,3 +77,9 @@ int gl_splice(const char *src, const char *marker, const char *insert, char *out
     memcpy(out + head + ins, m + strlen(marker), tail + 1);
     return 0;
 }
+
+void gl_drain_errors(void)
+{
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; i++)
+        ;
+}

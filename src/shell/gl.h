@@ -17,4 +17,7 @@ GLuint gl_program(const char *name, const char *vert_src, const char *frag_src);
  * the result does not fit. */
 int gl_splice(const char *src, const char *marker, const char *insert, char *out, size_t cap);
 
+/* Clears GL's error flags, so that the next glGetError speaks of what follows. */
+void gl_drain_errors(void);
+
 #endif
