@@ -1,5 +1,5 @@
 /* gl: shader programs from the sources embedded in the binary. Failures are logged
- * to stderr as one line naming the shader, and return 0 (never a half-built
+ * (gs_log) as one line naming the shader, and return 0 (never a half-built
  * program). Needs a current GL 3.3 core context. */
 #ifndef GS_GL_H
 #define GS_GL_H

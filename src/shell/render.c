@@ -18,7 +18,6 @@
 #include "render_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +25,7 @@
 #include <malloc.h>
 #endif
 
+#include "log.h"
 #include "tess.h"
 
 extern const unsigned char gs_res_shape_vert[], gs_res_shape_frag[];
@@ -223,7 +223,7 @@ static int path_grow(float **buf, int *cap, int n, int size, int points)
         return 0;
     float *p = realloc(*buf, sizeof(float) * (size_t)size * (size_t)n);
     if (!p) {
-        fprintf(stderr, "gradscape: out of memory for a %d-point path\n", points);
+        gs_log("out of memory for a %d-point path", points);
         return -1;
     }
     *buf = p;
@@ -422,12 +422,12 @@ Renderer *render_create(void)
 {
     Renderer *r = calloc(1, sizeof *r);
     if (!r) {
-        fprintf(stderr, "gradscape: out of memory for the renderer\n");
+        gs_log("out of memory for the renderer");
         return NULL;
     }
     r->v = malloc(sizeof(Vtx) * VTX_CAP);
     if (!r->v) {
-        fprintf(stderr, "gradscape: out of memory for the renderer\n");
+        gs_log("out of memory for the renderer");
         goto fail;
     }
 #ifdef __GLIBC__
@@ -491,7 +491,7 @@ Renderer *render_create(void)
     if (!r->fonts)
         goto fail;
     if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: OpenGL error while creating the renderer\n");
+        gs_log("OpenGL error while creating the renderer");
         goto fail;
     }
     return r;

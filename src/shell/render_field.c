@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "colormap.h"
+#include "log.h"
 
 extern const unsigned char gs_res_field_vert[], gs_res_field_frag[];
 
@@ -108,7 +109,7 @@ static FieldProg *field_prog(Renderer *r, const Surface *s)
     static char fn[32768], src[49152];
     if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
         gl_splice((const char *)gs_res_field_frag, "//@SURFACE@", fn, src, sizeof src) != 0) {
-        fprintf(stderr, "gradscape: cannot build the field shader for \"%s\"\n", s->expr.source);
+        gs_log("cannot build the field shader for \"%s\"", s->expr.source);
         return NULL;
     }
     GLuint prog = gl_program("field", (const char *)gs_res_field_vert, src);
@@ -188,7 +189,7 @@ FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
     FieldEntry *e = slot;
     e->valid = 0;
     if (fbo_texture(&e->tex, &e->fbo, &e->tw, &e->th, w, h) != 0) {
-        fprintf(stderr, "gradscape: cannot create a %dx%d field texture\n", w, h);
+        gs_log("cannot create a %dx%d field texture", w, h);
         return NULL;
     }
     SurfaceScale sc;
@@ -224,7 +225,7 @@ void cmd_field(Renderer *r, const DrawCmd *c)
     if (w <= r->max_tex && h <= r->max_tex && w <= r->max_vp[0] && h <= r->max_vp[1])
         e = field_get(r, c->surface, c->view, w, h);
     else if (!r->warned_field)
-        fprintf(stderr, "gradscape: a %dx%d field exceeds the GL limit of %d pixels\n", w, h, r->max_tex);
+        gs_log("a %dx%d field exceeds the GL limit of %d pixels", w, h, r->max_tex);
     if (!e) {
         r->warned_field = 1;
         state_restore(r);
@@ -240,7 +241,7 @@ void cmd_field(Renderer *r, const DrawCmd *c)
 int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, float *out)
 {
     if (w <= 0 || h <= 0 || w > r->max_tex || h > r->max_tex || w > r->max_vp[0] || h > r->max_vp[1]) {
-        fprintf(stderr, "gradscape: a %dx%d field read-back is not possible\n", w, h);
+        gs_log("a %dx%d field read-back is not possible", w, h);
         return -1;
     }
     FieldProg *p = field_prog(r, s);
@@ -259,7 +260,7 @@ int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, 
     glBindFramebuffer(GL_FRAMEBUFFER, fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        fprintf(stderr, "gradscape: float render targets are not supported\n");
+        gs_log("float render targets are not supported");
         goto done;
     }
     glUseProgram(p->prog);
@@ -268,7 +269,7 @@ int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, 
     glPixelStorei(GL_PACK_ALIGNMENT, 4);
     glReadPixels(0, 0, w, h, GL_RED, GL_FLOAT, out);
     if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: cannot read back the field values\n");
+        gs_log("cannot read back the field values");
         goto done;
     }
     /* GL rows are bottom-up; the caller wants the top row first */

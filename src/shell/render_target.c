@@ -8,7 +8,7 @@
  * into (0, the window's, after render_target_end). */
 #include "render_internal.h"
 
-#include <stdio.h>
+#include "log.h"
 
 /* ---- texture framebuffers ------------------------------------------------------ */
 
@@ -64,8 +64,8 @@ void fbo_blit(Renderer *r, GLuint fbo, int x, int y, int w, int h)
 int render_target_begin(Renderer *r, int w, int h)
 {
     if (w <= 0 || h <= 0 || w > r->max_rb || h > r->max_rb || w > r->max_vp[0] || h > r->max_vp[1]) {
-        fprintf(stderr, "gradscape: a %dx%d offscreen target is not possible (GL limits: renderbuffer %d, viewport %dx%d)\n",
-                w, h, r->max_rb, r->max_vp[0], r->max_vp[1]);
+        gs_log("a %dx%d offscreen target is not possible (GL limits: renderbuffer %d, viewport %dx%d)", w, h,
+               r->max_rb, r->max_vp[0], r->max_vp[1]);
         return -1;
     }
     if (!r->target_fbo) {
@@ -80,8 +80,8 @@ int render_target_begin(Renderer *r, int w, int h)
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->target_rb);
         GLenum err = glGetError();
         if (err != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            fprintf(stderr, "gradscape: cannot allocate a %dx%d offscreen target%s\n", w, h,
-                    err == GL_OUT_OF_MEMORY ? " (out of memory)" : "");
+            gs_log("cannot allocate a %dx%d offscreen target%s", w, h,
+                   err == GL_OUT_OF_MEMORY ? " (out of memory)" : "");
             r->target_w = r->target_h = 0;
             glBindFramebuffer(GL_FRAMEBUFFER, r->fb);
             return -1;
@@ -108,7 +108,7 @@ int render_read_rgba(Renderer *r, int w, int h, unsigned char *out)
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
     if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: cannot read back %dx%d pixels\n", w, h);
+        gs_log("cannot read back %dx%d pixels", w, h);
         return -1;
     }
     return 0;
