@@ -3,8 +3,8 @@
  * across the line into anti-aliased edges.
  *
  * Invariants: no allocation; the caller owns every buffer and sizes it as each
- * function states. Everything is in float, in the order the pictures were made
- * with, so the same input gives the same bits. */
+ * function states. The arithmetic is float (pixels bound for the GPU), with no
+ * fused or reordered operations, so the same input gives the same bits. */
 #ifndef GS_TESS_H
 #define GS_TESS_H
 
