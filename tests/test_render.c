@@ -95,6 +95,7 @@ static void scene_test(Renderer *r)
     const char *label = "Rosenbrock \xce\xb1\xe2\x82\x81 \xe2\x88\x87" "f \xe2\x89\xa4 \xc2\xbd";
     const float tx = 14, ty = 208, ts = 16;
     draw_text(&dl, tx, ty, ts, 0, 0xFFFFFFFFu, label, -1);
+    CHECK(dl.dropped == 0);
 
     static unsigned char img[W * H * 4];
     CHECK(render_target_begin(r, W, H) == 0);
@@ -140,6 +141,7 @@ static void scene_test(Renderer *r)
     draw_clear(&dl);
     draw_field(&dl, 0, 0, W / 2, H, &s, v);
     draw_field(&dl, W / 2, 0, W / 2, H, &s, v);
+    CHECK(dl.dropped == 0);
     render_draw(r, &dl, W, H, 0x000000FFu);
     CHECK(render_read_rgba(r, W, H, img) == 0);
     CHECK_MSG(px(img, 60, 60) != before, "field not re-rendered after a parameter change");
@@ -203,6 +205,7 @@ static double showcase(Renderer *r, int w, int h, int steps, int ui_rows, const 
     draw_clip(&dl, 0, 0, panel, (float)h);
     draw_text(&dl, 16, (float)h - 26, 12, 0, 0x8C90A0FFu, "\xe2\x96\xb6 play   \xe2\x8f\xb8 pause   step 2000 / 2000", -1);
     draw_no_clip(&dl);
+    CHECK(dl.dropped == 0);
 
     unsigned char *img = malloc((size_t)w * (size_t)h * 4);
     double t[32];

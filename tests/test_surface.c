@@ -73,9 +73,65 @@ static void test_definitions(void)
     CHECK(surface_find("nope") == -1);
 }
 
+/* The field's colour scale: its low end is the lowest value in view (a minimum
+ * included even between grid samples), log or linear, never an empty range. */
+static void test_color_scale(void)
+{
+    Surface s;
+    SurfaceScale sc;
+    CHECK(surface_init_builtin(&s, surface_find("rosenbrock")) == 0);
+    CHECK(s.log_color);
+    surface_color_scale(&s, s.view, &sc);
+    CHECK(sc.fmin == 0.0); /* f(1, 1); no grid sample lies on it */
+    CHECK(sc.fmax > 2000.0 && sc.fmax < 2600.0); /* near the corner (-2, -1): 9 + 100 * 25 */
+    CHECK(sc.delta == fmax(1e-12, sc.fmax * 1e-5));
+    CHECK(sc.lo == log10(sc.delta));
+    CHECK(sc.hi == log10(sc.fmax + sc.delta));
+
+    /* a view without the minimum: its lowest sample, near (2, 0) where f = 1601 */
+    const double away[4] = {2.0, 3.0, -1.0, 0.0};
+    surface_color_scale(&s, away, &sc);
+    CHECK_MSG(sc.fmin > 1601.0 && sc.fmin < 1700.0, "fmin %g", sc.fmin);
+    double fmin = sc.fmin, fmax = sc.fmax;
+    const double flipped[4] = {3.0, 2.0, 0.0, -1.0};
+    surface_color_scale(&s, flipped, &sc);
+    CHECK_REL(sc.fmin, fmin, 1e-12);
+    CHECK_REL(sc.fmax, fmax, 1e-12);
+    /* a minimum in a flipped view still counts */
+    const double around[4] = {2.0, -2.0, 3.0, -1.0};
+    surface_color_scale(&s, around, &sc);
+    CHECK(sc.fmin == 0.0);
+
+    /* linear colouring: the ends are the values themselves */
+    CHECK(surface_init_builtin(&s, surface_find("quadratic")) == 0);
+    CHECK(!s.log_color);
+    surface_color_scale(&s, s.view, &sc);
+    CHECK(sc.fmin == 0.0 && sc.delta == 0.0);
+    CHECK(sc.lo == sc.fmin && sc.hi == sc.fmax && sc.hi > 1.0);
+
+    /* a constant surface still gets a range, linear or log */
+    ExprError err;
+    CHECK(surface_init_expr(&s, "3 + 0*x*y", &err) == 0);
+    s.log_color = 0;
+    surface_color_scale(&s, s.view, &sc);
+    CHECK(sc.fmin == 3.0 && sc.fmax == 3.0);
+    CHECK(sc.lo == 3.0 && sc.hi == 4.0);
+    s.log_color = 1;
+    surface_color_scale(&s, s.view, &sc);
+    CHECK(sc.delta == 1e-12 && sc.lo == log10(1e-12));
+    CHECK_REL(sc.hi - sc.lo, 1.0, 1e-12);
+
+    /* no finite value anywhere: the unit range */
+    CHECK(surface_init_expr(&s, "sqrt(-1 - x^2 - y^2)", &err) == 0);
+    s.log_color = 0;
+    surface_color_scale(&s, s.view, &sc);
+    CHECK(sc.fmin == 0.0 && sc.fmax == 1.0 && sc.lo == 0.0 && sc.hi == 1.0);
+}
+
 int main(void)
 {
     test_gradients_and_minima();
     test_definitions();
+    test_color_scale();
     return check_done("test_surface");
 }

@@ -1,4 +1,4 @@
-/* surface: the catalogue of built-in surfaces. */
+/* surface: the catalogue of built-in surfaces, and the colour scale of a view. */
 #include "surface.h"
 
 #include <math.h>
@@ -326,4 +326,41 @@ void surface_set_param(Surface *s, int i, double value)
 const char *surface_display(const Surface *s)
 {
     return s->builtin >= 0 ? SURFACES[s->builtin].display : s->expr.source;
+}
+
+void surface_color_scale(const Surface *s, const double view[4], SurfaceScale *out)
+{
+    const double x0 = view[0], x1 = view[1], y0 = view[2], y1 = view[3];
+    double lo_f = INFINITY, hi_f = -INFINITY;
+    for (int j = 0; j < SURFACE_SCALE_GRID; j++) {
+        double y = y0 + (j + 0.5) / SURFACE_SCALE_GRID * (y1 - y0);
+        for (int i = 0; i < SURFACE_SCALE_GRID; i++) {
+            double f = surface_value(s, x0 + (i + 0.5) / SURFACE_SCALE_GRID * (x1 - x0), y);
+            if (isfinite(f))
+                lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
+        }
+    }
+    double lx = fmin(x0, x1), hx = fmax(x0, x1), ly = fmin(y0, y1), hy = fmax(y0, y1);
+    for (int k = 0; k < s->n_minima; k++) {
+        double mx = s->minima[k][0], my = s->minima[k][1];
+        if (mx < lx || mx > hx || my < ly || my > hy)
+            continue;
+        double f = surface_value(s, mx, my);
+        if (isfinite(f))
+            lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
+    }
+    if (!(lo_f <= hi_f))
+        lo_f = 0.0, hi_f = 1.0;
+    double delta = 0.0, lo, hi;
+    if (s->log_color) {
+        double span = hi_f - lo_f;
+        delta = fmax(1e-12, span * 1e-5);
+        lo = log10(delta);
+        hi = log10(span + delta);
+    } else {
+        lo = lo_f, hi = hi_f;
+    }
+    if (!(hi - lo > 1e-9 * fmax(1.0, fabs(hi))))
+        hi = lo + fmax(1.0, fabs(lo) * 1e-6);
+    *out = (SurfaceScale){.fmin = lo_f, .fmax = hi_f, .delta = delta, .lo = lo, .hi = hi};
 }

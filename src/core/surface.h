@@ -64,6 +64,20 @@ void surface_set_param(Surface *s, int i, double value);
 /* The formula as shown to people. */
 const char *surface_display(const Surface *s);
 
+#define SURFACE_SCALE_GRID 128 /* samples per side for the colour scale */
+
+/* The field's colour scale over a view. */
+typedef struct SurfaceScale {
+    double fmin, fmax; /* the lowest and highest finite values seen (0, 1 if none) */
+    double delta;      /* log colouring: f maps to log10(f - fmin + delta); else 0 */
+    double lo, hi;     /* the scale's ends (in log10 units when log colouring), hi > lo */
+} SurfaceScale;
+
+/* Samples the surface at the centres of a SURFACE_SCALE_GRID square grid over view
+ * (xmin, xmax, ymin, ymax, either way round) and at its known minima in view, so a
+ * minimum gets the scale's low end. */
+void surface_color_scale(const Surface *s, const double view[4], SurfaceScale *out);
+
 static inline double surface_value(const Surface *s, double x, double y)
 {
     return expr_eval(&s->expr, x, y);

@@ -2,12 +2,13 @@
 #include "font.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
+
+#include "log.h"
 
 extern const unsigned char gs_res_DejaVuSans_ttf[];
 extern const size_t gs_res_DejaVuSans_ttf_len;
@@ -53,11 +54,11 @@ Fonts *font_create(void)
 {
     Fonts *f = calloc(1, sizeof *f);
     if (!f) {
-        fprintf(stderr, "gradscape: out of memory for fonts\n");
+        gs_log("out of memory for fonts");
         return NULL;
     }
     if (TTF_Init() != 0) {
-        fprintf(stderr, "gradscape: cannot initialise SDL2_ttf: %s\n", TTF_GetError());
+        gs_log("cannot initialise SDL2_ttf: %s", TTF_GetError());
         free(f);
         return NULL;
     }
@@ -66,7 +67,7 @@ Fonts *font_create(void)
     if (zero)
         zero[0] = 255; /* texel (0, 0): white, for shapes */
     if (!zero) {
-        fprintf(stderr, "gradscape: out of memory for the glyph atlas\n");
+        gs_log("out of memory for the glyph atlas");
         font_destroy(f);
         return NULL;
     }
@@ -81,7 +82,7 @@ Fonts *font_create(void)
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: cannot create the %dx%d glyph atlas texture\n", ATLAS_SIZE, ATLAS_SIZE);
+        gs_log("cannot create the %dx%d glyph atlas texture", ATLAS_SIZE, ATLAS_SIZE);
         font_destroy(f);
         return NULL;
     }
@@ -124,7 +125,7 @@ static Face *face_get(Fonts *f, int font, float size)
     }
     if (f->n_faces == FONT_MAX_FACES) {
         if (!f->warned_faces)
-            fprintf(stderr, "gradscape: more than %d font sizes in use; reusing the nearest\n", FONT_MAX_FACES);
+            gs_log("more than %d font sizes in use; reusing the nearest", FONT_MAX_FACES);
         f->warned_faces = 1;
         return best ? best : &f->face[0];
     }
@@ -133,7 +134,7 @@ static Face *face_get(Fonts *f, int font, float size)
     SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
     TTF_Font *ttf = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!ttf) {
-        fprintf(stderr, "gradscape: cannot open the embedded font at %d px: %s\n", px, TTF_GetError());
+        gs_log("cannot open the embedded font at %d px: %s", px, TTF_GetError());
         return best; /* may be NULL: the caller draws nothing */
     }
     Face *fc = &f->face[f->n_faces++];
@@ -215,7 +216,7 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
     }
     if (f->shelf_y + h + 1 > ATLAS_SIZE) {
         if (!f->warned_full)
-            fprintf(stderr, "gradscape: the glyph atlas is full; some glyphs are not drawn\n");
+            gs_log("the glyph atlas is full; some glyphs are not drawn");
         f->warned_full = 1;
         goto done;
     }

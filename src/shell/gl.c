@@ -1,8 +1,9 @@
 /* gl: shader compile and link with one-line error reports. */
 #include "gl.h"
 
-#include <stdio.h>
 #include <string.h>
+
+#include "log.h"
 
 /* The first line of a GL info log, trimmed. */
 static void log_first_line(const char *what, const char *name, const char *log)
@@ -10,14 +11,14 @@ static void log_first_line(const char *what, const char *name, const char *log)
     int n = 0;
     while (log[n] && log[n] != '\n' && n < 300)
         n++;
-    fprintf(stderr, "gradscape: %s %s: %.*s\n", what, name, n, log[0] ? log : "unknown error");
+    gs_log("%s %s: %.*s", what, name, n, log[0] ? log : "unknown error");
 }
 
 static GLuint compile(const char *name, GLenum type, const char *src)
 {
     GLuint sh = glCreateShader(type);
     if (!sh) {
-        fprintf(stderr, "gradscape: cannot create shader %s\n", name);
+        gs_log("cannot create shader %s", name);
         return 0;
     }
     glShaderSource(sh, 1, &src, NULL);
@@ -76,4 +77,10 @@ int gl_splice(const char *src, const char *marker, const char *insert, char *out
     memcpy(out + head, insert, ins);
     memcpy(out + head + ins, m + strlen(marker), tail + 1);
     return 0;
+}
+
+void gl_drain_errors(void)
+{
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; i++)
+        ;
 }

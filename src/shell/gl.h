@@ -1,5 +1,5 @@
 /* gl: shader programs from the sources embedded in the binary. Failures are logged
- * to stderr as one line naming the shader, and return 0 (never a half-built
+ * (gs_log) as one line naming the shader, and return 0 (never a half-built
  * program). Needs a current GL 3.3 core context. */
 #ifndef GS_GL_H
 #define GS_GL_H
@@ -16,5 +16,8 @@ GLuint gl_program(const char *name, const char *vert_src, const char *frag_src);
  * `src`, written to out (cap bytes). Returns 0, or -1 if the marker is missing or
  * the result does not fit. */
 int gl_splice(const char *src, const char *marker, const char *insert, char *out, size_t cap);
+
+/* Clears GL's error flags, so that the next glGetError speaks of what follows. */
+void gl_drain_errors(void);
 
 #endif

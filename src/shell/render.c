@@ -1,25 +1,23 @@
-/* render: the DrawList on OpenGL 3.3 core.
+/* render: the DrawList on OpenGL 3.3 core: the renderer's lifetime, the batch,
+ * the shape, text and path commands, and the dispatch that hands fields to
+ * render_field.c and maps and groups to render_cache.c.
  *
  * - Shapes and glyphs share one program (shape.vert/.frag) and one streamed vertex
  *   buffer; a batch is flushed only when the scissor changes, a field is blitted, a
  *   path is drawn, or the buffer is full. Coverage comes from signed distances in
  *   the fragment shader, so every edge is anti-aliased without MSAA.
- * - A trajectory is one triangle strip (path.vert/.frag) of the points at least
- *   half a pixel apart: mitred joins, bevelled where the turn is sharp (no spikes),
- *   each vertex carrying its signed distance across the line for the AA edges.
- * - The loss field is rendered by a program built per surface formula (the
- *   expression's GLSL spliced into field.frag at //@SURFACE@; parameters are
- *   uniforms) into an RGBA8 texture, cached by (formula, parameters, colouring,
- *   view, size) in a small LRU; a frame only blits the cached texture.
+ * - A trajectory is one triangle strip (path.vert/.frag) built by the core's tess
+ *   from the points at least half a pixel apart: mitred joins, bevelled where the
+ *   turn is sharp (no spikes), each vertex carrying its signed distance across the
+ *   line for the AA edges.
  *
  * Invariants: after any helper that changes GL state for its own work (field
- * rendering, read-back), state_restore() puts back the batch state; nothing here
- * allocates per frame once the buffers have grown to the largest frame seen. */
-#include "render.h"
+ * rendering, the caches, read-back), state_restore() puts back the batch state;
+ * nothing here allocates per frame once the buffers have grown to the largest
+ * frame seen. */
+#include "render_internal.h"
 
 #include <math.h>
-#include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,130 +25,16 @@
 #include <malloc.h>
 #endif
 
-#include "colormap.h"
-#include "font.h"
-#include "gl.h"
+#include "log.h"
+#include "tess.h"
 
 extern const unsigned char gs_res_shape_vert[], gs_res_shape_frag[];
-extern const unsigned char gs_res_field_vert[], gs_res_field_frag[];
 extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 
-#define VTX_CAP 24000      /* vertices per batch (a multiple of 6) */
-#define FIELD_CACHE 4
-#define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
-#define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
-#define HOT_FRAMES 30
-#define GROUPS_MAX 64       /* groups kept at once */       /* a trajectory that changed this recently is drawn live */
-#define PROG_CACHE 8
-#define GLYPHS_MAX 1024     /* glyphs per text command */
-#define SCALE_GRID 128      /* samples per side for the colour scale */
-#define FIELD_LEVELS 20.0f
 #define PATH_HALO 0x0000007Au
-#define PATH_MITER_MIN_COS 0.7f /* sharper joins (turns over ~90 degrees) are bevelled */
-#define KEY_MAX (EXPR_MAX_SOURCE + EXPR_MAX_PARAMS * (EXPR_NAME_MAX + 1) + 8)
+#define HUGE_HALF 1e6f /* half extent that makes the box cover any quad */
 
-typedef struct Vtx {
-    float x, y;
-    float lx, ly;
-    float hx, hy;
-    float rad, stroke, mode;
-    unsigned char col[4], col2[4];
-    float u, v;
-} Vtx;
-
-enum { MODE_FILL, MODE_RING }; /* shape.frag's v_prm.z */
-#define HUGE_HALF 1e6f           /* half extent that makes the box cover any quad */
-enum { PROG_SHAPE, PROG_PATH };
-
-typedef struct FieldProg {
-    GLuint prog;
-    int failed;
-    char key[KEY_MAX];
-    GLint u_param, u_log, u_fmin, u_delta, u_range, u_levels, u_colormap, u_mode, u_view;
-    unsigned long used;
-} FieldProg;
-
-typedef struct FieldEntry {
-    GLuint tex, fbo;
-    int tw, th;             /* allocated texture size */
-    int valid;
-    char key[KEY_MAX];
-    double param[EXPR_MAX_PARAMS];
-    int log_color;
-    MapView view;
-    unsigned long used;
-    unsigned long long gen; /* new each time the texture is rendered */
-} FieldEntry;
-
-/* A panel's map: its field with the trajectories drawn over it, kept between
- * frames. While the animation runs only the new segments are added; any other
- * change (field, view, a trajectory's version, colour, width) redraws it. */
-typedef struct MapPath {
-    const TrajPoint *pts;
-    unsigned long long version;
-    int n;
-    float width;
-    unsigned rgba;
-    int in_base;            /* drawn into the kept texture (else: drawn live, "hot") */
-    unsigned long changed;  /* frame of its last change other than growing */
-} MapPath;
-
-typedef struct MapEntry {
-    GLuint tex, fbo;
-    int tw, th;
-    int valid;
-    int x, y;
-    unsigned long long field_gen;
-    int n_paths;
-    MapPath path[MAP_PATHS];
-    unsigned long used;
-} MapEntry;
-
-struct Renderer {
-    GLuint shape_prog;
-    GLint u_screen, u_atlas;
-    GLuint vao, vbo, empty_vao;
-    GLuint colormap;
-    Vtx *v;
-    int nv;
-    int cur_prog;           /* PROG_SHAPE or PROG_PATH */
-    GLuint path_prog;
-    GLint u_path_screen, u_path_color, u_path_halo, u_path_half;
-    GLuint path_vao, path_vbo;
-    size_t path_vbo_bytes;
-    float *pts;             /* path scratch: x, y pairs */
-    int pts_cap;
-    float *pv;              /* path strip: x, y, d triples */
-    int pv_cap;
-    Fonts *fonts;
-    GlyphQuad glyphs[GLYPHS_MAX];
-    FieldProg prog[PROG_CACHE];
-    FieldEntry field[FIELD_CACHE];
-    MapEntry map[MAP_CACHE];
-    unsigned long frame;    /* render_draw calls */
-    /* DRAW_GROUP: one framebuffer-sized texture keeps every group, each in its own
-     * rect; a record per group says what its rect holds */
-    GLuint group_tex, group_fbo;
-    int group_w, group_h;
-    struct {
-        unsigned long long hash;
-        float rect[4];
-    } group[GROUPS_MAX];
-    unsigned long long field_gen;
-    unsigned long tick;
-    GLuint target_fbo, target_rb;
-    int target_w, target_h;
-    GLuint fb;              /* the framebuffer render_draw draws into */
-    int fb_w, fb_h;
-    int clip_on;            /* the user's clip (DRAW_CLIP), in GL window coords */
-    GLint clip[4];
-    int sc_on;              /* the scissor as set in GL */
-    GLint sc[4];
-    GLint max_rb, max_tex, max_vp[2];
-    int warned_field;
-};
-
-/* ---- small helpers ------------------------------------------------------------ */
+/* ---- small helpers ------------------------------------------------------------- */
 
 static void rgba_bytes(unsigned c, unsigned char out[4])
 {
@@ -160,70 +44,13 @@ static void rgba_bytes(unsigned c, unsigned char out[4])
     out[3] = (unsigned char)c;
 }
 
-static void gl_drain_errors(void)
-{
-    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; i++)
-        ;
-}
+static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-/* A colour texture with its framebuffer, (re)allocated to w x h when the size
- * differs. Returns 0, or -1 (the size is then 0 x 0). */
-static int fbo_texture(GLuint *tex, GLuint *fbo, int *tw, int *th, int w, int h)
-{
-    if (!*tex) {
-        glGenTextures(1, tex);
-        glGenFramebuffers(1, fbo);
-    }
-    if (*tw == w && *th == h)
-        return 0;
-    gl_drain_errors();
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, *tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, *fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-    *tw = w, *th = h;
-    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        *tw = *th = 0;
-        return -1;
-    }
-    return 0;
-}
-
-static void fbo_delete(GLuint *tex, GLuint *fbo)
-{
-    if (*fbo)
-        glDeleteFramebuffers(1, fbo);
-    if (*tex)
-        glDeleteTextures(1, tex);
-    *tex = *fbo = 0;
-}
-
-unsigned render_colormap(float t)
-{
-    if (!(t >= 0.0f))
-        t = 0.0f;
-    if (t > 1.0f)
-        t = 1.0f;
-    /* as the shader samples it: linear between texel centres */
-    float pos = t * 255.0f;
-    int i = (int)pos;
-    if (i > 254)
-        i = 254;
-    float fr = pos - (float)i;
-    unsigned out = 0;
-    for (int k = 0; k < 3; k++) {
-        float c = (float)gs_viridis[i][k] * (1.0f - fr) + (float)gs_viridis[i + 1][k] * fr;
-        out = (out << 8) | (unsigned)lroundf(c);
-    }
-    return out;
-}
+static int integral(float v) { return fabsf(v - roundf(v)) < 1e-3f; }
 
 /* ---- batch --------------------------------------------------------------------- */
 
-static void flush(Renderer *r)
+void flush(Renderer *r)
 {
     if (r->nv == 0)
         return;
@@ -265,7 +92,7 @@ static Vtx *reserve(Renderer *r, int n)
     return v;
 }
 
-static void apply_scissor(Renderer *r)
+void apply_scissor(Renderer *r)
 {
     if (r->sc_on) {
         glEnable(GL_SCISSOR_TEST);
@@ -276,7 +103,7 @@ static void apply_scissor(Renderer *r)
 }
 
 /* Sets the GL scissor (flushing first when it changes). */
-static void set_scissor(Renderer *r, int on, const GLint *rect)
+void set_scissor(Renderer *r, int on, const GLint *rect)
 {
     if (on == r->sc_on && (!on || memcmp(rect, r->sc, sizeof r->sc) == 0))
         return;
@@ -288,7 +115,7 @@ static void set_scissor(Renderer *r, int on, const GLint *rect)
 }
 
 /* Pixel rect (top-left origin, float) -> GL window rect, rounded outward. */
-static void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4])
+void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4])
 {
     int x0 = (int)floorf(x), x1 = (int)ceilf(x + w);
     int y0 = (int)floorf(y), y1 = (int)ceilf(y + h);
@@ -298,7 +125,7 @@ static void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint
     out[3] = y1 > y0 ? y1 - y0 : 0;
 }
 
-static void state_restore(Renderer *r)
+void state_restore(Renderer *r)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, r->fb);
     glViewport(0, 0, r->fb_w, r->fb_h);
@@ -315,10 +142,12 @@ static void state_restore(Renderer *r)
     apply_scissor(r);
 }
 
+/* ---- shapes -------------------------------------------------------------------- */
+
 /* A quad around centre (cx, cy) with axis (ux, uy) and half extents (hx, hy), grown
  * by a pixel for the anti-aliasing ramp. */
-static void quad(Renderer *r, float cx, float cy, float ux, float uy, float hx, float hy,
-                 float radius, float stroke, int mode, unsigned col, unsigned col2)
+void quad(Renderer *r, float cx, float cy, float ux, float uy, float hx, float hy, float radius, float stroke,
+          int mode, unsigned col, unsigned col2)
 {
     Vtx *v = reserve(r, 6);
     const float ex = hx + 1.0f, ey = hy + 1.0f;
@@ -356,8 +185,6 @@ static void solid(Renderer *r, float x0, float y0, float x1, float y1, unsigned 
     }
 }
 
-static int integral(float v) { return fabsf(v - roundf(v)) < 1e-3f; }
-
 /* The command's rect in GL window coordinates, within the user's clip if any. */
 static void clipped_rect(const Renderer *r, const DrawCmd *c, GLint rect[4])
 {
@@ -387,354 +214,37 @@ static void clear_rect(Renderer *r, const DrawCmd *c)
     apply_scissor(r); /* back to the batch's scissor */
 }
 
-/* ---- field --------------------------------------------------------------------- */
-
-static void field_key(const Surface *s, char *out, size_t cap)
-{
-    size_t n = (size_t)snprintf(out, cap, "%s", s->expr.source);
-    for (int i = 0; i < s->expr.n_params && n < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, "|%s", s->expr.param_name[i]);
-}
-
-static FieldProg *field_prog(Renderer *r, const Surface *s)
-{
-    char key[KEY_MAX];
-    field_key(s, key, sizeof key);
-    r->tick++;
-    FieldProg *slot = &r->prog[0];
-    for (int i = 0; i < PROG_CACHE; i++) {
-        FieldProg *p = &r->prog[i];
-        if ((p->prog || p->failed) && strcmp(p->key, key) == 0) {
-            p->used = r->tick;
-            return p->failed ? NULL : p;
-        }
-        if (p->used < slot->used)
-            slot = p;
-    }
-    if (slot->prog)
-        glDeleteProgram(slot->prog);
-    memset(slot, 0, sizeof *slot);
-    snprintf(slot->key, sizeof slot->key, "%s", key);
-    slot->used = r->tick;
-    slot->failed = 1;
-
-    static char fn[32768], src[49152];
-    if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
-        gl_splice((const char *)gs_res_field_frag, "//@SURFACE@", fn, src, sizeof src) != 0) {
-        fprintf(stderr, "gradscape: cannot build the field shader for \"%s\"\n", s->expr.source);
-        return NULL;
-    }
-    GLuint prog = gl_program("field", (const char *)gs_res_field_vert, src);
-    if (!prog)
-        return NULL;
-    slot->prog = prog;
-    slot->failed = 0;
-    slot->u_param = glGetUniformLocation(prog, "u_param");
-    slot->u_log = glGetUniformLocation(prog, "u_log");
-    slot->u_fmin = glGetUniformLocation(prog, "u_fmin");
-    slot->u_delta = glGetUniformLocation(prog, "u_delta");
-    slot->u_range = glGetUniformLocation(prog, "u_range");
-    slot->u_levels = glGetUniformLocation(prog, "u_levels");
-    slot->u_colormap = glGetUniformLocation(prog, "u_colormap");
-    slot->u_mode = glGetUniformLocation(prog, "u_mode");
-    slot->u_view = glGetUniformLocation(prog, "u_view");
-    return slot;
-}
-
-/* The colour scale for a surface over a view, computed in double from a grid of
- * samples and the known minima in view (so a minimum gets the scale's low end). */
-static void field_scale(const Surface *s, MapView v, float *fmin_out, float *delta_out, float range[2])
-{
-    double lo_f = INFINITY, hi_f = -INFINITY;
-    for (int j = 0; j < SCALE_GRID; j++) {
-        double y = v.y0 + (j + 0.5) / SCALE_GRID * (v.y1 - v.y0);
-        for (int i = 0; i < SCALE_GRID; i++) {
-            double f = surface_value(s, v.x0 + (i + 0.5) / SCALE_GRID * (v.x1 - v.x0), y);
-            if (isfinite(f))
-                lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
-        }
-    }
-    double lx = fmin(v.x0, v.x1), hx = fmax(v.x0, v.x1), ly = fmin(v.y0, v.y1), hy = fmax(v.y0, v.y1);
-    for (int k = 0; k < s->n_minima; k++) {
-        double mx = s->minima[k][0], my = s->minima[k][1];
-        if (mx < lx || mx > hx || my < ly || my > hy)
-            continue;
-        double f = surface_value(s, mx, my);
-        if (isfinite(f))
-            lo_f = f < lo_f ? f : lo_f, hi_f = f > hi_f ? f : hi_f;
-    }
-    if (!(lo_f <= hi_f))
-        lo_f = 0.0, hi_f = 1.0;
-    double delta = 0.0, lo, hi;
-    if (s->log_color) {
-        double span = hi_f - lo_f;
-        delta = fmax(1e-12, span * 1e-5);
-        lo = log10(delta);
-        hi = log10(span + delta);
-    } else {
-        lo = lo_f, hi = hi_f;
-    }
-    if (!(hi - lo > 1e-9 * fmax(1.0, fabs(hi))))
-        hi = lo + fmax(1.0, fabs(lo) * 1e-6);
-    *fmin_out = (float)lo_f;
-    *delta_out = (float)delta;
-    range[0] = (float)lo;
-    range[1] = (float)hi;
-}
-
-static void field_uniforms(const FieldProg *p, const Surface *s, MapView v, int mode)
-{
-    float param[EXPR_MAX_PARAMS] = {0};
-    for (int i = 0; i < s->expr.n_params && i < EXPR_MAX_PARAMS; i++)
-        param[i] = (float)s->expr.param[i];
-    glUniform1fv(p->u_param, EXPR_MAX_PARAMS, param);
-    glUniform4f(p->u_view, (float)v.x0, (float)v.x1, (float)v.y0, (float)v.y1);
-    glUniform1i(p->u_mode, mode);
-    glUniform1i(p->u_colormap, 1);
-}
-
-/* Draws the field program over the whole bound framebuffer (w x h). */
-static void field_run(Renderer *r, int w, int h)
-{
-    glViewport(0, 0, w, h);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_BLEND);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, r->colormap);
-    glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(r->empty_vao);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-}
-
-static int field_matches(const FieldEntry *e, const char *key, const Surface *s, MapView v, int w, int h)
-{
-    if (!e->valid || e->tw != w || e->th != h || e->log_color != s->log_color)
-        return 0;
-    if (e->view.x0 != v.x0 || e->view.x1 != v.x1 || e->view.y0 != v.y0 || e->view.y1 != v.y1)
-        return 0;
-    for (int i = 0; i < s->expr.n_params; i++)
-        if (e->param[i] != s->expr.param[i])
-            return 0;
-    return strcmp(e->key, key) == 0;
-}
-
-/* The cached field texture for (surface, view, size), rendered if needed. Leaves GL
- * state changed (the caller restores it). */
-static FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
-{
-    char key[KEY_MAX];
-    field_key(s, key, sizeof key);
-    r->tick++;
-    FieldEntry *slot = &r->field[0];
-    for (int i = 0; i < FIELD_CACHE; i++) {
-        FieldEntry *e = &r->field[i];
-        if (field_matches(e, key, s, v, w, h)) {
-            e->used = r->tick;
-            return e;
-        }
-        /* the victim: an unused entry, else the least recently used */
-        if ((!e->valid && slot->valid) || (e->valid == slot->valid && e->used < slot->used))
-            slot = e;
-    }
-    FieldProg *p = field_prog(r, s);
-    if (!p)
-        return NULL;
-    FieldEntry *e = slot;
-    e->valid = 0;
-    if (fbo_texture(&e->tex, &e->fbo, &e->tw, &e->th, w, h) != 0) {
-        fprintf(stderr, "gradscape: cannot create a %dx%d field texture\n", w, h);
-        return NULL;
-    }
-    float fmin, delta, range[2];
-    field_scale(s, v, &fmin, &delta, range);
-    glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
-    glUseProgram(p->prog);
-    field_uniforms(p, s, v, 0);
-    glUniform1i(p->u_log, s->log_color ? 1 : 0);
-    glUniform1f(p->u_fmin, fmin);
-    glUniform1f(p->u_delta, delta);
-    glUniform2f(p->u_range, range[0], range[1]);
-    glUniform1f(p->u_levels, FIELD_LEVELS);
-    field_run(r, w, h);
-
-    snprintf(e->key, sizeof e->key, "%s", key);
-    memcpy(e->param, s->expr.param, sizeof e->param);
-    e->log_color = s->log_color;
-    e->view = v;
-    e->valid = 1;
-    e->used = r->tick;
-    e->gen = ++r->field_gen;
-    return e;
-}
-
-static void cmd_field(Renderer *r, const DrawCmd *c)
-{
-    int x = (int)lroundf(c->x), y = (int)lroundf(c->y);
-    int w = (int)lroundf(c->w), h = (int)lroundf(c->h);
-    if (!c->surface || w <= 0 || h <= 0)
-        return;
-    flush(r);
-    FieldEntry *e = NULL;
-    if (w <= r->max_tex && h <= r->max_tex && w <= r->max_vp[0] && h <= r->max_vp[1])
-        e = field_get(r, c->surface, c->view, w, h);
-    else if (!r->warned_field)
-        fprintf(stderr, "gradscape: a %dx%d field exceeds the GL limit of %d pixels\n", w, h, r->max_tex);
-    if (!e) {
-        r->warned_field = 1;
-        state_restore(r);
-        quad(r, (float)x + (float)w * 0.5f, (float)y + (float)h * 0.5f, 1, 0, (float)w * 0.5f,
-             (float)h * 0.5f, 0, 0, MODE_FILL, 0x303030FFu, 0);
-        return;
-    }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, e->fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
-    apply_scissor(r);
-    int gy = r->fb_h - (y + h);
-    glBlitFramebuffer(0, 0, w, h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    state_restore(r);
-}
-
 /* ---- paths --------------------------------------------------------------------- */
 
-static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
-
-/* Maps and thins the points (drops those within half a pixel of the last kept one;
- * the final point is always kept). Returns the count in r->pts. */
-static int path_points(Renderer *r, const DrawCmd *c)
+/* Grows a path buffer to hold n items of `size` floats. Returns 0 or -1. */
+static int path_grow(float **buf, int *cap, int n, int size, int points)
 {
-    if (c->n > r->pts_cap) {
-        float *p = realloc(r->pts, sizeof(float) * 2 * (size_t)c->n);
-        if (!p) {
-            fprintf(stderr, "gradscape: out of memory for a %d-point path\n", c->n);
-            return 0;
-        }
-        r->pts = p;
-        r->pts_cap = c->n;
-    }
-    int k = 0, pending = 0;
-    float px = 0, py = 0;
-    const float lim = 1e6f;
-    for (int i = 0; i < c->n; i++) {
-        const TrajPoint *t = &c->points[i];
-        if (!isfinite(t->x) || !isfinite(t->y))
-            continue;
-        float x = clampf(map_px_x(c->view, c->x, c->w, t->x), -lim, lim);
-        float y = clampf(map_px_y(c->view, c->y, c->h, t->y), -lim, lim);
-        if (!(x == x) || !(y == y))
-            continue;
-        if (k > 0) {
-            float dx = x - r->pts[2 * k - 2], dy = y - r->pts[2 * k - 1];
-            if (dx * dx + dy * dy < 0.25f) {
-                pending = 1, px = x, py = y;
-                continue;
-            }
-        }
-        r->pts[2 * k] = x, r->pts[2 * k + 1] = y;
-        k++;
-        pending = 0;
-    }
-    if (pending && k > 0) {
-        float dx = px - r->pts[2 * k - 2], dy = py - r->pts[2 * k - 1];
-        if (dx * dx + dy * dy > 1e-4f)
-            r->pts[2 * k] = px, r->pts[2 * k + 1] = py, k++;
-    }
-    return k;
-}
-
-/* Unit normal of segment a -> b (left of the direction), or 0 if degenerate. */
-static int seg_normal(const float *a, const float *b, float *nx, float *ny)
-{
-    float dx = b[0] - a[0], dy = b[1] - a[1];
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 1e-6f)
+    if (n <= *cap)
         return 0;
-    *nx = -dy / len, *ny = dx / len;
-    return 1;
-}
-
-static float *strip_pair(float *o, const float *p, float nx, float ny, float e)
-{
-    o[0] = p[0] + nx * e, o[1] = p[1] + ny * e, o[2] = e;
-    o[3] = p[0] - nx * e, o[4] = p[1] - ny * e, o[5] = -e;
-    return o + 6;
-}
-
-/* Builds the strip for points pts[0, k): per point one pair of edge vertices (the
- * mitre), or two (end of one segment, start of the next: a bevel) where the turn is
- * sharp. Writes at o; returns the end. */
-static float *piece_strip(float *o, const float *pts, int k, float e)
-{
-    float n0x = 0, n0y = 0;
-    for (int i = 0; i < k; i++) {
-        const float *p = &pts[2 * i];
-        float n1x = n0x, n1y = n0y;
-        int h1 = i < k - 1 && seg_normal(p, p + 2, &n1x, &n1y);
-        if (i == 0) {
-            o = strip_pair(o, p, n1x, n1y, e);
-        } else if (i == k - 1 || !h1) {
-            o = strip_pair(o, p, n0x, n0y, e);
-        } else {
-            float mx = n0x + n1x, my = n0y + n1y;
-            float cosh = 0.5f * sqrtf(mx * mx + my * my); /* cos of half the turn */
-            if (cosh >= PATH_MITER_MIN_COS) {
-                o = strip_pair(o, p, mx / (2.0f * cosh * cosh), my / (2.0f * cosh * cosh), e);
-            } else {
-                o = strip_pair(o, p, n0x, n0y, e);
-                o = strip_pair(o, p, n1x, n1y, e);
-            }
-        }
-        if (h1)
-            n0x = n1x, n0y = n1y;
+    float *p = realloc(*buf, sizeof(float) * (size_t)size * (size_t)n);
+    if (!p) {
+        gs_log("out of memory for a %d-point path", points);
+        return -1;
     }
-    return o;
+    *buf = p;
+    *cap = n;
+    return 0;
 }
 
-/* The strip of the k points in r->pts, whose pieces are separated by NaN points:
- * pieces are joined by two repeated vertices (zero-area triangles). Returns the
- * vertex count. */
-static int path_strip(Renderer *r, int k, float e)
-{
-    float *o = r->pv;
-    int start = 0;
-    for (int i = 0; i <= k; i++) {
-        if (i < k && r->pts[2 * i] == r->pts[2 * i])
-            continue;
-        if (i - start >= 2) {
-            int joined = o != r->pv;
-            float *piece = o + (joined ? 6 : 0);
-            float *end = piece_strip(piece, &r->pts[2 * start], i - start, e);
-            if (joined) {
-                memcpy(o, o - 3, sizeof(float) * 3);    /* the last vertex again */
-                memcpy(o + 3, piece, sizeof(float) * 3); /* the next piece's first */
-            }
-            o = end;
-        }
-        start = i + 1;
-    }
-    return (int)(o - r->pv) / 3;
-}
-
-static void cmd_path(Renderer *r, const DrawCmd *c)
+void cmd_path(Renderer *r, const DrawCmd *c)
 {
     if (!c->points || c->n < 2 || c->w <= 0 || c->h <= 0 || c->r <= 0)
         return;
     /* clip to the command's rect within the user's clip */
     GLint rect[4];
     clipped_rect(r, c, rect);
-    int k = path_points(r, c);
-    if (k < 2)
+    if (path_grow(&r->pts, &r->pts_cap, c->n, 2, c->n) != 0)
         return;
-    if (6 * k > r->pv_cap) {
-        float *pv = realloc(r->pv, sizeof(float) * 3 * 6 * (size_t)k);
-        if (!pv) {
-            fprintf(stderr, "gradscape: out of memory for a %d-point path\n", c->n);
-            return;
-        }
-        r->pv = pv;
-        r->pv_cap = 6 * k;
-    }
+    int k = tess_points(c->points, c->n, c->view, (const float[4]){c->x, c->y, c->w, c->h}, r->pts);
+    if (k < 2 || path_grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3, c->n) != 0)
+        return;
     const float hw = c->r * 0.5f, halo = hw + 1.25f;
-    int nv = path_strip(r, k, halo + 1.0f);
+    int nv = tess_strip(r->pts, k, halo + 1.0f, r->pv);
 
     use_path(r);
     set_scissor(r, 1, rect);
@@ -753,245 +263,7 @@ static void cmd_path(Renderer *r, const DrawCmd *c)
     glDrawArrays(GL_TRIANGLE_STRIP, 0, nv);
 }
 
-/* ---- maps: field + trajectories, cached ----------------------------------------- */
-
-/* Draws cmd[first] (a FIELD) and the PATH commands cmd[first+1, last) in the same
- * rect through the panel's cached map. Returns 0, or -1 when the group cannot be
- * cached (the caller then draws it directly). */
-static int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
-{
-    const DrawCmd *c = &dl->cmd[first];
-    int x = (int)lroundf(c->x), y = (int)lroundf(c->y);
-    int w = (int)lroundf(c->w), h = (int)lroundf(c->h);
-    int np = last - first - 1;
-    if (!c->surface || w <= 0 || h <= 0 || np > MAP_PATHS || w > r->max_tex || h > r->max_tex ||
-        w > r->max_vp[0] || h > r->max_vp[1])
-        return -1;
-    flush(r);
-    FieldEntry *fe = field_get(r, c->surface, c->view, w, h);
-    if (!fe) {
-        state_restore(r);
-        return -1;
-    }
-    /* the panel's entry, or the least recently used one */
-    MapEntry *m = NULL, *victim = &r->map[0];
-    for (int i = 0; i < MAP_CACHE; i++) {
-        MapEntry *e = &r->map[i];
-        if (e->valid && e->x == x && e->y == y && e->tw == w && e->th == h) {
-            m = e;
-            break;
-        }
-        if ((!e->valid && victim->valid) || (e->valid == victim->valid && e->used < victim->used))
-            victim = e;
-    }
-    int rebuild = m == NULL || m->field_gen != fe->gen || m->n_paths != np;
-    if (!m) {
-        m = victim;
-        m->valid = 0;
-        if (fbo_texture(&m->tex, &m->fbo, &m->tw, &m->th, w, h) != 0) {
-            state_restore(r);
-            return -1;
-        }
-    }
-    /* A trajectory that changed (other than by growing) is "hot" for a while: drawn
-     * live over the kept map, so dragging a slider redraws one path, not the map. */
-    const unsigned long now = r->frame;
-    int hot[MAP_PATHS];
-    for (int k = 0; k < np; k++) {
-        const DrawCmd *p = &dl->cmd[first + 1 + k];
-        MapPath *o = &m->path[k];
-        if (rebuild) {
-            hot[k] = 0;
-            o->changed = 0;
-            continue;
-        }
-        int same = o->pts == p->points && o->version == p->version && o->width == p->r && o->rgba == p->rgba &&
-                   p->n >= o->n;
-        if (!same)
-            o->changed = now;
-        hot[k] = !same || (o->changed && now - o->changed < HOT_FRAMES);
-        if (hot[k] == o->in_base || (!hot[k] && !same))
-            rebuild = 1; /* the kept texture holds the wrong set of paths */
-    }
-    /* draw into the map: its framebuffer stands in for the screen */
-    GLuint fb = r->fb;
-    int fb_w = r->fb_w, fb_h = r->fb_h, clip_on = r->clip_on;
-    r->fb = m->fbo, r->fb_w = w, r->fb_h = h, r->clip_on = 0, r->sc_on = 0;
-    if (rebuild) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, fe->fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m->fbo);
-        glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    }
-    state_restore(r);
-    glUseProgram(r->path_prog);
-    glUniform2f(r->u_path_screen, (float)w, (float)h);
-    r->cur_prog = PROG_SHAPE; /* so use_path binds its program and buffers */
-    for (int k = 0; k < np; k++) {
-        const DrawCmd *p = &dl->cmd[first + 1 + k];
-        MapPath *o = &m->path[k];
-        if (!hot[k]) {
-            DrawCmd t = *p;
-            int from = rebuild ? 0 : o->n - 1;
-            if (from < 0)
-                from = 0;
-            if (t.n - from >= 2) {
-                t.points += from;
-                t.n -= from;
-                t.x -= (float)x, t.y -= (float)y;
-                cmd_path(r, &t);
-            }
-        }
-        unsigned long changed = o->changed;
-        *o = (MapPath){p->points, p->version, p->n, p->r, p->rgba, !hot[k], changed};
-    }
-    flush(r);
-    m->n_paths = np;
-    m->field_gen = fe->gen;
-    m->x = x, m->y = y;
-    m->valid = 1;
-    m->used = ++r->tick;
-    /* back to the screen, then the map onto it */
-    r->fb = fb, r->fb_w = fb_w, r->fb_h = fb_h, r->clip_on = clip_on, r->sc_on = 0;
-    glUseProgram(r->path_prog);
-    glUniform2f(r->u_path_screen, (float)fb_w, (float)fb_h);
-    set_scissor(r, r->clip_on, r->clip);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m->fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
-    apply_scissor(r);
-    int gy = r->fb_h - (y + h);
-    glBlitFramebuffer(0, 0, w, h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    state_restore(r);
-    for (int k = 0; k < np; k++)
-        if (hot[k])
-            cmd_path(r, &dl->cmd[first + 1 + k]);
-    flush(r);
-    state_restore(r);
-    return 0;
-}
-
-/* ---- groups: an opaque rect of commands, kept while unchanged ------------------ */
-
-static unsigned long long fnv(unsigned long long h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-
-/* What the group draws: its commands (text by content, not arena offset). */
-static unsigned long long group_hash(const DrawList *dl, int first, int n)
-{
-    unsigned long long h = 14695981039346656037ull;
-    for (int i = first; i < first + n; i++) {
-        DrawCmd c = dl->cmd[i];
-        if (c.kind == DRAW_TEXT) {
-            h = fnv(h, draw_text_of(dl, &dl->cmd[i]), (size_t)c.text_len);
-            c.text = 0;
-        }
-        h = fnv(h, &c, sizeof c);
-    }
-    return h;
-}
-
-static void draw_range(Renderer *r, const DrawList *dl, int first, int last);
-static void cmd_clip(Renderer *r, const DrawCmd *c);
-
-/* Makes the kept texture hold group cmd[g] (its rect and n commands): redrawn
- * only when they changed. Returns the index of its last command. */
-static int group_update(Renderer *r, const DrawList *dl, int g)
-{
-    const DrawCmd *c = &dl->cmd[g];
-    int first = g + 1, last = g + 1 + c->n;
-    if (last > dl->n)
-        last = dl->n;
-    unsigned long long h = group_hash(dl, first, last - first);
-    float rect[4] = {c->x, c->y, c->w, c->h};
-    int size_ok = r->group_tex && r->group_w == r->fb_w && r->group_h == r->fb_h;
-    /* the record of this rect, or a free one */
-    int slot = -1, same = 0;
-    for (int i = 0; i < GROUPS_MAX && size_ok; i++) {
-        if (memcmp(rect, r->group[i].rect, sizeof rect) == 0) {
-            slot = i;
-            same = r->group[i].hash == h;
-            break;
-        }
-    }
-    if (same) {
-        /* keep the clip state the skipped commands would have left */
-        for (int i = first; i < last; i++)
-            if (dl->cmd[i].kind == DRAW_CLIP)
-                cmd_clip(r, &dl->cmd[i]);
-        return last - 1;
-    }
-    flush(r);
-    if (!size_ok) {
-        memset(r->group, 0, sizeof r->group);
-        if (fbo_texture(&r->group_tex, &r->group_fbo, &r->group_w, &r->group_h, r->fb_w, r->fb_h) != 0) {
-            state_restore(r);
-            draw_range(r, dl, first, last); /* no texture to keep: draw it directly */
-            return last - 1;
-        }
-    }
-    if (slot < 0) {
-        /* a new rect: drop the records it overlaps, then take a free one */
-        for (int i = 0; i < GROUPS_MAX; i++) {
-            const float *o = r->group[i].rect;
-            if (o[2] > 0 && o[0] < rect[0] + rect[2] && rect[0] < o[0] + o[2] && o[1] < rect[1] + rect[3] &&
-                rect[1] < o[1] + o[3])
-                memset(&r->group[i], 0, sizeof r->group[i]);
-        }
-        for (int i = 0; i < GROUPS_MAX && slot < 0; i++)
-            if (r->group[i].rect[2] <= 0)
-                slot = i;
-        if (slot < 0)
-            slot = 0;
-    }
-    /* draw the commands in screen coordinates into the kept texture */
-    GLuint fb = r->fb;
-    r->fb = r->group_fbo;
-    state_restore(r);
-    draw_range(r, dl, first, last);
-    flush(r);
-    r->fb = fb;
-    state_restore(r);
-    r->group[slot].hash = h;
-    memcpy(r->group[slot].rect, rect, sizeof rect);
-    return last - 1;
-}
-
-/* Draws the run of consecutive groups starting at cmd[g]: each kept or redrawn,
- * then one copy of their union onto the screen. Returns the index of the last
- * command used. */
-static int cmd_groups(Renderer *r, const DrawList *dl, int g)
-{
-    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-    int i = g;
-    while (i < dl->n && dl->cmd[i].kind == DRAW_GROUP) {
-        const DrawCmd *c = &dl->cmd[i];
-        if (c->w > 0 && c->h > 0) {
-            x0 = fminf(x0, c->x), y0 = fminf(y0, c->y);
-            x1 = fmaxf(x1, c->x + c->w), y1 = fmaxf(y1, c->y + c->h);
-        }
-        i = group_update(r, dl, i) + 1;
-    }
-    if (x1 > x0 && y1 > y0 && r->group_w > 0) {
-        flush(r);
-        GLint gr[4];
-        gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
-        glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        r->sc_on = 0;
-        state_restore(r);
-    }
-    return i - 1;
-}
-
-/* ---- other commands ------------------------------------------------------------ */
+/* ---- text and clip ------------------------------------------------------------- */
 
 static void cmd_text(Renderer *r, const DrawList *dl, const DrawCmd *c)
 {
@@ -1018,7 +290,7 @@ static void cmd_text(Renderer *r, const DrawList *dl, const DrawCmd *c)
     }
 }
 
-static void cmd_clip(Renderer *r, const DrawCmd *c)
+void cmd_clip(Renderer *r, const DrawCmd *c)
 {
     if (c->w < 0 || c->h < 0) {
         r->clip_on = 0;
@@ -1027,6 +299,8 @@ static void cmd_clip(Renderer *r, const DrawCmd *c)
     r->clip_on = 1;
     gl_rect(r, c->x, c->y, c->w, c->h, r->clip);
 }
+
+/* ---- drawing a list ------------------------------------------------------------ */
 
 void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned clear_rgba)
 {
@@ -1051,7 +325,7 @@ void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned c
 }
 
 /* Draws commands [first, last) into the bound framebuffer. */
-static void draw_range(Renderer *r, const DrawList *dl, int first, int last)
+void draw_range(Renderer *r, const DrawList *dl, int first, int last)
 {
     for (int i = first; i < last; i++) {
         const DrawCmd *c = &dl->cmd[i];
@@ -1142,125 +416,18 @@ float render_text_height(Renderer *r, int font, float size)
     return font_height(r->fonts, font, size);
 }
 
-/* ---- targets and read-back ----------------------------------------------------- */
-
-int render_target_begin(Renderer *r, int w, int h)
-{
-    if (w <= 0 || h <= 0 || w > r->max_rb || h > r->max_rb || w > r->max_vp[0] || h > r->max_vp[1]) {
-        fprintf(stderr, "gradscape: a %dx%d offscreen target is not possible (GL limits: renderbuffer %d, viewport %dx%d)\n",
-                w, h, r->max_rb, r->max_vp[0], r->max_vp[1]);
-        return -1;
-    }
-    if (!r->target_fbo) {
-        glGenFramebuffers(1, &r->target_fbo);
-        glGenRenderbuffers(1, &r->target_rb);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, r->target_fbo);
-    if (r->target_w != w || r->target_h != h) {
-        gl_drain_errors();
-        glBindRenderbuffer(GL_RENDERBUFFER, r->target_rb);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->target_rb);
-        GLenum err = glGetError();
-        if (err != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            fprintf(stderr, "gradscape: cannot allocate a %dx%d offscreen target%s\n", w, h,
-                    err == GL_OUT_OF_MEMORY ? " (out of memory)" : "");
-            r->target_w = r->target_h = 0;
-            glBindFramebuffer(GL_FRAMEBUFFER, r->fb);
-            return -1;
-        }
-        r->target_w = w, r->target_h = h;
-    }
-    r->fb = r->target_fbo;
-    glViewport(0, 0, w, h);
-    return 0;
-}
-
-void render_target_end(Renderer *r)
-{
-    r->fb = 0;
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
-int render_read_rgba(Renderer *r, int w, int h, unsigned char *out)
-{
-    if (w <= 0 || h <= 0 || !out)
-        return -1;
-    gl_drain_errors();
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fb);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
-    if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: cannot read back %dx%d pixels\n", w, h);
-        return -1;
-    }
-    return 0;
-}
-
-int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, float *out)
-{
-    if (w <= 0 || h <= 0 || w > r->max_tex || h > r->max_tex || w > r->max_vp[0] || h > r->max_vp[1]) {
-        fprintf(stderr, "gradscape: a %dx%d field read-back is not possible\n", w, h);
-        return -1;
-    }
-    FieldProg *p = field_prog(r, s);
-    if (!p)
-        return -1;
-    GLuint tex = 0, fbo = 0;
-    int rc = -1;
-    gl_drain_errors();
-    glGenTextures(1, &tex);
-    glGenFramebuffers(1, &fbo);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, w, h, 0, GL_RED, GL_FLOAT, NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        fprintf(stderr, "gradscape: float render targets are not supported\n");
-        goto done;
-    }
-    glUseProgram(p->prog);
-    field_uniforms(p, s, v, 1);
-    field_run(r, w, h);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, w, h, GL_RED, GL_FLOAT, out);
-    if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: cannot read back the field values\n");
-        goto done;
-    }
-    /* GL rows are bottom-up; the caller wants the top row first */
-    for (int y = 0; y < h / 2; y++) {
-        float *a = out + (size_t)y * (size_t)w, *b = out + (size_t)(h - 1 - y) * (size_t)w;
-        for (int x = 0; x < w; x++) {
-            float t = a[x];
-            a[x] = b[x], b[x] = t;
-        }
-    }
-    rc = 0;
-done:
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteTextures(1, &tex);
-    if (r->fb_w <= 0)
-        r->fb_w = w, r->fb_h = h;
-    state_restore(r);
-    return rc;
-}
-
 /* ---- lifetime ------------------------------------------------------------------ */
 
 Renderer *render_create(void)
 {
     Renderer *r = calloc(1, sizeof *r);
     if (!r) {
-        fprintf(stderr, "gradscape: out of memory for the renderer\n");
+        gs_log("out of memory for the renderer");
         return NULL;
     }
     r->v = malloc(sizeof(Vtx) * VTX_CAP);
     if (!r->v) {
-        fprintf(stderr, "gradscape: out of memory for the renderer\n");
+        gs_log("out of memory for the renderer");
         goto fail;
     }
 #ifdef __GLIBC__
@@ -1298,7 +465,6 @@ Renderer *render_create(void)
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, (GLsizei)(3 * sizeof(float)), (const void *)0);
 
     glGenVertexArrays(1, &r->vao);
-    glGenVertexArrays(1, &r->empty_vao);
     glGenBuffers(1, &r->vbo);
     glBindVertexArray(r->vao);
     glBindBuffer(GL_ARRAY_BUFFER, r->vbo);
@@ -1319,25 +485,13 @@ Renderer *render_create(void)
     glEnableVertexAttribArray(6);
     glVertexAttribPointer(6, 2, GL_FLOAT, GL_FALSE, st, (const void *)offsetof(Vtx, u));
 
-    unsigned char cm[256][4];
-    for (int i = 0; i < 256; i++)
-        cm[i][0] = gs_viridis[i][0], cm[i][1] = gs_viridis[i][1], cm[i][2] = gs_viridis[i][2], cm[i][3] = 255;
-    glGenTextures(1, &r->colormap);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, r->colormap);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, cm);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glActiveTexture(GL_TEXTURE0);
+    field_init(r);
 
     r->fonts = font_create();
     if (!r->fonts)
         goto fail;
     if (glGetError() != GL_NO_ERROR) {
-        fprintf(stderr, "gradscape: OpenGL error while creating the renderer\n");
+        gs_log("OpenGL error while creating the renderer");
         goto fail;
     }
     return r;
@@ -1351,26 +505,13 @@ void render_destroy(Renderer *r)
 {
     if (!r)
         return;
-    for (int i = 0; i < PROG_CACHE; i++)
-        if (r->prog[i].prog)
-            glDeleteProgram(r->prog[i].prog);
-    for (int i = 0; i < FIELD_CACHE; i++)
-        fbo_delete(&r->field[i].tex, &r->field[i].fbo);
-    fbo_delete(&r->group_tex, &r->group_fbo);
-    for (int i = 0; i < MAP_CACHE; i++)
-        fbo_delete(&r->map[i].tex, &r->map[i].fbo);
-    if (r->target_fbo)
-        glDeleteFramebuffers(1, &r->target_fbo);
-    if (r->target_rb)
-        glDeleteRenderbuffers(1, &r->target_rb);
-    if (r->colormap)
-        glDeleteTextures(1, &r->colormap);
+    field_release(r);
+    cache_release(r);
+    target_release(r);
     if (r->vbo)
         glDeleteBuffers(1, &r->vbo);
     if (r->vao)
         glDeleteVertexArrays(1, &r->vao);
-    if (r->empty_vao)
-        glDeleteVertexArrays(1, &r->empty_vao);
     if (r->shape_prog)
         glDeleteProgram(r->shape_prog);
     if (r->path_prog)

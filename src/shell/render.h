@@ -12,7 +12,7 @@ typedef struct Renderer Renderer;
 
 /* Needs a current GL 3.3 core context (glctx_create). Compiles the programs from the
  * shaders embedded in the binary and opens the embedded fonts. On failure logs why
- * to stderr and returns NULL. */
+ * (gs_log) and returns NULL. */
 Renderer *render_create(void);
 void render_destroy(Renderer *r);
 
@@ -28,8 +28,8 @@ float render_text_height(Renderer *r, int font, float size);
 void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned clear_rgba);
 
 /* Binds an offscreen RGBA8 framebuffer of w x h (created or resized as needed);
- * render_draw then draws into it. Returns 0, or -1 with a message on stderr when
- * the size exceeds GL_MAX_RENDERBUFFER_SIZE / GL_MAX_TEXTURE_SIZE or allocation
+ * render_draw then draws into it. Returns 0, or -1 with a logged message when
+ * the size exceeds GL_MAX_RENDERBUFFER_SIZE / GL_MAX_VIEWPORT_DIMS or allocation
  * fails. render_target_end binds the window's framebuffer again. */
 int render_target_begin(Renderer *r, int w, int h);
 void render_target_end(Renderer *r);

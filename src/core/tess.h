@@ -1,0 +1,35 @@
+/* tess: a trajectory as a triangle strip, in pixels, without GL. The renderer
+ * uploads the strip and its fragment shader turns each vertex's signed distance
+ * across the line into anti-aliased edges.
+ *
+ * Invariants: no allocation; the caller owns every buffer and sizes it as each
+ * function states. The arithmetic is float (pixels bound for the GPU), with no
+ * fused or reordered operations, so the same input gives the same bits. */
+#ifndef GS_TESS_H
+#define GS_TESS_H
+
+#include "draw.h"
+
+#define TESS_LIMIT 1e6f         /* mapped coordinates are clamped to +-this */
+#define TESS_MITER_MIN_COS 0.7f /* sharper joins (turns over ~91 degrees) are bevelled */
+
+/* Vertices tess_strip may write for k points (each x, y, d: 3 floats). */
+#define TESS_STRIP_MAX(k) (4 * (k))
+
+/* Maps p[0, n) from the view into the pixel rect {x, y, w, h} and thins them:
+ * non-finite points are skipped, coordinates clamped to +-TESS_LIMIT, and a point
+ * within half a pixel of the last kept one is dropped, except that the final one
+ * is kept unless it lies within 0.01 px. Writes x, y pairs to out (room for n
+ * pairs); returns how many. */
+int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], float *out);
+
+/* The strip of pts[0, k) (x, y pairs) at half width e: per point one pair of edge
+ * vertices (the mitre), or two where the turn is sharp (a bevel: the end of one
+ * segment, the start of the next). A NaN point separates pieces, which are joined
+ * by repeating the last vertex of one and the first of the next (zero-area
+ * triangles); pieces of one point draw nothing. Each vertex is x, y and its signed
+ * distance +-e. Writes at most TESS_STRIP_MAX(k) vertices to out; returns how
+ * many. */
+int tess_strip(const float *pts, int k, float e, float *out);
+
+#endif

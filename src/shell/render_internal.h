@@ -1,0 +1,166 @@
+/* render_internal: what the renderer's files share and nobody else sees: the
+ * Renderer itself and the helpers one file offers the others.
+ *
+ *   render.c         lifetime, the batch, shapes, text, paths, the dispatch
+ *   render_field.c   field programs and textures, the colormap
+ *   render_cache.c   maps and groups kept between frames
+ *   render_target.c  offscreen targets, read-back, texture framebuffers
+ *
+ * Invariants: r->fb, r->fb_w, r->fb_h are the framebuffer being drawn into (the
+ * window's, a target, or a cache texture while it is redrawn); the batch's GL state
+ * is the one state_restore() sets, and any file that changes it for its own work
+ * flushes first and restores it after. */
+#ifndef GS_RENDER_INTERNAL_H
+#define GS_RENDER_INTERNAL_H
+
+#include <stddef.h>
+
+#include "font.h"
+#include "gl.h"
+#include "render.h"
+
+#define VTX_CAP 24000       /* vertices per batch (a multiple of 6) */
+#define GLYPHS_MAX 1024     /* glyphs per text command */
+#define PROG_CACHE 8        /* field programs kept, one per formula */
+#define FIELD_CACHE 4       /* field textures kept */
+#define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
+#define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
+#define GROUPS_MAX 64       /* groups kept at once */
+#define KEY_MAX (EXPR_MAX_SOURCE + EXPR_MAX_PARAMS * (EXPR_NAME_MAX + 1) + 8)
+
+typedef struct Vtx {
+    float x, y;
+    float lx, ly;
+    float hx, hy;
+    float rad, stroke, mode;
+    unsigned char col[4], col2[4];
+    float u, v;
+} Vtx;
+
+enum { MODE_FILL, MODE_RING }; /* shape.frag's v_prm.z */
+enum { PROG_SHAPE, PROG_PATH };
+
+typedef struct FieldProg {
+    GLuint prog;
+    int failed;
+    char key[KEY_MAX];
+    GLint u_param, u_log, u_fmin, u_delta, u_range, u_levels, u_colormap, u_mode, u_view;
+    unsigned long used;
+} FieldProg;
+
+typedef struct FieldEntry {
+    GLuint tex, fbo;
+    int tw, th;             /* allocated texture size */
+    int valid;
+    char key[KEY_MAX];
+    double param[EXPR_MAX_PARAMS];
+    int log_color;
+    MapView view;
+    unsigned long used;
+    unsigned long long gen; /* new each time the texture is rendered */
+} FieldEntry;
+
+/* A panel's map (render_cache.c): its field with the trajectories drawn over it,
+ * and what each trajectory was when it was last drawn. */
+typedef struct MapPath {
+    const TrajPoint *pts;
+    unsigned long long version;
+    int n;
+    float width;
+    unsigned rgba;
+    int in_base;            /* drawn into the kept texture (else: drawn live, "hot") */
+    unsigned long changed;  /* frame of its last change other than growing */
+} MapPath;
+
+typedef struct MapEntry {
+    GLuint tex, fbo;
+    int tw, th;
+    int valid;
+    int x, y;
+    unsigned long long field_gen;
+    int n_paths;
+    MapPath path[MAP_PATHS];
+    unsigned long used;
+} MapEntry;
+
+struct Renderer {
+    /* batch (shapes and glyphs) */
+    GLuint shape_prog;
+    GLint u_screen, u_atlas;
+    GLuint vao, vbo;
+    Vtx *v;
+    int nv;
+    int cur_prog;           /* PROG_SHAPE or PROG_PATH */
+    /* paths */
+    GLuint path_prog;
+    GLint u_path_screen, u_path_color, u_path_halo, u_path_half;
+    GLuint path_vao, path_vbo;
+    size_t path_vbo_bytes;
+    float *pts;             /* path points: x, y pairs */
+    int pts_cap;            /* in points */
+    float *pv;              /* path strip: x, y, d triples */
+    int pv_cap;             /* in vertices */
+    /* text */
+    Fonts *fonts;
+    GlyphQuad glyphs[GLYPHS_MAX];
+    /* field (render_field.c) */
+    GLuint empty_vao, colormap;
+    FieldProg prog[PROG_CACHE];
+    FieldEntry field[FIELD_CACHE];
+    unsigned long long field_gen;
+    int warned_field;
+    /* maps and groups (render_cache.c) */
+    MapEntry map[MAP_CACHE];
+    /* DRAW_GROUP: one framebuffer-sized texture keeps every group, each in its own
+     * rect; a record per group says what its rect holds */
+    GLuint group_tex, group_fbo;
+    int group_w, group_h;
+    struct {
+        unsigned long long hash;
+        float rect[4];
+    } group[GROUPS_MAX];
+    unsigned long frame;    /* render_draw calls */
+    unsigned long tick;     /* LRU clock of the program, field and map caches */
+    /* offscreen target (render_target.c) */
+    GLuint target_fbo, target_rb;
+    int target_w, target_h;
+    /* where render_draw draws */
+    GLuint fb;
+    int fb_w, fb_h;
+    int clip_on;            /* the user's clip (DRAW_CLIP), in GL window coords */
+    GLint clip[4];
+    int sc_on;              /* the scissor as set in GL */
+    GLint sc[4];
+    GLint max_rb, max_tex, max_vp[2];
+};
+
+/* render.c */
+void flush(Renderer *r);
+void apply_scissor(Renderer *r);
+void set_scissor(Renderer *r, int on, const GLint *rect);
+void state_restore(Renderer *r);
+void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4]);
+void quad(Renderer *r, float cx, float cy, float ux, float uy, float hx, float hy, float radius, float stroke,
+          int mode, unsigned col, unsigned col2);
+void cmd_clip(Renderer *r, const DrawCmd *c);
+void cmd_path(Renderer *r, const DrawCmd *c);
+void draw_range(Renderer *r, const DrawList *dl, int first, int last);
+
+/* render_field.c */
+void field_init(Renderer *r);
+void field_release(Renderer *r);
+FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h);
+void cmd_field(Renderer *r, const DrawCmd *c);
+
+/* render_cache.c */
+int cmd_map(Renderer *r, const DrawList *dl, int first, int last);
+int cmd_groups(Renderer *r, const DrawList *dl, int g);
+void cache_release(Renderer *r);
+
+/* render_target.c */
+int fbo_texture(GLuint *tex, GLuint *fbo, int *tw, int *th, int w, int h);
+void fbo_delete(GLuint *tex, GLuint *fbo);
+void fbo_blit(Renderer *r, GLuint fbo, int x, int y, int w, int h);
+void target_release(Renderer *r);
+
+#endif
