@@ -115,7 +115,7 @@ void set_scissor(Renderer *r, int on, const GLint *rect)
 }
 
 /* Pixel rect (top-left origin, float) -> GL window rect, rounded outward. */
-void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4])
+void render_gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4])
 {
     int x0 = (int)floorf(x), x1 = (int)ceilf(x + w);
     int y0 = (int)floorf(y), y1 = (int)ceilf(y + h);
@@ -188,7 +188,7 @@ static void solid(Renderer *r, float x0, float y0, float x1, float y1, unsigned 
 /* The command's rect in GL window coordinates, within the user's clip if any. */
 static void clipped_rect(const Renderer *r, const DrawCmd *c, GLint rect[4])
 {
-    gl_rect(r, c->x, c->y, c->w, c->h, rect);
+    render_gl_rect(r, c->x, c->y, c->w, c->h, rect);
     if (r->clip_on) {
         int x0 = rect[0] > r->clip[0] ? rect[0] : r->clip[0];
         int y0 = rect[1] > r->clip[1] ? rect[1] : r->clip[1];
@@ -297,7 +297,7 @@ void cmd_clip(Renderer *r, const DrawCmd *c)
         return;
     }
     r->clip_on = 1;
-    gl_rect(r, c->x, c->y, c->w, c->h, r->clip);
+    render_gl_rect(r, c->x, c->y, c->w, c->h, r->clip);
 }
 
 /* ---- drawing a list ------------------------------------------------------------ */
@@ -318,14 +318,14 @@ void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned c
     glClearColor((float)(clear_rgba >> 24) / 255.0f, (float)((clear_rgba >> 16) & 255) / 255.0f,
                  (float)((clear_rgba >> 8) & 255) / 255.0f, (float)(clear_rgba & 255) / 255.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    draw_range(r, dl, 0, dl->n);
+    render_range(r, dl, 0, dl->n);
     flush(r);
     r->sc_on = 0;
     glDisable(GL_SCISSOR_TEST);
 }
 
 /* Draws commands [first, last) into the bound framebuffer. */
-void draw_range(Renderer *r, const DrawList *dl, int first, int last)
+void render_range(Renderer *r, const DrawList *dl, int first, int last)
 {
     for (int i = first; i < last; i++) {
         const DrawCmd *c = &dl->cmd[i];

@@ -191,7 +191,7 @@ static int group_update(Renderer *r, const DrawList *dl, int g)
         memset(r->group, 0, sizeof r->group);
         if (fbo_texture(&r->group_tex, &r->group_fbo, &r->group_w, &r->group_h, r->fb_w, r->fb_h) != 0) {
             state_restore(r);
-            draw_range(r, dl, first, last); /* no texture to keep: draw it directly */
+            render_range(r, dl, first, last); /* no texture to keep: draw it directly */
             return last - 1;
         }
     }
@@ -213,7 +213,7 @@ static int group_update(Renderer *r, const DrawList *dl, int g)
     GLuint fb = r->fb;
     r->fb = r->group_fbo;
     state_restore(r);
-    draw_range(r, dl, first, last);
+    render_range(r, dl, first, last);
     flush(r);
     r->fb = fb;
     state_restore(r);
@@ -240,7 +240,7 @@ int cmd_groups(Renderer *r, const DrawList *dl, int g)
     if (x1 > x0 && y1 > y0 && r->group_w > 0) {
         flush(r);
         GLint gr[4];
-        gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
+        render_gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
         glDisable(GL_SCISSOR_TEST);

@@ -139,12 +139,12 @@ void flush(Renderer *r);
 void apply_scissor(Renderer *r);
 void set_scissor(Renderer *r, int on, const GLint *rect);
 void state_restore(Renderer *r);
-void gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4]);
+void render_gl_rect(const Renderer *r, float x, float y, float w, float h, GLint out[4]);
 void quad(Renderer *r, float cx, float cy, float ux, float uy, float hx, float hy, float radius, float stroke,
           int mode, unsigned col, unsigned col2);
 void cmd_clip(Renderer *r, const DrawCmd *c);
 void cmd_path(Renderer *r, const DrawCmd *c);
-void draw_range(Renderer *r, const DrawList *dl, int first, int last);
+void render_range(Renderer *r, const DrawList *dl, int first, int last);
 
 /* render_field.c */
 void field_init(Renderer *r);
