@@ -295,6 +295,78 @@ static void test_surface_menu(void)
     CHECK(strstr(a->side.expr_text, "(x^2 + y - 11)^2") != NULL);
 }
 
+/* The text drawn on the frame inside a rect: its commands there, in order. */
+static int texts_in(float x, float y, float w, float h, const DrawCmd **out, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < sh.dl.n && n < cap; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind == DRAW_TEXT && c->y >= y && c->y < y + h && c->x < x + w && c->x + 1 >= x - 2000)
+            if (c->x + render_text_width(sh.r, c->font, c->h, draw_text_of(&sh.dl, c), c->text_len) > x)
+                out[n++] = c;
+    }
+    return n;
+}
+
+/* The formula field with a 200-character formula: while typing, the caret stays
+ * inside the field (the text scrolls); Home brings the start into view; once the
+ * field is left, the whole formula is shown, wrapped on lines that fit it. */
+static void test_formula_field(void)
+{
+    App *a = &sh.app;
+    char formula[256] = "";
+    for (int i = 0; i < 16; i++)
+        strcat(formula, "x*x + y*y + ");
+    strcat(formula, "x + y + ");
+    CHECK(strlen(formula) == 200);
+    float x, y, w, h;
+    CHECK(find(ui_id_path("side/expr"), &x, &y, &w, &h));
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, 0);
+    for (size_t i = 0; i < 200; i += 25) {
+        char chunk[32];
+        snprintf(chunk, sizeof chunk, "%.25s", formula + i);
+        text(chunk);
+    }
+    CHECK_STR(a->side.expr_text, formula);
+    CHECK(ui_find(&a->ui, ui_id_path("side/expr"), &x, &y, &w, &h));
+    float s = a->frame.scale, fs = gs_theme.font * s;
+    /* the caret: a thin bar in the text colour, inside the field */
+    int caret = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind == DRAW_RECT && c->rgba == gs_theme.text && fabsf(c->w - 1.5f * s) < 0.01f && c->y >= y &&
+            c->y < y + h)
+        {
+            caret = 1;
+            CHECK_MSG(c->x >= x && c->x + c->w <= x + w, "caret at %.0f, field %.0f to %.0f", c->x, x, x + w);
+        }
+    }
+    CHECK(caret);
+    const DrawCmd *t[UI_WRAP_MAX];
+    int n = texts_in(x, y, w, h, t, UI_WRAP_MAX);
+    CHECK(n == 1 && t[0]->x < x); /* one line, scrolled left */
+    key(SDLK_HOME, 0);
+    n = texts_in(x, y, w, h, t, UI_WRAP_MAX);
+    CHECK(n == 1 && fabsf(t[0]->x - (x + 6 * s)) < 0.5f); /* the start in view */
+    /* left: the whole formula, wrapped, every line inside the field */
+    key(SDLK_ESCAPE, 0);
+    frame();
+    CHECK(ui_find(&a->ui, ui_id_path("side/expr"), &x, &y, &w, &h));
+    CHECK(h > 2 * fs);
+    n = texts_in(x, y, w, h, t, UI_WRAP_MAX);
+    char shown[256] = "";
+    for (int i = 0; i < n; i++) {
+        const char *line = draw_text_of(&sh.dl, t[i]);
+        strncat(shown, line, (size_t)t[i]->text_len);
+        float lw = render_text_width(sh.r, 0, t[i]->h, line, t[i]->text_len);
+        CHECK_MSG(t[i]->x >= x && t[i]->x + lw <= x + w, "line %d '%s' does not fit the field", i, line);
+    }
+    CHECK_MSG(n > 1 && strcmp(shown, formula) == 0, "%d lines show '%s'", n, shown);
+}
+
 static void test_screenshot(const char *dir)
 {
     App *a = &sh.app;
@@ -469,6 +541,7 @@ int main(void)
     test_screenshot(dir);
     test_expression();
     test_surface_menu();
+    test_formula_field();
     key(SDLK_ESCAPE, 0);
     CHECK(sh.app.want_quit);
     shell_free(&sh);
