@@ -187,15 +187,21 @@ static void test_keys(void)
     CHECK(!a->show_help && !a->want_quit);
 }
 
+/* Clicks into the formula field (its rect in x, y, w, h) and empties it. */
+static void edit_formula(float *x, float *y, float *w, float *h)
+{
+    CHECK(find(ui_id_path("side/expr"), x, y, w, h));
+    mouse(SDL_MOUSEBUTTONDOWN, *x + *w / 2, *y + *h / 2);
+    mouse(SDL_MOUSEBUTTONUP, *x + *w / 2, *y + *h / 2);
+    for (int i = 0; i < 80; i++)
+        key(SDLK_BACKSPACE, 0);
+}
+
 static void test_expression(void)
 {
     App *a = &sh.app;
     float x, y, w, h;
-    CHECK(find(ui_id_path("side/expr"), &x, &y, &w, &h));
-    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
-    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
-    for (int i = 0; i < 80; i++)
-        key(SDLK_BACKSPACE, 0);
+    edit_formula(&x, &y, &w, &h);
     CHECK(a->side.expr_text[0] == '\0');
     text("x^2 + *y");
     key(SDLK_RETURN, 0);
@@ -211,10 +217,7 @@ static void test_expression(void)
             shown = 1;
     CHECK(shown);
     /* fix it: a valid formula replaces the surface and keeps the runs */
-    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
-    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
-    for (int i = 0; i < 80; i++)
-        key(SDLK_BACKSPACE, 0);
+    edit_formula(&x, &y, &w, &h);
     text("x^2 + 3*y^2");
     key(SDLK_RETURN, 0);
     CHECK(a->side.expr_error[0] == '\0');
@@ -301,9 +304,9 @@ static int texts_in(float x, float y, float w, float h, const DrawCmd **out, int
     int n = 0;
     for (int i = 0; i < sh.dl.n && n < cap; i++) {
         const DrawCmd *c = &sh.dl.cmd[i];
-        if (c->kind == DRAW_TEXT && c->y >= y && c->y < y + h && c->x < x + w && c->x + 1 >= x - 2000)
-            if (c->x + render_text_width(sh.r, c->font, c->h, draw_text_of(&sh.dl, c), c->text_len) > x)
-                out[n++] = c;
+        if (c->kind == DRAW_TEXT && c->y >= y && c->y < y + h && c->x < x + w &&
+            c->x + render_text_width(sh.r, c->font, c->h, draw_text_of(&sh.dl, c), c->text_len) > x)
+            out[n++] = c;
     }
     return n;
 }
@@ -320,11 +323,7 @@ static void test_formula_field(void)
     strcat(formula, "x + y + ");
     CHECK(strlen(formula) == 200);
     float x, y, w, h;
-    CHECK(find(ui_id_path("side/expr"), &x, &y, &w, &h));
-    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
-    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
-    for (int i = 0; i < 80; i++)
-        key(SDLK_BACKSPACE, 0);
+    edit_formula(&x, &y, &w, &h);
     for (size_t i = 0; i < 200; i += 25) {
         char chunk[32];
         snprintf(chunk, sizeof chunk, "%.25s", formula + i);

@@ -50,7 +50,7 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     memset(out, 0, sizeof *out);
     out->w = w, out->h = h;
     out->controls = controls;
-    out->scale = frame_scale(controls ? a->user_scale : 1.0f, h);
+    out->scale = frame_scale(a->user_scale, h);
     const Slot *slots = controls ? WINDOW_LAYOUT : PICTURE_LAYOUT;
     int n = controls ? COUNT(WINDOW_LAYOUT) : COUNT(PICTURE_LAYOUT);
     /* what is left: docked panels leave at least a pixel each way to the fill */
