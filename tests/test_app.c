@@ -448,6 +448,118 @@ static void test_legend(void)
     key(SDLK_SPACE, 0);
 }
 
+/* All the text drawn inside a rect, joined (a wrapped line joins up again). */
+static void text_in(float x, float y, float w, float h, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = 0;
+    for (int i = 0; i < sh.dl.n && len + 1 < cap; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind != DRAW_TEXT || c->x < x || c->x >= x + w || c->y < y || c->y >= y + h)
+            continue;
+        int n = snprintf(out + len, cap - len, "%.*s", c->text_len, draw_text_of(&sh.dl, c));
+        if (n > 0)
+            len += (size_t)n < cap - len ? (size_t)n : cap - len - 1;
+    }
+}
+
+/* A number as the card writes it: 4 significant digits, a true minus sign. */
+static void card_number(double v, char *out, size_t cap)
+{
+    if (v < 0)
+        snprintf(out, cap, "\xe2\x88\x92%.4g", -v);
+    else
+        snprintf(out, cap, "%.4g", v);
+}
+
+/* The update-rule card and the arrows, through real events: a click on adam's
+ * legend row opens its card beside the map; the card shows the update from the
+ * step shown, with the state the simulation had (m after the update, the new
+ * point); the arrow keys step it; U closes and reopens it; I draws the step taken
+ * as an arrow from the head along the trajectory's next step. */
+static void test_card_and_internals(void)
+{
+    App *a = &sh.app;
+    if (a->playing)
+        key(SDLK_SPACE, 0);
+    key(SDLK_HOME, 0);
+    for (int i = 0; i < 3; i++)
+        key(SDLK_RIGHT, 0);
+    CHECK((int)a->t == 3 && !a->playing);
+    float map_w = map_panel()->w;
+    const DrawCmd *row = NULL;
+    for (int i = 0; i < sh.dl.n && !row; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind == DRAW_TEXT && strcmp(draw_text_of(&sh.dl, c), "adam") == 0 && c->x < map_panel()->w)
+            row = c;
+    }
+    CHECK(row != NULL);
+    if (!row)
+        return;
+    float rx = row->x + 5, ry = row->y + row->h * 0.5f;
+    mouse(SDL_MOUSEBUTTONDOWN, rx, ry);
+    mouse(SDL_MOUSEBUTTONUP, rx, ry);
+    frame();
+    CHECK(app_card_run(a) == 3);
+    CHECK(a->scene.start[0] == -1.5); /* the click selected; it did not move the start */
+    const Panel *card = frame_panel(&a->frame, &panel_card);
+    CHECK(card && card->w > 300 && map_panel()->w < map_w - 300);
+    if (!card)
+        return;
+    static char seen[16384];
+    text_in(card->x, card->y, card->w, card->h, seen, sizeof seen);
+    CHECK_MSG(strstr(seen, "update t = 4, from step 3 to 4") != NULL, "card: %s", seen);
+    CHECK(strstr(seen, "\xce\xb8 \xe2\x86\x90 \xce\xb8 \xe2\x88\x92 lr\xc2\xb7m\xcc\x82/(\xe2\x88\x9av\xcc\x82 + \xce\xb5)"));
+    /* the first moment after the update, and where the update lands */
+    OptimState st;
+    CHECK(scene_run_state(&a->scene, 3, 4, &st) == 0);
+    char m[48], x4[48], want[64];
+    card_number(st.s[0][0], m, sizeof m);
+    card_number(a->scene.run[3].traj[4].x, x4, sizeof x4);
+    /* "= value" followed by the next line's "y:" */
+    snprintf(want, sizeof want, "= %sy:", m);
+    CHECK_MSG(strstr(seen, want) != NULL, "card has no '%s': %s", want, seen);
+    snprintf(want, sizeof want, "= %sy:", x4);
+    CHECK_MSG(strstr(seen, want) != NULL, "card has no '%s': %s", want, seen);
+    /* the arrow keys step the card */
+    key(SDLK_RIGHT, 0);
+    text_in(card->x, card->y, card->w, card->h, seen, sizeof seen);
+    CHECK(strstr(seen, "update t = 5, from step 4 to 5") != NULL);
+    /* U closes it, and again opens it for the same run */
+    key(SDLK_u, 0);
+    frame(); /* the layout follows in the next frame */
+    CHECK(app_card_run(a) < 0 && map_panel()->w == map_w);
+    key(SDLK_u, 0);
+    frame();
+    CHECK(app_card_run(a) == 3);
+    /* I: the step taken leaves adam's head along the step to the next point */
+    key(SDLK_i, 0);
+    CHECK(a->show_internals);
+    const Panel *mp = map_panel();
+    MapView v = map_fit(a->view, mp->w, mp->h);
+    const TrajPoint *q = &a->scene.run[3].traj[4], *q1 = &a->scene.run[3].traj[5];
+    float hx = map_px_x(v, mp->x, mp->w, q->x), hy = map_px_y(v, mp->y, mp->h, q->y);
+    float sx = (float)(q1->x - q->x), sy = (float)(q->y - q1->y), sl = hypotf(sx, sy);
+    int arrows = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        /* the step arrow: the run's colour and the arrow's width (not a head's line to its spread disc) */
+        if (c->kind != DRAW_LINE || c->rgba != app_run_rgba(&a->scene.run[3]) || hypotf(c->x - hx, c->y - hy) > 0.5f ||
+            fabsf(c->r - gs_theme.arrow_w * 1.3f * a->frame.scale) > 0.01f)
+            continue;
+        float dx = c->x2 - c->x, dy = c->y2 - c->y;
+        float cosang = (dx * sx + dy * sy) / (hypotf(dx, dy) * sl);
+        CHECK_MSG(cosang > 0.9995f, "the step arrow points %.4f off the step", cosang);
+        arrows++;
+    }
+    CHECK_MSG(arrows == 1, "%d step arrows at adam's head", arrows);
+    CHECK(drawn_text("arrows \xc3\x97", 1) != NULL);
+    key(SDLK_i, 0);
+    CHECK(!a->show_internals && drawn_text("arrows \xc3\x97", 1) == NULL);
+    key(SDLK_u, 0);
+    key(SDLK_SPACE, 0);
+}
+
 /* At step 0 every head sits on the start: each is still drawn apart from the
  * others and from the start marker, in its run's colour, with a line to the start. */
 static void test_heads_apart(void)
@@ -530,6 +642,7 @@ int main(void)
     frame();
     test_legend();
     test_heads_apart();
+    test_card_and_internals();
     test_log_on_screen();
     test_slider_drag();
     test_type_value();
