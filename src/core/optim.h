@@ -57,11 +57,34 @@ typedef struct HyperInfo {
     int is_flag;             /* 0 or 1 only (a checkbox) */
 } HyperInfo;
 
+/* What one step computed, line by line, for the update-rule card: the step
+ * functions record each operation as they do it, so the rule shown is the one the
+ * code follows. A rule is UTF-8 with its operands in braces,
+ *   "m \xe2\x86\x90 {\xce\xb2\xe2\x82\x81}\xc2\xb7{m} + (1 \xe2\x88\x92 {\xce\xb2\xe2\x82\x81})\xc2\xb7{g}"   (m <- b1*m + (1 - b1)*g)
+ * and args holds the operands' values in the order of the braces; "{^t}" is an
+ * exponent (shown as a superscript, or "^7" with numbers). */
+#define OPTIM_TRACE_LINES 12
+#define OPTIM_TRACE_ARGS 8
+
+typedef struct OptimTraceLine {
+    const char *rule;
+    int scalar;                        /* computed once for both coordinates */
+    int n_args;
+    double arg[2][OPTIM_TRACE_ARGS];   /* per coordinate */
+    double result[2];
+} OptimTraceLine;
+
+typedef struct OptimTrace {
+    int n;
+    int cursor[2];
+    OptimTraceLine line[OPTIM_TRACE_LINES];
+} OptimTrace;
+
 /* One step of both coordinates. `hp` indexed by HyperKey; `lr` is the learning rate
  * for this step; `t` counts from 1; st[c] holds OPTIM_STATE_MAX doubles for
- * coordinate c, zero before the first step. */
+ * coordinate c, zero before the first step; tr, when not NULL, records the lines. */
 typedef void (*OptimStepFn)(const double *hp, double lr, long t, double p[2], const double g[2],
-                            double st[2][OPTIM_STATE_MAX]);
+                            double st[2][OPTIM_STATE_MAX], OptimTrace *tr);
 
 typedef struct OptimInfo {
     const char *name;   /* CLI name: "adam" */
@@ -70,6 +93,10 @@ typedef struct OptimInfo {
     unsigned keys;      /* HP_BIT mask of the hyperparameters it uses */
     double defaults[HP_COUNT];
     OptimStepFn step;
+    /* torch's name for the state in s[c][j] ("exp_avg"), NULL for unused slots */
+    const char *state_name[OPTIM_STATE_MAX];
+    /* its symbol on the card ("m", "v", "v\xe2\x82\x98\xe2\x82\x90\xe2\x82\x93") */
+    const char *state_symbol[OPTIM_STATE_MAX];
 } OptimInfo;
 
 const OptimInfo *optim_info(OptimKind kind);
@@ -103,5 +130,30 @@ void optim_reset(OptimState *st);
 
 /* One step of the run: increments t, then updates p in place from gradient g. */
 void optim_step(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2]);
+
+/* The same step, recording each line of the update into tr (cleared first). */
+void optim_step_traced(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2],
+                       OptimTrace *tr);
+
+/* Writes a traced line: its rule with symbols (coordinate c < 0), or with
+ * coordinate c's numbers and its result ("0.9\xc2\xb70.1 + ... = 0.19"). */
+void optim_trace_format(const OptimTraceLine *line, int c, char *out, size_t cap);
+
+/* What the state says about the next move, for the arrows and box on the map.
+ * velocity: the momentum the step follows, in gradient units (SGD's momentum
+ * buffer, the Adam family's bias-corrected m-hat, Lion's m); eff_lr: the step per
+ * unit of gradient along each axis (lr / (sqrt(v-hat) + eps) for Adam, the same
+ * idea for RMSprop, Adagrad, Adadelta, RAdam's rectified step). `before` and
+ * `after` are the states around step after->t, taken with learning rate lr. */
+enum { OPTIM_HAS_VELOCITY = 1, OPTIM_HAS_EFF_LR = 2 };
+typedef struct OptimInternals {
+    unsigned has;
+    double velocity[2];
+    double eff_lr[2];
+    const char *velocity_name;   /* "momentum buffer", "m\xcc\x82" */
+} OptimInternals;
+
+void optim_internals(OptimKind kind, const double *hp, double lr, const OptimState *before, const OptimState *after,
+                     OptimInternals *out);
 
 #endif

@@ -36,6 +36,7 @@ void scene_free(Scene *sc)
     for (int i = 0; i < sc->n_runs; i++) {
         free(sc->run[i].traj);
         free(sc->run[i].bundle_traj);
+        free(sc->run[i].ckpt);
     }
     sc->n_runs = 0;
 }
@@ -48,6 +49,10 @@ static int reserve(Run *r, int steps)
     if (!t)
         return -1;
     r->traj = t;
+    OptimState *ck = realloc(r->ckpt, sizeof(OptimState) * ((size_t)steps / SCENE_CKPT_EVERY + 1));
+    if (!ck)
+        return -1;
+    r->ckpt = ck;
     r->cap = steps + 1;
     /* bundle members share the run's capacity */
     if (r->bundle_cap > 0) {
@@ -123,6 +128,7 @@ void scene_remove_run(Scene *sc, int index)
         return;
     free(sc->run[index].traj);
     free(sc->run[index].bundle_traj);
+    free(sc->run[index].ckpt);
     memmove(&sc->run[index], &sc->run[index + 1], sizeof(Run) * (size_t)(sc->n_runs - index - 1));
     sc->n_runs--;
     scene_relabel(sc);
@@ -168,6 +174,7 @@ typedef struct Track {
     TrajPoint *traj;
     int *n;
     int *diverged_at;       /* NULL for bundle members */
+    OptimState *ckpt;       /* NULL for bundle members */
     unsigned long long rng; /* noise generator state */
     Schedule sched;         /* resolved */
     int constant_lr;        /* no schedule, no warm-up: every step uses hp[HP_LR] */
@@ -204,6 +211,8 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
     for (int l = 0; l < n; l++) {
         optim_reset(&st[l]);
         px[l] = sc->start[0], py[l] = sc->start[1];
+        if (tr[l].ckpt)
+            tr[l].ckpt[0] = st[l];
         if (tr[l].diverged_at)
             *tr[l].diverged_at = -1;
     }
@@ -214,6 +223,8 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
                 double p[2] = {px[l], py[l]}, g[2] = {gx[l], gy[l]};
                 optim_step(r->kind, r->hp, tr[l].traj[k - 1].lr, &st[l], p, g);
                 px[l] = p[0], py[l] = p[1];
+                if (tr[l].ckpt && k % SCENE_CKPT_EVERY == 0)
+                    tr[l].ckpt[k / SCENE_CKPT_EVERY] = st[l];
             }
         }
         expr_eval_grad_n(e, n, px, py, f, gx, gy);
@@ -280,14 +291,14 @@ static int run_tracks(Scene *sc, int i, Track *tr)
     r->version = run_version(sc, r, &resolved);
     int n = 0;
     int constant = resolved.kind == SCHED_CONSTANT && !(resolved.v[SK_WARMUP] > 0);
-    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, sc->seed, resolved, constant};
+    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, r->ckpt, sc->seed, resolved, constant};
     int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
     if (members > r->bundle_cap)
         members = r->bundle_cap;
     for (int j = 0; j < SCENE_MAX_BUNDLE; j++)
         r->bundle_n[j] = 0;
     for (int j = 0; j < members; j++)
-        tr[n++] = (Track){r, r->bundle_traj + (size_t)j * (size_t)r->cap, &r->bundle_n[j], NULL,
+        tr[n++] = (Track){r, r->bundle_traj + (size_t)j * (size_t)r->cap, &r->bundle_n[j], NULL, NULL,
                           sc->seed + (unsigned long long)j + 1, resolved, constant};
     return n;
 }
@@ -328,3 +339,44 @@ void scene_simulate_run(Scene *sc, int index)
 }
 
 void scene_simulate(Scene *sc) { scene_resimulate(sc, SCENE_ALL_RUNS); }
+
+/* ---- inside a run ------------------------------------------------------------------- */
+
+int scene_run_state(const Scene *sc, int index, int k, OptimState *out)
+{
+    if (index < 0 || index >= sc->n_runs)
+        return -1;
+    const Run *r = &sc->run[index];
+    if (k < 0 || k >= r->n || !r->ckpt)
+        return -1;
+    /* the step from point j uses point j's gradient and lr, as the simulation did */
+    int j = k / SCENE_CKPT_EVERY * SCENE_CKPT_EVERY;
+    *out = r->ckpt[j / SCENE_CKPT_EVERY];
+    for (; j < k; j++) {
+        double p[2] = {r->traj[j].x, r->traj[j].y}, g[2] = {r->traj[j].gx, r->traj[j].gy};
+        optim_step(r->kind, r->hp, r->traj[j].lr, out, p, g);
+    }
+    return 0;
+}
+
+int scene_run_update(const Scene *sc, int index, int k, RunUpdate *u)
+{
+    memset(u, 0, sizeof *u);
+    if (index < 0 || index >= sc->n_runs || sc->run[index].n < 1)
+        return -1;
+    const Run *r = &sc->run[index];
+    k = k < 0 ? 0 : (k > r->n - 1 ? r->n - 1 : k);
+    u->k = k;
+    scene_run_state(sc, index, k, &u->before);
+    const TrajPoint *q = &r->traj[k];
+    u->next[0] = q->x, u->next[1] = q->y;
+    u->has_next = k < sc->steps;
+    if (!u->has_next)
+        return 0;
+    u->after = u->before;
+    u->lr = q->lr;
+    double g[2] = {q->gx, q->gy};
+    optim_step_traced(r->kind, r->hp, q->lr, &u->after, u->next, g, &u->trace);
+    optim_internals(r->kind, r->hp, q->lr, &u->before, &u->after, &u->in);
+    return 0;
+}

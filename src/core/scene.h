@@ -18,6 +18,7 @@
 #define SCENE_MAX_STEPS 1000000
 #define SCENE_LABEL_MAX 32
 #define SCENE_MAX_BUNDLE 32
+#define SCENE_CKPT_EVERY 1024
 
 /* One step of a trajectory: the position, the loss there, the gradient the
  * optimizer used there (with the scene's noise added, if any) and the learning rate
@@ -37,6 +38,9 @@ typedef struct Run {
     int bundle;      /* with noise: draw this many seeds (s, s+1, ...), 0 or 1: just s */
     TrajPoint *traj;
     int cap;
+    /* the optimizer's state after every SCENE_CKPT_EVERY-th step: ckpt[j] after
+     * j * SCENE_CKPT_EVERY steps, for scene_run_state */
+    OptimState *ckpt;
     int n;
     int diverged_at;
     unsigned long long version; /* a hash of everything the trajectory depends on */
@@ -84,6 +88,29 @@ void scene_relabel(Scene *sc);
 void scene_resimulate(Scene *sc, unsigned runs);
 void scene_simulate_run(Scene *sc, int index);
 void scene_simulate(Scene *sc);
+
+/* The optimizer state of run `index` after k steps (0 <= k < run.n): replayed from
+ * the nearest checkpoint with the trajectory's own gradients and learning rates, so
+ * it is bit for bit the state the simulation had. Returns 0, or -1 when k is out of
+ * range. */
+int scene_run_state(const Scene *sc, int index, int k, OptimState *out);
+
+/* One update of a run, seen from inside: the head at step k and the step from it
+ * to k + 1, line by line, with the state before and after. */
+typedef struct RunUpdate {
+    int k;
+    int has_next;          /* the scene takes a step from k (k < steps) */
+    OptimState before;     /* after k steps */
+    OptimState after;      /* after k + 1 steps (when has_next) */
+    OptimTrace trace;      /* the update k -> k + 1 */
+    double lr;             /* its learning rate */
+    double next[2];        /* where it lands: the trajectory's point k + 1 when finite */
+    OptimInternals in;     /* what the state after it says (when has_next) */
+} RunUpdate;
+
+/* Fills u for run `index` at step k (clamped to the run's points). Returns 0, or
+ * -1 when the run has no points. */
+int scene_run_update(const Scene *sc, int index, int k, RunUpdate *u);
 
 /* Okabe-Ito colour-blind-safe palette, 0xRRGGBB. */
 unsigned scene_palette(int index);
