@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define INF HUGE_VAL
@@ -524,6 +525,12 @@ static void put_number(Out *o, double v, int paren)
     if (v == 0.0)
         v = 0.0; /* no "-0" */
     snprintf(buf, sizeof buf, "%.4g", fabs(v));
+    /* 1e-08 as 1e\xe2\x88\x928, 1e+20 as 1e20 */
+    char *e = strchr(buf, 'e');
+    if (e) {
+        int ex = atoi(e + 1);
+        snprintf(e, sizeof buf - (size_t)(e - buf), ex < 0 ? "e\xe2\x88\x92%d" : "e%d", ex < 0 ? -ex : ex);
+    }
     if (v < 0 || (v == 0 && signbit(v))) {
         if (paren)
             put(o, "(", 1);
@@ -549,6 +556,13 @@ void optim_trace_format(const OptimTraceLine *line, int c, char *out, size_t cap
         out[0] = 0;
     const char *s = line->rule;
     int k = 0;
+    /* with numbers, the line starts after its left-hand side ("m <- ", "d = ") */
+    if (c >= 0) {
+        const char *first = strchr(s, '{'), *arrow = strstr(s, "\xe2\x86\x90 "), *eq = strstr(s, "= ");
+        const char *lhs_end = arrow && (!first || arrow < first) ? arrow + 4 : (eq && (!first || eq < first) ? eq + 2 : NULL);
+        if (lhs_end)
+            s = lhs_end;
+    }
     while (*s) {
         const char *open = strchr(s, '{');
         if (!open) {

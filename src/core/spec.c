@@ -565,6 +565,29 @@ static int arg_legend(const Option *o, const char *val, Config *cfg, char *err, 
     return k < 0 ? -1 : 0;
 }
 
+static int arg_internals(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)o, (void)val, (void)err, (void)cap;
+    cfg->internals = 1;
+    return 0;
+}
+
+static int arg_card(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (!val[0] || strlen(val) >= SCENE_LABEL_MAX)
+        return seterr(err, cap, "%s '%s': expected a run's label (1 to %d characters)", o->flag, val,
+                      SCENE_LABEL_MAX - 1);
+    snprintf(cfg->card, sizeof cfg->card, "%s", val);
+    return 0;
+}
+
+static int arg_at(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_int(val, 0, SCENE_MAX_STEPS, &cfg->at) != 0)
+        return seterr(err, cap, "%s '%s': expected a step from 0 to %d", o->flag, val, SCENE_MAX_STEPS);
+    return 0;
+}
+
 static int arg_size(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     if (parse_size(val, &cfg->width, &cfg->height) != 0)
@@ -619,6 +642,12 @@ static const Option OPTIONS[] = {
      .help = "all runs on one map, or one panel per run"},
     {SECTION_SCENE, "--legend", .choices = LEGEND_NAMES, .n_choices = COUNT(LEGEND_NAMES), .parse = arg_legend,
      .help = "where the legend goes (auto: where it hides least)"},
+    {SECTION_SCENE, "--internals", .parse = arg_internals,
+     .help = "at each head: -lr*gradient, the step, the momentum, and the per-axis step size as a box"},
+    {SECTION_SCENE, "--card", .value = "LABEL", .parse = arg_card,
+     .help = "show the update rule of run LABEL, with the numbers of the step shown"},
+    {SECTION_SCENE, "--at", .value = "STEP", .parse = arg_at,
+     .help = "the step shown (a screenshot's; the window starts there, paused); default: the last"},
     {SECTION_OUTPUT, "--headless", .parse = arg_headless,
      .help = "no window: simulate, write what is asked, exit"},
     {SECTION_OUTPUT, "--csv", .value = "FILE", .parse = arg_csv,
@@ -654,6 +683,7 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     memset(cfg, 0, sizeof *cfg);
     cfg->action = SPEC_RUN;
     cfg->steps = -1;
+    cfg->at = -1;
     cfg->width = DEFAULT_WIDTH;
     cfg->height = DEFAULT_HEIGHT;
     for (int i = 1; i < argc; i++) {

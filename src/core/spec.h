@@ -54,6 +54,9 @@ typedef struct Config {
     double view[4];
     int have_view;
     double noise;                 /* gradient noise sigma */
+    int internals;                /* arrows and boxes at the heads */
+    char card[SCENE_LABEL_MAX];   /* the run whose update rule is shown, "" for none */
+    int at;                       /* the step shown first (a screenshot's), -1: the last */
     unsigned long long seed;
 } Config;
 

@@ -31,6 +31,12 @@ typedef struct Theme {
     unsigned minimum_ring;   /* a known minimum: a light ring ... */
     unsigned minimum_shadow; /* ... over a dark one, hollow */
     unsigned bundle_alpha;   /* alpha of a noise bundle's members */
+    /* inside the optimizer: arrows at a run's head (the step itself is in the run's colour) */
+    unsigned arrow_grad;     /* -lr * gradient */
+    unsigned arrow_velocity; /* -lr * momentum (b, m-hat) */
+    unsigned arrow_shadow;   /* under every arrow and box */
+    unsigned card;           /* the update-rule card */
+    unsigned rule;           /* a rule's symbols on the card */
     /* sizes */
     float side_w, bar_h;                 /* the side panel's width, the bar's height */
     float font, row, pad;                /* the UI's text size, row height, padding */
@@ -42,6 +48,8 @@ typedef struct Theme {
     float minimum_r, minimum_shadow_w;   /* a minimum's dark ring ... */
     float minimum_ring_r, minimum_ring_w; /* ... and its light one */
     float label_font;                    /* a label at a run's head */
+    float card_font;                     /* the update-rule card's text */
+    float arrow_w;                       /* an arrow's line width */
 } Theme;
 
 extern const Theme gs_theme;

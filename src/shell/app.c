@@ -28,11 +28,13 @@ typedef struct Slot {
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
     {&panel_bar, DOCK_BOTTOM},
+    {&panel_card, DOCK_RIGHT},
     {&panel_map, DOCK_FILL},
 };
 
 /* A screenshot or an animation frame: the map alone. */
 static const Slot PICTURE_LAYOUT[] = {
+    {&panel_card, DOCK_RIGHT},
     {&panel_map, DOCK_FILL},
 };
 
@@ -143,6 +145,22 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->speed = default_speed(a->scene.steps);
     a->playing = 1;
     a->user_scale = 1.0f;
+    a->selected = -1;
+    a->show_internals = cfg->internals;
+    if (cfg->at >= 0) {
+        a->t = cfg->at < a->scene.steps ? cfg->at : a->scene.steps;
+        a->playing = 0;
+    }
+    if (cfg->card[0]) {
+        for (int i = 0; i < a->scene.n_runs; i++)
+            if (strcmp(a->scene.run[i].label, cfg->card) == 0)
+                app_select(a, i);
+        if (a->selected < 0) {
+            snprintf(err, cap, "--card %s: no run has that label", cfg->card);
+            app_free(a);
+            return -1;
+        }
+    }
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     clear_changes(&a->changes);
     side_reset_formula(a);
@@ -245,6 +263,11 @@ static void apply_changes(App *a)
         /* the expanded flags follow their runs */
         unsigned low = a->side.run_more & ((1u << c->remove) - 1u), high = a->side.run_more >> (c->remove + 1);
         a->side.run_more = low | (high << c->remove);
+        /* and so does the selection */
+        if (a->selected == c->remove)
+            a->selected = -1, a->show_card = 0;
+        else if (a->selected > c->remove)
+            a->selected--;
         all = 1;
     }
     if (c->surface) {
@@ -283,6 +306,19 @@ void app_act(App *a, Action act)
     case ACT_SLOWER: a->speed = a->speed / 2 < 1 ? 1 : a->speed / 2; break;
     case ACT_TOGGLE_LAYOUT: a->layout = a->layout == LAYOUT_OVERLAY ? LAYOUT_GRID : LAYOUT_OVERLAY; break;
     case ACT_RESET_VIEW: reset_view(a); break;
+    case ACT_TOGGLE_INTERNALS: a->show_internals = !a->show_internals; break;
+    case ACT_TOGGLE_CARD:
+        if (app_card_run(a) >= 0) {
+            a->show_card = 0;
+        } else {
+            /* the selected run, else the first enabled one */
+            int i = a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled ? a->selected : -1;
+            for (int k = 0; k < a->scene.n_runs && i < 0; k++)
+                if (a->scene.run[k].enabled)
+                    i = k;
+            app_select(a, i);
+        }
+        break;
     case ACT_SCREENSHOT: a->want_screenshot = 1; break;
     case ACT_UI_LARGER:
         if (a->user_scale < 3.0f)

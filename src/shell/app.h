@@ -66,6 +66,9 @@ struct App {
     int playing;
     double speed;            /* steps per second */
     int show_help;
+    int selected;            /* the run the update-rule card explains, or -1 */
+    int show_card;           /* the card is open (for the selected run) */
+    int show_internals;      /* arrows and boxes at the heads */
     int want_quit, want_fullscreen, want_screenshot;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
     FrameLayout frame;       /* this frame's layout of the window */
@@ -119,6 +122,12 @@ void side_reset_formula(App *a);
 
 /* Re-simulates every run and keeps the revealed step in range. */
 void app_resimulate(App *a);
+
+/* The selected run, if the card is open and it exists and is enabled; else -1. */
+int app_card_run(const App *a);
+
+/* The selection: run i's card (i < 0: close it). */
+void app_select(App *a, int i);
 
 /* World point under a pixel of the window's map (in grid layout: of the tile under
  * it). Returns 0 when the pixel is on no map. */

@@ -44,7 +44,8 @@ static int write_screenshot(const Config *cfg, Scene *sc)
         gs_log("%s", err);
         rc = 2;
     } else {
-        app.t = app.scene.steps;
+        if (cfg->at < 0)
+            app.t = app.scene.steps;
         app.playing = 0;
         if (app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;

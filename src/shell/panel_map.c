@@ -172,6 +172,148 @@ static void heads_spread(const float *hx, const float *hy, int n, float sx, floa
     }
 }
 
+/* ---- inside the optimizer: arrows and a box at each head ----------------------- */
+
+/* The runs whose insides are drawn: the card's run when the card is open, else
+ * every enabled one (only: a grid tile's). */
+static int shows_internals(const App *a, int i, int only)
+{
+    if (!a->show_internals || !a->scene.run[i].enabled || a->scene.run[i].n == 0 || (only >= 0 && i != only))
+        return 0;
+    int card = app_card_run(a);
+    return card < 0 || card == i;
+}
+
+/* Arrows are map displacements times a scale, 1, 2 or 5 times a power of ten,
+ * chosen so that the steps around the ones shown (the geometric mean of a run's
+ * step lengths within 8 steps of its head; the largest over the runs) are about
+ * 5% of the tile. With the card open only its run is shown, so the scale fits it. */
+static double arrow_scale(const App *a, const Tile *t, MapView v, int only)
+{
+    const Scene *sc = &a->scene;
+    double typical = 0;
+    for (int i = 0; i < sc->n_runs; i++) {
+        if (!shows_internals(a, i, only))
+            continue;
+        const Run *r = &sc->run[i];
+        int head = app_visible_step(a, r), n = 0;
+        double sum = 0;
+        for (int k = head - 8 < 0 ? 0 : head - 8; k + 1 < r->n && k <= head + 8; k++) {
+            double d = hypot(r->traj[k + 1].x - r->traj[k].x, r->traj[k + 1].y - r->traj[k].y);
+            if (d > 0 && isfinite(d))
+                sum += log10(d), n++;
+        }
+        if (n > 0)
+            typical = fmax(typical, pow(10.0, sum / n));
+    }
+    double px_per_unit = t->w / (v.x1 - v.x0);
+    if (!(typical > 0) || !(px_per_unit > 0))
+        return 1;
+    double want = 0.05 * fmin(t->w, t->h) / px_per_unit; /* map units */
+    double raw = want / typical;
+    double p = pow(10.0, floor(log10(raw))), m = raw / p;
+    double k = (m < 2 ? 1 : (m < 5 ? 2 : 5)) * p;
+    return isfinite(k) && k > 0 ? k : 1;
+}
+
+/* An arrow from (x, y) by (dx, dy) pixels, capped at `cap` px: a capped arrow
+ * gets a second head, so it never reads as its true length. Over a dark shadow. */
+static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float cap, float w, unsigned rgba,
+                       unsigned shadow)
+{
+    float len = hypotf(dx, dy);
+    if (!(len >= 1.5f * w))
+        return;
+    int capped = len > cap;
+    if (capped)
+        dx *= cap / len, dy *= cap / len, len = cap;
+    float ux = dx / len, uy = dy / len, hl = fminf(4.0f * w, 0.45f * len), hw = 0.6f * hl;
+    float ex = x + dx, ey = y + dy;
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned c = pass ? rgba : shadow;
+        float lw = pass ? w : w + 2.5f;
+        draw_line(dl, x, y, ex - ux * hl * 0.5f, ey - uy * hl * 0.5f, lw, c);
+        for (int h = 0; h < 1 + capped; h++) {
+            float hx = ex - ux * hl * 0.9f * (float)h, hy = ey - uy * hl * 0.9f * (float)h;
+            draw_line(dl, hx, hy, hx - ux * hl - uy * hw, hy - uy * hl + ux * hw, lw, c);
+            draw_line(dl, hx, hy, hx - ux * hl + uy * hw, hy - uy * hl - ux * hw, lw, c);
+        }
+    }
+}
+
+/* At each head shown: the box of the per-axis step size (eff_lr times |grad|), the
+ * momentum (-lr * velocity), the plain gradient step (-lr * grad), and the step
+ * taken, in that order so the step is on top. Returns the scale used. */
+static double draw_internals(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    double k = arrow_scale(a, t, v, only);
+    float ppu = (float)(t->w / (v.x1 - v.x0)) * (float)k; /* pixels per map unit, scaled */
+    float cap = 0.3f * fminf(t->w, t->h), w = th->arrow_w * s;
+    for (int i = 0; i < sc->n_runs; i++) {
+        if (!shows_internals(a, i, only))
+            continue;
+        const Run *r = &sc->run[i];
+        RunUpdate u;
+        if (scene_run_update(sc, i, app_visible_step(a, r), &u) != 0)
+            continue;
+        const TrajPoint *q = &r->traj[u.k];
+        float hx, hy;
+        tile_px(t, v, q->x, q->y, &hx, &hy);
+        /* y grows down on screen */
+        float gx = (float)(-u.lr * q->gx) * ppu, gy = (float)(u.lr * q->gy) * ppu;
+        if (!u.has_next) {
+            draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow);
+            continue;
+        }
+        if (u.in.has & OPTIM_HAS_EFF_LR) {
+            double gn = hypot(q->gx, q->gy);
+            float bw = fminf((float)(u.in.eff_lr[0] * gn) * ppu, cap), bh = fminf((float)(u.in.eff_lr[1] * gn) * ppu, cap);
+            if (isfinite(bw) && isfinite(bh) && bw + bh > 2) {
+                draw_frame(dl, hx - bw - 1, hy - bh - 1, 2 * bw + 2, 2 * bh + 2, 3.5f * s, th->arrow_shadow);
+                draw_frame(dl, hx - bw, hy - bh, 2 * bw, 2 * bh, 1.5f * s, app_run_rgba(r));
+            }
+        }
+        if (u.in.has & OPTIM_HAS_VELOCITY)
+            draw_arrow(dl, hx, hy, (float)(-u.lr * u.in.velocity[0]) * ppu, (float)(u.lr * u.in.velocity[1]) * ppu, cap,
+                       w, th->arrow_velocity, th->arrow_shadow);
+        draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow);
+        if (isfinite(u.next[0]) && isfinite(u.next[1]))
+            draw_arrow(dl, hx, hy, (float)(u.next[0] - q->x) * ppu, (float)(q->y - u.next[1]) * ppu, cap, w * 1.3f,
+                       app_run_rgba(r), th->arrow_shadow);
+    }
+    return k;
+}
+
+/* What the arrows mean, one line: "-> step  -> -lr grad  -> -lr m  [] ...  x20";
+ * drawn at (x, y) when dl is not NULL; returns its width. */
+static float internals_key(const App *a, float x, float y, float fs, double k, unsigned step_rgba, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    float s = fs / th->map_font, cx = x;
+    char scale[48];
+    snprintf(scale, sizeof scale, "arrows \xc3\x97%g", k);
+    static const char *const NAMES[] = {"step", "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f", "\xe2\x88\x92lr\xc2\xb7momentum",
+                                        "step per axis"};
+    const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, step_rgba};
+    for (int i = 0; i < 4; i++) {
+        if (dl) {
+            float my = y + 0.55f * fs;
+            if (i == 3)
+                draw_frame(dl, cx, y + 0.15f * fs, 0.8f * fs, 0.8f * fs, 1.5f * s, colours[i]);
+            else
+                draw_arrow(dl, cx, my, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f), colours[i],
+                           th->arrow_shadow);
+            draw_text(dl, cx + (i == 3 ? 1.1f : 1.9f) * fs, y, fs, 0, th->text, NAMES[i], -1);
+        }
+        cx += (i == 3 ? 1.1f : 1.9f) * fs + ui_text_width(&a->ui, 0, fs, NAMES[i]) + 0.9f * fs;
+    }
+    if (dl)
+        draw_text(dl, cx, y, fs, 1, th->text_strong, scale, -1);
+    return cx + ui_text_width(&a->ui, 1, fs, scale) - x;
+}
+
 static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
 {
     const Theme *th = &gs_theme;
@@ -207,6 +349,7 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
                     th->minimum_ring);
     }
+    draw_internals(a, t, v, only, s, dl);
     /* the start, then the heads; heads that share a place (with each other or the
      * start) are drawn on a small ring around it, each with a line to its point */
     float sx, sy;
@@ -273,22 +416,39 @@ static int legend_cost(const App *a, const Tile *t, MapView v, float x, float y,
     return cost;
 }
 
+/* Where the legend goes and what it holds. */
+typedef struct Legend {
+    char title[700];
+    int starts[UI_WRAP_MAX], lines;  /* the title, wrapped */
+    int cols;                        /* columns shown */
+    float x, y, w, h;                /* its box */
+    float fs, lh, pad;
+    float rows_y;                    /* the first run's row */
+    int key;                         /* the internals' key line at the bottom */
+    double arrows;                   /* ... and its scale */
+} Legend;
+
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
- * lr. Placed in the corner of the map that hides least, unless asked otherwise. */
-static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList *dl)
+ * lr; with the internals, their key. Placed in the corner of the map that hides
+ * least, unless asked otherwise. Returns 0 when there is none. */
+static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend *L)
 {
     if (a->legend == LEGEND_NONE)
-        return;
+        return 0;
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
     float fs = th->map_font * s, lh = fs * 1.45f, pad = 10.0f * s, margin = 12.0f * s;
-    char title[700];
-    snprintf(title, sizeof title, "%s   f = %s",
+    L->fs = fs, L->lh = lh, L->pad = pad;
+    snprintf(L->title, sizeof L->title, "%s   f = %s",
              sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function",
              surface_display(&sc->surface));
-    int rows = 0;
-    for (int i = 0; i < sc->n_runs; i++)
+    int rows = 0, shown = 0;
+    for (int i = 0; i < sc->n_runs; i++) {
         rows += sc->run[i].enabled;
+        shown |= shows_internals(a, i, -1);
+    }
+    L->key = shown;
+    L->arrows = shown ? arrow_scale(a, t, v, -1) : 1;
     float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
     int any_diverged = 0;
     for (int i = 0; i < sc->n_runs; i++)
@@ -300,18 +460,21 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
     float w = any_diverged ? col[5] + 80 * s : col[5] - 20 * s;
     while (cols > 3 && w > room)
         w = col[--cols] - 20 * s;
-    int starts[UI_WRAP_MAX];
-    int lines = 1;
-    float tw = ui_text_width(&a->ui, 1, fs, title);
+    L->cols = cols;
+    L->lines = 1;
+    L->starts[0] = 0;
+    float tw = ui_text_width(&a->ui, 1, fs, L->title);
     if (tw > w && tw > room) {
-        lines = ui_wrap(&a->ui, 1, fs, title, room, starts, UI_WRAP_MAX);
+        L->lines = ui_wrap(&a->ui, 1, fs, L->title, room, L->starts, UI_WRAP_MAX);
         tw = room;
     }
     if (tw > w)
         w = tw;
+    if (L->key)
+        w = fmaxf(w, internals_key(a, 0, 0, fs * 0.9f, L->arrows, 0, NULL));
     if (w > room)
         w = room;
-    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + lines) + 2 * pad - 4 * s;
+    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + L->lines + L->key) + 2 * pad - 4 * s;
     /* corners: top left, top right, bottom left, bottom right */
     float cx[4] = {t->x + margin, t->x + t->w - margin - bw, t->x + margin, t->x + t->w - margin - bw};
     float cy[4] = {t->y + margin, t->y + margin, t->y + t->h - margin - bh, t->y + t->h - margin - bh};
@@ -326,19 +489,41 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
                 best = cost, corner = c;
         }
     }
-    float x = cx[corner], y = cy[corner];
+    L->x = cx[corner], L->y = cy[corner], L->w = bw, L->h = bh;
+    L->rows_y = L->y + pad + lh * (float)(L->lines + 1);
+    return 1;
+}
+
+/* The run of the legend row under a pixel, or -1. */
+static int legend_row_at(const App *a, const Legend *L, float px, float py)
+{
+    if (px < L->x || px >= L->x + L->w || py < L->rows_y)
+        return -1;
+    int row = (int)((py - L->rows_y) / L->lh);
+    for (int i = 0; i < a->scene.n_runs; i++)
+        if (a->scene.run[i].enabled && row-- == 0)
+            return i;
+    return -1;
+}
+
+static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    static Legend L; /* the frame is built on one thread */
+    if (!legend_place(a, t, v, s, &L))
+        return;
+    float fs = L.fs, lh = L.lh, pad = L.pad, x = L.x, y = L.y, bw = L.w, bh = L.h;
+    float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
+    int cols = L.cols, card = app_card_run(a);
     draw_rect(dl, x, y, bw, bh, 8 * s, th->box);
     draw_clip(dl, x, y, bw, bh);
     float tx = x + pad, ty = y + pad;
-    if (lines == 1) {
-        draw_text(dl, tx, ty, fs, 1, th->text_strong, title, -1);
-    } else {
-        for (int i = 0; i < lines; i++) {
-            int end = i + 1 < lines ? starts[i + 1] : (int)strlen(title);
-            draw_text(dl, tx, ty + (float)i * lh, fs, 1, th->text_strong, title + starts[i], end - starts[i]);
-        }
+    for (int i = 0; i < L.lines; i++) {
+        int end = i + 1 < L.lines ? L.starts[i + 1] : (int)strlen(L.title);
+        draw_text(dl, tx, ty + (float)i * lh, fs, 1, th->text_strong, L.title + L.starts[i], end - L.starts[i]);
     }
-    ty += lh * (float)lines;
+    ty += lh * (float)L.lines;
     static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", "lr", ""};
     for (int c = 0; c < cols; c++)
         draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
@@ -347,6 +532,8 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
         const Run *r = &sc->run[i];
         if (!r->enabled)
             continue;
+        if (i == card) /* the run the card explains */
+            draw_rect(dl, x + 3 * s, ty - 0.15f * lh, bw - 6 * s, lh, 4 * s, th->widget_hot);
         draw_rect(dl, tx, ty + fs * 0.45f, 16 * s, 4 * s, 2 * s, app_run_rgba(r));
         draw_text(dl, tx + 22 * s, ty, fs, 1, th->text_strong, r->label, -1);
         char buf[64];
@@ -373,6 +560,14 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
             }
         }
         ty += lh;
+    }
+    if (L.key) {
+        int first = card >= 0 ? card : -1;
+        for (int i = 0; i < sc->n_runs && first < 0; i++)
+            if (sc->run[i].enabled)
+                first = i;
+        internals_key(a, tx, ty + 0.1f * lh, fs * 0.9f, L.arrows, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
+                      dl);
     }
     draw_no_clip(dl);
 }
@@ -402,6 +597,18 @@ static void draw_tile_title(const App *a, const Tile *t, const Run *r, float s, 
     draw_text(dl, t->x + 18 * s, ly + 5 * s, fs * 0.9f, 0, th->text, line, -1);
 }
 
+/* A grid tile's key to its arrows, above its numbers. */
+static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    float fs = th->map_font * s * 0.9f;
+    double k = arrow_scale(a, t, v, t->run);
+    float kw = internals_key(a, 0, 0, fs, k, 0, NULL);
+    float ky = t->y + t->h - th->map_font * s * 1.3f - 16 * s - fs * 1.3f - 18 * s;
+    draw_rect(dl, t->x + 8 * s, ky, kw + 20 * s, fs * 1.3f + 10 * s, 6 * s, th->box);
+    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, app_run_rgba(&a->scene.run[t->run]), dl);
+}
+
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     Tile tiles[SCENE_MAX_RUNS];
@@ -414,6 +621,8 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
         draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
         if (a->layout == LAYOUT_GRID && t->run >= 0)
             draw_tile_title(a, t, &a->scene.run[t->run], f->scale, dl);
+        if (a->layout == LAYOUT_GRID && t->run >= 0 && shows_internals(a, t->run, t->run))
+            draw_tile_key(a, t, v, f->scale, dl);
         draw_no_clip(dl);
     }
     if (a->layout == LAYOUT_OVERLAY || n == 0)
@@ -427,6 +636,17 @@ static void map_input(App *a, const Panel *p, const Input *in)
     MapGesture *g = &a->gesture;
     float s = a->frame.scale;
     int over = in->mouse_x >= p->x && in->mouse_x < p->x + p->w && in->mouse_y >= p->y && in->mouse_y < p->y + p->h;
+    /* a legend row selects its run (again: closes its card) */
+    if (in->mouse_pressed && over && !a->ui.mouse_used && !a->show_help && a->layout == LAYOUT_OVERLAY) {
+        Tile t = {p->x, p->y, p->w, p->h, -1};
+        static Legend L;
+        int i = legend_place(a, &t, tile_view(a, &t), s, &L) ? legend_row_at(a, &L, in->mouse_x, in->mouse_y) : -1;
+        if (i >= 0) {
+            app_select(a, app_card_run(a) == i ? -1 : i);
+            a->ui.mouse_used = 1;
+            return;
+        }
+    }
     if (in->mouse_pressed && over && !a->ui.mouse_used && !a->show_help) {
         g->pressing = 1;
         g->panning = 0;

@@ -341,7 +341,14 @@ static void run_controls(App *a)
         float lx = x + h + ui_px(ui, 4), room = x + w - h - mw - ui_px(ui, 12) - lx;
         char label[SCENE_LABEL_MAX + 4];
         ui_text_fit(ui, 1, fs, r->label, room, label, sizeof label);
-        row_text(ui, lx, y, h, 1, th->text_strong, label);
+        /* the name selects the run for the update-rule card (again: closes it) */
+        int card = app_card_run(a) == i;
+        if (ui->in->mouse_pressed && !ui->mouse_used && ui_mouse_over(ui, lx, y, room, h) &&
+            ui_mouse_over(ui, ui->px, ui->py, ui->pw, ui->ph)) {
+            app_select(a, card ? -1 : i);
+            ui->mouse_used = 1;
+        }
+        row_text(ui, lx, y, h, 1, card ? th->heading : th->text_strong, label);
         float lw = ui_text_width(ui, 1, fs, label) + ui_px(ui, 8);
         const char *title = optim_info(r->kind)->title;
         if (strcmp(r->label, optim_info(r->kind)->name) != 0 && lw + ui_text_width(ui, 0, fs, title) <= room)

@@ -33,6 +33,8 @@ static int map_key(SDL_Keycode k)
     case SDLK_r: return UI_KEY_R;
     case SDLK_s: return UI_KEY_S;
     case SDLK_g: return UI_KEY_G;
+    case SDLK_i: return UI_KEY_I;
+    case SDLK_u: return UI_KEY_U;
     case SDLK_v: return UI_KEY_V;
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;

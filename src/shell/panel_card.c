@@ -1,0 +1,195 @@
+/* panel_card: the update-rule card. For the selected run at the step shown, the
+ * update that takes it to the next step, written out operation by operation as its
+ * step function computed it (src/core/optim.c traces each line), first with symbols
+ * and then with each coordinate's numbers and result. It follows the animation, the
+ * timeline and the arrow keys, so a class can walk through one update at a time.
+ *
+ * Invariants: everything shown comes from scene_run_update (the state replayed from
+ * the trajectory), so the numbers are the simulation's own; the text shrinks (to a
+ * floor) rather than leave the card. */
+#include "app.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CARD_MAX_LINES 64
+
+typedef struct CardLine {
+    char text[320];
+    int font;
+    float size;      /* times the card's font size */
+    unsigned rgba;
+    float indent;    /* times the font size */
+    float gap;       /* space above, times the line height */
+} CardLine;
+
+typedef struct Card {
+    CardLine line[CARD_MAX_LINES];
+    int n;
+} Card;
+
+static CardLine *add(Card *c, int font, float size, unsigned rgba, float indent, float gap, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+static CardLine *add(Card *c, int font, float size, unsigned rgba, float indent, float gap, const char *fmt, ...)
+{
+    if (c->n >= CARD_MAX_LINES)
+        return NULL;
+    CardLine *l = &c->line[c->n++];
+    *l = (CardLine){.font = font, .size = size, .rgba = rgba, .indent = indent, .gap = gap};
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    va_end(ap);
+    return l;
+}
+
+static void fmt_value(char *out, size_t cap, double v)
+{
+    if (!isfinite(v))
+        snprintf(out, cap, "%s", isnan(v) ? "NaN" : (v > 0 ? "\xe2\x88\x9e" : "\xe2\x88\x92\xe2\x88\x9e"));
+    else if (v < 0)
+        snprintf(out, cap, "\xe2\x88\x92%.4g", -v);
+    else
+        snprintf(out, cap, "%.4g", v);
+}
+
+/* The card's content for run i at step k. */
+static void card_build(const App *a, int i, Card *c)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    const Run *r = &sc->run[i];
+    const OptimInfo *oi = optim_info(r->kind);
+    c->n = 0;
+    add(c, 1, 1.2f, app_run_rgba(r), 0, 0, "%s", r->label);
+    add(c, 0, 0.85f, th->text_dim, 0, 0, "%s", oi->torch);
+    RunUpdate u;
+    if (r->n == 0 || scene_run_update(sc, i, app_visible_step(a, r), &u) != 0) {
+        add(c, 1, 1, th->error, 0, 0.5f, "not finite at the start");
+        return;
+    }
+    const TrajPoint *q = &r->traj[u.k];
+    char x[40], y[40];
+    if (!u.has_next) {
+        add(c, 1, 1, th->text_strong, 0, 0.5f, "step %d: the last one", u.k);
+        add(c, 0, 1, th->text_dim, 0, 0, "no update follows; step back with \xe2\x86\x90");
+        return;
+    }
+    add(c, 1, 1, th->text_strong, 0, 0.5f, "update t = %ld, from step %d to %d", u.after.t, u.k, u.k + 1);
+    fmt_value(x, sizeof x, q->x), fmt_value(y, sizeof y, q->y);
+    add(c, 0, 1, th->text, 0, 0.2f, "\xce\xb8 = (%s, %s)", x, y);
+    fmt_value(x, sizeof x, q->gx), fmt_value(y, sizeof y, q->gy);
+    add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = (%s, %s)%s", x, y, sc->noise > 0 ? "  with noise" : "");
+    fmt_value(x, sizeof x, u.lr);
+    add(c, 0, 1, th->text, 0, 0, "lr = %s%s", x, u.lr != r->hp[HP_LR] ? "  (scheduled)" : "");
+    static const char *const AXIS[2] = {"x", "y"};
+    for (int l = 0; l < u.trace.n; l++) {
+        const OptimTraceLine *L = &u.trace.line[l];
+        CardLine *rule = add(c, 1, 1.1f, th->rule, 0, 0.45f, "%s", "");
+        if (rule)
+            optim_trace_format(L, -1, rule->text, sizeof rule->text);
+        for (int k = 0; k < (L->scalar ? 1 : 2); k++) {
+            CardLine *num = add(c, 0, 1, th->text, 1.0f, 0, "%s", "");
+            if (!num)
+                continue;
+            char body[300];
+            optim_trace_format(L, k, body, sizeof body);
+            snprintf(num->text, sizeof num->text, "%s%s%s", L->scalar ? "" : AXIS[k], L->scalar ? "" : ":  ", body);
+        }
+    }
+    if (!isfinite(u.next[0]) || !isfinite(u.next[1]))
+        add(c, 1, 1, th->error, 0, 0.5f, "this update leaves the finite numbers: the run diverges");
+}
+
+/* A card line wrapped to width w at font size fs: its lines' starts. A wrapped
+ * line goes on under the text, not under its "x:", so every line has room for
+ * that indent. */
+static int line_wrap(const App *a, const CardLine *l, float fs, float w, int *starts)
+{
+    return ui_wrap(&a->ui, l->font, fs * l->size, l->text, w - (l->indent + 1.2f) * fs, starts, UI_WRAP_MAX);
+}
+
+/* The card's height at font size fs and width w. */
+static float card_height(const App *a, const Card *c, float fs, float w)
+{
+    float h = 0;
+    for (int i = 0; i < c->n; i++) {
+        const CardLine *l = &c->line[i];
+        float lh = fs * l->size * 1.35f;
+        int starts[UI_WRAP_MAX];
+        h += l->gap * lh + (float)line_wrap(a, l, fs, w, starts) * lh;
+    }
+    return h;
+}
+
+int app_card_run(const App *a)
+{
+    int i = a->selected;
+    if (!a->show_card || i < 0 || i >= a->scene.n_runs || !a->scene.run[i].enabled)
+        return -1;
+    return i;
+}
+
+void app_select(App *a, int i)
+{
+    if (i < 0 || i >= a->scene.n_runs) {
+        a->show_card = 0;
+        return;
+    }
+    a->selected = i;
+    a->show_card = 1;
+}
+
+static float card_size(const App *a, const FrameLayout *f, float room_w, float room_h)
+{
+    (void)room_h;
+    if (app_card_run(a) < 0)
+        return 0;
+    float s = f->scale;
+    float w = fminf(fmaxf(0.36f * room_w, 340 * s), 500 * s);
+    /* the map keeps room to be a map; else the card waits for a wider window */
+    return room_w - w < 360 * s ? 0 : w;
+}
+
+static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
+{
+    int i = app_card_run(a);
+    if (i < 0 || p->w < 1)
+        return;
+    const Theme *th = &gs_theme;
+    float s = f->scale, pad = 16 * s, w = p->w - 2 * pad;
+    static Card card; /* big, and the frame is built on one thread */
+    card_build(a, i, &card);
+    /* the largest text that fits the height, down to 65% of the card's size */
+    float fs = th->card_font * s;
+    for (int tries = 0; tries < 8 && card_height(a, &card, fs, w) > p->h - 2 * pad; tries++)
+        fs *= 0.95f;
+    draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
+    draw_rect(dl, p->x, p->y, 4 * s, p->h, 0, app_run_rgba(&a->scene.run[i]));
+    draw_clip(dl, p->x, p->y, p->w, p->h);
+    float y = p->y + pad;
+    for (int k = 0; k < card.n; k++) {
+        const CardLine *l = &card.line[k];
+        float size = fs * l->size, lh = size * 1.35f, x = p->x + pad + l->indent * fs;
+        int starts[UI_WRAP_MAX];
+        int lines = line_wrap(a, l, fs, w, starts);
+        y += l->gap * lh;
+        int len = (int)strlen(l->text);
+        for (int j = 0; j < lines; j++) {
+            int end = j + 1 < lines ? starts[j + 1] : len;
+            float cx = x + (j > 0 ? 1.2f * fs : 0);
+            draw_text(dl, cx, y, size, l->font, l->rgba, l->text + starts[j], end - starts[j]);
+            y += lh;
+        }
+    }
+    draw_no_clip(dl);
+}
+
+const PanelClass panel_card = {
+    .name = "card",
+    .size = card_size,
+    .draw = card_draw,
+};
