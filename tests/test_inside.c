@@ -92,7 +92,7 @@ static void test_state_replays(void)
         CHECK_MSG(r->n == 2601, "%s: %d points", r->label, r->n);
         /* a plain replay from the start, alongside */
         OptimState plain;
-        optim_reset(&plain);
+        optim_init(r->kind, r->hp, &plain);
         int at = 0;
         for (int j = 0; j < (int)(sizeof ks / sizeof ks[0]); j++) {
             int k = ks[j];

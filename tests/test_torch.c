@@ -5,7 +5,7 @@
  * number to 1e-9 relative (absolute below magnitude 1). */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
-#include "spec.h"
+#include "torch_fixture.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -15,21 +15,9 @@ static int run_fixture(const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
-    char head[1024], surf[600], opt[600], start[128];
-    int steps;
-    if (!fgets(head, sizeof head, f) ||
-        sscanf(head, "# surface=%599s opt=%599s start=%127s steps=%d", surf, opt, start, &steps) != 4) {
-        fclose(f);
-        CHECK_MSG(0, "%s: bad first line", path);
-        return -1;
-    }
-    char steps_s[32];
-    snprintf(steps_s, sizeof steps_s, "%d", steps);
-    char *argv[] = {"gradscape", "--surface", surf, "--opt", opt, "--start", start, "--steps", steps_s};
-    Config cfg;
-    char err[SPEC_ERR_MAX];
+    char head[1024], err[SPEC_ERR_MAX] = "no first line";
     Scene sc;
-    if (spec_parse_args(9, argv, &cfg, err, sizeof err) != 0 || spec_build_scene(&cfg, &sc, err, sizeof err) != 0) {
+    if (!fgets(head, sizeof head, f) || torch_fixture_scene(head, &sc, err, sizeof err) != 0) {
         fclose(f);
         CHECK_MSG(0, "%s: %s", path, err);
         return -1;

@@ -307,7 +307,8 @@ static void step_radam(const double *hp, double lr, long t, double p[2], const d
     }
 }
 
-/* st[c][0]: sum of squared gradients, from initial_accumulator_value */
+/* st[c][0]: sum of squared gradients, from initial_accumulator_value (set here at
+ * the first step too, so a zeroed state works as well as optim_init's) */
 static void step_adagrad(const double *hp, double lr, long t, double p[2], const double g[2],
                          double st[2][OPTIM_STATE_MAX], OptimTrace *tr)
 {
@@ -476,6 +477,13 @@ double optim_hyper_clamp(HyperKey key, double v)
 }
 
 void optim_reset(OptimState *st) { memset(st, 0, sizeof *st); }
+
+void optim_init(OptimKind kind, const double *hp, OptimState *st)
+{
+    optim_reset(st);
+    if (kind == OPTIM_ADAGRAD)
+        st->s[0][0] = st->s[1][0] = hp[HP_INITIAL_ACCUMULATOR_VALUE];
+}
 
 void optim_step(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2])
 {

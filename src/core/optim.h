@@ -82,7 +82,7 @@ typedef struct OptimTrace {
 
 /* One step of both coordinates. `hp` indexed by HyperKey; `lr` is the learning rate
  * for this step; `t` counts from 1; st[c] holds OPTIM_STATE_MAX doubles for
- * coordinate c, zero before the first step; tr, when not NULL, records the lines. */
+ * coordinate c, zero (or as optim_init leaves it) before the first step; tr, when not NULL, records the lines. */
 typedef void (*OptimStepFn)(const double *hp, double lr, long t, double p[2], const double g[2],
                             double st[2][OPTIM_STATE_MAX], OptimTrace *tr);
 
@@ -127,6 +127,12 @@ typedef struct OptimState {
 } OptimState;
 
 void optim_reset(OptimState *st);
+
+/* The state before the first step, as torch.optim's constructor leaves it: zero
+ * and t = 0, except Adagrad's sum, which starts at initial_accumulator_value. The
+ * steps give the same result from optim_reset's zeros; this is what the state
+ * shows at step 0. */
+void optim_init(OptimKind kind, const double *hp, OptimState *st);
 
 /* One step of the run: increments t, then updates p in place from gradient g. */
 void optim_step(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2]);

@@ -209,7 +209,7 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
     OptimState st[EXPR_LANES];
     double px[EXPR_LANES], py[EXPR_LANES], f[EXPR_LANES], gx[EXPR_LANES], gy[EXPR_LANES];
     for (int l = 0; l < n; l++) {
-        optim_reset(&st[l]);
+        optim_init(tr[l].run->kind, tr[l].run->hp, &st[l]);
         px[l] = sc->start[0], py[l] = sc->start[1];
         if (tr[l].ckpt)
             tr[l].ckpt[0] = st[l];
