@@ -136,6 +136,41 @@ static void check_layout(const App *a)
     }
 }
 
+/* The update-rule card, when open: beside the map, which keeps room to be a map,
+ * and every line of the card inside it (across and down: nothing cut off). */
+static void check_card(const App *a, DrawList *dl)
+{
+    const FrameLayout *f = &a->frame;
+    const Panel *card = frame_panel(f, &panel_card), *map = frame_panel(f, &panel_map);
+    if (!card || !map) {
+        FAIL("no card or map panel");
+        return;
+    }
+    if (card->w < 1) {
+        /* hidden only where the window is too narrow for card and map */
+        if (map->w >= 700 * f->scale + 340 * f->scale)
+            FAIL("the card is hidden though the map is %.0f px wide", map->w);
+        return;
+    }
+    if (map->w < 360 * f->scale - 0.5f)
+        FAIL("the card leaves the map %.0f px", map->w);
+    app_frame(a, f, dl);
+    int lines = 0;
+    for (int c = 0; c < dl->n; c++) {
+        const DrawCmd *t = &dl->cmd[c];
+        if (t->kind != DRAW_TEXT || t->x < card->x || t->x >= card->x + card->w || t->y < card->y ||
+            t->y >= card->y + card->h)
+            continue;
+        const char *s = draw_text_of(dl, t);
+        float w = render_text_width(ren, t->font, t->h, s, t->text_len);
+        lines++;
+        if (t->x + w > card->x + card->w + 0.5f || t->y + t->h * 1.2f > card->y + card->h + 0.5f)
+            FAIL("card line '%.*s' (%.0fx%.0f at %.0f,%.0f) leaves the card", t->text_len, s, w, t->h, t->x, t->y);
+    }
+    if (lines < 20)
+        FAIL("the card has %d lines", lines);
+}
+
 int main(void)
 {
     GlContext gl;
@@ -151,6 +186,12 @@ int main(void)
     CHECK(spec_parse_args(1, argv, &cfg, err, sizeof err) == 0);
     static App app;
     CHECK(app_init(&app, &cfg, NULL, ren, err, sizeof err) == 0);
+    /* RAdam's rectified update has the card's longest lines */
+    int radam = scene_add_run(&app.scene, OPTIM_RADAM, NULL, NULL);
+    CHECK(radam >= 0);
+    scene_simulate(&app.scene);
+    static DrawList dl;
+    CHECK(draw_init(&dl, 8192, 1 << 16) == 0);
     static const int SIZES[][2] = {{800, 600}, {1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
     static const float SCALES[] = {0.75f, 1.0f, 2.0f};
     Input none;
@@ -159,21 +200,27 @@ int main(void)
     int layouts = 0, failed = 0;
     for (int s = 0; s < 5; s++)
         for (int k = 0; k < 3; k++)
-            for (int more = 0; more < 2; more++) {
+            for (int more = 0; more < 4; more++) {
                 app.user_scale = SCALES[k];
-                app.side.run_more = more ? 0xFFFFu : 0;
-                snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s", SIZES[s][0], SIZES[s][1], SCALES[k],
-                         more ? "expanded" : "collapsed");
+                app.side.run_more = more & 1 ? 0xFFFFu : 0;
+                /* with the update-rule card of RAdam at step 10 open */
+                app.playing = 0, app.t = 10;
+                app_select(&app, more & 2 ? radam : -1);
+                snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s%s", SIZES[s][0], SIZES[s][1], SCALES[k],
+                         more & 1 ? "expanded" : "collapsed", more & 2 ? ", card open" : "");
                 /* an immediate-mode layout settles in a frame or two */
                 for (int i = 0; i < 3; i++)
                     app_update(&app, &none, 0.0, SIZES[s][0], SIZES[s][1]);
                 int before = check_failures;
                 reported = 0;
                 check_layout(&app);
+                if (more & 2)
+                    check_card(&app, &dl);
                 layouts++;
                 failed += check_failures > before;
             }
     printf("test_layout: %d layouts, %d with a fault\n", layouts, failed);
+    draw_free(&dl);
     app_free(&app);
     render_destroy(ren);
     glctx_destroy(&gl);

@@ -104,12 +104,16 @@ static void card_build(const App *a, int i, Card *c)
         add(c, 1, 1, th->error, 0, 0.5f, "this update leaves the finite numbers: the run diverges");
 }
 
+/* A line's text size at the card's font size fs, in whole pixels: crisp, and the
+ * glyph cache sees few sizes while the card shrinks to fit. */
+static float line_size(const CardLine *l, float fs) { return fmaxf(roundf(fs * l->size), 6.0f); }
+
 /* A card line wrapped to width w at font size fs: its lines' starts. A wrapped
  * line goes on under the text, not under its "x:", so every line has room for
  * that indent. */
 static int line_wrap(const App *a, const CardLine *l, float fs, float w, int *starts)
 {
-    return ui_wrap(&a->ui, l->font, fs * l->size, l->text, w - (l->indent + 1.2f) * fs, starts, UI_WRAP_MAX);
+    return ui_wrap(&a->ui, l->font, line_size(l, fs), l->text, w - (l->indent + 1.2f) * fs, starts, UI_WRAP_MAX);
 }
 
 /* The card's height at font size fs and width w. */
@@ -118,7 +122,7 @@ static float card_height(const App *a, const Card *c, float fs, float w)
     float h = 0;
     for (int i = 0; i < c->n; i++) {
         const CardLine *l = &c->line[i];
-        float lh = fs * l->size * 1.35f;
+        float lh = line_size(l, fs) * 1.35f;
         int starts[UI_WRAP_MAX];
         h += l->gap * lh + (float)line_wrap(a, l, fs, w, starts) * lh;
     }
@@ -166,14 +170,14 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     /* the largest text that fits the height, down to 65% of the card's size */
     float fs = th->card_font * s;
     for (int tries = 0; tries < 8 && card_height(a, &card, fs, w) > p->h - 2 * pad; tries++)
-        fs *= 0.95f;
+        fs = floorf(fs * 0.95f);
     draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
     draw_rect(dl, p->x, p->y, 4 * s, p->h, 0, app_run_rgba(&a->scene.run[i]));
     draw_clip(dl, p->x, p->y, p->w, p->h);
     float y = p->y + pad;
     for (int k = 0; k < card.n; k++) {
         const CardLine *l = &card.line[k];
-        float size = fs * l->size, lh = size * 1.35f, x = p->x + pad + l->indent * fs;
+        float size = line_size(l, fs), lh = size * 1.35f, x = p->x + pad + l->indent * fs;
         int starts[UI_WRAP_MAX];
         int lines = line_wrap(a, l, fs, w, starts);
         y += l->gap * lh;
