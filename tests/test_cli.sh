@@ -73,6 +73,9 @@ check_bad "--start '1;2'" --headless --start '1;2' --csv "$T/out.csv"
 check_bad "expected ')' at column 13" --headless --surface 'expr:(1-x)^2+(y-x' --csv "$T/out.csv"
 check_bad "unknown name 'z' at column 5" --headless --surface 'expr:x + z' --csv "$T/out.csv"
 check_bad "unknown option '--fast'" --headless --fast --csv "$T/out.csv"
+check_bad "--card 'adamw': no run has that label (the runs: sgd, momentum, rmsprop, adam)" --headless --card adamw --csv "$T/out.csv"
+check_bad "--at '-1': expected a step from 0 to 1000000" --headless --at -1 --csv "$T/out.csv"
+check_bad "--at 'end'" --headless --at end --csv "$T/out.csv"
 check_bad "cannot write '$T/nodir/out.csv': No such file or directory" --headless --csv "$T/nodir/out.csv"
 check_bad "cannot write '/proc/gs.csv'" --headless --csv /proc/gs.csv
 check_bad "No space left on device" --headless --csv /dev/full

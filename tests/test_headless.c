@@ -295,6 +295,34 @@ int main(int argc, char **argv)
     CHECK_MSG(mean[1] < 0.4 * mean[0] && ink[1] > 500 && ink[0] < 50,
               "legend corner: mean %.0f with the legend, %.0f without; %d and %d light pixels", mean[1], mean[0],
               ink[1], ink[0]);
+    /* the update-rule card, asked for: a dark card along the right edge, beside the
+     * map (its left edge the run's colour); without it, the field there */
+    int card_px[2] = {0, 0}, edge = 0;
+    for (int with = 0; with < 2; with++) {
+        img = render(with ? "--legend none --card adam --at 3 --internals --size 1280x720"
+                          : "--legend none --internals --at 3 --size 1280x720",
+                     png, csv, &w, &h);
+        if (!img)
+            continue;
+        for (int y = h / 2; y < h - 20; y++)
+            for (int x = w - 200; x < w - 20; x++) {
+                const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                card_px[with] += abs(p[0] - 0x16) < 4 && abs(p[1] - 0x1A) < 4 && abs(p[2] - 0x21) < 4;
+            }
+        /* the card's left edge: a column of adam's colour somewhere in the right half */
+        for (int x = w / 2; x < w - 200 && with; x++) {
+            int run = 0;
+            for (int y = 0; y < h; y++) {
+                const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                run += abs(p[0] - 0xF0) < 4 && abs(p[1] - 0xF0) < 4 && abs(p[2] - 0xF0) < 4;
+            }
+            edge |= run == h;
+        }
+        stbi_image_free(img);
+    }
+    int area = (h / 2 - 20) * 180;
+    CHECK_MSG(card_px[1] > area * 8 / 10 && card_px[0] < area / 100 && edge,
+              "card: %d of %d pixels card-coloured with it, %d without; edge %d", card_px[1], area, card_px[0], edge);
     /* bad size and unwritable path: exit 2, no file */
     char cmd[512];
     snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s/nodir/x.png' 2>/dev/null", bin, dir);

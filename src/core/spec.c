@@ -780,6 +780,18 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
             return seterr(err, cap, "--opt '%s': %s", cfg->opt[i], why);
         }
     }
+    if (cfg->card[0]) {
+        int found = 0;
+        for (int i = 0; i < sc->n_runs; i++)
+            found |= strcmp(sc->run[i].label, cfg->card) == 0;
+        if (!found) {
+            Text t = text_begin(why, sizeof why);
+            for (int i = 0; i < sc->n_runs; i++)
+                text_add(&t, "%s%s", i ? ", " : "", sc->run[i].label);
+            scene_free(sc);
+            return seterr(err, cap, "--card '%s': no run has that label (the runs: %s)", cfg->card, why);
+        }
+    }
     scene_simulate(sc);
     return 0;
 }
