@@ -217,9 +217,10 @@ static double arrow_scale(const App *a, const Tile *t, MapView v, int only)
 }
 
 /* An arrow from (x, y) by (dx, dy) pixels, capped at `cap` px: a capped arrow
- * gets a second head, so it never reads as its true length. Over a dark shadow. */
+ * gets a second head, so it never reads as its true length. Over a dark shadow;
+ * dashed (the gradient's) or solid. */
 static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float cap, float w, unsigned rgba,
-                       unsigned shadow)
+                       unsigned shadow, int dashed)
 {
     float len = hypotf(dx, dy);
     if (!(len >= 1.5f * w))
@@ -232,7 +233,11 @@ static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float
     for (int pass = 0; pass < 2; pass++) {
         unsigned c = pass ? rgba : shadow;
         float lw = pass ? w : w + 2.5f;
-        draw_line(dl, x, y, ex - ux * hl * 0.5f, ey - uy * hl * 0.5f, lw, c);
+        float shaft = len - hl * 0.5f, dash = dashed ? 3.0f * w : shaft, gap = dashed ? 2.5f * w : 0;
+        for (float at = 0; at < shaft; at += dash + gap) {
+            float to = fminf(at + dash, shaft);
+            draw_line(dl, x + ux * at, y + uy * at, x + ux * to, y + uy * to, lw, c);
+        }
         for (int h = 0; h < 1 + capped; h++) {
             float hx = ex - ux * hl * 0.9f * (float)h, hy = ey - uy * hl * 0.9f * (float)h;
             draw_line(dl, hx, hy, hx - ux * hl - uy * hw, hy - uy * hl + ux * hw, lw, c);
@@ -264,7 +269,7 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
         /* y grows down on screen */
         float gx = (float)(-u.lr * q->gx) * ppu, gy = (float)(u.lr * q->gy) * ppu;
         if (!u.has_next) {
-            draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow);
+            draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
             continue;
         }
         if (u.in.has & OPTIM_HAS_EFF_LR) {
@@ -277,11 +282,11 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
         }
         if (u.in.has & OPTIM_HAS_VELOCITY)
             draw_arrow(dl, hx, hy, (float)(-u.lr * u.in.velocity[0]) * ppu, (float)(u.lr * u.in.velocity[1]) * ppu, cap,
-                       w, th->arrow_velocity, th->arrow_shadow);
-        draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow);
+                       w, th->arrow_velocity, th->arrow_shadow, 0);
+        draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
         if (isfinite(u.next[0]) && isfinite(u.next[1]))
             draw_arrow(dl, hx, hy, (float)(u.next[0] - q->x) * ppu, (float)(q->y - u.next[1]) * ppu, cap, w * 1.3f,
-                       app_run_rgba(r), th->arrow_shadow);
+                       app_run_rgba(r), th->arrow_shadow, 0);
     }
     return k;
 }
@@ -304,7 +309,7 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
                 draw_frame(dl, cx, y + 0.15f * fs, 0.8f * fs, 0.8f * fs, 1.5f * s, colours[i]);
             else
                 draw_arrow(dl, cx, my, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f), colours[i],
-                           th->arrow_shadow);
+                           th->arrow_shadow, i == 1);
             draw_text(dl, cx + (i == 3 ? 1.1f : 1.9f) * fs, y, fs, 0, th->text, NAMES[i], -1);
         }
         cx += (i == 3 ? 1.1f : 1.9f) * fs + ui_text_width(&a->ui, 0, fs, NAMES[i]) + 0.9f * fs;
