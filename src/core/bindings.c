@@ -16,6 +16,8 @@ static const Binding BINDINGS[] = {
     {ACT_SLOWER, UI_KEY_MINUS, BIND_PLAIN, NULL, NULL},
     {ACT_TOGGLE_LAYOUT, UI_KEY_G, BIND_PLAIN, "G", "overlay / grid layout"},
     {ACT_RESET_VIEW, UI_KEY_V, BIND_PLAIN, "V", "reset the view"},
+    {ACT_TOGGLE_PLOT, UI_KEY_P, BIND_PLAIN, "P", "show / hide the plot under the map"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Click the plot", "go to that step (drag to scrub)"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Click the map", "start every run there"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Drag  /  wheel", "pan  /  zoom about the cursor"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},

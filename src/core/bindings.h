@@ -24,6 +24,7 @@ typedef enum Action {
     ACT_FASTER,
     ACT_SLOWER,
     ACT_TOGGLE_LAYOUT,
+    ACT_TOGGLE_PLOT,
     ACT_RESET_VIEW,
     ACT_SCREENSHOT,
     ACT_UI_LARGER,

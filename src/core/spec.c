@@ -565,6 +565,16 @@ static int arg_legend(const Option *o, const char *val, Config *cfg, char *err, 
     return k < 0 ? -1 : 0;
 }
 
+static const char *const PLOT_NAMES[] = {"loss", "grad", "lr", "none"};
+
+static int arg_plot(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->plot = (PlotArg)(PLOT_ARG_LOSS + k);
+    return k < 0 ? -1 : 0;
+}
+
 static int arg_size(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     if (parse_size(val, &cfg->width, &cfg->height) != 0)
@@ -619,6 +629,9 @@ static const Option OPTIONS[] = {
      .help = "all runs on one map, or one panel per run"},
     {SECTION_SCENE, "--legend", .choices = LEGEND_NAMES, .n_choices = COUNT(LEGEND_NAMES), .parse = arg_legend,
      .help = "where the legend goes (auto: where it hides least)"},
+    {SECTION_SCENE, "--plot", .choices = PLOT_NAMES, .n_choices = COUNT(PLOT_NAMES), .parse = arg_plot,
+     .help = "the plot under the map: loss, |grad| or lr per step (default: loss in the window, none in a "
+             "--headless screenshot)"},
     {SECTION_OUTPUT, "--headless", .parse = arg_headless,
      .help = "no window: simulate, write what is asked, exit"},
     {SECTION_OUTPUT, "--csv", .value = "FILE", .parse = arg_csv,

@@ -31,6 +31,11 @@ typedef struct Theme {
     unsigned minimum_ring;   /* a known minimum: a light ring ... */
     unsigned minimum_shadow; /* ... over a dark one, hollow */
     unsigned bundle_alpha;   /* alpha of a noise bundle's members */
+    /* the plot */
+    unsigned plot_grid, plot_axis;   /* grid lines, the axes' frame */
+    unsigned plot_band_alpha;        /* alpha of a bundle's band behind its curve */
+    unsigned plot_future;            /* over the steps not yet shown */
+    unsigned plot_cursor, plot_hover; /* the step shown; the step under the mouse */
     /* sizes */
     float side_w, bar_h;                 /* the side panel's width, the bar's height */
     float font, row, pad;                /* the UI's text size, row height, padding */
@@ -42,6 +47,7 @@ typedef struct Theme {
     float minimum_r, minimum_shadow_w;   /* a minimum's dark ring ... */
     float minimum_ring_r, minimum_ring_w; /* ... and its light one */
     float label_font;                    /* a label at a run's head */
+    float plot_w;                        /* a curve's line width in the plot */
 } Theme;
 
 extern const Theme gs_theme;
