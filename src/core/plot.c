@@ -201,27 +201,37 @@ int plot_ticks_y(const PlotScale *s, double y0, double y1, int most, PlotTick *o
         }
         return linear_ticks(s, pow(10.0, y0), pow(10.0, y1), most, out);
     }
-    /* symlog: 0 and the decades at and above c on either side, thinned alike */
-    double top = fmax(fabs(y0), fabs(y1));
-    double k0 = ceil(log10(s->c)), k1 = floor(log10(plot_inv(s, top)));
-    if (k1 - k0 < 1) /* no two decades on screen: plain steps */
+    /* symlog: 0 and the decades at and above c on either side, from each side's
+     * largest, thinned alike; then none closer than a fraction of the range */
+    double k0 = ceil(log10(s->c));
+    double kneg = y0 < 0 ? floor(log10(-plot_inv(s, y0))) : k0 - 1;
+    double kpos = y1 > 0 ? floor(log10(plot_inv(s, y1))) : k0 - 1;
+    double decades = fmax(kneg - k0 + 1, 0) + fmax(kpos - k0 + 1, 0);
+    if (decades < 2) /* no two decades on screen: plain steps */
         return linear_ticks(s, plot_inv(s, y0), plot_inv(s, y1), most, out);
-    int sides = (y0 < 0) + (y1 > 0);
-    int step = decade_step((k1 - k0) * sides, most - 1);
+    int step = decade_step(decades - 1, most > 2 ? most - 1 : 1);
+    PlotTick cand[2 * PLOT_MAX_TICKS + 1];
+    int nc = 0;
     if (y0 <= 0 && y1 >= 0) {
-        out[n].pos = 0;
-        snprintf(out[n].label, sizeof out[n].label, "0");
-        n++;
+        cand[nc].pos = 0;
+        snprintf(cand[nc++].label, sizeof cand[0].label, "0");
     }
     for (int sign = -1; sign <= 1; sign += 2)
-        for (double k = k1 - fmod(k1 - k0, step); k >= k0 && n < most; k -= step) {
+        for (double k = sign < 0 ? kneg : kpos; k >= k0 && nc < 2 * PLOT_MAX_TICKS + 1; k -= step) {
             double v = sign * pow(10.0, k), y = plot_fwd(s, v);
             if (y < y0 - 1e-9 || y > y1 + 1e-9)
                 continue;
-            out[n].pos = y;
-            plot_format(v, out[n].label, sizeof out[n].label);
-            n++;
+            cand[nc].pos = y;
+            plot_format(v, cand[nc++].label, sizeof cand[0].label);
         }
+    double gap = (y1 - y0) / (2.0 * most);
+    for (int i = 0; i < nc && n < most; i++) {
+        int clear = 1;
+        for (int j = 0; j < n; j++)
+            clear &= fabs(out[j].pos - cand[i].pos) >= gap;
+        if (clear)
+            out[n++] = cand[i];
+    }
     /* in increasing order */
     for (int i = 1; i < n; i++)
         for (int j = i; j > 0 && out[j].pos < out[j - 1].pos; j--) {

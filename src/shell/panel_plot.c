@@ -211,14 +211,25 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
     for (int i = 0; i < SCENE_MAX_RUNS; i++)
         for (int k = 0; k < m->run[i].n_raw && m->run[i].valid; k++)
             lowest = fmin(lowest, m->run[i].raw[k].v);
+    /* a diverged run's blow-up is not the range: its curve leaves the top, where
+     * the other runs start or reach */
+    double top = -INFINITY;
+    for (int i = 0; i < SCENE_MAX_RUNS; i++) {
+        const MemoRun *mr = &m->run[i];
+        for (int k = 0; k < mr->n_raw && mr->valid; k++)
+            if (k == 0 || i >= sc->n_runs || sc->run[i].diverged_at < 0)
+                top = fmax(top, mr->raw[k].v);
+    }
     PlotExtent e;
     plot_extent_init(&e, plot_offset(metric, plot_known_min(&sc->surface), lowest));
     for (int i = 0; i < SCENE_MAX_RUNS; i++) {
         const MemoRun *mr = &m->run[i];
         if (!mr->valid)
             continue;
+        int diverged = i < sc->n_runs && sc->run[i].diverged_at >= 0;
         for (int k = 0; k < mr->n_raw; k++)
-            plot_extent_add(&e, mr->raw[k].v);
+            if (!diverged || mr->raw[k].v <= top)
+                plot_extent_add(&e, mr->raw[k].v);
         for (int k = 0; k < mr->n_band; k++)
             plot_extent_add(&e, mr->lo[k].v), plot_extent_add(&e, mr->hi[k].v);
     }
@@ -384,6 +395,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
             continue;
         const TrajPoint *q = &r->traj[r->n - 1];
         float px = step_x(&g, r->n - 1), py = map_px_y(v, g.ay, g.ah, plot_fwd(&m->scale, plot_metric(a->plot.metric, q)));
+        py = fminf(fmaxf(py, g.ay + 6 * g.s), g.ay + g.ah - 6 * g.s); /* off the range: at its edge */
         draw_diverged(a, &g, r, px, py, placed, &n_placed, dl);
     }
     draw_no_clip(dl);
