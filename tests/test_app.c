@@ -598,6 +598,132 @@ static void test_heads_apart(void)
     key(SDLK_SPACE, 0);
 }
 
+/* The plot's axes: its background rect on the frame. Returns 1 when found. */
+static int plot_axes(float *x, float *y, float *w, float *h)
+{
+    const Panel *p = frame_panel(&sh.app.frame, &panel_plot);
+    if (!p || p->h <= 0)
+        return 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind == DRAW_RECT && c->rgba == gs_theme.bg && c->x > p->x && c->y > p->y && c->x + c->w < p->x + p->w &&
+            c->y + c->h < p->y + p->h)
+        {
+            *x = c->x, *y = c->y, *w = c->w, *h = c->h;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The plot's curve of run i on the frame, or NULL. */
+static const DrawCmd *plot_curve(int i, float ax, float ay)
+{
+    for (int k = 0; k < sh.dl.n; k++) {
+        const DrawCmd *c = &sh.dl.cmd[k];
+        if (c->kind == DRAW_PATH && c->x == ax && c->y == ay && c->rgba == app_run_rgba(&sh.app.scene.run[i]))
+            return c;
+    }
+    return NULL;
+}
+
+/* The cursor line's x on the frame, or -1. */
+static float plot_cursor_x(void)
+{
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_LINE && sh.dl.cmd[i].rgba == gs_theme.plot_cursor)
+            return sh.dl.cmd[i].x;
+    return -1;
+}
+
+/* The plot under the map: a click on its axes goes to the step under the mouse, a
+ * drag scrubs, the cursor follows, hovering reads the values, P hides and shows it,
+ * its metric buttons switch the curves, and a slider drag changes a curve in the
+ * same frame. */
+static void test_plot(void)
+{
+    App *a = &sh.app;
+    frame();
+    float ax, ay, aw, ah;
+    CHECK(a->plot.show);
+    if (!plot_axes(&ax, &ay, &aw, &ah)) {
+        CHECK_MSG(0, "no plot axes on the frame");
+        return;
+    }
+    const Panel *m = map_panel(), *p = frame_panel(&a->frame, &panel_plot);
+    CHECK(p->y >= m->y + m->h - 0.5f && p->x == m->x && p->w == m->w); /* under the map, as wide */
+    int steps = a->scene.steps;
+    a->playing = 1;
+    /* a click: the step under the mouse, paused */
+    float px = floorf(ax + 0.25f * aw), py = floorf(ay + 0.5f * ah);
+    mouse(SDL_MOUSEMOTION, px, py);
+    mouse(SDL_MOUSEBUTTONDOWN, px, py);
+    mouse(SDL_MOUSEBUTTONUP, px, py);
+    double want = floor((px - ax) / aw * steps + 0.5);
+    CHECK_MSG(a->t == want && !a->playing, "t %.1f, want %.1f", a->t, want);
+    /* the cursor at that step */
+    CHECK_MSG(fabsf(plot_cursor_x() - (ax + (float)(a->t / steps) * aw)) < 1.0f, "cursor at %.1f", plot_cursor_x());
+    float c0 = plot_cursor_x();
+    /* a drag scrubs: the step follows while the button is held */
+    mouse(SDL_MOUSEBUTTONDOWN, px, py);
+    mouse(SDL_MOUSEMOTION, floorf(ax + 0.6f * aw), py);
+    want = floor((floorf(ax + 0.6f * aw) - ax) / aw * steps + 0.5);
+    CHECK_MSG(a->t == want, "dragged: t %.1f, want %.1f", a->t, want);
+    CHECK(plot_cursor_x() > c0 + 0.3f * aw);
+    mouse(SDL_MOUSEMOTION, floorf(ax + aw + 50), py); /* past the end: the last step */
+    CHECK(a->t == steps);
+    mouse(SDL_MOUSEBUTTONUP, floorf(ax + aw + 50), py);
+    CHECK(a->t == steps && !a->plot.scrubbing);
+    /* hovering: each run's value at the step under the mouse */
+    mouse(SDL_MOUSEMOTION, floorf(ax + 0.5f * aw), py);
+    int k = a->plot.hover_step;
+    CHECK(a->plot.hover && abs(k - steps / 2) <= steps / 100 + 1);
+    char want_step[32], want_run[96];
+    snprintf(want_step, sizeof want_step, "step %d", k);
+    double loss = a->scene.run[1].traj[k].loss;
+    snprintf(want_run, sizeof want_run, fabs(loss) < 1e-3 || fabs(loss) >= 1e5 ? "%s  %.3e" : "%s  %.5g",
+             a->scene.run[1].label, loss);
+    CHECK_MSG(drawn_text(want_step, 0) && drawn_text(want_run, 0), "no '%s' / '%s' on the frame", want_step, want_run);
+    /* the metric: |grad| from its button */
+    const DrawCmd *before = plot_curve(0, ax, ay);
+    double y_loss = before ? before->points[before->n - 1].y : 0;
+    click(ui_id_path("plot/grad"));
+    CHECK(a->plot.metric == PLOT_GRAD);
+    const DrawCmd *after = plot_curve(0, ax, ay);
+    CHECK(after && after->points[after->n - 1].y != y_loss);
+    click(ui_id_path("plot/loss"));
+    CHECK(a->plot.metric == PLOT_LOSS);
+    /* a slider drag: the curve is the new one in the frame of the drag */
+    Run *r = &a->scene.run[2];
+    float x, y, w, h;
+    CHECK(find(id("side/run/%d/lr", 2), &x, &y, &w, &h));
+    const DrawCmd *c = plot_curve(2, ax, ay);
+    CHECK(c != NULL);
+    double y_end = c ? c->points[c->n - 1].y : 0;
+    mouse(SDL_MOUSEBUTTONDOWN, x + 0.5f * w, y + h / 2);
+    mouse(SDL_MOUSEMOTION, x + 0.75f * w, y + h / 2);
+    c = plot_curve(2, ax, ay);
+    CHECK(c && c->points[c->n - 1].y != y_end);
+    if (c) /* the last point drawn is the new trajectory's last step */
+        CHECK(c->points[c->n - 1].x == r->n - 1);
+    mouse(SDL_MOUSEBUTTONUP, x + 0.75f * w, y + h / 2);
+    /* P hides it (the map takes the room) and shows it again */
+    float map_h = map_panel()->h;
+    key(SDLK_p, 0);
+    frame();
+    CHECK(!a->plot.show && frame_panel(&a->frame, &panel_plot)->h == 0 && map_panel()->h > map_h);
+    CHECK(plot_cursor_x() < 0);
+    key(SDLK_p, 0);
+    frame();
+    CHECK(a->plot.show && fabsf(map_panel()->h - map_h) < 0.5f);
+    /* the bar's button does the same */
+    click(ui_id_path("bar/plot"));
+    CHECK(!a->plot.show);
+    click(ui_id_path("bar/plot"));
+    CHECK(a->plot.show);
+    a->playing = 1;
+}
+
 /* A failure logged anywhere (the renderer, the platform) while the window is open
  * is shown on it, not only written to stderr. */
 static void test_log_on_screen(void)
@@ -644,6 +770,7 @@ int main(void)
     test_heads_apart();
     test_card_and_internals();
     test_log_on_screen();
+    test_plot();
     test_slider_drag();
     test_type_value();
     test_map_click();

@@ -2,9 +2,12 @@
  * --csv for each built-in surface and layout, decode the PNG and check what must be
  * there: the asked size, the colormap's low end at a minimum, each run's colour
  * along its path (from the CSV), its head at the CSV's last point mapped through the
- * view. The mapping world -> pixel is recomputed here from the view and the size. */
+ * view. The mapping world -> pixel is recomputed here from the view and the size.
+ * With --plot: each run's curve where its CSV losses map through the plot's scale
+ * (the core's), the plot clear of the map, the map laid out above it. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
+#include "plot.h"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG
@@ -24,6 +27,7 @@ typedef struct Pt {
 typedef struct Path {
     char label[32];
     Pt pt[4096];
+    double loss[4096];
     int n;
 } Path;
 
@@ -53,9 +57,9 @@ static int read_csv(const char *path)
         Path *p = &paths[n_paths - 1];
         char *rest = c + 1;
         strtol(rest, &rest, 10);
-        double x = strtod(rest + 1, &rest), y = strtod(rest + 1, &rest);
+        double x = strtod(rest + 1, &rest), y = strtod(rest + 1, &rest), loss = strtod(rest + 1, &rest);
         if (p->n < 4096)
-            p->pt[p->n++] = (Pt){x, y};
+            p->loss[p->n] = loss, p->pt[p->n++] = (Pt){x, y};
     }
     fclose(f);
     return 0;
@@ -186,6 +190,115 @@ static void check_paths(const char *name, const unsigned char *img, int w, int h
     CHECK_MSG(checked >= 1, "%s: no path could be checked", name);
 }
 
+static const unsigned char *pixel(const unsigned char *img, int w, int x, int y)
+{
+    return img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+}
+
+static int near_rgb(const unsigned char *p, unsigned rgb, int tol)
+{
+    return abs(p[0] - (int)(rgb >> 16 & 255)) <= tol && abs(p[1] - (int)(rgb >> 8 & 255)) <= tol &&
+           abs(p[2] - (int)(rgb & 255)) <= tol;
+}
+
+/* A colour of the field's colormap (viridis' greens, teals and yellows), not a
+ * run's, the theme's greys or their blends with the dark background. */
+static int field_like(const unsigned char *p)
+{
+    int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+    int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+    return p[1] >= 0x60 && p[1] >= p[2] && p[1] + 0x20 >= p[0] && mx - mn > 0x30;
+}
+
+#define PLOT_BG 0x12151B    /* the theme's bg, inside the plot's axes */
+#define PLOT_PANEL 0x1B1F27 /* the theme's panel, around them */
+
+/* The plot of a --plot loss screenshot: found in the image (the panel's top row,
+ * the axes' background), then each run's curve checked at steps spread over it:
+ * the pixel at (x(step), y(loss)), y through the core's scale of the CSV's losses,
+ * has the run's colour (within 2 px). Returns the panel's top row. */
+static int check_plot(const char *name, const unsigned char *img, int w, int h)
+{
+    /* the panel: the first row, from the top, that is all panel colour */
+    int top = -1;
+    for (int y = 0; y < h && top < 0; y++) {
+        int all = 1;
+        for (int x = 0; x < w && all; x += 3)
+            all = near_rgb(pixel(img, w, x, y), PLOT_PANEL, 3);
+        if (all)
+            top = y;
+    }
+    CHECK_MSG(top > h / 2 && top < h - 100, "%s: the plot's panel starts at row %d of %d", name, top, h);
+    if (top < 0)
+        return h;
+    /* nothing of the map below its top, and the map above it */
+    int field_below = 0, field_above = 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x += 2)
+            *(y >= top ? &field_below : &field_above) += field_like(pixel(img, w, x, y));
+    CHECK_MSG(field_below < 20 && field_above > w * top / 8, "%s: %d field pixels in the plot, %d above it", name,
+              field_below, field_above);
+    /* the axes: the rows and columns mostly of the background colour */
+    int ay0 = -1, ay1 = -1, ax0 = -1, ax1 = -1;
+    for (int y = top; y < h; y++) {
+        int n = 0;
+        for (int x = 0; x < w; x++)
+            n += near_rgb(pixel(img, w, x, y), PLOT_BG, 3);
+        if (n > w / 3)
+            ay1 = y, ay0 = ay0 < 0 ? y : ay0;
+    }
+    for (int x = 0; x < w && ay0 >= 0; x++) {
+        int n = 0;
+        for (int y = ay0; y <= ay1; y++)
+            n += near_rgb(pixel(img, w, x, y), PLOT_BG, 3);
+        if (n > (ay1 - ay0) / 3)
+            ax1 = x, ax0 = ax0 < 0 ? x : ax0;
+    }
+    CHECK_MSG(ay0 > top && ax0 > 0 && ax1 > ax0 + w / 2, "%s: axes %d..%d x %d..%d", name, ax0, ax1, ay0, ay1);
+    if (ay0 < 0 || ax0 < 0)
+        return top;
+    /* inside the frame line: the frame is the axes' edge */
+    double fx0 = ax0 - 1, fx1 = ax1 + 1, fy0 = ay0 - 1, fy1 = ay1 + 1;
+    /* the scale, as the app makes it from the same values */
+    double lowest = INFINITY;
+    int last = 0;
+    for (int r = 0; r < n_paths; r++)
+        for (int k = 0; k < paths[r].n; k++)
+            lowest = fmin(lowest, paths[r].loss[k]), last = k > last ? k : last;
+    PlotExtent e;
+    plot_extent_init(&e, plot_offset(PLOT_LOSS, 0.0, lowest)); /* rosenbrock: the minimum is 0 */
+    for (int r = 0; r < n_paths; r++)
+        for (int k = 0; k < paths[r].n; k++)
+            plot_extent_add(&e, paths[r].loss[k]);
+    PlotScale sc;
+    plot_scale_make(&e, &sc);
+    double y0 = plot_fwd(&sc, e.lo), y1 = plot_fwd(&sc, e.hi), pad = 0.06 * (y1 - y0);
+    y0 -= pad, y1 += pad;
+    int checked = 0;
+    for (int r = 0; r < n_paths; r++) {
+        int hits = 0, tries = 0;
+        for (int k = 5; k < paths[r].n; k += paths[r].n / 30) {
+            double px = fx0 + (fx1 - fx0) * k / last;
+            double py = fy0 + (fy1 - fy0) * (y1 - plot_fwd(&sc, paths[r].loss[k])) / (y1 - y0);
+            /* a later run's curve drawn over this one here: nothing to check */
+            int covered_here = 0;
+            for (int o = r + 1; o < n_paths; o++)
+                covered_here |= fabs(fy0 + (fy1 - fy0) * (y1 - plot_fwd(&sc, paths[o].loss[k])) / (y1 - y0) - py) < 5;
+            if (covered_here)
+                continue;
+            tries++;
+            int hit = near_colour(img, w, h, px, py, RUN_RGB[r], 2, 40);
+            hits += hit;
+            if (!hit)
+                fprintf(stderr, "%s: %s at step %d: not at (%.1f, %.1f)\n", name, paths[r].label, k, px, py);
+        }
+        CHECK_MSG(hits == tries, "%s: %s's curve at %d of %d steps", name, paths[r].label, hits, tries);
+        checked += tries >= 5;
+    }
+    CHECK_MSG(checked >= 3, "%s: %d curves could be checked", name, checked);
+    return top;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -270,6 +383,35 @@ int main(int argc, char **argv)
                 blue += abs(p[0] - 0x56) < 12 && abs(p[1] - 0xB4) < 12 && abs(p[2] - 0xE9) < 12;
             }
         CHECK_MSG(orange > 50 && blue < 5, "grid panel 1: %d orange, %d blue pixels", orange, blue);
+        stbi_image_free(img);
+    }
+    /* the plot, asked for: under the map in both layouts at two sizes; the map above
+     * it laid out in what is left (its paths where they map into that rect) */
+    static const char *const PLOT_ARGS[] = {
+        "--plot loss --legend none --size 1280x720 --steps 300",
+        "--plot loss --legend none --size 1920x1080 --steps 300",
+        "--plot loss --legend none --size 1280x720 --steps 300 --layout grid",
+        "--plot loss --legend none --size 1920x1080 --steps 300 --layout grid",
+    };
+    for (int i = 0; i < 4; i++) {
+        img = render(PLOT_ARGS[i], png, csv, &w, &h);
+        if (!img)
+            continue;
+        int top = check_plot(PLOT_ARGS[i], img, w, h);
+        if (i < 2)
+            check_paths(PLOT_ARGS[i], img, w, top, RV);
+        stbi_image_free(img);
+    }
+    /* without --plot (or with none): no plot, the field down to the last row */
+    for (int i = 0; i < 2; i++) {
+        img = render(i ? "--plot none --legend none --size 1280x720 --steps 300" : "--legend none --size 1280x720 --steps 300",
+                     png, csv, &w, &h);
+        if (!img)
+            continue;
+        int field = 0;
+        for (int x = 0; x < w; x++)
+            field += field_like(pixel(img, w, x, h - 2));
+        CHECK_MSG(field > w / 2, "no plot asked: %d field pixels in the last row", field);
         stbi_image_free(img);
     }
     /* the legend, asked for at the top right: a dark translucent box in that corner

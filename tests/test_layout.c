@@ -6,7 +6,10 @@
  *     be scrolled out of view);
  *   - every text fits: inside the widget it labels, or clear of every widget and
  *     inside its panel;
- *   - nothing was dropped from the draw lists. */
+ *   - nothing was dropped from the draw lists;
+ *   - the plot under the map is shown wherever the map keeps 60% of the height,
+ *     and its own text (title, tick labels) stays in the panel, off its axes and
+ *     the widgets, with no two labels overlapping. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 
@@ -171,6 +174,72 @@ static void check_card(const App *a, DrawList *dl)
         FAIL("the card has %d lines", lines);
 }
 
+static DrawList frame_dl;
+
+static void check_plot(const App *a)
+{
+    const FrameLayout *f = &a->frame;
+    const Panel *p = frame_panel(f, &panel_plot), *m = frame_panel(f, &panel_map);
+    if (!p || !m) {
+        FAIL("no plot or map panel");
+        return;
+    }
+    if (p->h <= 0) {
+        if (f->h >= 700 && a->user_scale <= 1.0f)
+            FAIL("the plot is hidden at %dx%d", f->w, f->h);
+        return;
+    }
+    if (m->h < 0.6f * (m->h + p->h) - 0.5f)
+        FAIL("the map keeps %.0f of %.0f px over the plot", m->h, m->h + p->h);
+    app_frame(a, f, &frame_dl);
+    if (frame_dl.dropped)
+        FAIL("%d commands dropped from the frame", frame_dl.dropped);
+    /* the axes: the background rect inside the panel */
+    Box axes = {0, 0, 0, 0};
+    for (int i = 0; i < frame_dl.n; i++) {
+        const DrawCmd *c = &frame_dl.cmd[i];
+        if (c->kind == DRAW_RECT && c->rgba == gs_theme.bg && inside((Box){c->x, c->y, c->w, c->h},
+                                                                   (Box){p->x, p->y, p->w, p->h}, 0))
+            axes = (Box){c->x, c->y, c->w, c->h};
+    }
+    if (axes.w < 100 || axes.h < 40) {
+        FAIL("the plot's axes are %.0f x %.0f", axes.w, axes.h);
+        return;
+    }
+    Box text[64];
+    int n = 0;
+    for (int i = 0; i < frame_dl.n && n < 64; i++) {
+        const DrawCmd *t = &frame_dl.cmd[i];
+        if (t->kind != DRAW_TEXT || t->text_len == 0)
+            continue;
+        const char *s = draw_text_of(&frame_dl, t);
+        Box tb = {t->x, t->y, render_text_width(ren, t->font, t->h, s, t->text_len), t->h * 1.2f};
+        if (!overlap(tb, (Box){p->x, p->y, p->w, p->h}, 0.5f))
+            continue;
+        /* a widget's label (the metric buttons) is checked with the widgets */
+        int on_widget = 0;
+        for (int k = 0; k < a->ui.n_placed; k++) {
+            Box b = {a->ui.placed[k].x, a->ui.placed[k].y, a->ui.placed[k].w, a->ui.placed[k].h};
+            if (inside(tb, b, 0.5f))
+                on_widget = 1;
+            else if (overlap(tb, b, 0.5f))
+                FAIL("plot text '%s' runs into widget %d", s, k);
+        }
+        if (on_widget)
+            continue;
+        if (!inside(tb, (Box){p->x, p->y, p->w, p->h}, 0.5f))
+            FAIL("plot text '%s' at %.0f,%.0f (%.0f px) leaves the panel", s, tb.x, tb.y, tb.w);
+        if (overlap(tb, axes, 1.0f))
+            FAIL("plot text '%s' at %.0f,%.0f is on the axes", s, tb.x, tb.y);
+        for (int k = 0; k < n; k++)
+            if (overlap(tb, text[k], 0.5f))
+                FAIL("plot texts '%s' and #%d overlap", s, k);
+        text[n++] = tb;
+    }
+    if (n < 4)
+        FAIL("only %d texts on the plot", n);
+}
+
 int main(void)
 {
     GlContext gl;
@@ -192,6 +261,7 @@ int main(void)
     scene_simulate(&app.scene);
     static DrawList dl;
     CHECK(draw_init(&dl, 8192, 1 << 16) == 0);
+    CHECK(draw_init(&frame_dl, 8192, 1 << 16) == 0);
     static const int SIZES[][2] = {{800, 600}, {1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
     static const float SCALES[] = {0.75f, 1.0f, 2.0f};
     Input none;
@@ -216,12 +286,14 @@ int main(void)
                 check_layout(&app);
                 if (more & 2)
                     check_card(&app, &dl);
+                check_plot(&app);
                 layouts++;
                 failed += check_failures > before;
             }
     printf("test_layout: %d layouts, %d with a fault\n", layouts, failed);
     draw_free(&dl);
     app_free(&app);
+    draw_free(&frame_dl);
     render_destroy(ren);
     glctx_destroy(&gl);
     return check_done("test_layout");

@@ -19,6 +19,8 @@ static const Binding BINDINGS[] = {
     {ACT_TOGGLE_INTERNALS, UI_KEY_I, BIND_PLAIN, "I", "at each head: gradient, step and the optimizer's state"},
     {ACT_TOGGLE_CARD, UI_KEY_U, BIND_PLAIN, "U", "the selected run's update rule, with its numbers"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Click a legend row", "select that run and show its update rule"},
+    {ACT_TOGGLE_PLOT, UI_KEY_P, BIND_PLAIN, "P", "show / hide the plot under the map"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Click the plot", "go to that step (drag to scrub)"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Click the map", "start every run there"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Drag  /  wheel", "pan  /  zoom about the cursor"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},

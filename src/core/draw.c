@@ -116,6 +116,13 @@ void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, cons
         c->r = width, c->rgba = rgba;
 }
 
+void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n, unsigned rgba)
+{
+    DrawCmd *c = push(dl, DRAW_BAND);
+    if (c)
+        c->x = x, c->y = y, c->w = w, c->h = h, c->view = v, c->points = p, c->n = n, c->rgba = rgba;
+}
+
 MapView map_fit(MapView v, float w, float h)
 {
     if (w <= 0 || h <= 0)

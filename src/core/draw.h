@@ -20,6 +20,9 @@ typedef enum DrawKind {
     DRAW_CLIP,     /* scissor to the rect; w or h < 0: no clip */
     DRAW_FIELD,    /* the surface's loss field in the rect, for the view */
     DRAW_PATH,     /* trajectory points [0, n) mapped from the view to the rect */
+    DRAW_BAND,     /* points [0, n) in pairs (x, ya), (x, yb) mapped from the view to the
+                      rect: each pair a vertical span, filled across to halfway to its
+                      neighbours (a min-max band) */
     DRAW_GROUP,    /* the next n commands draw only inside the rect, which they cover
                       opaquely: a renderer may keep the result and reuse it while
                       they stay the same */
@@ -40,8 +43,8 @@ typedef struct DrawCmd {
     int text;                   /* offset into the text arena */
     int text_len;
     const Surface *surface;     /* FIELD */
-    const TrajPoint *points;    /* PATH */
-    int n;                      /* PATH */
+    const TrajPoint *points;    /* PATH, BAND */
+    int n;                      /* PATH, BAND */
     unsigned long long version; /* PATH: changes whenever points[0, n) may have changed */
     MapView view;               /* FIELD, PATH */
 } DrawCmd;
@@ -71,6 +74,9 @@ void draw_field(DrawList *dl, float x, float y, float w, float h, const Surface 
  * than growing n), so a renderer may keep what it drew and only add new segments. */
 void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
                unsigned long long version, float width, unsigned rgba);
+
+/* A band: n points, in pairs (see DRAW_BAND). The points must outlive the list. */
+void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n, unsigned rgba);
 
 /* Starts a group (see DRAW_GROUP); returns its index for draw_group_end. */
 int draw_group_begin(DrawList *dl, float x, float y, float w, float h);

@@ -588,6 +588,16 @@ static int arg_at(const Option *o, const char *val, Config *cfg, char *err, size
     return 0;
 }
 
+static const char *const PLOT_NAMES[] = {"loss", "grad", "lr", "none"};
+
+static int arg_plot(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->plot = (PlotArg)(PLOT_ARG_LOSS + k);
+    return k < 0 ? -1 : 0;
+}
+
 static int arg_size(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     if (parse_size(val, &cfg->width, &cfg->height) != 0)
@@ -648,6 +658,9 @@ static const Option OPTIONS[] = {
      .help = "show the update rule of run LABEL, with the numbers of the step shown"},
     {SECTION_SCENE, "--at", .value = "STEP", .parse = arg_at,
      .help = "the step shown (a screenshot's; the window starts there, paused); default: the last"},
+    {SECTION_SCENE, "--plot", .choices = PLOT_NAMES, .n_choices = COUNT(PLOT_NAMES), .parse = arg_plot,
+     .help = "the plot under the map: loss, |grad| or lr per step (default: loss in the window, none in a "
+             "--headless screenshot)"},
     {SECTION_OUTPUT, "--headless", .parse = arg_headless,
      .help = "no window: simulate, write what is asked, exit"},
     {SECTION_OUTPUT, "--csv", .value = "FILE", .parse = arg_csv,

@@ -36,6 +36,9 @@ typedef enum Layout { LAYOUT_OVERLAY, LAYOUT_GRID } Layout;
 /* Where the legend goes on the map: the corner that hides least, none, or a corner. */
 typedef enum LegendPos { LEGEND_AUTO, LEGEND_NONE, LEGEND_TL, LEGEND_TR, LEGEND_BL, LEGEND_BR } LegendPos;
 
+/* --plot: not given, a metric (PlotMetric's order, from PLOT_ARG_LOSS), or none. */
+typedef enum PlotArg { PLOT_ARG_UNSET, PLOT_ARG_LOSS, PLOT_ARG_GRAD, PLOT_ARG_LR, PLOT_ARG_NONE } PlotArg;
+
 typedef struct Config {
     SpecAction action;
     char surface[SPEC_ARG_MAX];   /* "" for the default */
@@ -51,6 +54,7 @@ typedef struct Config {
     int width, height;            /* window or image size */
     Layout layout;
     LegendPos legend;
+    PlotArg plot;
     double view[4];
     int have_view;
     double noise;                 /* gradient noise sigma */

@@ -37,6 +37,11 @@ typedef struct Theme {
     unsigned arrow_shadow;   /* under every arrow and box */
     unsigned card;           /* the update-rule card */
     unsigned rule;           /* a rule's symbols on the card */
+    /* the plot */
+    unsigned plot_grid, plot_axis;   /* grid lines, the axes' frame */
+    unsigned plot_band_alpha;        /* alpha of a bundle's band behind its curve */
+    unsigned plot_future;            /* over the steps not yet shown */
+    unsigned plot_cursor, plot_hover; /* the step shown; the step under the mouse */
     /* sizes */
     float side_w, bar_h;                 /* the side panel's width, the bar's height */
     float font, row, pad;                /* the UI's text size, row height, padding */
@@ -50,6 +55,7 @@ typedef struct Theme {
     float label_font;                    /* a label at a run's head */
     float card_font;                     /* the update-rule card's text */
     float arrow_w;                       /* an arrow's line width */
+    float plot_w;                        /* a curve's line width in the plot */
 } Theme;
 
 extern const Theme gs_theme;

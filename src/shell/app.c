@@ -29,12 +29,14 @@ static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
     {&panel_bar, DOCK_BOTTOM},
     {&panel_card, DOCK_RIGHT},
+    {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
 };
 
-/* A screenshot or an animation frame: the map alone. */
+/* A screenshot or an animation frame: the map, and the plot when it is shown. */
 static const Slot PICTURE_LAYOUT[] = {
     {&panel_card, DOCK_RIGHT},
+    {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
 };
 
@@ -138,6 +140,12 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
         snprintf(err, cap, "out of memory");
         return -1;
     }
+    if (panel_plot_init(a, cfg) != 0) {
+        scene_free(&a->scene);
+        draw_free(&a->ui_dl);
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
     a->r = r;
     a->layout = cfg->layout;
     a->legend = cfg->legend;
@@ -172,6 +180,7 @@ void app_free(App *a)
 {
     scene_free(&a->scene);
     draw_free(&a->ui_dl);
+    panel_plot_free(a);
 }
 
 void app_message(App *a, const char *text)
@@ -319,6 +328,7 @@ void app_act(App *a, Action act)
             app_select(a, i);
         }
         break;
+    case ACT_TOGGLE_PLOT: panel_plot_toggle(a); break;
     case ACT_SCREENSHOT: a->want_screenshot = 1; break;
     case ACT_UI_LARGER:
         if (a->user_scale < 3.0f)

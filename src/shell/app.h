@@ -15,6 +15,7 @@
 #include "bindings.h"
 #include "draw.h"
 #include "panel.h"
+#include "plot.h"
 #include "render.h"
 #include "spec.h"
 #include "ui.h"
@@ -51,6 +52,18 @@ typedef struct MapGesture {
     MapView press_view;
 } MapGesture;
 
+/* The plot under the map (panel_plot.c). */
+typedef struct PlotMemo PlotMemo;
+typedef struct PlotState {
+    int show;                /* asked for (drawn when the room allows) */
+    PlotMetric metric;
+    int hover;               /* the mouse is over the plot's axes, at hover_step */
+    int hover_step;
+    float hover_x, hover_y;
+    int scrubbing;           /* a press in the plot is held: it sets the step */
+    PlotMemo *memo;          /* the reduced curves, kept while what they show is unchanged */
+} PlotState;
+
 /* The commands a panel's input recorded into the UI list this frame. */
 typedef struct Recorded {
     const PanelClass *cls;
@@ -84,6 +97,7 @@ struct App {
     double message_until;
     double clock;            /* seconds since start */
     char out_dir[1024];
+    PlotState plot;
 };
 
 /* Sets up the app around a scene: `sc` (taken over, it is left empty) or, when
@@ -116,6 +130,13 @@ void app_act(App *a, Action act);
 /* A run's colour, opaque 0xRRGGBBAA; the step of a run shown at the current time. */
 unsigned app_run_rgba(const Run *r);
 int app_visible_step(const App *a, const Run *r);
+
+/* The plot's state from the config (--plot; unset: shown in the window, not in a
+ * headless picture), and its memo. Returns 0, or -1 (out of memory). */
+int panel_plot_init(App *a, const Config *cfg);
+void panel_plot_free(App *a);
+/* Shows or hides the plot (P, the bar's button), saying so when there is no room. */
+void panel_plot_toggle(App *a);
 
 /* The formula field shows the current surface's formula (panel_side.c). */
 void side_reset_formula(App *a);

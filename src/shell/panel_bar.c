@@ -1,5 +1,5 @@
 /* panel_bar: the bar under the map: play/pause, step, restart, the timeline, the
- * animation speed, save a PNG, help. Its items flow into as many rows as the width
+ * animation speed, the plot on or off, save a PNG, help. Its items flow into as many rows as the width
  * needs (each item at least wide enough for its text), and the bar is as tall as
  * its rows: it reflows rather than squashing. */
 #include "app.h"
@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 
-enum { BAR_ITEMS = 7, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
+enum { BAR_ITEMS = 8, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
 
 typedef struct BarItem {
     const char *name;
@@ -80,6 +80,7 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
         BUTTON("reset", ui_text_width(ui, 0, fs, "Reset")),
         SLIDER("timeline", "step", tl_value, 0.6f),
         SLIDER("speed", "steps/s", sp_value, 0.4f),
+        BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
         BUTTON("shot", ui_text_width(ui, 0, fs, "Save PNG")),
         BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
     };
@@ -87,7 +88,8 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
 #undef SLIDER
     out->value_w[3] = tl_value, out->value_w[4] = sp_value;
     out->row_h = (gs_theme.bar_h - 14) * s;
-    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6}, BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 5, 6, 3, 4};
+    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6, 7},
+                     BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 5, 6, 7, 3, 4};
     flow_rows(items, IN_ORDER, s, x, y, w, out);
     if (out->rows > 1) {
         BarFlow alt = *out;
@@ -131,9 +133,11 @@ static void bar_input(App *a, const Panel *p, const Input *in)
     }
     const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL, flow.value_w[4]};
     ui_slider_at(ui, AT(4), "steps/s", &a->speed, &speed);
-    if (ui_button_at(ui, AT(5), "Save PNG", 0))
+    if (ui_button_at(ui, AT(5), "Plot", a->plot.show))
+        app_act(a, ACT_TOGGLE_PLOT);
+    if (ui_button_at(ui, AT(6), "Save PNG", 0))
         app_act(a, ACT_SCREENSHOT);
-    if (ui_button_at(ui, AT(6), "Help", a->show_help))
+    if (ui_button_at(ui, AT(7), "Help", a->show_help))
         app_act(a, ACT_HELP);
 #undef AT
     ui_pop_id(ui);

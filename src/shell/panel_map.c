@@ -222,8 +222,13 @@ static double arrow_scale(const App *a, const Tile *t, MapView v, int only)
 static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float cap, float w, unsigned rgba,
                        unsigned shadow, int dashed)
 {
+    /* a displacement that overflowed a float keeps its direction */
+    if (isinf(dx) || isinf(dy)) {
+        dx = isinf(dx) ? copysignf(1e6f, dx) : 0;
+        dy = isinf(dy) ? copysignf(1e6f, dy) : 0;
+    }
     float len = hypotf(dx, dy);
-    if (!(len >= 1.5f * w))
+    if (!(len >= 1.5f * w) || !isfinite(len))
         return;
     int capped = len > cap;
     if (capped)

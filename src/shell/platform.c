@@ -39,6 +39,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;
     case SDLK_0: return UI_KEY_0;
+    case SDLK_p: return UI_KEY_P;
     default: return -1;
     }
 }

@@ -263,6 +263,36 @@ void cmd_path(Renderer *r, const DrawCmd *c)
     glDrawArrays(GL_TRIANGLE_STRIP, 0, nv);
 }
 
+/* A min-max band: per pair of points a vertical span, as wide as halfway to its
+ * neighbours; spans meet edge to edge (no AA ramp), so a translucent band is even. */
+static void cmd_band(Renderer *r, const DrawCmd *c)
+{
+    int pairs = c->n / 2;
+    if (!c->points || pairs < 1 || c->w <= 0 || c->h <= 0)
+        return;
+    GLint rect[4];
+    clipped_rect(r, c, rect);
+    set_scissor(r, 1, rect);
+    const TrajPoint *p = c->points;
+    const float lim = 1e6f;
+    float prev = 0, cur = clampf(map_px_x(c->view, c->x, c->w, p[0].x), -lim, lim);
+    for (int i = 0; i < pairs; i++) {
+        float next = i + 1 < pairs ? clampf(map_px_x(c->view, c->x, c->w, p[2 * i + 2].x), -lim, lim) : cur;
+        float left = i > 0 ? 0.5f * (prev + cur) : cur - 0.5f * (next - cur);
+        float right = i + 1 < pairs ? 0.5f * (cur + next) : cur + 0.5f * (cur - prev);
+        if (pairs == 1)
+            left = cur - 0.5f, right = cur + 0.5f;
+        float ya = clampf(map_px_y(c->view, c->y, c->h, p[2 * i].y), -lim, lim);
+        float yb = clampf(map_px_y(c->view, c->y, c->h, p[2 * i + 1].y), -lim, lim);
+        float top = fminf(ya, yb), bottom = fmaxf(ya, yb);
+        if (bottom - top < 1.0f) /* at least a pixel tall */
+            top = 0.5f * (top + bottom) - 0.5f, bottom = top + 1.0f;
+        if (right > left)
+            solid(r, left, top, right, bottom, c->rgba);
+        prev = cur, cur = next;
+    }
+}
+
 /* ---- text and clip ------------------------------------------------------------- */
 
 static void cmd_text(Renderer *r, const DrawList *dl, const DrawCmd *c)
@@ -396,6 +426,9 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
         }
         case DRAW_PATH:
             cmd_path(r, c);
+            break;
+        case DRAW_BAND:
+            cmd_band(r, c);
             break;
         case DRAW_GROUP:
             i = cmd_groups(r, dl, i);
