@@ -296,9 +296,23 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
     return k;
 }
 
-/* What the arrows mean, one line: "-> step  -> -lr grad  -> -lr m  [] ...  x20";
+/* What the runs shown have inside: OPTIM_HAS_* bits. */
+static unsigned internals_has(const App *a, int only)
+{
+    unsigned has = 0;
+    for (int i = 0; i < a->scene.n_runs; i++) {
+        RunUpdate u;
+        if (shows_internals(a, i, only) && scene_run_update(&a->scene, i, app_visible_step(a, &a->scene.run[i]), &u) == 0)
+            has |= u.in.has;
+    }
+    return has;
+}
+
+/* What the arrows mean, one line: "-> step  -> -lr grad  -> -lr m  [] ...  x20",
+ * the momentum and the box only when a run shown has them (has: OPTIM_HAS_*);
  * drawn at (x, y) when dl is not NULL; returns its width. */
-static float internals_key(const App *a, float x, float y, float fs, double k, unsigned step_rgba, DrawList *dl)
+static float internals_key(const App *a, float x, float y, float fs, double k, unsigned has, unsigned step_rgba,
+                           DrawList *dl)
 {
     const Theme *th = &gs_theme;
     float s = fs / th->map_font, cx = x;
@@ -308,6 +322,8 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
                                         "step per axis"};
     const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, step_rgba};
     for (int i = 0; i < 4; i++) {
+        if ((i == 2 && !(has & OPTIM_HAS_VELOCITY)) || (i == 3 && !(has & OPTIM_HAS_EFF_LR)))
+            continue;
         if (dl) {
             float my = y + 0.55f * fs;
             if (i == 3)
@@ -436,6 +452,7 @@ typedef struct Legend {
     float rows_y;                    /* the first run's row */
     int key;                         /* the internals' key line at the bottom */
     double arrows;                   /* ... and its scale */
+    unsigned has;                    /* ... and what it lists (OPTIM_HAS_*) */
 } Legend;
 
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
@@ -459,6 +476,7 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     }
     L->key = shown;
     L->arrows = shown ? arrow_scale(a, t, v, -1) : 1;
+    L->has = shown ? internals_has(a, -1) : 0;
     float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
     int any_diverged = 0;
     for (int i = 0; i < sc->n_runs; i++)
@@ -481,7 +499,7 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     if (tw > w)
         w = tw;
     if (L->key)
-        w = fmaxf(w, internals_key(a, 0, 0, fs * 0.9f, L->arrows, 0, NULL));
+        w = fmaxf(w, internals_key(a, 0, 0, fs * 0.9f, L->arrows, L->has, 0, NULL));
     if (w > room)
         w = room;
     float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + L->lines + L->key) + 2 * pad - 4 * s;
@@ -576,7 +594,7 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
         for (int i = 0; i < sc->n_runs && first < 0; i++)
             if (sc->run[i].enabled)
                 first = i;
-        internals_key(a, tx, ty + 0.1f * lh, fs * 0.9f, L.arrows, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
+        internals_key(a, tx, ty + 0.1f * lh, fs * 0.9f, L.arrows, L.has, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
                       dl);
     }
     draw_no_clip(dl);
@@ -613,10 +631,16 @@ static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawL
     const Theme *th = &gs_theme;
     float fs = th->map_font * s * 0.9f;
     double k = arrow_scale(a, t, v, t->run);
-    float kw = internals_key(a, 0, 0, fs, k, 0, NULL);
+    unsigned has = internals_has(a, t->run);
+    float kw = internals_key(a, 0, 0, fs, k, has, 0, NULL);
+    /* smaller, to fit a narrow tile */
+    if (kw > t->w - 36 * s) {
+        fs = floorf(fs * fmaxf((t->w - 36 * s) / kw, 0.55f));
+        kw = internals_key(a, 0, 0, fs, k, has, 0, NULL);
+    }
     float ky = t->y + t->h - th->map_font * s * 1.3f - 16 * s - fs * 1.3f - 18 * s;
     draw_rect(dl, t->x + 8 * s, ky, kw + 20 * s, fs * 1.3f + 10 * s, 6 * s, th->box);
-    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, app_run_rgba(&a->scene.run[t->run]), dl);
+    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, has, app_run_rgba(&a->scene.run[t->run]), dl);
 }
 
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
