@@ -385,16 +385,22 @@ int ui_wrap(const UiContext *ui, int font, float size, const char *s, float widt
         starts[lines++] = at;
         if (at >= len)
             break;
-        /* the longest prefix that fits (at least one character) ... */
-        int end = utf8_next(s, len, at);
-        while (end < len) {
-            int next = utf8_next(s, len, end);
-            if (ui_text_width_n(ui, font, size, s + at, next - at) > width)
-                break;
-            end = next;
-        }
-        if (end >= len)
+        /* the rest, when it fits; else the longest prefix that fits (at least one
+         * character), found by bisection over character boundaries */
+        if (ui_text_width_n(ui, font, size, s + at, len - at) <= width)
             break;
+        int end = utf8_next(s, len, at), hi = len; /* end fits (or is the first character); hi does not */
+        while (utf8_next(s, len, end) < hi) {
+            int mid = end + (hi - end) / 2;
+            while (mid > end && ((unsigned char)s[mid] & 0xC0) == 0x80) /* back to a character's start */
+                mid--;
+            if (mid <= end)
+                mid = utf8_next(s, len, end);
+            if (ui_text_width_n(ui, font, size, s + at, mid - at) > width)
+                hi = mid;
+            else
+                end = mid;
+        }
         /* ... cut after its last space or operator, if it has one */
         for (int k = end; k > at + 1; k--)
             if (strchr(" +-*/,", s[k - 1])) {

@@ -57,7 +57,8 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     out->scale = frame_scale(a->user_scale, h);
     const Slot *slots = controls ? WINDOW_LAYOUT : PICTURE_LAYOUT;
     int n = controls ? COUNT(WINDOW_LAYOUT) : COUNT(PICTURE_LAYOUT);
-    /* what is left: docked panels leave at least a pixel each way to the fill */
+    /* what is left: docked panels leave at least a pixel each way to the fill, and
+     * every edge is on a whole pixel (an opaque panel is then a scissored clear) */
     float x = 0, y = 0, rw = (float)w, rh = (float)h;
     int fill = -1;
     for (int i = 0; i < n && out->n < FRAME_MAX_PANELS; i++) {
@@ -68,11 +69,11 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
             continue;
         }
         if (slots[i].dock == DOCK_RIGHT) {
-            float keep = fmaxf(rw - p->cls->size(a, out, rw, rh), 1.0f);
+            float keep = fmaxf(rw - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
             *p = (Panel){p->cls, x + keep, y, rw - keep, rh};
             rw = keep;
         } else {
-            float keep = fmaxf(rh - p->cls->size(a, out, rw, rh), 1.0f);
+            float keep = fmaxf(rh - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
             *p = (Panel){p->cls, x, y + keep, rw, rh - keep};
             rh = keep;
         }

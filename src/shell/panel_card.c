@@ -56,6 +56,20 @@ static void fmt_value(char *out, size_t cap, double v)
         snprintf(out, cap, "%.4g", v);
 }
 
+/* The step the card explains: the one shown; while the animation plays faster
+ * than a few steps a second, the last multiple of a quarter second's steps, so
+ * the numbers stay long enough to be read (and the card is redrawn four times a
+ * second, not every frame). */
+static int card_step(const App *a, const Run *r)
+{
+    int k = app_visible_step(a, r);
+    if (a->playing && a->speed > 4.0) {
+        int q = (int)floor(a->speed / 4.0);
+        k = k / q * q;
+    }
+    return k;
+}
+
 /* The card's content for run i at step k. */
 static void card_build(const App *a, int i, Card *c)
 {
@@ -67,7 +81,7 @@ static void card_build(const App *a, int i, Card *c)
     add(c, 1, 1.2f, app_run_rgba(r), 0, 0, "%s", r->label);
     add(c, 0, 0.85f, th->text_dim, 0, 0, "%s", oi->torch);
     RunUpdate u;
-    if (r->n == 0 || scene_run_update(sc, i, app_visible_step(a, r), &u) != 0) {
+    if (r->n == 0 || scene_run_update(sc, i, card_step(a, r), &u) != 0) {
         add(c, 1, 1, th->error, 0, 0.5f, "not finite at the start");
         return;
     }
@@ -167,10 +181,17 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     float s = f->scale, pad = 16 * s, w = p->w - 2 * pad;
     static Card card; /* big, and the frame is built on one thread */
     card_build(a, i, &card);
-    /* the largest text that fits the height, down to 65% of the card's size */
-    float fs = th->card_font * s;
-    for (int tries = 0; tries < 8 && card_height(a, &card, fs, w) > p->h - 2 * pad; tries++)
-        fs = floorf(fs * 0.95f);
+    /* the largest text that fits the height, down to 65% of the card's size: the
+     * height goes about with the size, so a guess and a step or two */
+    float fs = th->card_font * s, floor_fs = floorf(0.65f * fs), room = p->h - 2 * pad;
+    for (int tries = 0; tries < 4; tries++) {
+        float need = card_height(a, &card, fs, w);
+        if (need <= room || fs <= floor_fs)
+            break;
+        fs = fmaxf(floorf(fs * fminf(room / need, 0.97f)), floor_fs);
+    }
+    /* one group: the renderer keeps it while the card does not change */
+    int group = draw_group_begin(dl, p->x, p->y, p->w, p->h);
     draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
     draw_rect(dl, p->x, p->y, 4 * s, p->h, 0, app_run_rgba(&a->scene.run[i]));
     draw_clip(dl, p->x, p->y, p->w, p->h);
@@ -190,6 +211,7 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         }
     }
     draw_no_clip(dl);
+    draw_group_end(dl, group);
 }
 
 const PanelClass panel_card = {

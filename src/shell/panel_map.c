@@ -281,8 +281,11 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
             double gn = hypot(q->gx, q->gy);
             float bw = fminf((float)(u.in.eff_lr[0] * gn) * ppu, cap), bh = fminf((float)(u.in.eff_lr[1] * gn) * ppu, cap);
             if (isfinite(bw) && isfinite(bh) && bw + bh > 2) {
-                draw_frame(dl, hx - bw - 1, hy - bh - 1, 2 * bw + 2, 2 * bh + 2, 3.5f * s, th->arrow_shadow);
-                draw_frame(dl, hx - bw, hy - bh, 2 * bw, 2 * bh, 1.5f * s, app_run_rgba(r));
+                /* on whole pixels: four thin edges for the renderer, not a shaded rect */
+                float x0 = roundf(hx - bw), y0 = roundf(hy - bh), x1 = roundf(hx + bw), y1 = roundf(hy + bh);
+                float lw = fmaxf(roundf(1.5f * s), 1.0f);
+                draw_frame(dl, x0 - lw, y0 - lw, x1 - x0 + 2 * lw, y1 - y0 + 2 * lw, 3 * lw, th->arrow_shadow);
+                draw_frame(dl, x0, y0, x1 - x0, y1 - y0, lw, app_run_rgba(r));
             }
         }
         if (u.in.has & OPTIM_HAS_VELOCITY)

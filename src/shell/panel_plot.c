@@ -11,7 +11,10 @@
  * points and a slider drag reduces only the run it changed. The memo is a cache,
  * not state: drawing fills it for the rect being drawn and changes nothing else.
  * What does not move with the animation (axes, bands, curves) is one draw group,
- * which the renderer keeps while its commands are unchanged.
+ * which the renderer keeps while its commands are unchanged. A run whose curve
+ * was just recomputed (a slider being dragged) is "hot": drawn live over the
+ * group for half a second, and the plotted range holds while the data stays well
+ * inside it, so a drag redraws one curve, not the plot.
  *
  * Invariants: size is 0 when the plot is hidden or the room is too short for it
  * (the map keeps at least 60% of the height); nothing is drawn outside the panel. */
@@ -30,6 +33,8 @@ typedef struct MemoRun {
     unsigned long long version;
     int n, bundle, bundle_sum, metric, last, cols;
     int valid;
+    double changed_at;          /* App.clock when its trajectory last changed (-1: never) */
+    unsigned long long pv;      /* new whenever its plotted points changed */
     PlotPoint *raw, *lo, *hi;   /* the reduced curve; the band's columns */
     int n_raw, n_band;
     TrajPoint *pts, *band;      /* plotted: x = step, y = the scale's value (band: pairs) */
@@ -40,7 +45,6 @@ struct PlotMemo {
     PlotScale scale;
     double y0, y1;              /* the plotted range */
     int any;
-    unsigned long long gen;     /* new whenever a plotted point changed */
 };
 
 static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = "loss", [PLOT_GRAD] = "|\xe2\x88\x87" "f|", [PLOT_LR] = "lr"};
@@ -174,6 +178,7 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
     const Scene *sc = &a->scene;
     PlotMetric metric = a->plot.metric;
     int changed = 0;
+    unsigned redo = 0; /* runs whose reduction was made anew */
     for (int i = 0; i < SCENE_MAX_RUNS; i++) {
         MemoRun *mr = &m->run[i];
         const Run *r = i < sc->n_runs ? &sc->run[i] : NULL;
@@ -188,6 +193,11 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
             mr->bundle_sum == (bundled ? bundle_sum(r) : 0) && mr->metric == (int)metric && mr->last == last &&
             mr->cols == cols)
             continue;
+        /* the same trajectory recomputed (not a new width, metric or run): hot */
+        int same_view = mr->valid && mr->traj == r->traj && mr->metric == (int)metric && mr->last == last &&
+                        mr->cols == cols;
+        mr->changed_at = same_view ? a->clock : -1.0;
+        redo |= 1u << i;
         mr->traj = r->traj, mr->bundle_traj = r->bundle_traj, mr->version = r->version, mr->n = r->n;
         mr->bundle = bundled ? r->bundle : 0, mr->bundle_sum = bundled ? bundle_sum(r) : 0;
         mr->metric = (int)metric, mr->last = last, mr->cols = cols;
@@ -233,18 +243,32 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
         for (int k = 0; k < mr->n_band; k++)
             plot_extent_add(&e, mr->lo[k].v), plot_extent_add(&e, mr->hi[k].v);
     }
-    plot_scale_make(&e, &m->scale);
-    m->any = e.any;
-    double y0 = e.any ? plot_fwd(&m->scale, e.lo) : 0, y1 = e.any ? plot_fwd(&m->scale, e.hi) : 1;
+    PlotScale scale;
+    plot_scale_make(&e, &scale);
+    double y0 = e.any ? plot_fwd(&scale, e.lo) : 0, y1 = e.any ? plot_fwd(&scale, e.hi) : 1;
     if (y1 - y0 < 1e-9) /* a flat line: half a unit either side */
         y0 -= 0.5, y1 += 0.5;
     double pad = 0.06 * (y1 - y0);
-    m->y0 = y0 - pad, m->y1 = y1 + pad;
-    /* the plotted points */
+    /* the range holds while the scale is the same kind about the same offset, no
+     * value falls under its floor, and the data, on that scale, fills most of it */
+    int hold = 0;
+    if (m->any && e.any && scale.kind == m->scale.kind && scale.offset == m->scale.offset && scale.c == m->scale.c &&
+        (scale.kind != PLOT_SCALE_LOG || e.lo - m->scale.offset > m->scale.floor)) {
+        double o0 = plot_fwd(&m->scale, e.lo), o1 = plot_fwd(&m->scale, e.hi), opad = 0.06 * (o1 - o0);
+        hold = o0 - opad >= m->y0 && o1 + opad <= m->y1 && (o1 - o0) >= 0.6 * (m->y1 - m->y0);
+    }
+    if (!hold) {
+        m->scale = scale;
+        m->y0 = y0 - pad, m->y1 = y1 + pad;
+        redo = ~0u;
+    }
+    m->any = e.any;
+    /* the plotted points of the runs that changed */
     for (int i = 0; i < SCENE_MAX_RUNS; i++) {
         MemoRun *mr = &m->run[i];
-        if (!mr->valid)
+        if (!mr->valid || !(redo >> i & 1u))
             continue;
+        mr->pv++;
         for (int k = 0; k < mr->n_raw; k++)
             mr->pts[k] = (TrajPoint){.x = mr->raw[k].step, .y = plot_fwd(&m->scale, mr->raw[k].v)};
         for (int k = 0; k < mr->n_band; k++) {
@@ -252,7 +276,6 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
             mr->band[2 * k + 1] = (TrajPoint){.x = mr->hi[k].step, .y = plot_fwd(&m->scale, mr->hi[k].v)};
         }
     }
-    m->gen++;
     return m;
 }
 
@@ -328,6 +351,15 @@ static int y_ticks(const PlotMemo *m, float ah, float fs, PlotTick *t)
     return plot_ticks_y(&m->scale, m->y0, m->y1, most, t);
 }
 
+/* A run whose trajectory changed in the last half second. */
+static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
+
+static void plot_curve(const App *a, const PlotGeom *g, MapView v, const PlotMemo *m, int i, DrawList *dl)
+{
+    draw_path(dl, g->ax, g->ay, g->aw, g->ah, v, m->run[i].pts, m->run[i].n_raw, m->run[i].pv * SCENE_MAX_RUNS + (unsigned)i,
+              gs_theme.plot_w * g->s, app_run_rgba(&a->scene.run[i]));
+}
+
 static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     if (p->h <= 0 || p->w <= 0 || !a->plot.memo)
@@ -383,9 +415,8 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
             draw_band(dl, g.ax, g.ay, g.aw, g.ah, v, m->run[i].band, 2 * m->run[i].n_band,
                       (scene_palette(sc->run[i].colour) << 8) | th->plot_band_alpha);
     for (int i = 0; i < sc->n_runs && i < SCENE_MAX_RUNS; i++)
-        if (m->run[i].valid)
-            draw_path(dl, g.ax, g.ay, g.aw, g.ah, v, m->run[i].pts, m->run[i].n_raw, m->gen * SCENE_MAX_RUNS + (unsigned)i,
-                      th->plot_w * s, app_run_rgba(&sc->run[i]));
+        if (m->run[i].valid && !hot(a, &m->run[i]))
+            plot_curve(a, &g, v, m, i, dl);
     float placed[4 * SCENE_MAX_RUNS];
     int n_placed = 0;
     draw_clip(dl, g.ax, g.ay, g.aw, g.ah);
@@ -400,6 +431,10 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     }
     draw_no_clip(dl);
     draw_group_end(dl, group);
+    /* hot curves, live over the kept group */
+    for (int i = 0; i < sc->n_runs && i < SCENE_MAX_RUNS; i++)
+        if (m->run[i].valid && hot(a, &m->run[i]))
+            plot_curve(a, &g, v, m, i, dl);
     /* the step shown: the steps to come dimmed, a cursor line */
     double t = floor(a->t);
     float cx = step_x(&g, t > g.last ? g.last : t);
