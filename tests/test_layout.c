@@ -151,11 +151,11 @@ static void check_card(const App *a, DrawList *dl)
     }
     if (card->w < 1) {
         /* hidden only where the window is too narrow for card and map */
-        if (map->w >= 700 * f->scale + 340 * f->scale)
+        if (map->w >= 600 * f->scale)
             FAIL("the card is hidden though the map is %.0f px wide", map->w);
         return;
     }
-    if (map->w < 360 * f->scale - 0.5f)
+    if (map->w < 300 * f->scale - 0.5f)
         FAIL("the card leaves the map %.0f px", map->w);
     app_frame(a, f, dl);
     int lines = 0;

@@ -327,6 +327,8 @@ void app_act(App *a, Action act)
                 if (a->scene.run[k].enabled)
                     i = k;
             app_select(a, i);
+            if (i < 0)
+                app_message(a, "No run to explain: switch one on first");
         }
         break;
     case ACT_TOGGLE_PLOT: panel_plot_toggle(a); break;
@@ -368,6 +370,12 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
 {
     a->clock += dt;
     app_layout(a, fb_w, fb_h, 1, &a->frame);
+    /* an open card the window has no room for: say so, once */
+    const Panel *card = frame_panel(&a->frame, &panel_card);
+    int no_room = app_card_run(a) >= 0 && (!card || card->w < 1);
+    if (no_room && !a->card_no_room)
+        app_message(a, "The window is too narrow for the update rule: widen it, or Ctrl \xe2\x88\x92 for smaller text");
+    a->card_no_room = no_room;
     /* the UI pass: each panel in layout order, so the controls take the mouse first */
     draw_clear(&a->ui_dl);
     a->n_recorded = 0;

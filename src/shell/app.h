@@ -82,6 +82,7 @@ struct App {
     int selected;            /* the run the update-rule card explains, or -1 */
     int show_card;           /* the card is open (for the selected run) */
     int show_internals;      /* arrows and boxes at the heads */
+    int card_no_room;        /* the card is open but the window has no room for it (told once) */
     int want_quit, want_fullscreen, want_screenshot;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
     FrameLayout frame;       /* this frame's layout of the window */

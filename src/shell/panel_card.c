@@ -15,6 +15,8 @@
 #include <string.h>
 
 #define CARD_MAX_LINES 64
+#define CARD_MIN_W 300.0f     /* the card's narrowest, at UI scale 1 */
+#define CARD_MAP_MIN_W 300.0f /* the map it leaves, at least */
 
 typedef struct CardLine {
     char text[320];
@@ -167,9 +169,9 @@ static float card_size(const App *a, const FrameLayout *f, float room_w, float r
     if (app_card_run(a) < 0)
         return 0;
     float s = f->scale;
-    float w = fminf(fmaxf(0.36f * room_w, 340 * s), 500 * s);
+    float w = fminf(fmaxf(0.36f * room_w, CARD_MIN_W * s), 500 * s);
     /* the map keeps room to be a map; else the card waits for a wider window */
-    return room_w - w < 360 * s ? 0 : w;
+    return room_w - w < CARD_MAP_MIN_W * s ? 0 : w;
 }
 
 static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
@@ -181,14 +183,19 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     float s = f->scale, pad = 16 * s, w = p->w - 2 * pad;
     static Card card; /* big, and the frame is built on one thread */
     card_build(a, i, &card);
-    /* the largest text that fits the height, down to 65% of the card's size: the
-     * height goes about with the size, so a guess and a step or two */
-    float fs = th->card_font * s, floor_fs = floorf(0.65f * fs), room = p->h - 2 * pad;
-    for (int tries = 0; tries < 4; tries++) {
-        float need = card_height(a, &card, fs, w);
-        if (need <= room || fs <= floor_fs)
-            break;
-        fs = fmaxf(floorf(fs * fminf(room / need, 0.97f)), floor_fs);
+    /* the largest whole-pixel text size that fits the height, down to 65% of the
+     * card's size (bisected: wrapping makes the height jump) */
+    float fs = roundf(th->card_font * s), room = p->h - 2 * pad;
+    if (card_height(a, &card, fs, w) > room) {
+        float lo = floorf(0.65f * fs), hi = fs; /* lo: the floor, taken if nothing fits; hi: too big */
+        while (hi - lo > 1) {
+            float mid = floorf(0.5f * (lo + hi));
+            if (card_height(a, &card, mid, w) > room)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        fs = lo;
     }
     /* one group: the renderer keeps it while the card does not change */
     int group = draw_group_begin(dl, p->x, p->y, p->w, p->h);

@@ -311,36 +311,44 @@ static unsigned internals_has(const App *a, int only)
     return has;
 }
 
-/* What the arrows mean, one line: "-> step  -> -lr grad  -> -lr m  [] ...  x20",
- * the momentum and the box only when a run shown has them (has: OPTIM_HAS_*);
- * drawn at (x, y) when dl is not NULL; returns its width. */
+/* What the arrows mean: "-> step  -> -lr grad  -> -lr m  [] ...  x20", the
+ * momentum and the box only when a run shown has them (has: OPTIM_HAS_*), on as
+ * many lines of height 1.45 fs as max_w needs (*lines); drawn at (x, y) when dl is
+ * not NULL. Returns the widest line's width. */
 static float internals_key(const App *a, float x, float y, float fs, double k, unsigned has, unsigned step_rgba,
-                           DrawList *dl)
+                           float max_w, int *lines, DrawList *dl)
 {
     const Theme *th = &gs_theme;
-    float s = fs / th->map_font, cx = x;
+    float s = fs / th->map_font, cx = x, cy = y, widest = 0;
     char scale[48];
     snprintf(scale, sizeof scale, "arrows \xc3\x97%g", k);
-    static const char *const NAMES[] = {"step", "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f", "\xe2\x88\x92lr\xc2\xb7momentum",
-                                        "step per axis"};
+    static const char *const NAMES[] = {"step", "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f",
+                                        "\xe2\x88\x92lr\xc2\xb7momentum", "step per axis", NULL};
     const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, step_rgba};
-    for (int i = 0; i < 4; i++) {
+    *lines = 1;
+    for (int i = 0; i < 5; i++) {
         if ((i == 2 && !(has & OPTIM_HAS_VELOCITY)) || (i == 3 && !(has & OPTIM_HAS_EFF_LR)))
             continue;
-        if (dl) {
-            float my = y + 0.55f * fs;
-            if (i == 3)
-                draw_frame(dl, cx, y + 0.15f * fs, 0.8f * fs, 0.8f * fs, 1.5f * s, colours[i]);
-            else
-                draw_arrow(dl, cx, my, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f), colours[i],
-                           th->arrow_shadow, i == 1);
-            draw_text(dl, cx + (i == 3 ? 1.1f : 1.9f) * fs, y, fs, 0, th->text, NAMES[i], -1);
+        float mark = i == 4 ? 0 : (i == 3 ? 1.1f : 1.9f) * fs;
+        float iw = mark + ui_text_width(&a->ui, i == 4, fs, i == 4 ? scale : NAMES[i]);
+        if (cx > x && cx + iw > x + max_w) { /* on the next line */
+            cx = x, cy += 1.45f * fs;
+            (*lines)++;
         }
-        cx += (i == 3 ? 1.1f : 1.9f) * fs + ui_text_width(&a->ui, 0, fs, NAMES[i]) + 0.9f * fs;
+        if (dl && i < 4) {
+            if (i == 3)
+                draw_frame(dl, cx, cy + 0.15f * fs, 0.8f * fs, 0.8f * fs, 1.5f * s, colours[i]);
+            else
+                draw_arrow(dl, cx, cy + 0.55f * fs, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f),
+                           colours[i], th->arrow_shadow, i == 1);
+            draw_text(dl, cx + mark, cy, fs, 0, th->text, NAMES[i], -1);
+        } else if (dl) {
+            draw_text(dl, cx, cy, fs, 1, th->text_strong, scale, -1);
+        }
+        widest = fmaxf(widest, cx + iw - x);
+        cx += iw + 0.9f * fs;
     }
-    if (dl)
-        draw_text(dl, cx, y, fs, 1, th->text_strong, scale, -1);
-    return cx + ui_text_width(&a->ui, 1, fs, scale) - x;
+    return widest;
 }
 
 static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
@@ -456,6 +464,8 @@ typedef struct Legend {
     int key;                         /* the internals' key line at the bottom */
     double arrows;                   /* ... and its scale */
     unsigned has;                    /* ... and what it lists (OPTIM_HAS_*) */
+    float key_fs;                    /* ... and its text size */
+    int key_lines;                   /* ... and its lines */
 } Legend;
 
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
@@ -491,6 +501,8 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     float w = any_diverged ? col[5] + 80 * s : col[5] - 20 * s;
     while (cols > 3 && w > room)
         w = col[--cols] - 20 * s;
+    if (w > room)
+        w = room;
     L->cols = cols;
     L->lines = 1;
     L->starts[0] = 0;
@@ -501,11 +513,15 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     }
     if (tw > w)
         w = tw;
-    if (L->key)
-        w = fmaxf(w, internals_key(a, 0, 0, fs * 0.9f, L->arrows, L->has, 0, NULL));
+    L->key_lines = 0;
+    if (L->key) {
+        /* the key on one line if it fits the legend's width, else on more */
+        L->key_fs = fs * 0.9f;
+        w = fmaxf(w, internals_key(a, 0, 0, L->key_fs, L->arrows, L->has, 0, fmaxf(w, room), &L->key_lines, NULL));
+    }
     if (w > room)
         w = room;
-    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + L->lines + L->key) + 2 * pad - 4 * s;
+    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + L->lines) + L->key_fs * 1.45f * (float)L->key_lines + 2 * pad - 4 * s;
     /* corners: top left, top right, bottom left, bottom right */
     float cx[4] = {t->x + margin, t->x + t->w - margin - bw, t->x + margin, t->x + t->w - margin - bw};
     float cy[4] = {t->y + margin, t->y + margin, t->y + t->h - margin - bh, t->y + t->h - margin - bh};
@@ -597,8 +613,9 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
         for (int i = 0; i < sc->n_runs && first < 0; i++)
             if (sc->run[i].enabled)
                 first = i;
-        internals_key(a, tx, ty + 0.1f * lh, fs * 0.9f, L.arrows, L.has, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
-                      dl);
+        int key_lines;
+        internals_key(a, tx, ty + 0.1f * lh, L.key_fs, L.arrows, L.has, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
+                      bw - 2 * pad, &key_lines, dl);
     }
     draw_no_clip(dl);
 }
@@ -635,15 +652,13 @@ static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawL
     float fs = th->map_font * s * 0.9f;
     double k = arrow_scale(a, t, v, t->run);
     unsigned has = internals_has(a, t->run);
-    float kw = internals_key(a, 0, 0, fs, k, has, 0, NULL);
-    /* smaller, to fit a narrow tile */
-    if (kw > t->w - 36 * s) {
-        fs = floorf(fs * fmaxf((t->w - 36 * s) / kw, 0.55f));
-        kw = internals_key(a, 0, 0, fs, k, has, 0, NULL);
-    }
-    float ky = t->y + t->h - th->map_font * s * 1.3f - 16 * s - fs * 1.3f - 18 * s;
-    draw_rect(dl, t->x + 8 * s, ky, kw + 20 * s, fs * 1.3f + 10 * s, 6 * s, th->box);
-    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, has, app_run_rgba(&a->scene.run[t->run]), dl);
+    int lines;
+    float kw = internals_key(a, 0, 0, fs, k, has, 0, t->w - 36 * s, &lines, NULL);
+    float kh = 1.45f * fs * (float)lines;
+    float ky = t->y + t->h - th->map_font * s * 1.3f - 16 * s - kh - 18 * s;
+    draw_rect(dl, t->x + 8 * s, ky, kw + 20 * s, kh + 8 * s, 6 * s, th->box);
+    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, has, app_run_rgba(&a->scene.run[t->run]), t->w - 36 * s, &lines,
+                  dl);
 }
 
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
