@@ -284,7 +284,7 @@ static void step_radam(const double *hp, double lr, long t, double p[2], const d
     double rect = 0.0;
     if (rho_t > 5.0) {
         rect = sqrt((rho_t - 4.0) * (rho_t - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t));
-        trace(tr, -1, "r = √(({ρₜ} − 4)({ρₜ} − 2){ρ∞}/(({ρ∞} − 4)({ρ∞} − 2){ρₜ}))", rect, 6, rho_t, rho_t, rho_inf,
+        trace(tr, -1, "r = √(({ρₜ} − 4)·({ρₜ} − 2)·{ρ∞}/(({ρ∞} − 4)·({ρ∞} − 2)·{ρₜ}))", rect, 6, rho_t, rho_t, rho_inf,
               rho_inf, rho_inf, rho_t);
     }
     for (int c = 0; c < 2; c++) {
