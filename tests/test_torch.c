@@ -7,7 +7,6 @@
 #include "check.h"
 #include "torch_fixture.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 
 static int run_fixture(const char *path)
@@ -61,27 +60,12 @@ static int run_fixture(const char *path)
     return 0;
 }
 
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 int main(int argc, char **argv)
 {
     if (argc < 2)
         return 2;
-    DIR *d = opendir(argv[1]);
-    CHECK_MSG(d != NULL, "no fixture directory %s", argv[1]);
     char *names[512];
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d)) && n < 512;) {
-        size_t len = strlen(e->d_name);
-        if (len > 4 && strcmp(e->d_name + len - 4, ".csv") == 0) {
-            names[n] = malloc(strlen(argv[1]) + len + 2);
-            sprintf(names[n], "%s/%s", argv[1], e->d_name);
-            n++;
-        }
-    }
-    if (d)
-        closedir(d);
-    qsort(names, (size_t)n, sizeof names[0], by_name);
+    int n = torch_fixture_list(argv[1], names, 512);
     CHECK_MSG(n >= 20, "only %d fixtures", n);
     for (int i = 0; i < n; i++) {
         run_fixture(names[i]);
