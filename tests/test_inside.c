@@ -244,6 +244,10 @@ static void test_card_text(void)
     /* the first step of Adam moves every coordinate by about lr */
     CHECK_REL(tr.line[4].result[0], 0.9, 1e-6);
     CHECK_REL(tr.line[4].result[1], -2.9, 1e-6);
+    /* a step count in full, not as 9.99e5 */
+    OptimTraceLine big = {.rule = "{b}{^t}", .n_args = 2, .arg = {{0.9, 999001.0}}, .result = {0.5}};
+    optim_trace_format(&big, 0, buf, sizeof buf);
+    CHECK_STR(buf, "0.9^999001 = 0.5");
     /* a short buffer is cut, never overrun */
     char small[8];
     memset(small, 'x', sizeof small);

@@ -524,7 +524,11 @@ static void put_number(Out *o, double v, int paren)
     char buf[48];
     if (v == 0.0)
         v = 0.0; /* no "-0" */
-    snprintf(buf, sizeof buf, "%.4g", fabs(v));
+    /* whole numbers (a step count, an exponent) in full; others to 4 digits */
+    if (fabs(v) == floor(fabs(v)) && fabs(v) < 1e9)
+        snprintf(buf, sizeof buf, "%.0f", fabs(v));
+    else
+        snprintf(buf, sizeof buf, "%.4g", fabs(v));
     /* 1e-08 as 1e\xe2\x88\x928, 1e+20 as 1e20 */
     char *e = strchr(buf, 'e');
     if (e) {
