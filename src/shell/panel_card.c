@@ -174,6 +174,52 @@ static float card_size(const App *a, const FrameLayout *f, float room_w, float r
     return room_w - w < CARD_MAP_MIN_W * s ? 0 : w;
 }
 
+/* The card as last laid out, and what it was made from: the frame is built on
+ * one thread, and while the card shows the same update at the same size (a
+ * paused class, a slider dragged elsewhere) it is not built and measured again.
+ * A cache, not state: drawing fills it and changes nothing else. */
+typedef struct CardMemo {
+    const Run *run;
+    unsigned long long version;
+    int k, n, colour;
+    char label[SCENE_LABEL_MAX];
+    float w, h, scale;
+    int starts[CARD_MAX_LINES][UI_WRAP_MAX], lines[CARD_MAX_LINES];
+    float fs;
+    Card card;
+} CardMemo;
+
+static const CardMemo *card_layout(const App *a, int i, float w, float h, float s)
+{
+    static CardMemo m;
+    const Run *r = &a->scene.run[i];
+    int k = r->n > 0 ? card_step(a, r) : -1;
+    if (m.run == r && m.version == r->version && m.k == k && m.n == r->n && m.colour == r->colour &&
+        strcmp(m.label, r->label) == 0 && m.w == w && m.h == h && m.scale == s)
+        return &m;
+    m.run = r, m.version = r->version, m.k = k, m.n = r->n, m.colour = r->colour, m.w = w, m.h = h, m.scale = s;
+    snprintf(m.label, sizeof m.label, "%s", r->label);
+    card_build(a, i, &m.card);
+    /* the largest whole-pixel text size that fits the height, down to 65% of the
+     * card's size (bisected: wrapping makes the height jump) */
+    float fs = roundf(gs_theme.card_font * s);
+    if (card_height(a, &m.card, fs, w) > h) {
+        float lo = floorf(0.65f * fs), hi = fs; /* lo: the floor, taken if nothing fits; hi: too big */
+        while (hi - lo > 1) {
+            float mid = floorf(0.5f * (lo + hi));
+            if (card_height(a, &m.card, mid, w) > h)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        fs = lo;
+    }
+    m.fs = fs;
+    for (int l = 0; l < m.card.n; l++)
+        m.lines[l] = line_wrap(a, &m.card.line[l], fs, w, m.starts[l]);
+    return &m;
+}
+
 static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     int i = app_card_run(a);
@@ -181,39 +227,24 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         return;
     const Theme *th = &gs_theme;
     float s = f->scale, pad = 16 * s, w = p->w - 2 * pad;
-    static Card card; /* big, and the frame is built on one thread */
-    card_build(a, i, &card);
-    /* the largest whole-pixel text size that fits the height, down to 65% of the
-     * card's size (bisected: wrapping makes the height jump) */
-    float fs = roundf(th->card_font * s), room = p->h - 2 * pad;
-    if (card_height(a, &card, fs, w) > room) {
-        float lo = floorf(0.65f * fs), hi = fs; /* lo: the floor, taken if nothing fits; hi: too big */
-        while (hi - lo > 1) {
-            float mid = floorf(0.5f * (lo + hi));
-            if (card_height(a, &card, mid, w) > room)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        fs = lo;
-    }
+    const CardMemo *m = card_layout(a, i, w, p->h - 2 * pad, s);
+    float fs = m->fs;
     /* one group: the renderer keeps it while the card does not change */
     int group = draw_group_begin(dl, p->x, p->y, p->w, p->h);
     draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
     draw_rect(dl, p->x, p->y, 4 * s, p->h, 0, app_run_rgba(&a->scene.run[i]));
     draw_clip(dl, p->x, p->y, p->w, p->h);
     float y = p->y + pad;
-    for (int k = 0; k < card.n; k++) {
-        const CardLine *l = &card.line[k];
+    for (int k = 0; k < m->card.n; k++) {
+        const CardLine *l = &m->card.line[k];
         float size = line_size(l, fs), lh = size * 1.35f, x = p->x + pad + l->indent * fs;
-        int starts[UI_WRAP_MAX];
-        int lines = line_wrap(a, l, fs, w, starts);
         y += l->gap * lh;
         int len = (int)strlen(l->text);
-        for (int j = 0; j < lines; j++) {
-            int end = j + 1 < lines ? starts[j + 1] : len;
+        for (int j = 0; j < m->lines[k]; j++) {
+            int end = j + 1 < m->lines[k] ? m->starts[k][j + 1] : len;
+            /* a wrapped line goes on under the text, not under its "x:" */
             float cx = x + (j > 0 ? 1.2f * fs : 0);
-            draw_text(dl, cx, y, size, l->font, l->rgba, l->text + starts[j], end - starts[j]);
+            draw_text(dl, cx, y, size, l->font, l->rgba, l->text + m->starts[k][j], end - m->starts[k][j]);
             y += lh;
         }
     }
