@@ -26,6 +26,9 @@ static const Binding BINDINGS[] = {
     {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},
     {ACT_NONE, NO_KEY, BIND_ANY, "\xe2\x86\x91  \xe2\x86\x93 on a slider", "nudge by 1%"},
     {ACT_SCREENSHOT, UI_KEY_S, BIND_CTRL, "Ctrl+S", "save a PNG screenshot"},
+    {ACT_SAVE_SCENE, UI_KEY_S, BIND_CTRL_SHIFT, "Ctrl+Shift+S  Ctrl+O", "save / open the scene file (side panel)"},
+    {ACT_OPEN_SCENE, UI_KEY_O, BIND_CTRL, NULL, NULL},
+    {ACT_COPY_TORCH, UI_KEY_C, BIND_CTRL_SHIFT, "Ctrl+Shift+C", "copy the selected run (or all) as PyTorch code"},
     {ACT_UI_LARGER, UI_KEY_PLUS, BIND_CTRL, "Ctrl +  Ctrl \xe2\x88\x92  Ctrl 0", "larger / smaller / normal text"},
     {ACT_UI_SMALLER, UI_KEY_MINUS, BIND_CTRL, NULL, NULL},
     {ACT_UI_NORMAL, UI_KEY_0, BIND_CTRL, NULL, NULL},
@@ -41,11 +44,22 @@ const Binding *bindings_table(int *n)
     return BINDINGS;
 }
 
-Action bindings_action(UiKey key, int ctrl)
+static int mods_match(BindMods m, int ctrl, int shift)
+{
+    switch (m) {
+    case BIND_PLAIN: return !ctrl;
+    case BIND_CTRL: return ctrl && !shift;
+    case BIND_CTRL_SHIFT: return ctrl && shift;
+    case BIND_ANY: return 1;
+    }
+    return 0;
+}
+
+Action bindings_action(UiKey key, int ctrl, int shift)
 {
     for (int i = 0; i < N_BINDINGS; i++) {
         const Binding *b = &BINDINGS[i];
-        if (b->key == key && (b->mods == BIND_ANY || (b->mods == BIND_CTRL) == (ctrl != 0)))
+        if (b->key == key && mods_match(b->mods, ctrl != 0, shift != 0))
             return b->action;
     }
     return ACT_NONE;

@@ -29,6 +29,9 @@ typedef enum Action {
     ACT_TOGGLE_INTERNALS,
     ACT_TOGGLE_CARD,
     ACT_SCREENSHOT,
+    ACT_SAVE_SCENE,
+    ACT_OPEN_SCENE,
+    ACT_COPY_TORCH,
     ACT_UI_LARGER,
     ACT_UI_SMALLER,
     ACT_UI_NORMAL,
@@ -40,9 +43,10 @@ typedef enum Action {
 
 /* Which modifier state a row needs. */
 typedef enum BindMods {
-    BIND_PLAIN, /* without Ctrl */
-    BIND_CTRL,  /* with Ctrl */
-    BIND_ANY,   /* either */
+    BIND_PLAIN,      /* without Ctrl (Shift may be held: it makes + on some keyboards) */
+    BIND_CTRL,       /* with Ctrl, without Shift */
+    BIND_CTRL_SHIFT, /* with Ctrl and Shift */
+    BIND_ANY,        /* any */
 } BindMods;
 
 typedef struct Binding {
@@ -56,8 +60,8 @@ typedef struct Binding {
 /* The table, in the order help shows it. */
 const Binding *bindings_table(int *n);
 
-/* The action bound to a key pressed with or without Ctrl, or ACT_NONE. */
-Action bindings_action(UiKey key, int ctrl);
+/* The action bound to a key pressed with these modifiers, or ACT_NONE. */
+Action bindings_action(UiKey key, int ctrl, int shift);
 
 /* Writes the help lines, "  KEYS  HELP" with the keys column `keys_w` bytes wide
  * (measured in characters as shown), one per line. */

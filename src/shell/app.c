@@ -123,7 +123,7 @@ static void reset_view(App *a)
 static void clear_changes(AppChanges *c)
 {
     c->runs = 0;
-    c->scene = c->restart = c->surface = c->keep_runs = 0;
+    c->scene = c->restart = c->surface = c->keep_runs = c->open_scene = 0;
     c->steps = c->add = c->remove = c->bundle_run = -1;
 }
 
@@ -148,33 +148,41 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
         return -1;
     }
     a->r = r;
+    a->user_scale = 1.0f;
+    app_apply_config_view(a, cfg);
+    snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
+    snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
+    clear_changes(&a->changes);
+    ui_init(&a->ui, text_width_cb, r);
+    return 0;
+}
+
+void app_apply_config_view(App *a, const Config *cfg)
+{
     a->layout = cfg->layout;
     a->legend = cfg->legend;
     reset_view(a);
-    a->speed = default_speed(a->scene.steps);
+    a->speed = cfg->speed > 0 ? cfg->speed : default_speed(a->scene.steps);
+    a->t = 0;
     a->playing = 1;
-    a->user_scale = 1.0f;
     a->selected = -1;
+    a->show_card = 0;
     a->show_internals = cfg->internals;
+    if (cfg->plot != PLOT_ARG_UNSET) {
+        a->plot.show = cfg->plot != PLOT_ARG_NONE;
+        if (cfg->plot >= PLOT_ARG_LOSS && cfg->plot <= PLOT_ARG_LR)
+            a->plot.metric = (PlotMetric)(cfg->plot - PLOT_ARG_LOSS);
+    }
     if (cfg->at >= 0) {
         a->t = cfg->at < a->scene.steps ? cfg->at : a->scene.steps;
         a->playing = 0;
     }
-    if (cfg->card[0]) {
-        for (int i = 0; i < a->scene.n_runs; i++)
-            if (strcmp(a->scene.run[i].label, cfg->card) == 0)
-                app_select(a, i);
-        if (a->selected < 0) {
-            snprintf(err, cap, "--card %s: no run has that label", cfg->card);
-            app_free(a);
-            return -1;
-        }
-    }
-    snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
-    clear_changes(&a->changes);
+    /* the scene was built from cfg, which checked the label */
+    for (int i = 0; cfg->card[0] && i < a->scene.n_runs; i++)
+        if (strcmp(a->scene.run[i].label, cfg->card) == 0)
+            app_select(a, i);
+    a->side.run_more = 0;
     side_reset_formula(a);
-    ui_init(&a->ui, text_width_cb, r);
-    return 0;
 }
 
 void app_free(App *a)
@@ -246,6 +254,12 @@ static void load_surface(App *a, const Surface *s, int keep_runs)
 static void apply_changes(App *a)
 {
     AppChanges *c = &a->changes;
+    if (c->open_scene) {
+        /* a whole new scene: what else was changed this frame was the old one's */
+        clear_changes(c);
+        app_open_scene(a, a->side.scene_path);
+        return;
+    }
     Scene *sc = &a->scene;
     unsigned runs = c->runs;
     int all = c->scene;
@@ -333,6 +347,9 @@ void app_act(App *a, Action act)
         break;
     case ACT_TOGGLE_PLOT: panel_plot_toggle(a); break;
     case ACT_SCREENSHOT: a->want_screenshot = 1; break;
+    case ACT_SAVE_SCENE: app_save_scene(a); break;
+    case ACT_OPEN_SCENE: a->changes.open_scene = 1; break;
+    case ACT_COPY_TORCH: app_copy_torch(a, -1); break;
     case ACT_UI_LARGER:
         if (a->user_scale < 3.0f)
             a->user_scale *= 1.125f;
@@ -361,7 +378,7 @@ static void handle_keys(App *a, const Input *in)
         return;
     for (int k = 0; k < UI_KEY_COUNT; k++)
         if (in->key_pressed[k])
-            app_act(a, bindings_action((UiKey)k, in->ctrl));
+            app_act(a, bindings_action((UiKey)k, in->ctrl, in->shift));
 }
 
 /* ---- one frame ------------------------------------------------------------------ */

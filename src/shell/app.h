@@ -31,6 +31,7 @@ typedef struct AppChanges {
     int bundle_run, bundle;  /* a run's new bundle size (bundle_run -1: none) */
     int surface;             /* load next_surface */
     int keep_runs;           /* ... keeping the runs (a typed formula) */
+    int open_scene;          /* open the side panel's scene file (replaces everything else) */
     Surface next_surface;
 } AppChanges;
 
@@ -42,6 +43,7 @@ typedef struct SideState {
     int block_group, block_bg; /* the block being built (panel_side.c) */
     float block_y;
     char expr_text[EXPR_MAX_SOURCE];
+    char scene_path[1024];    /* the scene file that Save and Open use */
     char expr_error[160];
 } SideState;
 
@@ -99,6 +101,8 @@ struct App {
     double clock;            /* seconds since start */
     char out_dir[1024];
     PlotState plot;
+    /* puts text on the system clipboard; 0 on success (set by the platform) */
+    int (*clipboard)(const char *text);
 };
 
 /* Sets up the app around a scene: `sc` (taken over, it is left empty) or, when
@@ -121,6 +125,22 @@ int app_write_png(const App *a, const char *path, int w, int h, char *err, size_
 /* The screenshot action: a PNG named gradscape-YYYYmmdd-HHMMSS.png in out_dir,
  * confirmed (or the error shown) on screen. */
 void app_write_png_timestamped(App *a);
+
+/* The view, layout, step, plot, arrows, card and speed a config asks for (the
+ * scene already built from it). */
+void app_apply_config_view(App *a, const Config *cfg);
+
+/* Scene files (app_scene.c): save the scene and its view to a path (0, or -1 with
+ * err); save to / open from the side panel's path, with a message on screen; save
+ * the last scene for --resume (on a normal quit). */
+int app_save_scene_to(const App *a, const char *path, char *err, size_t cap);
+void app_save_scene(App *a);
+void app_open_scene(App *a, const char *path);
+int app_save_last(const App *a);
+
+/* Puts run `run` (< 0: the selected run, or every run) on the clipboard as
+ * PyTorch code, with a message on screen. */
+void app_copy_torch(App *a, int run);
 
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);

@@ -368,6 +368,10 @@ static void run_controls(App *a)
                     hyper_control(a, i, (HyperKey)k);
             ui_label(ui, "learning-rate schedule", th->text_dim, 0);
             schedule_controls(a, i);
+            float bx, by, bw, bh;
+            ui_row(ui, 0, &bx, &by, &bw, &bh);
+            if (ui_button_at(ui, ui_get_id(ui, "torch"), bx, by, bw, bh, "Copy as PyTorch", 0))
+                app_copy_torch(a, i);
             if (sc->noise > 0.0) {
                 double k = r->bundle < 1 ? 1 : r->bundle;
                 const UiSlider sl = {1, SCENE_MAX_BUNDLE, 0, "%.0f", fix_count, BUNDLE_RANGE, 0};
@@ -440,6 +444,18 @@ static void scene_controls(App *a)
         a->layout = LAYOUT_OVERLAY;
     if (ui_button_at(ui, ui_get_id(ui, "grid"), x + bw + ui_px(ui, 6), y, bw, h, "Grid", a->layout == LAYOUT_GRID))
         a->layout = LAYOUT_GRID;
+    /* the scene file: its path, then save and open */
+    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
+    float lw = ui_text_width(ui, 0, fs, "file") + ui_px(ui, 8), row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    ui_row(ui, ui_textbox_height(ui, a->side.scene_path, row_w - lw, row_h), &x, &y, &w, &h);
+    row_text(ui, x, y, row_h, 0, ui->theme->text_dim, "file");
+    int f = ui_textbox_at(ui, ui_get_id(ui, "path"), x + lw, y, w - lw, h, a->side.scene_path,
+                          (int)sizeof a->side.scene_path);
+    ui_row(ui, 0, &x, &y, &w, &h);
+    if (ui_button_at(ui, ui_get_id(ui, "save"), x, y, bw, h, "Save scene", 0) || (f & UI_SUBMIT))
+        app_save_scene(a);
+    if (ui_button_at(ui, ui_get_id(ui, "open"), x + bw + ui_px(ui, 6), y, bw, h, "Open scene", 0))
+        a->changes.open_scene = 1;
     ui_pop_id(ui);
 }
 

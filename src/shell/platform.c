@@ -35,6 +35,8 @@ static int map_key(SDL_Keycode k)
     case SDLK_g: return UI_KEY_G;
     case SDLK_i: return UI_KEY_I;
     case SDLK_u: return UI_KEY_U;
+    case SDLK_o: return UI_KEY_O;
+    case SDLK_c: return UI_KEY_C;
     case SDLK_v: return UI_KEY_V;
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;
@@ -111,6 +113,8 @@ double platform_now_ms(void)
 
 static void log_to_screen(void *user, const char *message) { app_message(user, message); }
 
+static int set_clipboard(const char *text) { return SDL_SetClipboardText(text) == 0 ? 0 : -1; }
+
 int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap, int *err_is_input)
 {
     memset(sh, 0, sizeof *sh);
@@ -137,6 +141,7 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
         return -1;
     }
     gs_log_set_sink(log_to_screen, &sh->app);
+    sh->app.clipboard = set_clipboard;
     SDL_StartTextInput();
     sh->last_ms = platform_now_ms();
     return 0;
@@ -179,6 +184,12 @@ int shell_frame(Shell *sh, double dt)
     return a->want_quit ? 1 : 0;
 }
 
+void shell_quit(Shell *sh)
+{
+    /* nothing is lost on quit: the scene as it is, for --resume */
+    app_save_last(&sh->app);
+}
+
 void shell_free(Shell *sh)
 {
     gs_log_set_sink(NULL, NULL);
@@ -199,6 +210,7 @@ int app_main(const Config *cfg)
     }
     while (shell_frame(&sh, -1.0) == 0)
         ;
+    shell_quit(&sh);
     shell_free(&sh);
     return 0;
 }

@@ -34,6 +34,9 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
  * to go on, 1 when the user quit. */
 int shell_frame(Shell *sh, double dt);
 
+/* After the user quit: saves the scene for --resume (scenefile_state_path). */
+void shell_quit(Shell *sh);
+
 void shell_free(Shell *sh);
 
 /* The interactive program. Returns the process exit status. */

@@ -1,0 +1,104 @@
+/* app_scene: what the window keeps and shares: the scene file it saves and opens
+ * (Ctrl+Shift+S, Ctrl+O, the side panel's Scene section), the last scene saved on
+ * a normal quit for --resume, and a run copied to the clipboard as PyTorch code.
+ *
+ * Invariants: a file that cannot be read or parsed changes nothing and is reported
+ * on screen with its line; the scene a file opens is built completely before it
+ * replaces the current one. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "scenefile.h"
+#include "torchcode.h"
+
+/* What the window shows besides the scene, as a scene file keeps it. */
+static void view_of(const App *a, SceneFileView *v)
+{
+    memset(v, 0, sizeof *v);
+    v->view[0] = a->view.x0, v->view[1] = a->view.x1, v->view[2] = a->view.y0, v->view[3] = a->view.y1;
+    v->layout = a->layout;
+    v->legend = a->legend;
+    v->at = (int)a->t;
+    v->plot = a->plot.show ? (PlotArg)(PLOT_ARG_LOSS + (int)a->plot.metric) : PLOT_ARG_NONE;
+    v->internals = a->show_internals;
+    int card = app_card_run(a);
+    if (card >= 0)
+        snprintf(v->card, sizeof v->card, "%s", a->scene.run[card].label);
+    v->speed = a->speed;
+}
+
+int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
+{
+    SceneFileView v;
+    view_of(a, &v);
+    return scenefile_save(path, &a->scene, &v, err, cap);
+}
+
+void app_save_scene(App *a)
+{
+    char err[1400], msg[1400];
+    if (app_save_scene_to(a, a->side.scene_path, err, sizeof err) == 0) {
+        snprintf(msg, sizeof msg, "Saved the scene to %s", a->side.scene_path);
+        app_message(a, msg);
+    } else {
+        app_message(a, err);
+    }
+}
+
+void app_open_scene(App *a, const char *path)
+{
+    char err[1400];
+    Config cfg;
+    char *argv[] = {"gradscape"};
+    spec_parse_args(1, argv, &cfg, err, sizeof err);
+    Scene next;
+    if (scenefile_load(path, &cfg, err, sizeof err) != 0 || spec_build_scene(&cfg, &next, err, sizeof err) != 0) {
+        app_message(a, err);
+        return;
+    }
+    scene_free(&a->scene);
+    a->scene = next;
+    app_apply_config_view(a, &cfg);
+    char msg[1300];
+    snprintf(msg, sizeof msg, "Opened %s", path);
+    app_message(a, msg);
+}
+
+int app_save_last(const App *a)
+{
+    char path[1024], err[1400];
+    if (scenefile_state_path(path, sizeof path) != 0) {
+        gs_log("cannot save the last scene: no state directory (set XDG_STATE_HOME or HOME)");
+        return -1;
+    }
+    if (app_save_scene_to(a, path, err, sizeof err) != 0) {
+        gs_log("%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+void app_copy_torch(App *a, int run)
+{
+    static char code[1 << 16];
+    int card = run >= 0 && run < a->scene.n_runs ? run : app_card_run(a);
+    int n = card >= 0 ? torchcode_run(&a->scene, card, code, sizeof code) : torchcode_scene(&a->scene, code, sizeof code);
+    if (n < 0) {
+        app_message(a, "The PyTorch code is too long for the clipboard");
+        return;
+    }
+    if (!a->clipboard || a->clipboard(code) != 0) {
+        app_message(a, "Cannot put the PyTorch code on the clipboard");
+        return;
+    }
+    char msg[200];
+    if (card >= 0)
+        snprintf(msg, sizeof msg, "Copied %s as PyTorch code", a->scene.run[card].label);
+    else
+        snprintf(msg, sizeof msg, "Copied every run as PyTorch code");
+    app_message(a, msg);
+}
