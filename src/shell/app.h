@@ -43,7 +43,7 @@ typedef struct SideState {
     int block_group, block_bg; /* the block being built (panel_side.c) */
     float block_y;
     char expr_text[EXPR_MAX_SOURCE];
-    char scene_path[1024];    /* the scene file that Save and Open use */
+    char scene_path[1100];    /* the scene file that Save and Open use */
     char expr_error[160];
 } SideState;
 
