@@ -181,9 +181,9 @@ static void scheduler_lines(Out *o, const char *lead, const Schedule *s, double 
         }
         return;
     }
-    if (s->kind == SCHED_CYCLIC)
-        put(o, "# CyclicLR sets the lr itself, from base_lr up to max_lr and back\n");
     if (!warm) {
+        if (s->kind == SCHED_CYCLIC)
+            put(o, "# CyclicLR sets the lr itself, from base_lr up to max_lr and back\n");
         plain_scheduler(o, lead, "scheduler", s);
         return;
     }
