@@ -45,7 +45,7 @@ static Num num(double v)
 {
     Num n;
     /* whole numbers in full, as Python's repr writes them (T_max=300, not 3e+02) */
-    if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
         snprintf(n.s, sizeof n.s, "%lld", (long long)v);
         return n;
     }
@@ -56,6 +56,7 @@ static Num num(double v)
     }
     return n;
 }
+/* N(v) lives until the end of the full expression: use it inside one call */
 #define N(v) (num(v).s)
 
 /* ---- the optimizer line ------------------------------------------------------- */
@@ -65,7 +66,8 @@ static Num num(double v)
 static void optimizer_line(Out *o, const char *lead, const Run *r)
 {
     const double *h = r->hp;
-    const char *wd = N(h[HP_WEIGHT_DECAY]);
+    const Num wdn = num(h[HP_WEIGHT_DECAY]);
+    const char *wd = wdn.s;
     put(o, "%s", lead);
     switch (r->kind) {
     case OPTIM_SGD:
@@ -161,7 +163,8 @@ static void lambda_scheduler(Out *o, const char *lead, const Schedule *s, double
         put(o, "%s    sched = %s + (%s - %s) * (1 + math.cos(math.pi * e / %s)) / 2\n", lead, N(v[SK_ETA_MIN]), N(lr),
             N(v[SK_ETA_MIN]), N(v[SK_T_MAX]));
     } else {
-        const char *total = N(2.0 * v[SK_STEP_SIZE_UP]);
+        const Num totaln = num(2.0 * v[SK_STEP_SIZE_UP]);
+        const char *total = totaln.s;
         put(o, "%s    x = 1 + e / %s - math.floor(1 + e / %s)\n", lead, total, total);
         put(o, "%s    sched = %s + (%s - %s) * (x / 0.5 if x <= 0.5 else (x - 1) / (0.5 - 1))\n", lead,
             N(v[SK_BASE_LR]), N(v[SK_MAX_LR]), N(v[SK_BASE_LR]));
