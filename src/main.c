@@ -8,12 +8,29 @@
 #include "headless.h"
 #include "platform.h"
 #include "spec.h"
+#include "torchcode.h"
 #include "version.h"
 
 static int fail(const char *msg)
 {
     fprintf(stderr, "gradscape: %s\n", msg);
     return 2;
+}
+
+/* --print-torch: the scene the options describe, as torch.optim code. */
+static int print_torch(const Config *cfg)
+{
+    static Scene sc;
+    static char code[1 << 17];
+    char err[SPEC_ERR_MAX + 64];
+    if (spec_build_scene(cfg, &sc, err, sizeof err) != 0)
+        return fail(err);
+    int n = torchcode_scene(&sc, code, sizeof code);
+    scene_free(&sc);
+    if (n < 0)
+        return fail("--print-torch: the code does not fit its buffer");
+    fputs(code, stdout);
+    return fflush(stdout) == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -28,6 +45,7 @@ int main(int argc, char **argv)
     case SPEC_LIST: spec_print_list(stdout); return 0;
     case SPEC_BENCH_CORE: return bench_core(stdout);
     case SPEC_BENCH: return headless_bench(&cfg);
+    case SPEC_PRINT_TORCH: return print_torch(&cfg);
     case SPEC_RUN: break;
     }
     if (cfg.headless)

@@ -45,6 +45,22 @@ grep -qiE 'nan|inf' "$T/v.csv" && bad "non-finite value in CSV" || ok
 "$BIN" --list | grep -q 'beta2=0.999' && ok || bad "--list"
 "$BIN" --version | grep -qE '^gradscape [0-9]+\.[0-9]+' && ok || bad "--version"
 
+# -- --print-torch: the default scene's runs as torch.optim classes; Lion as comments
+"$BIN" --print-torch >"$T/torch.py" 2>"$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && ok || bad "--print-torch exit status or stderr: $(cat "$T/err")"
+for call in "optimizer = torch.optim.SGD(params, lr=0.0002, momentum=0," "optimizer = torch.optim.SGD(params, lr=0.0002, momentum=0.9," \
+            "optimizer = torch.optim.RMSprop(params, lr=0.005, alpha=0.99, eps=1e-08," "optimizer = torch.optim.Adam(params, lr=0.05, betas=(0.9, 0.999), eps=1e-08,"; do
+  grep -qF -- "$call" "$T/torch.py" && ok || bad "--print-torch lacks '$call'"
+done
+[ "$(grep -c '^optimizer = torch\.optim\.' "$T/torch.py")" = 4 ] && ok || bad "--print-torch: not one optimizer per default run"
+grep -q '^# gradscape: surface rosenbrock:a=1,b=100, start (-1.5, 2.5), 2000 steps$' "$T/torch.py" && ok \
+  || bad "--print-torch header: $(head -1 "$T/torch.py")"
+"$BIN" --print-torch --opt lion:lr=0.001 --opt adam:schedule=cosine,t_max=300,warmup=20 >"$T/torch.py" || bad "--print-torch lion"
+grep -q '^# note: Lion is not in torch.optim' "$T/torch.py" && ok || bad "--print-torch: no note on Lion"
+grep -q '^optimizer = Lion' "$T/torch.py" && bad "--print-torch: Lion as code" || ok
+grep -qF 'scheduler = torch.optim.lr_scheduler.ChainedScheduler([warmup, decay])' "$T/torch.py" && ok \
+  || bad "--print-torch: no warm-up chain"
+
 # -- bad input: exit 2, one line naming the argument, no output file
 check_bad() {
   local expect="$1"; shift
@@ -79,6 +95,8 @@ check_bad "--at 'end'" --headless --at end --csv "$T/out.csv"
 check_bad "cannot write '$T/nodir/out.csv': No such file or directory" --headless --csv "$T/nodir/out.csv"
 check_bad "cannot write '/proc/gs.csv'" --headless --csv /proc/gs.csv
 check_bad "No space left on device" --headless --csv /dev/full
+check_bad "unknown optimizer 'adamm'" --print-torch --opt adamm
+check_bad "lr must be > 0, got 0" --print-torch --opt adam:lr=0
 [ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
 
 # -- a 599-character broken formula: the quote is shortened, the reason is all there

@@ -673,6 +673,8 @@ static const Option OPTIONS[] = {
      .help = "the window's screenshot folder (default: current directory)"},
     {SECTION_INFORMATION, "--list", .action = SPEC_LIST, .parse = arg_action,
      .help = "surfaces, optimizers, schedules, their keys and defaults"},
+    {SECTION_INFORMATION, "--print-torch", .action = SPEC_PRINT_TORCH, .parse = arg_action,
+     .help = "print the torch.optim and lr_scheduler code of every run"},
     {SECTION_INFORMATION, "--bench-core", .action = SPEC_BENCH_CORE, .parse = arg_action,
      .help = "time recomputing 4 runs x 10000 steps"},
     {SECTION_INFORMATION, "--bench", .action = SPEC_BENCH, .parse = arg_action,

@@ -29,6 +29,7 @@ typedef enum SpecAction {
     SPEC_LIST,
     SPEC_BENCH_CORE,
     SPEC_BENCH,
+    SPEC_PRINT_TORCH, /* the torch.optim code of every run */
 } SpecAction;
 
 typedef enum Layout { LAYOUT_OVERLAY, LAYOUT_GRID } Layout;
