@@ -205,6 +205,8 @@ static int run_bundle(OptCtx *c, const char *value, char *err, size_t cap)
     return 0;
 }
 
+_Static_assert(SPEC_COLOUR_MAX == SCENE_MAX_RUNS - 1, "a colour for each run");
+
 static int run_enabled(OptCtx *c, const char *value, char *err, size_t cap)
 {
     if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)

@@ -68,7 +68,7 @@ typedef struct Config {
     const char *save_scene_path;  /* --save-scene FILE */
 } Config;
 
-#define SPEC_COLOUR_MAX (SCENE_MAX_RUNS - 1) /* colour=K: palette index 0..7, repeating up to this */
+#define SPEC_COLOUR_MAX 15 /* colour=K: palette index 0..7, repeating up to SCENE_MAX_RUNS - 1 */
 
 /* Parses one optimizer spec into `out`. Returns 0, or -1 with err set to what is
  * wrong (without the argument's name). */
