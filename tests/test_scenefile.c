@@ -164,9 +164,11 @@ static void test_round_trip(void)
     scene_free(&sc);
 
     /* a typed formula, default view fields */
-    char *argv2[] = {"gradscape", "--surface", "expr:(1-x)^2 + 3*sin(x*y) + y^2/7", "--opt", "nadam:lr=0.0314159",
+    /* spaces at the ends of values, quotes around them, are kept */
+    char *argv2[] = {"gradscape", "--surface", "expr: (1-x)^2 + 3*sin(x*y) + y^2/7 ", "--opt",
+                     "nadam:lr=0.0314159,label= 'a b' ", "--card", " 'a b' ",
                      "--opt", "sgd:lr=0.001,schedule=cosine,warmup=5", "--start", "0.1,-0.2", "--steps", "500"};
-    if (build(11, argv2, &cfg, &sc, err, sizeof err) != 0) {
+    if (build(13, argv2, &cfg, &sc, err, sizeof err) != 0) {
         CHECK_MSG(0, "%s", err);
         return;
     }

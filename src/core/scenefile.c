@@ -54,18 +54,25 @@ static void out_num(Out *o, const char *before, double v)
     out_add(o, "%s%s", before, t);
 }
 
-/* A value must stay on its line and keep its ends: the reader trims the line. */
-static int one_line(const char *s)
+/* "--flag VALUE\n". The reader trims a line and takes off one pair of matching
+ * quotes: a value with spaces at an end, or in quotes itself, is quoted. */
+static void out_option(Out *o, const char *flag, const char *prefix, const char *val)
 {
-    return !strpbrk(s, "\n\r") && s[0] != ' ' && s[0] != '\t';
+    char full[2 * SPEC_ARG_MAX];
+    int n = snprintf(full, sizeof full, "%s%s", prefix, val);
+    if (n < 0 || (size_t)n >= sizeof full || strpbrk(full, "\n\r")) {
+        o->failed = 1;
+        return;
+    }
+    char a = full[0], z = n ? full[n - 1] : '\0';
+    int quote = n > 0 && (a == ' ' || a == '\t' || z == ' ' || z == '\t' || ((a == '\'' || a == '"') && z == a));
+    out_add(o, quote ? "%s \"%s\"\n" : "%s %s\n", flag, full);
 }
 
 static void out_surface(Out *o, const Surface *s)
 {
     if (s->builtin == SURFACE_EXPR) {
-        if (!one_line(s->expr.source))
-            o->failed = 1;
-        out_add(o, "--surface expr:%s\n", s->expr.source);
+        out_option(o, "--surface", "expr:", s->expr.source);
         return;
     }
     const SurfaceInfo *in = surface_info(s->builtin);
@@ -125,11 +132,8 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
         out_num(&o, "--speed ", v->speed), out_add(&o, "\n");
     for (int i = 0; i < sc->n_runs; i++)
         out_run(&o, &sc->run[i]);
-    if (v->card[0]) {
-        if (!one_line(v->card))
-            o.failed = 1;
-        out_add(&o, "--card %s\n", v->card);
-    }
+    if (v->card[0])
+        out_option(&o, "--card", "", v->card);
     if (v->at >= 0)
         out_add(&o, "--at %d\n", v->at);
     if (o.failed) {
