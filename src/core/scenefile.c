@@ -287,8 +287,7 @@ static int line_apply(char *line, Config *cfg, char *why, size_t cap)
 
 int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg, char *err, size_t cap)
 {
-    static Config work; /* large: not on the stack; the window and the CLI use one thread */
-    work = *cfg;
+    Config work = *cfg; /* applied to a copy: cfg changes only when the whole file is good */
     work.n_opts = 0; /* the file's runs replace those given before it */
     char line[SCENEFILE_LINE_MAX + 1];
     char why[SPEC_ERR_MAX];
