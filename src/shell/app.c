@@ -151,7 +151,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->layout = cfg->layout;
     a->legend = cfg->legend;
     reset_view(a);
-    a->speed = default_speed(a->scene.steps);
+    a->speed = cfg->speed > 0 ? cfg->speed : default_speed(a->scene.steps);
     a->playing = 1;
     a->user_scale = 1.0f;
     a->selected = -1;
