@@ -7,6 +7,7 @@
 #include "export.h"
 #include "headless.h"
 #include "platform.h"
+#include "scenefile.h"
 #include "spec.h"
 #include "torchcode.h"
 #include "version.h"
@@ -33,6 +34,24 @@ static int print_torch(const Config *cfg)
     return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* --save-scene: the scene the options describe, written as a file. */
+static int save_scene(const Config *cfg)
+{
+    Scene sc;
+    char err[SPEC_ERR_MAX + 64];
+    if (spec_build_scene(cfg, &sc, err, sizeof err) != 0)
+        return fail(err);
+    SceneFileView v;
+    scenefile_view_from_config(cfg, &sc, &v);
+    int rc = scenefile_save(cfg->save_scene_path, &sc, &v, err, sizeof err);
+    scene_free(&sc);
+    if (rc != 0) {
+        fprintf(stderr, "gradscape: --save-scene: %s\n", err);
+        return 2;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     Config cfg;
@@ -47,6 +66,11 @@ int main(int argc, char **argv)
     case SPEC_BENCH: return headless_bench(&cfg);
     case SPEC_PRINT_TORCH: return print_torch(&cfg);
     case SPEC_RUN: break;
+    }
+    if (cfg.save_scene_path) {
+        int rc = save_scene(&cfg);
+        if (rc != 0 || !cfg.headless)
+            return rc;
     }
     if (cfg.headless)
         return headless_run(&cfg);

@@ -126,5 +126,37 @@ case "$msg" in *"…"*"': expected ')' at column 480") ok ;; *) bad "long broken
 ln -s loop2 "$T/loop1"; ln -s loop1 "$T/loop2"
 check_bad "cannot write '$T/loop1': Too many levels of symbolic links" --headless --csv "$T/loop1"
 
+# -- scene files: --save-scene then --scene gives the same CSV byte for byte
+S=(--surface 'expr:(1-x)^2 + 3*sin(x*y)' --start 0.3,-0.7 --steps 200 --noise 0.05 --seed 11
+   --opt 'adam:lr=0.0123456789,schedule=cosine,warmup=5,bundle=3' --opt 'nadam:lr=0.003,colour=6,enabled=0')
+"$BIN" "${S[@]}" --save-scene "$T/s.scene" 2>"$T/err" && [ ! -s "$T/err" ] && ok || bad "--save-scene: $(cat "$T/err")"
+"$BIN" --headless "${S[@]}" --csv "$T/s1.csv" || bad "scene CSV"
+"$BIN" --headless --scene "$T/s.scene" --csv "$T/s2.csv" || bad "--scene CSV"
+cmp -s "$T/s1.csv" "$T/s2.csv" && ok || bad "--scene CSV differs from the options' CSV"
+"$BIN" --headless --scene "$T/s.scene" --steps 10 --csv "$T/s3.csv" || bad "--scene then --steps"
+[ "$(grep -c '^adam,' "$T/s3.csv")" = 11 ] && ok || bad "--steps after --scene does not override"
+"$BIN" --headless "${S[@]}" --save-scene "$T/s4.scene" --csv "$T/s4.csv" && cmp -s "$T/s.scene" "$T/s4.scene" &&
+  cmp -s "$T/s1.csv" "$T/s4.csv" && ok || bad "--save-scene with --headless"
+# a bad file: exit 2, one line naming file:line
+printf -- '--steps 10\n# fine\n--opt adam:lr=x\n' > "$T/bad.scene"
+check_bad "$T/bad.scene:3: --opt 'adam:lr=x': lr 'x' is not a number" --headless --scene "$T/bad.scene" --csv "$T/out.csv"
+printf -- '--steps 10\n--scene %s\n' "$T/bad.scene" > "$T/nest.scene"
+check_bad "$T/nest.scene:2: --scene cannot be used in a scene file" --headless --scene "$T/nest.scene" --csv "$T/out.csv"
+head -c 2000000 /dev/zero > "$T/big.scene"
+check_bad "'$T/big.scene' is too large for a scene file" --headless --scene "$T/big.scene" --csv "$T/out.csv"
+check_bad "'$T' is a directory, not a scene file" --headless --scene "$T" --csv "$T/out.csv"
+check_bad "cannot read scene file '$T/none.scene': No such file or directory" --headless --scene "$T/none.scene" --csv "$T/out.csv"
+check_bad "cannot write '$T/nodir/x.scene': No such file or directory" --save-scene "$T/nodir/x.scene"
+# --resume: XDG_STATE_HOME honoured; a missing state file is a clear exit 2
+mkdir "$T/state"
+XDG_STATE_HOME="$T/state" check_bad "--resume: no saved scene at '$T/state/gradscape/last.scene'" --headless --resume --csv "$T/out.csv"
+[ ! -e "$T/state/gradscape" ] && ok || bad "--resume made the state directory"
+mkdir -p "$T/state/gradscape" && cp "$T/s.scene" "$T/state/gradscape/last.scene"
+XDG_STATE_HOME="$T/state" "$BIN" --headless --resume --csv "$T/s5.csv" && cmp -s "$T/s1.csv" "$T/s5.csv" && ok ||
+  bad "--resume CSV differs"
+"$BIN" --help | grep -q -- '--scene FILE' && "$BIN" --help | grep -q -- '--save-scene FILE' &&
+  "$BIN" --help | grep -q -- '--resume' && ok || bad "--help lacks the scene options"
+[ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

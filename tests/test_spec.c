@@ -27,7 +27,7 @@ static void test_opt_specs(void)
     static const struct { const char *text, *message; } BAD[] = {
         {"adamx", "unknown optimizer 'adamx' (choose from sgd, momentum, rmsprop, adam, nesterov, amsgrad, adamw, nadam, radam, adagrad, adadelta, lion)"},
         {"", "missing optimizer name"},
-        {"sgd:beta1=0.9", "sgd has no key 'beta1' (keys: lr, weight_decay, label, schedule, bundle)"},
+        {"sgd:beta1=0.9", "sgd has no key 'beta1' (keys: lr, weight_decay, label, schedule, bundle, enabled, colour)"},
         {"adam:lr=0", "lr must be > 0, got 0"},
         {"adam:lr=-1", "lr must be > 0, got -1"},
         {"adam:lr=abc", "lr 'abc' is not a number"},

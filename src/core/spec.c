@@ -13,6 +13,7 @@
 
 #include "bindings.h"
 #include "export.h"
+#include "scenefile.h"
 #include "wrap.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
@@ -204,6 +205,23 @@ static int run_bundle(OptCtx *c, const char *value, char *err, size_t cap)
     return 0;
 }
 
+_Static_assert(SPEC_COLOUR_MAX == SCENE_MAX_RUNS - 1, "a colour for each run");
+
+static int run_enabled(OptCtx *c, const char *value, char *err, size_t cap)
+{
+    if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+        return seterr(err, cap, "enabled must be 0 or 1, got '%s'", value);
+    c->spec->enabled = value[0] == '1';
+    return 0;
+}
+
+static int run_colour(OptCtx *c, const char *value, char *err, size_t cap)
+{
+    if (parse_int(value, 0, SPEC_COLOUR_MAX, &c->spec->colour) != 0)
+        return seterr(err, cap, "colour must be an integer from 0 to %d, got '%s'", SPEC_COLOUR_MAX, value);
+    return 0;
+}
+
 /* The keys of a run besides its hyperparameters and its schedule's keys. */
 static const struct {
     const char *name;
@@ -213,6 +231,8 @@ static const struct {
     {"label", "the run's name in the legend and the CSV", run_label},
     {"schedule", "the learning-rate schedule, one of those above", run_schedule},
     {"bundle", "with --noise: draw K seeds (1 to " STR(SCENE_MAX_BUNDLE) ") as a bundle", run_bundle},
+    {"enabled", "0 hides the run (it is still simulated), 1 shows it (default)", run_enabled},
+    {"colour", "palette index 0 to 7 (8 to " STR(SPEC_COLOUR_MAX) " repeat them); default: the first unused", run_colour},
 };
 
 static void key_list(OptimKind kind, char *out, size_t cap)
@@ -298,6 +318,8 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
     RunSpec s;
     memset(&s, 0, sizeof s);
     s.kind = (OptimKind)kind;
+    s.enabled = 1;
+    s.colour = -1;
     optim_defaults(s.kind, s.hp);
     if (colon) {
         OptCtx ctx = {.spec = &s};
@@ -394,6 +416,11 @@ static const char *const LEGEND_NAMES[] = {[LEGEND_AUTO] = "auto", [LEGEND_NONE]
 
 const char *spec_layout_name(Layout l) { return LAYOUT_NAMES[l == LAYOUT_GRID ? LAYOUT_GRID : LAYOUT_OVERLAY]; }
 
+const char *spec_legend_name(LegendPos p)
+{
+    return LEGEND_NAMES[p >= LEGEND_AUTO && p <= LEGEND_BR ? p : LEGEND_AUTO];
+}
+
 /* "A,B" or "A,B,C,D" as finite doubles. */
 static int parse_tuple(const char *s, double *out, int n)
 {
@@ -447,6 +474,7 @@ struct Option {
     const char *value;           /* its value as help shows it ("N"); NULL: none, or choices */
     const char *const *choices;  /* the names it takes, n_choices of them */
     int n_choices;
+    int not_in_file;             /* a scene option that a scene file may not hold */
     SpecAction action;           /* what an information option asks for */
     OptionParse parse;
     const char *help;            /* a newline and k spaces: a new line k columns in */
@@ -590,6 +618,11 @@ static int arg_at(const Option *o, const char *val, Config *cfg, char *err, size
 
 static const char *const PLOT_NAMES[] = {"loss", "grad", "lr", "none"};
 
+const char *spec_plot_name(PlotArg p)
+{
+    return p >= PLOT_ARG_LOSS && p <= PLOT_ARG_NONE ? PLOT_NAMES[p - PLOT_ARG_LOSS] : NULL;
+}
+
 static int arg_plot(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     int k = find_choice(o, val, err, cap);
@@ -629,6 +662,39 @@ static int arg_out_dir(const Option *o, const char *val, Config *cfg, char *err,
     return arg_path(o, val, "directory", &cfg->out_dir, err, cap);
 }
 
+static int arg_speed(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    double v;
+    if (parse_double(val, &v) != 0 || !(v > 0) || v > 1e6)
+        return seterr(err, cap, "%s '%s': expected steps per second, > 0 and at most 1000000", o->flag, val);
+    cfg->speed = v;
+    return 0;
+}
+
+static int arg_scene(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)o;
+    return scenefile_load(val, cfg, err, cap);
+}
+
+static int arg_resume(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)val;
+    char path[4096];
+    if (scenefile_state_path(path, sizeof path, 0) != 0)
+        return seterr(err, cap, "%s: neither XDG_STATE_HOME nor HOME is set", o->flag);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return seterr(err, cap, "%s: no saved scene at '%s' (the window saves one when it quits)", o->flag, path);
+    fclose(f);
+    return scenefile_load(path, cfg, err, cap);
+}
+
+static int arg_save_scene(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    return arg_path(o, val, "file", &cfg->save_scene_path, err, cap);
+}
+
 static void help_surfaces(Wrap *w);
 static void help_runs(Wrap *w);
 
@@ -661,12 +727,21 @@ static const Option OPTIONS[] = {
     {SECTION_SCENE, "--plot", .choices = PLOT_NAMES, .n_choices = COUNT(PLOT_NAMES), .parse = arg_plot,
      .help = "the plot under the map: loss, |grad| or lr per step (default: loss in the window, none in a "
              "--headless screenshot)"},
+    {SECTION_SCENE, "--speed", .value = "STEPS_PER_SECOND", .parse = arg_speed,
+     .help = "the window's animation speed (default: the whole run in about six seconds)"},
+    {SECTION_SCENE, "--scene", .value = "FILE", .parse = arg_scene, .not_in_file = 1,
+     .help = "read options from a scene file, one per line, as if given here (options after it override it; "
+             "its --opt lines replace the runs given before it)"},
+    {SECTION_SCENE, "--resume", .parse = arg_resume, .not_in_file = 1,
+     .help = "the scene the window had when it last quit: --scene $XDG_STATE_HOME/gradscape/last.scene"},
     {SECTION_OUTPUT, "--headless", .parse = arg_headless,
      .help = "no window: simulate, write what is asked, exit"},
     {SECTION_OUTPUT, "--csv", .value = "FILE", .parse = arg_csv,
      .help = "trajectories, one row per run and step ('-': stdout):\n  " EXPORT_CSV_HEADER},
     {SECTION_OUTPUT, "--screenshot", .value = "FILE", .parse = arg_screenshot,
      .help = "PNG of the scene after all steps (with --headless)"},
+    {SECTION_OUTPUT, "--save-scene", .value = "FILE", .parse = arg_save_scene,
+     .help = "write the scene the options describe as a scene file, then exit (or go on with --headless)"},
     {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
      .help = "window or, with --headless, image size (default " STR(DEFAULT_WIDTH) "x" STR(DEFAULT_HEIGHT) ")"},
     {SECTION_OUTPUT, "--out-dir", .value = "DIR", .parse = arg_out_dir,
@@ -693,7 +768,7 @@ static const Option *option_find(const char *flag)
     return NULL;
 }
 
-int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
+void spec_config_defaults(Config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->action = SPEC_RUN;
@@ -701,6 +776,34 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     cfg->at = -1;
     cfg->width = DEFAULT_WIDTH;
     cfg->height = DEFAULT_HEIGHT;
+}
+
+/* Checks the value's presence and length and stores it. */
+static int option_apply(const Option *o, const char *flag, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (!takes_value(o) && val)
+        return seterr(err, cap, "%s takes no value", flag);
+    if (val && strlen(val) >= SPEC_ARG_MAX)
+        return seterr(err, cap, "%s: value too long (at most %d characters)", flag, SPEC_ARG_MAX - 1);
+    return o->parse(o, val, cfg, err, cap);
+}
+
+int spec_apply_option(Config *cfg, const char *flag, const char *val, int in_file, char *err, size_t cap)
+{
+    const Option *o = option_find(flag);
+    if (!o)
+        return seterr(err, cap, "unknown option '%s' (see --help)", flag);
+    if (in_file && (o->section != SECTION_SCENE || o->not_in_file))
+        return seterr(err, cap, "%s cannot be used in a scene file (only the options of --help's Scene section)",
+                      o->flag);
+    if (takes_value(o) && !val)
+        return seterr(err, cap, "%s needs a value", flag);
+    return option_apply(o, flag, val, cfg, err, cap);
+}
+
+int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
+{
+    spec_config_defaults(cfg);
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char flag[64];
@@ -716,16 +819,12 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         const Option *o = option_find(flag);
         if (!o)
             return seterr(err, cap, "unknown option '%s' (see --help)", arg);
-        if (!takes_value(o) && val)
-            return seterr(err, cap, "%s takes no value", flag);
         if (takes_value(o) && !val) {
             if (i + 1 >= argc)
                 return seterr(err, cap, "%s needs a value", flag);
             val = argv[++i];
         }
-        if (val && strlen(val) >= SPEC_ARG_MAX)
-            return seterr(err, cap, "%s: value too long (at most %d characters)", flag, SPEC_ARG_MAX - 1);
-        if (o->parse(o, val, cfg, err, cap) != 0)
+        if (option_apply(o, flag, val, cfg, err, cap) != 0)
             return -1;
     }
     if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->csv_path || cfg->screenshot_path) == 0)
@@ -745,6 +844,9 @@ static int add_run_spec(Scene *sc, const char *text, char *err, size_t cap)
     if (i < 0)
         return seterr(err, cap, "out of memory for %d steps", sc->steps);
     sc->run[i].sched = rs.sched;
+    sc->run[i].enabled = rs.enabled;
+    if (rs.colour >= 0)
+        sc->run[i].colour = rs.colour;
     if (rs.bundle > 1 && scene_set_bundle(sc, i, rs.bundle) != 0)
         return seterr(err, cap, "out of memory for a bundle of %d x %d steps", rs.bundle, sc->steps);
     return 0;
@@ -909,7 +1011,8 @@ static void help_runs(Wrap *w)
     wrap_text(w, "learning-rate schedule, stepped once per step:");
     help_schedules(w);
     wrap_line(w, OPTION_COL);
-    wrap_text(w, "label=NAME names the run; bundle=K draws K --noise seeds\nWithout --opt:");
+    wrap_text(w, "label=NAME names the run; bundle=K draws K --noise seeds; enabled=0 hides it; colour=K "
+                 "picks its colour\nWithout --opt:");
     /* the default surface's runs, by optimizer */
     const SurfaceInfo *in = surface_info(surface_find(DEFAULT_SURFACE));
     int n = 0;

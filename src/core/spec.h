@@ -20,6 +20,8 @@ typedef struct RunSpec {
     char label[SCENE_LABEL_MAX];
     Schedule sched;
     int bundle;
+    int enabled;                  /* 0: drawn nowhere, still simulated */
+    int colour;                   /* palette index, -1: the first one unused */
 } RunSpec;
 
 typedef enum SpecAction {
@@ -63,7 +65,11 @@ typedef struct Config {
     char card[SCENE_LABEL_MAX];   /* the run whose update rule is shown, "" for none */
     int at;                       /* the step shown first (a screenshot's), -1: the last */
     unsigned long long seed;
+    double speed;                 /* the window's steps per second, 0: its default */
+    const char *save_scene_path;  /* --save-scene FILE */
 } Config;
+
+#define SPEC_COLOUR_MAX 15 /* colour=K: palette index 0..7, repeating up to SCENE_MAX_RUNS - 1 */
 
 /* Parses one optimizer spec into `out`. Returns 0, or -1 with err set to what is
  * wrong (without the argument's name). */
@@ -71,6 +77,15 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap);
 
 /* Parses a surface spec into `out`. Returns 0, or -1 with err. */
 int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap);
+
+/* Sets the defaults every parse starts from. */
+void spec_config_defaults(Config *cfg);
+
+/* Applies one option as if given on the command line: flag as "--steps", val its
+ * value (NULL for an option without one). `in_file` non-zero for a scene file's
+ * line: only the options that describe a scene are taken there. Returns 0, or -1
+ * with err. */
+int spec_apply_option(Config *cfg, const char *flag, const char *val, int in_file, char *err, size_t cap);
 
 /* Parses argv. Returns 0, or -1 with err holding the one-line message (the caller
  * prints "gradscape: " before it and exits 2). */
@@ -82,8 +97,11 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap);
 /* Adds the surface's default runs to a scene. Returns 0 or -1. */
 int spec_add_default_runs(Scene *sc);
 
-/* Names of layouts, for parsing and display. */
+/* Names of layouts, legend places and plots, as the options take them (a plot's
+ * name is NULL for PLOT_ARG_UNSET). */
 const char *spec_layout_name(Layout l);
+const char *spec_legend_name(LegendPos p);
+const char *spec_plot_name(PlotArg p);
 
 /* Write --help and --list, generated from the tables they describe, in lines of
  * at most 80 columns. */

@@ -71,7 +71,7 @@ void app_open_scene(App *a, const char *path)
 int app_save_last(const App *a)
 {
     char path[1024], err[1400];
-    if (scenefile_state_path(path, sizeof path) != 0) {
+    if (scenefile_state_path(path, sizeof path, 1) != 0) {
         gs_log("cannot save the last scene: no state directory (set XDG_STATE_HOME or HOME)");
         return -1;
     }

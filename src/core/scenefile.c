@@ -1,0 +1,395 @@
+/* scenefile: writing a scene as command-line options, reading them back. */
+#define _POSIX_C_SOURCE 200809L
+#include "scenefile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+
+/* ---- writing ------------------------------------------------------------------- */
+
+typedef struct Out {
+    char *s;
+    size_t cap, len;
+    int failed;
+} Out;
+
+static void out_add(Out *o, const char *fmt, ...)
+{
+    if (o->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->s + o->len, o->cap - o->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= o->cap - o->len) {
+        o->failed = 1;
+        return;
+    }
+    o->len += (size_t)n;
+}
+
+/* The shortest of %.15g, %.16g, %.17g that reads back to the same bits. */
+static void num_text(double v, char out[32])
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(out, 32, "%.*g", prec, v);
+        double back = strtod(out, NULL);
+        if (memcmp(&back, &v, sizeof v) == 0)
+            return;
+    }
+}
+
+static void out_num(Out *o, const char *before, double v)
+{
+    char t[32];
+    num_text(v, t);
+    out_add(o, "%s%s", before, t);
+}
+
+/* "--flag VALUE\n". The reader trims a line and takes off one pair of matching
+ * quotes: a value with spaces at an end, or in quotes itself, is quoted. */
+static void out_option(Out *o, const char *flag, const char *prefix, const char *val)
+{
+    char full[2 * SPEC_ARG_MAX];
+    int n = snprintf(full, sizeof full, "%s%s", prefix, val);
+    if (n < 0 || (size_t)n >= sizeof full || strpbrk(full, "\n\r")) {
+        o->failed = 1;
+        return;
+    }
+    char a = full[0], z = n ? full[n - 1] : '\0';
+    int quote = n > 0 && (a == ' ' || a == '\t' || z == ' ' || z == '\t' || ((a == '\'' || a == '"') && z == a));
+    out_add(o, quote ? "%s \"%s\"\n" : "%s %s\n", flag, full);
+}
+
+static void out_surface(Out *o, const Surface *s)
+{
+    if (s->builtin == SURFACE_EXPR) {
+        out_option(o, "--surface", "expr:", s->expr.source);
+        return;
+    }
+    const SurfaceInfo *in = surface_info(s->builtin);
+    out_add(o, "--surface %s", in->name);
+    for (int i = 0; i < in->n_params; i++) {
+        out_add(o, "%s%s=", i ? "," : ":", in->param[i].name);
+        out_num(o, "", s->param[i]);
+    }
+    out_add(o, "\n");
+}
+
+static void out_run(Out *o, const Run *r)
+{
+    /* a label is never the line's last value: its spaces are kept */
+    if (!r->label[0] || strpbrk(r->label, ",\n\r"))
+        o->failed = 1;
+    out_add(o, "--opt %s:", optim_info(r->kind)->name);
+    for (int k = 0; k < HP_COUNT; k++) {
+        if (!optim_uses(r->kind, (HyperKey)k))
+            continue;
+        out_add(o, "%s=", optim_hyper((HyperKey)k)->name);
+        out_num(o, "", r->hp[k]);
+        out_add(o, ",");
+    }
+    out_add(o, "label=%s,schedule=%s", r->label, schedule_name(r->sched.kind));
+    for (int k = 0; k < SK_COUNT; k++) {
+        if (r->sched.v[k] == 0 || !schedule_uses(r->sched.kind, (ScheduleKey)k))
+            continue; /* 0: the schedule's default */
+        out_add(o, ",%s=", schedule_key((ScheduleKey)k)->name);
+        out_num(o, "", r->sched.v[k]);
+    }
+    out_add(o, ",bundle=%d,colour=%d,enabled=%d\n", r->bundle > 1 ? r->bundle : 1, r->colour, r->enabled ? 1 : 0);
+}
+
+int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t cap)
+{
+    if (cap == 0)
+        return -1;
+    Out o = {.s = buf, .cap = cap};
+    buf[0] = '\0';
+    out_add(&o, "# gradscape scene\n");
+    out_surface(&o, &sc->surface);
+    out_num(&o, "--start ", sc->start[0]);
+    out_num(&o, ",", sc->start[1]);
+    out_add(&o, "\n--steps %d\n", sc->steps);
+    out_num(&o, "--noise ", sc->noise);
+    out_add(&o, "\n--seed %llu\n", sc->seed);
+    out_num(&o, "--view ", v->view[0]);
+    for (int i = 1; i < 4; i++)
+        out_num(&o, ",", v->view[i]);
+    out_add(&o, "\n--layout %s\n--legend %s\n", spec_layout_name(v->layout), spec_legend_name(v->legend));
+    if (spec_plot_name(v->plot))
+        out_add(&o, "--plot %s\n", spec_plot_name(v->plot));
+    if (v->internals)
+        out_add(&o, "--internals\n");
+    if (v->speed > 0)
+        out_num(&o, "--speed ", v->speed), out_add(&o, "\n");
+    for (int i = 0; i < sc->n_runs; i++)
+        out_run(&o, &sc->run[i]);
+    if (v->card[0])
+        out_option(&o, "--card", "", v->card);
+    if (v->at >= 0)
+        out_add(&o, "--at %d\n", v->at);
+    if (o.failed) {
+        buf[0] = '\0';
+        return -1;
+    }
+    return (int)o.len;
+}
+
+void scenefile_view_from_config(const Config *cfg, const Scene *sc, SceneFileView *v)
+{
+    memset(v, 0, sizeof *v);
+    memcpy(v->view, sc->surface.view, sizeof v->view);
+    v->layout = cfg->layout;
+    v->legend = cfg->legend;
+    v->at = cfg->at;
+    v->plot = cfg->plot;
+    v->internals = cfg->internals;
+    snprintf(v->card, sizeof v->card, "%s", cfg->card);
+    v->speed = cfg->speed;
+}
+
+/* The directory of a file, synced so that a rename in it is durable. */
+static void sync_dir(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else if ((size_t)(slash - path) < sizeof dir)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    else
+        return;
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+int scenefile_save(const char *path, const Scene *sc, const SceneFileView *v, char *err, size_t cap)
+{
+    size_t size = 4096 + (size_t)sc->n_runs * 1024;
+    char *buf = malloc(size);
+    if (!buf) {
+        snprintf(err, cap, "cannot write '%s': out of memory", path);
+        return -1;
+    }
+    int n = scenefile_format(sc, v, buf, size);
+    if (n < 0) {
+        free(buf);
+        snprintf(err, cap, "cannot write '%s': the scene has a value a scene file cannot hold", path);
+        return -1;
+    }
+    char tmp[4200];
+    FILE *f = export_begin(path, tmp, sizeof tmp, err, cap);
+    if (!f) {
+        free(buf);
+        return -1;
+    }
+    int failed = 0;
+    errno = 0;
+    if (fwrite(buf, 1, (size_t)n, f) != (size_t)n || fflush(f) != 0)
+        failed = errno ? errno : -1;
+    else if (tmp[0] && fsync(fileno(f)) != 0)
+        failed = errno ? errno : -1;
+    free(buf);
+    int rc = export_commit(f, tmp, path, failed, err, cap);
+    if (rc == 0 && tmp[0])
+        sync_dir(tmp);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------------- */
+
+/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t len = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    /* overlong, surrogate and beyond U+10FFFF forms */
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) || (s[0] == 0xF0 && s[1] < 0x90) ||
+        (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* Checks one line (len bytes, no newline): text, not too long. Returns 0, or -1
+ * with why. */
+static int line_check(const char *s, size_t len, char *why, size_t cap)
+{
+    if (len > SCENEFILE_LINE_MAX) {
+        snprintf(why, cap, "line too long (at most %d characters)", SCENEFILE_LINE_MAX);
+        return -1;
+    }
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == len)) || c == 0x7F) {
+            snprintf(why, cap, "not a text file (byte 0x%02X at column %zu)", c, i + 1);
+            return -1;
+        }
+        size_t n = utf8_len((const unsigned char *)s + i, len - i);
+        if (n == 0) {
+            snprintf(why, cap, "not UTF-8 text (byte 0x%02X at column %zu)", c, i + 1);
+            return -1;
+        }
+        i += n;
+    }
+    return 0;
+}
+
+/* Applies one line (checked, trimmed, not empty, not a comment). */
+static int line_apply(char *line, Config *cfg, char *why, size_t cap)
+{
+    if (strncmp(line, "--", 2) != 0) {
+        snprintf(why, cap, "expected an option such as '--steps 100', got '%.40s%s'", line,
+                 strlen(line) > 40 ? "..." : "");
+        return -1;
+    }
+    char *val = line + strcspn(line, " \t=");
+    if (*val) {
+        *val++ = '\0';
+        while (is_space(*val))
+            val++;
+    } else {
+        val = NULL;
+    }
+    if (val && !*val)
+        val = NULL;
+    /* one pair of matching quotes around a value, as a shell would take them */
+    if (val) {
+        size_t n = strlen(val);
+        if (n >= 2 && (val[0] == '\'' || val[0] == '"') && val[n - 1] == val[0]) {
+            val[n - 1] = '\0';
+            val++;
+        }
+    }
+    return spec_apply_option(cfg, line, val, 1, why, cap);
+}
+
+int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg, char *err, size_t cap)
+{
+    Config work = *cfg; /* applied to a copy: cfg changes only when the whole file is good */
+    work.n_opts = 0; /* the file's runs replace those given before it */
+    char line[SCENEFILE_LINE_MAX + 1];
+    char why[SPEC_ERR_MAX];
+    size_t pos = 0;
+    for (int no = 1; pos < len; no++) {
+        const char *s = text + pos;
+        const char *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        /* a byte-order mark at the start is no part of the text */
+        if (no == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+            s += 3, n -= 3;
+        if (line_check(s, n, why, sizeof why) != 0) {
+            snprintf(err, cap, "%s:%d: %s", name, no, why);
+            return -1;
+        }
+        while (n > 0 && is_space(s[n - 1]))
+            n--;
+        while (n > 0 && is_space(*s))
+            s++, n--;
+        if (n == 0 || *s == '#')
+            continue;
+        memcpy(line, s, n);
+        line[n] = '\0';
+        if (line_apply(line, &work, why, sizeof why) != 0) {
+            snprintf(err, cap, "%s:%d: %s", name, no, why);
+            return -1;
+        }
+    }
+    *cfg = work;
+    return 0;
+}
+
+int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);
+        snprintf(err, cap, "'%s' is a directory, not a scene file", path);
+        return -1;
+    }
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > SCENEFILE_MAX_BYTES) {
+        fclose(f);
+        snprintf(err, cap, "'%s' is too large for a scene file (%lld bytes; at most %d)", path,
+                 (long long)sb.st_size, SCENEFILE_MAX_BYTES);
+        return -1;
+    }
+    /* a pipe has no size: read one byte more than allowed to know */
+    char *buf = malloc(SCENEFILE_MAX_BYTES + 1);
+    if (!buf) {
+        fclose(f);
+        snprintf(err, cap, "cannot read scene file '%s': out of memory", path);
+        return -1;
+    }
+    errno = 0;
+    size_t n = fread(buf, 1, SCENEFILE_MAX_BYTES + 1, f);
+    int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    int rc = -1;
+    if (read_err)
+        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(read_err));
+    else if (n > SCENEFILE_MAX_BYTES)
+        snprintf(err, cap, "'%s' is too large for a scene file (at most %d bytes)", path, SCENEFILE_MAX_BYTES);
+    else
+        rc = scenefile_parse(buf, n, path, cfg, err, cap);
+    free(buf);
+    return rc;
+}
+
+/* mkdir -p of the directory part of path. */
+static int make_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int rc = mkdir(path, 0700);
+        int e = errno;
+        *p = '/';
+        if (rc != 0 && e != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+int scenefile_state_path(char *out, size_t cap, int create)
+{
+    const char *state = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (state && state[0] == '/')
+        n = snprintf(out, cap, "%s/gradscape/last.scene", state);
+    else if (home && home[0])
+        n = snprintf(out, cap, "%s/.local/state/gradscape/last.scene", home);
+    else
+        return -1;
+    if (n < 0 || (size_t)n >= cap)
+        return -1;
+    return create ? make_dirs(out) : 0;
+}

@@ -1,0 +1,62 @@
+/* libFuzzer target: a scene file's text. scenefile_parse must accept it or give one
+ * line naming the file and the line, leaving the config as it was. When it accepts
+ * a run, the scene is built (steps capped at 1000 so that one input stays fast),
+ * written as a scene file, read back and built again: the trajectories must be the
+ * same bit for bit. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenefile.h"
+
+#define EXPECT(c)                                                                    \
+    do {                                                                             \
+        if (!(c)) {                                                                  \
+            fprintf(stderr, "fuzz_scene: invariant failed: %s (line %d)\n", #c, __LINE__); \
+            abort();                                                                 \
+        }                                                                            \
+    } while (0)
+
+#define MAX_STEPS 1000
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static Config cfg, before, again;
+    static Scene sc, back;
+    static char text[1 << 16];
+    char err[SPEC_ERR_MAX + 64];
+    spec_config_defaults(&cfg);
+    before = cfg;
+    if (scenefile_parse((const char *)data, size, "f.scene", &cfg, err, sizeof err) != 0) {
+        EXPECT(strncmp(err, "f.scene:", 8) == 0 && strchr(err, '\n') == NULL);
+        EXPECT(memcmp(&cfg, &before, sizeof cfg) == 0);
+        return 0;
+    }
+    EXPECT(cfg.n_opts >= 0 && cfg.n_opts <= SCENE_MAX_RUNS);
+    if (cfg.steps < 0 || cfg.steps > MAX_STEPS)
+        cfg.steps = MAX_STEPS;
+    if (spec_build_scene(&cfg, &sc, err, sizeof err) != 0) {
+        EXPECT(err[0] && strchr(err, '\n') == NULL);
+        return 0;
+    }
+    SceneFileView v;
+    scenefile_view_from_config(&cfg, &sc, &v);
+    int n = scenefile_format(&sc, &v, text, sizeof text);
+    EXPECT(n > 0);
+    spec_config_defaults(&again);
+    if (scenefile_parse(text, (size_t)n, "written", &again, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n%s", err, text);
+        EXPECT(0);
+    }
+    EXPECT(spec_build_scene(&again, &back, err, sizeof err) == 0);
+    EXPECT(back.n_runs == sc.n_runs && back.steps == sc.steps);
+    for (int i = 0; i < sc.n_runs; i++) {
+        EXPECT(back.run[i].n == sc.run[i].n);
+        EXPECT(memcmp(back.run[i].traj, sc.run[i].traj, sizeof *sc.run[i].traj * (size_t)sc.run[i].n) == 0);
+        EXPECT(memcmp(back.run[i].hp, sc.run[i].hp, sizeof sc.run[i].hp) == 0);
+    }
+    scene_free(&back);
+    scene_free(&sc);
+    return 0;
+}
