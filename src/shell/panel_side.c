@@ -451,10 +451,12 @@ static void scene_controls(App *a)
     row_text(ui, x, y, row_h, 0, ui->theme->text_dim, "file");
     int f = ui_textbox_at(ui, ui_get_id(ui, "path"), x + lw, y, w - lw, h, a->side.scene_path,
                           (int)sizeof a->side.scene_path);
-    ui_row(ui, 0, &x, &y, &w, &h);
-    if (ui_button_at(ui, ui_get_id(ui, "save"), x, y, bw, h, "Save scene", 0) || (f & UI_SUBMIT))
+    static const char *const NAMES[] = {"save", "open"}, *const LABELS[] = {"Save scene", "Open scene"};
+    float widest = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
+    int k = button_rows(ui, 2, columns(ui, row_w, widest, 2), NAMES, LABELS, -1);
+    if (k == 0 || (f & UI_SUBMIT))
         app_save_scene(a);
-    if (ui_button_at(ui, ui_get_id(ui, "open"), x + bw + ui_px(ui, 6), y, bw, h, "Open scene", 0))
+    if (k == 1)
         a->changes.open_scene = 1;
     ui_pop_id(ui);
 }
