@@ -12,131 +12,95 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "text.h"
 
 /* ---- writing ------------------------------------------------------------------- */
 
-typedef struct Out {
-    char *s;
-    size_t cap, len;
-    int failed;
-} Out;
-
-static void out_add(Out *o, const char *fmt, ...)
-{
-    if (o->failed)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(o->s + o->len, o->cap - o->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= o->cap - o->len) {
-        o->failed = 1;
-        return;
-    }
-    o->len += (size_t)n;
-}
-
-/* The shortest of %.15g, %.16g, %.17g that reads back to the same bits. */
-static void num_text(double v, char out[32])
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(out, 32, "%.*g", prec, v);
-        double back = strtod(out, NULL);
-        if (memcmp(&back, &v, sizeof v) == 0)
-            return;
-    }
-}
-
-static void out_num(Out *o, const char *before, double v)
-{
-    char t[32];
-    num_text(v, t);
-    out_add(o, "%s%s", before, t);
-}
+static void out_num(Text *o, const char *before, double v) { text_add(o, "%s%s", before, text_num(v).s); }
 
 /* "--flag VALUE\n". The reader trims a line and takes off one pair of matching
  * quotes: a value with spaces at an end, or in quotes itself, is quoted. */
-static void out_option(Out *o, const char *flag, const char *prefix, const char *val)
+static void out_option(Text *o, const char *flag, const char *prefix, const char *val)
 {
     char full[2 * SPEC_ARG_MAX];
     int n = snprintf(full, sizeof full, "%s%s", prefix, val);
     if (n < 0 || (size_t)n >= sizeof full || strpbrk(full, "\n\r")) {
-        o->failed = 1;
+        o->full = 1;
         return;
     }
     char a = full[0], z = n ? full[n - 1] : '\0';
     int quote = n > 0 && (a == ' ' || a == '\t' || z == ' ' || z == '\t' || ((a == '\'' || a == '"') && z == a));
-    out_add(o, quote ? "%s \"%s\"\n" : "%s %s\n", flag, full);
+    text_add(o, quote ? "%s \"%s\"\n" : "%s %s\n", flag, full);
 }
 
-static void out_surface(Out *o, const Surface *s)
+static void out_surface(Text *o, const Surface *s)
 {
     if (s->builtin == SURFACE_EXPR) {
         out_option(o, "--surface", "expr:", s->expr.source);
         return;
     }
     const SurfaceInfo *in = surface_info(s->builtin);
-    out_add(o, "--surface %s", in->name);
+    text_add(o, "--surface %s", in->name);
     for (int i = 0; i < in->n_params; i++) {
-        out_add(o, "%s%s=", i ? "," : ":", in->param[i].name);
+        text_add(o, "%s%s=", i ? "," : ":", in->param[i].name);
         out_num(o, "", s->param[i]);
     }
-    out_add(o, "\n");
+    text_add(o, "\n");
 }
 
-static void out_run(Out *o, const Run *r)
+static void out_run(Text *o, const Run *r)
 {
     /* a label is never the line's last value: its spaces are kept */
     if (!r->label[0] || strpbrk(r->label, ",\n\r"))
-        o->failed = 1;
-    out_add(o, "--opt %s:", optim_info(r->kind)->name);
+        o->full = 1;
+    text_add(o, "--opt %s:", optim_info(r->kind)->name);
     for (int k = 0; k < HP_COUNT; k++) {
         if (!optim_uses(r->kind, (HyperKey)k))
             continue;
-        out_add(o, "%s=", optim_hyper((HyperKey)k)->name);
+        text_add(o, "%s=", optim_hyper((HyperKey)k)->name);
         out_num(o, "", r->hp[k]);
-        out_add(o, ",");
+        text_add(o, ",");
     }
-    out_add(o, "label=%s,schedule=%s", r->label, schedule_name(r->sched.kind));
+    text_add(o, "label=%s,schedule=%s", r->label, schedule_name(r->sched.kind));
     for (int k = 0; k < SK_COUNT; k++) {
         if (r->sched.v[k] == 0 || !schedule_uses(r->sched.kind, (ScheduleKey)k))
             continue; /* 0: the schedule's default */
-        out_add(o, ",%s=", schedule_key((ScheduleKey)k)->name);
+        text_add(o, ",%s=", schedule_key((ScheduleKey)k)->name);
         out_num(o, "", r->sched.v[k]);
     }
-    out_add(o, ",bundle=%d,colour=%d,enabled=%d\n", r->bundle > 1 ? r->bundle : 1, r->colour, r->enabled ? 1 : 0);
+    text_add(o, ",bundle=%d,colour=%d,enabled=%d\n", r->bundle > 1 ? r->bundle : 1, r->colour, r->enabled ? 1 : 0);
 }
 
 int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t cap)
 {
     if (cap == 0)
         return -1;
-    Out o = {.s = buf, .cap = cap};
+    Text o = text_begin(buf, cap);
     buf[0] = '\0';
-    out_add(&o, "# gradscape scene\n");
+    text_add(&o, "# gradscape scene\n");
     out_surface(&o, &sc->surface);
     out_num(&o, "--start ", sc->start[0]);
     out_num(&o, ",", sc->start[1]);
-    out_add(&o, "\n--steps %d\n", sc->steps);
+    text_add(&o, "\n--steps %d\n", sc->steps);
     out_num(&o, "--noise ", sc->noise);
-    out_add(&o, "\n--seed %llu\n", sc->seed);
+    text_add(&o, "\n--seed %llu\n", sc->seed);
     out_num(&o, "--view ", v->view[0]);
     for (int i = 1; i < 4; i++)
         out_num(&o, ",", v->view[i]);
-    out_add(&o, "\n--layout %s\n--legend %s\n", spec_layout_name(v->layout), spec_legend_name(v->legend));
+    text_add(&o, "\n--layout %s\n--legend %s\n", spec_layout_name(v->layout), spec_legend_name(v->legend));
     if (spec_plot_name(v->plot))
-        out_add(&o, "--plot %s\n", spec_plot_name(v->plot));
+        text_add(&o, "--plot %s\n", spec_plot_name(v->plot));
     if (v->internals)
-        out_add(&o, "--internals\n");
+        text_add(&o, "--internals\n");
     if (v->speed > 0)
-        out_num(&o, "--speed ", v->speed), out_add(&o, "\n");
+        out_num(&o, "--speed ", v->speed), text_add(&o, "\n");
     for (int i = 0; i < sc->n_runs; i++)
         out_run(&o, &sc->run[i]);
     if (v->card[0])
         out_option(&o, "--card", "", v->card);
     if (v->at >= 0)
-        out_add(&o, "--at %d\n", v->at);
-    if (o.failed) {
+        text_add(&o, "--at %d\n", v->at);
+    if (o.full) {
         buf[0] = '\0';
         return -1;
     }

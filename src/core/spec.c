@@ -4,6 +4,7 @@
  * optimizers, surfaces, schedules, expression words and key bindings in their
  * modules. */
 #include "spec.h"
+#include "text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -93,35 +94,6 @@ static int parse_int(const char *s, long lo, long hi, int *out)
     return 0;
 }
 
-/* A string built in a caller's buffer. An addition that does not fit is left out
- * whole, and so is every one after it. */
-typedef struct Text {
-    char *s;
-    size_t cap, len;
-    int full;
-} Text;
-
-static Text text_begin(char *buf, size_t cap)
-{
-    buf[0] = '\0';
-    return (Text){.s = buf, .cap = cap};
-}
-
-static void text_add(Text *t, const char *fmt, ...)
-{
-    if (t->full)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= t->cap - t->len) {
-        t->s[t->len] = '\0';
-        t->full = 1;
-        return;
-    }
-    t->len += (size_t)n;
-}
 
 /* "a, b or c" */
 static void text_choices(Text *t, const char *const *names, int n)

@@ -14,76 +14,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An append-only buffer: `over` is set once something did not fit. */
-typedef struct Out {
-    char *p;
-    size_t cap, len;
-    int over;
-} Out;
+#include "text.h"
 
-static void put(Out *o, const char *fmt, ...)
-{
-    if (o->over)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(o->p + o->len, o->cap - o->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= o->cap - o->len) {
-        o->over = 1;
-        return;
-    }
-    o->len += (size_t)n;
-}
-
-/* The shortest %g text that reads back as v ("0.001", "1e-08", "300"). */
-typedef struct Num {
-    char s[32];
-} Num;
-
-static Num num(double v)
-{
-    Num n;
-    /* whole numbers in full, as Python's repr writes them (T_max=300, not 3e+02) */
-    if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
-        snprintf(n.s, sizeof n.s, "%lld", (long long)v);
-        return n;
-    }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(n.s, sizeof n.s, "%.*g", prec, v);
-        if (strtod(n.s, NULL) == v)
-            break;
-    }
-    return n;
-}
 /* N(v) lives until the end of the full expression: use it inside one call */
-#define N(v) (num(v).s)
+#define N(v) (text_num(v).s)
 
 /* ---- the optimizer line ------------------------------------------------------- */
 
 /* Lines of code are written after `lead`: "" for code, "# " for code that only
  * goes with an optimizer torch does not have. */
-static void optimizer_line(Out *o, const char *lead, const Run *r)
+static void optimizer_line(Text *o, const char *lead, const Run *r)
 {
     const double *h = r->hp;
-    const Num wdn = num(h[HP_WEIGHT_DECAY]);
+    const TextNum wdn = text_num(h[HP_WEIGHT_DECAY]);
     const char *wd = wdn.s;
-    put(o, "%s", lead);
+    text_add(o, "%s", lead);
     switch (r->kind) {
     case OPTIM_SGD:
-        put(o, "optimizer = torch.optim.SGD(params, lr=%s, momentum=0, dampening=0, weight_decay=%s, nesterov=False)\n",
+        text_add(o, "optimizer = torch.optim.SGD(params, lr=%s, momentum=0, dampening=0, weight_decay=%s, nesterov=False)\n",
             N(h[HP_LR]), wd);
         break;
     case OPTIM_MOMENTUM:
     case OPTIM_NESTEROV: {
         /* torch refuses nesterov=True without momentum; with momentum 0 it is SGD */
         int nesterov = r->kind == OPTIM_NESTEROV && h[HP_MOMENTUM] > 0.0;
-        put(o, "optimizer = torch.optim.SGD(params, lr=%s, momentum=%s, dampening=0, weight_decay=%s, nesterov=%s)\n",
+        text_add(o, "optimizer = torch.optim.SGD(params, lr=%s, momentum=%s, dampening=0, weight_decay=%s, nesterov=%s)\n",
             N(h[HP_LR]), N(h[HP_MOMENTUM]), wd, nesterov ? "True" : "False");
         break;
     }
     case OPTIM_RMSPROP:
-        put(o,
+        text_add(o,
             "optimizer = torch.optim.RMSprop(params, lr=%s, alpha=%s, eps=%s, weight_decay=%s, momentum=0, "
             "centered=False)\n",
             N(h[HP_LR]), N(h[HP_ALPHA]), N(h[HP_EPS]), wd);
@@ -91,33 +51,33 @@ static void optimizer_line(Out *o, const char *lead, const Run *r)
     case OPTIM_ADAM:
     case OPTIM_AMSGRAD:
     case OPTIM_ADAMW:
-        put(o, "optimizer = torch.optim.%s(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s, amsgrad=%s)\n",
+        text_add(o, "optimizer = torch.optim.%s(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s, amsgrad=%s)\n",
             r->kind == OPTIM_ADAMW ? "AdamW" : "Adam", N(h[HP_LR]), N(h[HP_BETA1]), N(h[HP_BETA2]), N(h[HP_EPS]),
             wd, r->kind == OPTIM_AMSGRAD ? "True" : "False");
         break;
     case OPTIM_NADAM:
-        put(o, "optimizer = torch.optim.NAdam(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s, momentum_decay=%s)\n",
+        text_add(o, "optimizer = torch.optim.NAdam(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s, momentum_decay=%s)\n",
             N(h[HP_LR]), N(h[HP_BETA1]), N(h[HP_BETA2]), N(h[HP_EPS]), wd, N(h[HP_MOMENTUM_DECAY]));
         break;
     case OPTIM_RADAM:
-        put(o, "optimizer = torch.optim.RAdam(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s)\n", N(h[HP_LR]),
+        text_add(o, "optimizer = torch.optim.RAdam(params, lr=%s, betas=(%s, %s), eps=%s, weight_decay=%s)\n", N(h[HP_LR]),
             N(h[HP_BETA1]), N(h[HP_BETA2]), N(h[HP_EPS]), wd);
         break;
     case OPTIM_ADAGRAD:
-        put(o,
+        text_add(o,
             "optimizer = torch.optim.Adagrad(params, lr=%s, lr_decay=%s, weight_decay=%s, "
             "initial_accumulator_value=%s, eps=%s)\n",
             N(h[HP_LR]), N(h[HP_LR_DECAY]), wd, N(h[HP_INITIAL_ACCUMULATOR_VALUE]), N(h[HP_EPS]));
         break;
     case OPTIM_ADADELTA:
-        put(o, "optimizer = torch.optim.Adadelta(params, lr=%s, rho=%s, eps=%s, weight_decay=%s)\n", N(h[HP_LR]),
+        text_add(o, "optimizer = torch.optim.Adadelta(params, lr=%s, rho=%s, eps=%s, weight_decay=%s)\n", N(h[HP_LR]),
             N(h[HP_RHO]), N(h[HP_EPS]), wd);
         break;
     case OPTIM_LION:
-        put(o, "optimizer = Lion(params, lr=%s, betas=(%s, %s), weight_decay=%s)\n", N(h[HP_LR]), N(h[HP_BETA1]),
+        text_add(o, "optimizer = Lion(params, lr=%s, betas=(%s, %s), weight_decay=%s)\n", N(h[HP_LR]), N(h[HP_BETA1]),
             N(h[HP_BETA2]), wd);
         break;
-    default: put(o, "\n"); break;
+    default: text_add(o, "\n"); break;
     }
 }
 
@@ -125,68 +85,68 @@ static void optimizer_line(Out *o, const char *lead, const Run *r)
 
 #define SCHED "torch.optim.lr_scheduler."
 
-static void linear_warmup(Out *o, const char *lead, const char *var, double w)
+static void linear_warmup(Text *o, const char *lead, const char *var, double w)
 {
-    put(o, "%s%s = " SCHED "LinearLR(optimizer, start_factor=1 / %s, end_factor=1.0, total_iters=%s)\n", lead, var,
+    text_add(o, "%s%s = " SCHED "LinearLR(optimizer, start_factor=1 / %s, end_factor=1.0, total_iters=%s)\n", lead, var,
         N(w), N(w - 1));
 }
 
 /* The scheduler's own line (no warm-up), assigned to `var`. */
-static void plain_scheduler(Out *o, const char *lead, const char *var, const Schedule *s)
+static void plain_scheduler(Text *o, const char *lead, const char *var, const Schedule *s)
 {
     const double *v = s->v;
-    put(o, "%s%s = " SCHED, lead, var);
+    text_add(o, "%s%s = " SCHED, lead, var);
     switch (s->kind) {
-    case SCHED_STEP: put(o, "StepLR(optimizer, step_size=%s, gamma=%s)\n", N(v[SK_STEP_SIZE]), N(v[SK_GAMMA])); break;
-    case SCHED_EXPONENTIAL: put(o, "ExponentialLR(optimizer, gamma=%s)\n", N(v[SK_GAMMA])); break;
+    case SCHED_STEP: text_add(o, "StepLR(optimizer, step_size=%s, gamma=%s)\n", N(v[SK_STEP_SIZE]), N(v[SK_GAMMA])); break;
+    case SCHED_EXPONENTIAL: text_add(o, "ExponentialLR(optimizer, gamma=%s)\n", N(v[SK_GAMMA])); break;
     case SCHED_COSINE:
-        put(o, "CosineAnnealingLR(optimizer, T_max=%s, eta_min=%s)\n", N(v[SK_T_MAX]), N(v[SK_ETA_MIN]));
+        text_add(o, "CosineAnnealingLR(optimizer, T_max=%s, eta_min=%s)\n", N(v[SK_T_MAX]), N(v[SK_ETA_MIN]));
         break;
     case SCHED_CYCLIC:
-        put(o,
+        text_add(o,
             "CyclicLR(optimizer, base_lr=%s, max_lr=%s, step_size_up=%s, mode='triangular', "
             "cycle_momentum=False)\n",
             N(v[SK_BASE_LR]), N(v[SK_MAX_LR]), N(v[SK_STEP_SIZE_UP]));
         break;
-    default: put(o, "None\n"); break;
+    default: text_add(o, "None\n"); break;
     }
 }
 
 /* A warm-up times the schedule as one LambdaLR: gradscape's closed form, in the
  * same operation order, divided by the optimizer's lr (LambdaLR multiplies it back). */
-static void lambda_scheduler(Out *o, const char *lead, const Schedule *s, double lr)
+static void lambda_scheduler(Text *o, const char *lead, const Schedule *s, double lr)
 {
     const double *v = s->v;
-    put(o, "%simport math\n", lead);
-    put(o, "%sdef lr_lambda(e):  # step e + 1 takes lr * lr_lambda(e)\n", lead);
+    text_add(o, "%simport math\n", lead);
+    text_add(o, "%sdef lr_lambda(e):  # step e + 1 takes lr * lr_lambda(e)\n", lead);
     if (s->kind == SCHED_COSINE) {
-        put(o, "%s    sched = %s + (%s - %s) * (1 + math.cos(math.pi * e / %s)) / 2\n", lead, N(v[SK_ETA_MIN]), N(lr),
+        text_add(o, "%s    sched = %s + (%s - %s) * (1 + math.cos(math.pi * e / %s)) / 2\n", lead, N(v[SK_ETA_MIN]), N(lr),
             N(v[SK_ETA_MIN]), N(v[SK_T_MAX]));
     } else {
-        const Num totaln = num(2.0 * v[SK_STEP_SIZE_UP]);
+        const TextNum totaln = text_num(2.0 * v[SK_STEP_SIZE_UP]);
         const char *total = totaln.s;
-        put(o, "%s    x = 1 + e / %s - math.floor(1 + e / %s)\n", lead, total, total);
-        put(o, "%s    sched = %s + (%s - %s) * (x / 0.5 if x <= 0.5 else (x - 1) / (0.5 - 1))\n", lead,
+        text_add(o, "%s    x = 1 + e / %s - math.floor(1 + e / %s)\n", lead, total, total);
+        text_add(o, "%s    sched = %s + (%s - %s) * (x / 0.5 if x <= 0.5 else (x - 1) / (0.5 - 1))\n", lead,
             N(v[SK_BASE_LR]), N(v[SK_MAX_LR]), N(v[SK_BASE_LR]));
     }
-    put(o, "%s    return sched / %s * min(1.0, (e + 1) / %s)\n", lead, N(lr), N(v[SK_WARMUP]));
-    put(o, "%sscheduler = " SCHED "LambdaLR(optimizer, lr_lambda)\n", lead);
+    text_add(o, "%s    return sched / %s * min(1.0, (e + 1) / %s)\n", lead, N(lr), N(v[SK_WARMUP]));
+    text_add(o, "%sscheduler = " SCHED "LambdaLR(optimizer, lr_lambda)\n", lead);
 }
 
-static void scheduler_lines(Out *o, const char *lead, const Schedule *s, double lr)
+static void scheduler_lines(Text *o, const char *lead, const Schedule *s, double lr)
 {
     const double w = s->v[SK_WARMUP];
     const int warm = w > 1.0; /* warmup=1 changes no step */
     if (s->kind == SCHED_CONSTANT) {
         if (warm) {
-            put(o, "# warm-up: lr * t / %s at step t < %s\n", N(w), N(w));
+            text_add(o, "# warm-up: lr * t / %s at step t < %s\n", N(w), N(w));
             linear_warmup(o, lead, "scheduler", w);
         }
         return;
     }
     if (!warm) {
         if (s->kind == SCHED_CYCLIC)
-            put(o, "# CyclicLR sets the lr itself, from base_lr up to max_lr and back\n");
+            text_add(o, "# CyclicLR sets the lr itself, from base_lr up to max_lr and back\n");
         plain_scheduler(o, lead, "scheduler", s);
         return;
     }
@@ -195,13 +155,13 @@ static void scheduler_lines(Out *o, const char *lead, const Schedule *s, double 
     const int chainable = s->kind == SCHED_STEP || s->kind == SCHED_EXPONENTIAL ||
                           (s->kind == SCHED_COSINE && s->v[SK_ETA_MIN] == 0.0 && s->v[SK_T_MAX] + 2.0 >= w);
     if (chainable) {
-        put(o, "# warm-up times the schedule from step 1 (ChainedScheduler; SequentialLR would start it after the "
+        text_add(o, "# warm-up times the schedule from step 1 (ChainedScheduler; SequentialLR would start it after the "
                "warm-up)\n");
         linear_warmup(o, lead, "warmup", w);
         plain_scheduler(o, lead, "decay", s);
-        put(o, "%sscheduler = " SCHED "ChainedScheduler([warmup, decay])\n", lead);
+        text_add(o, "%sscheduler = " SCHED "ChainedScheduler([warmup, decay])\n", lead);
     } else {
-        put(o, "# warm-up times the schedule from step 1: no chain of torch's schedulers multiplies these, so one "
+        text_add(o, "# warm-up times the schedule from step 1: no chain of torch's schedulers multiplies these, so one "
                "LambdaLR\n");
         lambda_scheduler(o, lead, s, lr);
     }
@@ -209,9 +169,9 @@ static void scheduler_lines(Out *o, const char *lead, const Schedule *s, double 
 
 /* ---- one run ------------------------------------------------------------------ */
 
-static void lion_comment(Out *o)
+static void lion_comment(Text *o)
 {
-    put(o, "# note: Lion is not in torch.optim; no torch.optim code reproduces this run.\n"
+    text_add(o, "# note: Lion is not in torch.optim; no torch.optim code reproduces this run.\n"
            "# Its update, per parameter, with m = 0 at the start:\n"
            "#   c = beta1*m + (1 - beta1)*grad\n"
            "#   p = p - lr*(sign(c) + weight_decay*p)\n"
@@ -221,36 +181,36 @@ static void lion_comment(Out *o)
            "# from lion_pytorch import Lion\n");
 }
 
-static void nobias_comment(Out *o, const Run *r)
+static void nobias_comment(Text *o, const Run *r)
 {
     const double *h = r->hp;
-    put(o, "# note: torch.optim.Adam always corrects the bias of m and v; no torch.optim\n"
+    text_add(o, "# note: torch.optim.Adam always corrects the bias of m and v; no torch.optim\n"
            "# optimizer takes these steps. The update, per parameter, with m = v = 0 at the start:\n"
            "#   g = grad + weight_decay*p\n"
            "#   m = beta1*m + (1 - beta1)*g\n"
            "#   v = beta2*v + (1 - beta2)*g*g\n"
            "#   p = p - lr*m/(sqrt(v) + eps)\n");
-    put(o, "# with lr=%s, beta1=%s, beta2=%s,", N(h[HP_LR]), N(h[HP_BETA1]), N(h[HP_BETA2]));
-    put(o, " eps=%s, weight_decay=%s; with bias correction it would be:\n", N(h[HP_EPS]), N(h[HP_WEIGHT_DECAY]));
+    text_add(o, "# with lr=%s, beta1=%s, beta2=%s,", N(h[HP_LR]), N(h[HP_BETA1]), N(h[HP_BETA2]));
+    text_add(o, " eps=%s, weight_decay=%s; with bias correction it would be:\n", N(h[HP_EPS]), N(h[HP_WEIGHT_DECAY]));
 }
 
-static void run_code(Out *o, const Scene *sc, const Run *r)
+static void run_code(Text *o, const Scene *sc, const Run *r)
 {
     Schedule s;
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &s);
     char desc[256];
     schedule_describe(&s, desc, sizeof desc);
-    put(o, "# %s: %s%s%s\n", r->label, optim_info(r->kind)->title, desc[0] ? ", " : "", desc);
+    text_add(o, "# %s: %s%s%s\n", r->label, optim_info(r->kind)->title, desc[0] ? ", " : "", desc);
 
     const int nobias = r->kind == OPTIM_ADAM && r->hp[HP_BIAS_CORRECTION] == 0.0;
     const char *lead = r->kind == OPTIM_LION || nobias ? "# " : "";
     if (r->kind == OPTIM_NESTEROV && !(r->hp[HP_MOMENTUM] > 0.0))
-        put(o, "# note: Nesterov with momentum 0 is plain SGD (torch refuses nesterov=True without momentum)\n");
+        text_add(o, "# note: Nesterov with momentum 0 is plain SGD (torch refuses nesterov=True without momentum)\n");
     if (r->kind == OPTIM_NADAM)
-        put(o, "# note: steps as torch 1.13's NAdam; torch 2.0 changed its mu_product, so later\n"
+        text_add(o, "# note: steps as torch 1.13's NAdam; torch 2.0 changed its mu_product, so later\n"
                "# versions take slightly different steps\n");
     if (sc->noise > 0.0)
-        put(o, "# note: the scene adds gradient noise (sigma %s, seed %llu); this is the noiseless\n"
+        text_add(o, "# note: the scene adds gradient noise (sigma %s, seed %llu); this is the noiseless\n"
                "# optimizer, fed by your own gradients\n",
             N(sc->noise), sc->seed);
     if (r->kind == OPTIM_LION)
@@ -265,40 +225,40 @@ int torchcode_run(const Scene *sc, int run, char *out, size_t cap)
 {
     if (run < 0 || run >= sc->n_runs || cap == 0)
         return -1;
-    Out o = {out, cap, 0, 0};
+    Text o = text_begin(out, cap);
     out[0] = '\0';
     run_code(&o, sc, &sc->run[run]);
-    return o.over || o.len > (size_t)0x7fffffff ? -1 : (int)o.len;
+    return o.full || o.len > (size_t)0x7fffffff ? -1 : (int)o.len;
 }
 
 /* "rosenbrock:a=1,b=100" or "expr:FORMULA" */
-static void surface_spec(Out *o, const Surface *s)
+static void surface_spec(Text *o, const Surface *s)
 {
     if (s->builtin < 0) {
-        put(o, "expr:%s", s->expr.source);
+        text_add(o, "expr:%s", s->expr.source);
         return;
     }
     const SurfaceInfo *si = surface_info(s->builtin);
-    put(o, "%s", si->name);
+    text_add(o, "%s", si->name);
     for (int i = 0; i < si->n_params; i++)
-        put(o, "%s%s=%s", i ? "," : ":", si->param[i].name, N(s->param[i]));
+        text_add(o, "%s%s=%s", i ? "," : ":", si->param[i].name, N(s->param[i]));
 }
 
 int torchcode_scene(const Scene *sc, char *out, size_t cap)
 {
     if (cap == 0)
         return -1;
-    Out o = {out, cap, 0, 0};
+    Text o = text_begin(out, cap);
     out[0] = '\0';
-    put(&o, "# gradscape: surface ");
+    text_add(&o, "# gradscape: surface ");
     surface_spec(&o, &sc->surface);
-    put(&o, ", start (%s, %s), %d steps\n", N(sc->start[0]), N(sc->start[1]), sc->steps);
-    put(&o, "# One block per run; `params` is what the optimizer trains (model.parameters()).\n"
+    text_add(&o, ", start (%s, %s), %d steps\n", N(sc->start[0]), N(sc->start[1]), sc->steps);
+    text_add(&o, "# One block per run; `params` is what the optimizer trains (model.parameters()).\n"
             "# Each step: optimizer.zero_grad(); loss.backward(); optimizer.step(); scheduler.step()\n"
             "import torch\n");
     for (int i = 0; i < sc->n_runs; i++) {
-        put(&o, "\n");
+        text_add(&o, "\n");
         run_code(&o, sc, &sc->run[i]);
     }
-    return o.over || o.len > (size_t)0x7fffffff ? -1 : (int)o.len;
+    return o.full || o.len > (size_t)0x7fffffff ? -1 : (int)o.len;
 }

@@ -1,0 +1,35 @@
+/* text: a string built in a caller's buffer, and numbers written so they read
+ * back as the same double. Used by the command line's help, scene files and the
+ * PyTorch code, which all print text that must not be cut in the middle.
+ *
+ * Invariants: the buffer is always NUL-terminated; an addition that does not fit
+ * is left out whole, and so is every one after it (`full` is then set). */
+#ifndef GS_TEXT_H
+#define GS_TEXT_H
+
+#include <stddef.h>
+
+typedef struct Text {
+    char *s;
+    size_t cap, len;
+    int full;
+} Text;
+
+/* An empty text in buf (cap >= 1). */
+Text text_begin(char *buf, size_t cap);
+
+/* Appends printf-formatted text, or sets `full` and appends nothing. */
+void text_add(Text *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The shortest text that reads back as exactly v: whole numbers in full ("300",
+ * not "3e+02"), others the fewest %g digits ("0.001", "1e-08"). */
+typedef struct TextNum {
+    char s[32];
+} TextNum;
+TextNum text_num(double v);
+
+#endif
