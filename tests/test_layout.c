@@ -176,6 +176,38 @@ static void check_card(const App *a, DrawList *dl)
 
 static DrawList frame_dl;
 
+/* The help overlay (F1): every line inside the window, and a key never running
+ * into its help text. */
+static void check_help(App *a)
+{
+    a->show_help = 1;
+    app_frame(a, &a->frame, &frame_dl);
+    a->show_help = 0;
+    const FrameLayout *f = &a->frame;
+    const DrawCmd *prev = NULL;
+    int lines = 0;
+    for (int i = 0; i < frame_dl.n; i++) {
+        const DrawCmd *t = &frame_dl.cmd[i];
+        if (t->kind != DRAW_TEXT || t->rgba != gs_theme.heading || i + 1 >= frame_dl.n)
+            continue;
+        const DrawCmd *h = &frame_dl.cmd[i + 1]; /* its help text follows it */
+        if (h->kind != DRAW_TEXT || h->y != t->y)
+            continue;
+        lines++;
+        float kw = render_text_width(ren, t->font, t->h, draw_text_of(&frame_dl, t), t->text_len);
+        float hw = render_text_width(ren, h->font, h->h, draw_text_of(&frame_dl, h), h->text_len);
+        if (t->x + kw > h->x - 2)
+            FAIL("help: the key '%s' runs into its text", draw_text_of(&frame_dl, t));
+        if (t->x < 0 || h->x + hw > (float)f->w + 0.5f || h->y + h->h * 1.2f > (float)f->h + 0.5f || t->y < 0)
+            FAIL("help: '%s' leaves the %dx%d window", draw_text_of(&frame_dl, h), f->w, f->h);
+        if (prev && t->y < prev->y + prev->h)
+            FAIL("help: lines overlap");
+        prev = t;
+    }
+    if (lines < 15)
+        FAIL("help: %d lines", lines);
+}
+
 static void check_plot(const App *a)
 {
     const FrameLayout *f = &a->frame;
@@ -286,6 +318,8 @@ int main(void)
                 check_layout(&app);
                 if (more & 2)
                     check_card(&app, &dl);
+                if (more == 0)
+                    check_help(&app);
                 check_plot(&app);
                 layouts++;
                 failed += check_failures > before;

@@ -424,23 +424,38 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
 static void draw_help(const App *a, const FrameLayout *f, DrawList *dl)
 {
     const Theme *th = &gs_theme;
-    float s = f->scale, fs = th->help_font * s, lh = fs * 1.55f;
+    float s = f->scale;
     int n_rows, lines = 0;
     const Binding *b = bindings_table(&n_rows);
-    for (int i = 0; i < n_rows; i++)
-        lines += b[i].keys != NULL;
-    float w = 620 * s, h = lh * (float)(lines + 2) + 30 * s;
+    /* the help's size, or smaller where the window is small for it */
+    float fs = th->help_font * s, pad = 24 * s, keys_w, help_w, w, h;
+    for (int tries = 0; tries < 2; tries++) {
+        keys_w = 0, help_w = ui_text_width(&a->ui, 1, fs * 1.2f, "Keyboard and mouse"), lines = 0;
+        for (int i = 0; i < n_rows; i++) {
+            if (!b[i].keys)
+                continue;
+            lines++;
+            keys_w = fmaxf(keys_w, ui_text_width(&a->ui, 1, fs, b[i].keys));
+            help_w = fmaxf(help_w, ui_text_width(&a->ui, 0, fs, b[i].help));
+        }
+        w = 2 * pad + keys_w + 1.5f * fs + help_w, h = fs * 1.55f * (float)(lines + 2) + 1.25f * pad;
+        float k = fminf(((float)f->w - 16 * s) / w, ((float)f->h - 16 * s) / h);
+        if (k >= 1.0f)
+            break;
+        fs = floorf(fs * k * 0.98f), pad *= k; /* measured again at that size */
+    }
+    float gap = 1.5f * fs;
+    float lh = fs * 1.55f;
     float x = 0.5f * ((float)f->w - w), y = 0.5f * ((float)f->h - h);
     draw_rect(dl, 0, 0, (float)f->w, (float)f->h, 0, th->scrim);
     draw_rect(dl, x, y, w, h, 12 * s, th->dialog);
-    draw_text(dl, x + 24 * s, y + 18 * s, fs * 1.2f, 1, th->text_strong, "Keyboard and mouse", -1);
-    (void)a;
+    draw_text(dl, x + pad, y + 0.75f * pad, fs * 1.2f, 1, th->text_strong, "Keyboard and mouse", -1);
     for (int i = 0, line = 0; i < n_rows; i++) {
         if (!b[i].keys)
             continue;
-        float ly = y + 18 * s + lh * ((float)line + 1.4f);
-        draw_text(dl, x + 24 * s, ly, fs, 1, th->heading, b[i].keys, -1);
-        draw_text(dl, x + 270 * s, ly, fs, 0, th->text, b[i].help, -1);
+        float ly = y + 0.75f * pad + lh * ((float)line + 1.4f);
+        draw_text(dl, x + pad, ly, fs, 1, th->heading, b[i].keys, -1);
+        draw_text(dl, x + pad + keys_w + gap, ly, fs, 0, th->text, b[i].help, -1);
         line++;
     }
 }
