@@ -118,6 +118,9 @@ static void card_build(const App *a, int i, Card *c)
     }
     if (!isfinite(u.next[0]) || !isfinite(u.next[1]))
         add(c, 1, 1, th->error, 0, 0.5f, "this update leaves the finite numbers: the run diverges");
+    else if (r->diverged_at == u.k + 1)
+        add(c, 1, 1, th->error, 0, 0.5f, "the loss or gradient where it lands is not finite: the run diverges at step %d",
+            u.k + 1);
 }
 
 /* A line's text size at the card's font size fs, in whole pixels: crisp, and the
