@@ -621,7 +621,8 @@ static const DrawCmd *plot_curve(int i, float ax, float ay)
 {
     for (int k = 0; k < sh.dl.n; k++) {
         const DrawCmd *c = &sh.dl.cmd[k];
-        if (c->kind == DRAW_PATH && c->x == ax && c->y == ay && c->rgba == app_run_rgba(&sh.app.scene.run[i]))
+        if ((c->kind == DRAW_PATH || c->kind == DRAW_BAND) && c->x == ax && c->y == ay &&
+            c->rgba == app_run_rgba(&sh.app.scene.run[i]))
             return c;
     }
     return NULL;
@@ -702,11 +703,17 @@ static void test_plot(void)
     double y_end = c ? c->points[c->n - 1].y : 0;
     mouse(SDL_MOUSEBUTTONDOWN, x + 0.5f * w, y + h / 2);
     mouse(SDL_MOUSEMOTION, x + 0.75f * w, y + h / 2);
+    /* while dragged, the new curve as flat spans per column, ending elsewhere */
     c = plot_curve(2, ax, ay);
-    CHECK(c && c->points[c->n - 1].y != y_end);
+    CHECK(c && c->kind == DRAW_BAND && c->points[c->n - 1].y != y_end);
+    mouse(SDL_MOUSEBUTTONUP, x + 0.75f * w, y + h / 2);
+    /* half a second later the anti-aliased line again, to the new last step */
+    for (int f = 0; f < 40; f++)
+        frame();
+    c = plot_curve(2, ax, ay);
+    CHECK(c && c->kind == DRAW_PATH && c->points[c->n - 1].y != y_end);
     if (c) /* the last point drawn is the new trajectory's last step */
         CHECK(c->points[c->n - 1].x == r->n - 1);
-    mouse(SDL_MOUSEBUTTONUP, x + 0.75f * w, y + h / 2);
     /* P hides it (the map takes the room) and shows it again */
     float map_h = map_panel()->h;
     key(SDLK_p, 0);

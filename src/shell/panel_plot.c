@@ -38,6 +38,8 @@ typedef struct MemoRun {
     PlotPoint *raw, *lo, *hi;   /* the reduced curve; the band's columns */
     int n_raw, n_band;
     TrajPoint *pts, *band;      /* plotted: x = step, y = the scale's value (band: pairs) */
+    TrajPoint *quick;           /* while hot: one span per column (pairs), cheap to redraw */
+    int n_quick;
 } MemoRun;
 
 struct PlotMemo {
@@ -69,8 +71,9 @@ int panel_plot_init(App *a, const Config *cfg)
         r->lo = calloc(PLOT_COLS_MAX, sizeof *r->lo);
         r->hi = calloc(PLOT_COLS_MAX, sizeof *r->hi);
         r->pts = calloc(2 * PLOT_COLS_MAX, sizeof *r->pts);
+        r->quick = calloc(2 * PLOT_COLS_MAX, sizeof *r->quick);
         r->band = calloc(2 * PLOT_COLS_MAX, sizeof *r->band);
-        if (!r->raw || !r->lo || !r->hi || !r->pts || !r->band) {
+        if (!r->raw || !r->lo || !r->hi || !r->pts || !r->band || !r->quick) {
             panel_plot_free(a);
             return -1;
         }
@@ -85,7 +88,7 @@ void panel_plot_free(App *a)
         return;
     for (int i = 0; i < SCENE_MAX_RUNS; i++) {
         free(m->run[i].raw), free(m->run[i].lo), free(m->run[i].hi);
-        free(m->run[i].pts), free(m->run[i].band);
+        free(m->run[i].pts), free(m->run[i].band), free(m->run[i].quick);
     }
     free(m);
     a->plot.memo = NULL;
@@ -271,6 +274,24 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
         mr->pv++;
         for (int k = 0; k < mr->n_raw; k++)
             mr->pts[k] = (TrajPoint){.x = mr->raw[k].step, .y = plot_fwd(&m->scale, mr->raw[k].v)};
+        /* the curve as one span per pixel column (its min to max, joined to the
+         * column before): a noisy curve's anti-aliased zigzag costs a software
+         * rasterizer dearly to redraw every frame of a drag, flat spans do not */
+        mr->n_quick = 0;
+        for (int k = 0, col = -1; k < mr->n_raw; k++) {
+            int c = last > 0 ? (int)((double)mr->raw[k].step * cols / last) : 0;
+            TrajPoint q = mr->pts[k];
+            if (c != col) {
+                TrajPoint *pair = &mr->quick[2 * mr->n_quick];
+                double before = k > 0 ? mr->pts[k - 1].y : q.y; /* joined to the column before */
+                pair[0] = (TrajPoint){.x = q.x, .y = fmin(q.y, before)};
+                pair[1] = (TrajPoint){.x = q.x, .y = fmax(q.y, before)};
+                mr->n_quick++, col = c;
+            } else {
+                TrajPoint *pair = &mr->quick[2 * (mr->n_quick - 1)];
+                pair[0].y = fmin(pair[0].y, q.y), pair[1].y = fmax(pair[1].y, q.y);
+            }
+        }
         for (int k = 0; k < mr->n_band; k++) {
             mr->band[2 * k] = (TrajPoint){.x = mr->lo[k].step, .y = plot_fwd(&m->scale, mr->lo[k].v)};
             mr->band[2 * k + 1] = (TrajPoint){.x = mr->hi[k].step, .y = plot_fwd(&m->scale, mr->hi[k].v)};
@@ -354,10 +375,17 @@ static int y_ticks(const PlotMemo *m, float ah, float fs, PlotTick *t)
 /* A run whose trajectory changed in the last half second. */
 static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
 
-static void plot_curve(const App *a, const PlotGeom *g, MapView v, const PlotMemo *m, int i, DrawList *dl)
+/* A run's curve: its min and max per pixel column as an anti-aliased line, or
+ * while hot (redrawn every frame) as flat spans; the line is back half a second
+ * after the last change. */
+static void plot_curve(const App *a, const PlotGeom *g, MapView v, const PlotMemo *m, int i, int quick, DrawList *dl)
 {
-    draw_path(dl, g->ax, g->ay, g->aw, g->ah, v, m->run[i].pts, m->run[i].n_raw, m->run[i].pv * SCENE_MAX_RUNS + (unsigned)i,
-              gs_theme.plot_w * g->s, app_run_rgba(&a->scene.run[i]));
+    const MemoRun *mr = &m->run[i];
+    if (quick)
+        draw_band(dl, g->ax, g->ay, g->aw, g->ah, v, mr->quick, 2 * mr->n_quick, app_run_rgba(&a->scene.run[i]));
+    else
+        draw_path(dl, g->ax, g->ay, g->aw, g->ah, v, mr->pts, mr->n_raw, mr->pv * SCENE_MAX_RUNS + (unsigned)i,
+                  gs_theme.plot_w * g->s, app_run_rgba(&a->scene.run[i]));
 }
 
 static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
@@ -416,7 +444,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
                       (scene_palette(sc->run[i].colour) << 8) | th->plot_band_alpha);
     for (int i = 0; i < sc->n_runs && i < SCENE_MAX_RUNS; i++)
         if (m->run[i].valid && !hot(a, &m->run[i]))
-            plot_curve(a, &g, v, m, i, dl);
+            plot_curve(a, &g, v, m, i, 0, dl);
     float placed[4 * SCENE_MAX_RUNS];
     int n_placed = 0;
     draw_clip(dl, g.ax, g.ay, g.aw, g.ah);
@@ -434,7 +462,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     /* hot curves, live over the kept group */
     for (int i = 0; i < sc->n_runs && i < SCENE_MAX_RUNS; i++)
         if (m->run[i].valid && hot(a, &m->run[i]))
-            plot_curve(a, &g, v, m, i, dl);
+            plot_curve(a, &g, v, m, i, 1, dl);
     /* the step shown: the steps to come dimmed, a cursor line */
     double t = floor(a->t);
     float cx = step_x(&g, t > g.last ? g.last : t);

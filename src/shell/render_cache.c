@@ -222,30 +222,49 @@ static int group_update(Renderer *r, const DrawList *dl, int g)
     return last - 1;
 }
 
+/* Copies a rect of the kept group texture onto the screen. */
+static void group_blit(Renderer *r, float x, float y, float w, float h)
+{
+    GLint gr[4];
+    render_gl_rect(r, x, y, w, h, gr);
+    glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
 /* Draws the run of consecutive groups starting at cmd[g]: each kept or redrawn,
- * then one copy of their union onto the screen. Returns the index of the last
- * command used. */
+ * then copied onto the screen: as one copy of their union, unless the union is
+ * much larger than the groups (panels around another one, as the side panel, the
+ * plot and the bar are around the map), then one copy each. Returns the index of
+ * the last command used. */
 int cmd_groups(Renderer *r, const DrawList *dl, int g)
 {
-    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-    int i = g;
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, area = 0;
+    int i = g, n = 0, first[GROUPS_MAX];
     while (i < dl->n && dl->cmd[i].kind == DRAW_GROUP) {
         const DrawCmd *c = &dl->cmd[i];
         if (c->w > 0 && c->h > 0) {
             x0 = fminf(x0, c->x), y0 = fminf(y0, c->y);
             x1 = fmaxf(x1, c->x + c->w), y1 = fmaxf(y1, c->y + c->h);
+            area += c->w * c->h;
+            if (n < GROUPS_MAX)
+                first[n] = i;
+            n++;
         }
         i = group_update(r, dl, i) + 1;
     }
     if (x1 > x0 && y1 > y0 && r->group_w > 0) {
         flush(r);
-        GLint gr[4];
-        render_gl_rect(r, x0, y0, x1 - x0, y1 - y0, gr);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, r->group_fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
         glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3], gr[0], gr[1], gr[0] + gr[2], gr[1] + gr[3],
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        if ((x1 - x0) * (y1 - y0) <= 1.25f * area || n > GROUPS_MAX) {
+            group_blit(r, x0, y0, x1 - x0, y1 - y0);
+        } else {
+            for (int k = 0; k < n; k++) {
+                const DrawCmd *c = &dl->cmd[first[k]];
+                group_blit(r, c->x, c->y, c->w, c->h);
+            }
+        }
         r->sc_on = 0;
         state_restore(r);
     }
