@@ -519,13 +519,16 @@ static void put(Out *o, const char *s, size_t n)
 
 /* A number as the card shows it: 4 significant digits, a true minus sign, in
  * parentheses when negative and not the first thing on the line. */
-static void put_number(Out *o, double v, int paren)
+void optim_format_number(double v, char *out, size_t cap)
 {
     char buf[48];
-    if (v == 0.0)
-        v = 0.0; /* no "-0" */
-    /* whole numbers (a step count, an exponent) in full; others to 4 digits */
-    if (fabs(v) == floor(fabs(v)) && fabs(v) < 1e9)
+    if (isnan(v)) {
+        snprintf(out, cap, "NaN");
+        return;
+    }
+    if (isinf(v))
+        snprintf(buf, sizeof buf, "\xe2\x88\x9e");
+    else if (fabs(v) == floor(fabs(v)) && fabs(v) < 1e9) /* a step count, an exponent: in full */
         snprintf(buf, sizeof buf, "%.0f", fabs(v));
     else
         snprintf(buf, sizeof buf, "%.4g", fabs(v));
@@ -535,16 +538,20 @@ static void put_number(Out *o, double v, int paren)
         int ex = atoi(e + 1);
         snprintf(e, sizeof buf - (size_t)(e - buf), ex < 0 ? "e\xe2\x88\x92%d" : "e%d", ex < 0 ? -ex : ex);
     }
-    if (v < 0 || (v == 0 && signbit(v))) {
-        if (paren)
-            put(o, "(", 1);
-        put(o, "\xe2\x88\x92", 3);
-        put(o, buf, strlen(buf));
-        if (paren)
-            put(o, ")", 1);
-    } else {
-        put(o, buf, strlen(buf));
-    }
+    snprintf(out, cap, "%s%s", v < 0 ? "\xe2\x88\x92" : "", buf); /* -0 is written 0 */
+}
+
+/* A number in a rule, in parentheses when negative and not the line's first. */
+static void put_number(Out *o, double v, int paren)
+{
+    char buf[64];
+    optim_format_number(v, buf, sizeof buf);
+    paren = paren && v < 0;
+    if (paren)
+        put(o, "(", 1);
+    put(o, buf, strlen(buf));
+    if (paren)
+        put(o, ")", 1);
 }
 
 /* The superscript of a small name ("t"), or NULL. */

@@ -141,6 +141,10 @@ void optim_step(OptimKind kind, const double *hp, double lr, OptimState *st, dou
 void optim_step_traced(OptimKind kind, const double *hp, double lr, OptimState *st, double p[2], const double g[2],
                        OptimTrace *tr);
 
+/* A number as the card writes it: 4 significant digits (whole numbers in full),
+ * a true minus sign, exponents as 1e\xe2\x88\x928, \xe2\x88\x9e and NaN for what is not finite. */
+void optim_format_number(double v, char *out, size_t cap);
+
 /* Writes a traced line: its rule with symbols (coordinate c < 0), or with
  * coordinate c's numbers and its result ("0.9\xc2\xb70.1 + ... = 0.19"). */
 void optim_trace_format(const OptimTraceLine *line, int c, char *out, size_t cap);

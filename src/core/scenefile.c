@@ -39,12 +39,8 @@ static void out_surface(Text *o, const Surface *s)
         out_option(o, "--surface", "expr:", s->expr.source);
         return;
     }
-    const SurfaceInfo *in = surface_info(s->builtin);
-    text_add(o, "--surface %s", in->name);
-    for (int i = 0; i < in->n_params; i++) {
-        text_add(o, "%s%s=", i ? "," : ":", in->param[i].name);
-        out_num(o, "", s->param[i]);
-    }
+    text_add(o, "--surface ");
+    surface_write_spec(s, o);
     text_add(o, "\n");
 }
 
@@ -76,7 +72,6 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
     if (cap == 0)
         return -1;
     Text o = text_begin(buf, cap);
-    buf[0] = '\0';
     text_add(&o, "# gradscape scene\n");
     out_surface(&o, &sc->surface);
     out_num(&o, "--start ", sc->start[0]);

@@ -1,5 +1,6 @@
 /* surface: the catalogue of built-in surfaces, and the colour scale of a view. */
 #include "surface.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -363,4 +364,16 @@ void surface_color_scale(const Surface *s, const double view[4], SurfaceScale *o
     if (!(hi - lo > 1e-9 * fmax(1.0, fabs(hi))))
         hi = lo + fmax(1.0, fabs(lo) * 1e-6);
     *out = (SurfaceScale){.fmin = lo_f, .fmax = hi_f, .delta = delta, .lo = lo, .hi = hi};
+}
+
+void surface_write_spec(const Surface *s, Text *t)
+{
+    if (s->builtin < 0) {
+        text_add(t, "expr:%s", s->expr.source);
+        return;
+    }
+    const SurfaceInfo *in = surface_info(s->builtin);
+    text_add(t, "%s", in->name);
+    for (int i = 0; i < in->n_params; i++)
+        text_add(t, "%s%s=%s", i ? "," : ":", in->param[i].name, text_num(s->param[i]).s);
 }

@@ -64,6 +64,11 @@ void surface_set_param(Surface *s, int i, double value);
 /* The formula as shown to people. */
 const char *surface_display(const Surface *s);
 
+/* Appends the surface as the command line spells it: "rosenbrock:a=1,b=100" with
+ * every parameter (numbers that read back exactly), or "expr:FORMULA". */
+struct Text;
+void surface_write_spec(const Surface *s, struct Text *t);
+
 #define SURFACE_SCALE_GRID 128 /* samples per side for the colour scale */
 
 /* The field's colour scale over a view. */

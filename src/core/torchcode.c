@@ -226,32 +226,19 @@ int torchcode_run(const Scene *sc, int run, char *out, size_t cap)
     if (run < 0 || run >= sc->n_runs || cap == 0)
         return -1;
     Text o = text_begin(out, cap);
-    out[0] = '\0';
     run_code(&o, sc, &sc->run[run]);
     return o.full || o.len > (size_t)0x7fffffff ? -1 : (int)o.len;
 }
 
 /* "rosenbrock:a=1,b=100" or "expr:FORMULA" */
-static void surface_spec(Text *o, const Surface *s)
-{
-    if (s->builtin < 0) {
-        text_add(o, "expr:%s", s->expr.source);
-        return;
-    }
-    const SurfaceInfo *si = surface_info(s->builtin);
-    text_add(o, "%s", si->name);
-    for (int i = 0; i < si->n_params; i++)
-        text_add(o, "%s%s=%s", i ? "," : ":", si->param[i].name, N(s->param[i]));
-}
 
 int torchcode_scene(const Scene *sc, char *out, size_t cap)
 {
     if (cap == 0)
         return -1;
     Text o = text_begin(out, cap);
-    out[0] = '\0';
     text_add(&o, "# gradscape: surface ");
-    surface_spec(&o, &sc->surface);
+    surface_write_spec(&sc->surface, &o);
     text_add(&o, ", start (%s, %s), %d steps\n", N(sc->start[0]), N(sc->start[1]), sc->steps);
     text_add(&o, "# One block per run; `params` is what the optimizer trains (model.parameters()).\n"
             "# Each step: optimizer.zero_grad(); loss.backward(); optimizer.step(); scheduler.step()\n"

@@ -48,15 +48,6 @@ static CardLine *add(Card *c, int font, float size, unsigned rgba, float indent,
     return l;
 }
 
-static void fmt_value(char *out, size_t cap, double v)
-{
-    if (!isfinite(v))
-        snprintf(out, cap, "%s", isnan(v) ? "NaN" : (v > 0 ? "\xe2\x88\x9e" : "\xe2\x88\x92\xe2\x88\x9e"));
-    else if (v < 0)
-        snprintf(out, cap, "\xe2\x88\x92%.4g", -v);
-    else
-        snprintf(out, cap, "%.4g", v);
-}
 
 /* The step the card explains: the one shown; while the animation plays faster
  * than a few steps a second, the last multiple of a quarter second's steps, so
@@ -95,11 +86,11 @@ static void card_build(const App *a, int i, Card *c)
         return;
     }
     add(c, 1, 1, th->text_strong, 0, 0.5f, "update t = %ld, from step %d to %d", u.after.t, u.k, u.k + 1);
-    fmt_value(x, sizeof x, q->x), fmt_value(y, sizeof y, q->y);
+    optim_format_number(q->x, x, sizeof x), optim_format_number(q->y, y, sizeof y);
     add(c, 0, 1, th->text, 0, 0.2f, "\xce\xb8 = (%s, %s)", x, y);
-    fmt_value(x, sizeof x, q->gx), fmt_value(y, sizeof y, q->gy);
+    optim_format_number(q->gx, x, sizeof x), optim_format_number(q->gy, y, sizeof y);
     add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = (%s, %s)%s", x, y, sc->noise > 0 ? "  with noise" : "");
-    fmt_value(x, sizeof x, u.lr);
+    optim_format_number(u.lr, x, sizeof x);
     add(c, 0, 1, th->text, 0, 0, "lr = %s%s", x, u.lr != r->hp[HP_LR] ? "  (scheduled)" : "");
     static const char *const AXIS[2] = {"x", "y"};
     for (int l = 0; l < u.trace.n; l++) {
