@@ -12,7 +12,7 @@
 #include <epoxy/gl.h>
 
 #include "draw.h"
-#include "export.h"
+#include "media.h"
 #include "glctx.h"
 #include "render.h"
 #include "scene.h"
@@ -67,7 +67,7 @@ static int close_rgb(unsigned a, unsigned b, int tol)
 static void save_png(const char *path, int w, int h, const unsigned char *img)
 {
     char err[256];
-    if (export_png(path, w, h, img, w * 4, 1, err, sizeof err) != 0)
+    if (media_png_write(path, w, h, img, w * 4, 1, err, sizeof err) != 0)
         fprintf(stderr, "test_render: %s\n", err);
 }
 

@@ -26,6 +26,8 @@ static const Binding BINDINGS[] = {
     {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},
     {ACT_NONE, NO_KEY, BIND_ANY, "\xe2\x86\x91  \xe2\x86\x93 on a slider", "nudge by 1%"},
     {ACT_SCREENSHOT, UI_KEY_S, BIND_CTRL, "Ctrl+S", "save a PNG screenshot"},
+    {ACT_EXPORT_GIF, UI_KEY_E, BIND_CTRL, "Ctrl+E  Ctrl+Shift+E", "export the animation as GIF / MP4 (Esc cancels)"},
+    {ACT_EXPORT_MP4, UI_KEY_E, BIND_CTRL_SHIFT, NULL, NULL},
     {ACT_SAVE_SCENE, UI_KEY_S, BIND_CTRL_SHIFT, "Ctrl+Shift+S  Ctrl+O", "save / open the scene file (side panel)"},
     {ACT_OPEN_SCENE, UI_KEY_O, BIND_CTRL, NULL, NULL},
     {ACT_COPY_TORCH, UI_KEY_C, BIND_CTRL_SHIFT, "Ctrl+Shift+C", "copy the selected run (or all) as PyTorch code"},

@@ -32,6 +32,8 @@ typedef enum Action {
     ACT_SAVE_SCENE,
     ACT_OPEN_SCENE,
     ACT_COPY_TORCH,
+    ACT_EXPORT_GIF,
+    ACT_EXPORT_MP4,
     ACT_UI_LARGER,
     ACT_UI_SMALLER,
     ACT_UI_NORMAL,

@@ -1,4 +1,5 @@
-/* export: CSV and PNG writers over one temporary-file-then-rename mechanism. */
+/* export: the CSV writer, over the temporary-file-then-rename mechanism that every
+ * file the program writes goes through. */
 #define _POSIX_C_SOURCE 200809L
 #include "export.h"
 
@@ -7,8 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "stb_impl.h"
 
 #define TMP_SUFFIX ".tmp-XXXXXX"
 
@@ -87,23 +86,26 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
 
 int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *err, size_t cap)
 {
-    int ok = failed == 0;
-    int saved = failed > 0 ? failed : 0;
-    if (ok && (fflush(f) != 0 || ferror(f)))
-        ok = 0, saved = errno;
-    if (f != stdout && fclose(f) != 0 && ok)
-        ok = 0, saved = errno;
-    if (ok && tmp[0]) {
+    if (failed == 0 && (fflush(f) != 0 || ferror(f)))
+        failed = errno ? errno : -1;
+    if (f != stdout && fclose(f) != 0 && failed == 0)
+        failed = errno ? errno : -1;
+    return export_finish(tmp, path, failed, err, cap);
+}
+
+int export_finish(const char *tmp, const char *path, int failed, char *err, size_t cap)
+{
+    if (failed == 0 && tmp[0]) {
         /* the file written is the temporary name without its suffix */
         char target[4200];
         snprintf(target, sizeof target, "%.*s", (int)(strlen(tmp) - strlen(TMP_SUFFIX)), tmp);
         if (rename(tmp, target) != 0)
-            ok = 0, saved = errno;
+            failed = errno;
     }
-    if (!ok) {
+    if (failed != 0) {
         if (tmp[0])
             remove(tmp);
-        snprintf(err, cap, "cannot write '%s': %s", path, saved ? strerror(saved) : "write failed");
+        snprintf(err, cap, "cannot write '%s': %s", path, failed > 0 ? strerror(failed) : "write failed");
         return -1;
     }
     return 0;
@@ -149,40 +151,4 @@ int export_csv(const Scene *sc, const char *path, char *err, size_t cap)
     if (!f)
         return -1;
     return export_commit(f, tmp, path, export_csv_stream(sc, f), err, cap);
-}
-
-typedef struct PngSink {
-    FILE *f;
-    int failed; /* errno of the first failed write */
-} PngSink;
-
-static void png_write_fn(void *ctx, void *data, int size)
-{
-    PngSink *sink = ctx;
-    errno = 0;
-    if (size > 0 && !sink->failed && fwrite(data, 1, (size_t)size, sink->f) != (size_t)size)
-        sink->failed = errno ? errno : -1;
-}
-
-int export_png(const char *path, int width, int height, const unsigned char *rgba,
-               int stride, int bottom_up, char *err, size_t cap)
-{
-    if (width <= 0 || height <= 0) {
-        snprintf(err, cap, "cannot write '%s': empty image", path);
-        return -1;
-    }
-    char tmp[4200];
-    FILE *f = export_begin(path, tmp, sizeof tmp, err, cap);
-    if (!f)
-        return -1;
-    const unsigned char *first = rgba;
-    int step = stride;
-    if (bottom_up) {
-        first = rgba + (size_t)stride * (size_t)(height - 1);
-        step = -stride;
-    }
-    PngSink sink = {f, 0};
-    if (!gs_png_write(png_write_fn, &sink, width, height, first, step) && !sink.failed)
-        sink.failed = ENOMEM; /* the encoder's own allocation failed */
-    return export_commit(f, tmp, path, sink.failed, err, cap);
 }

@@ -1,7 +1,7 @@
-/* export: what leaves the program as files: the trajectories as CSV and images as
- * PNG. Every file is written under a temporary name in the target directory and
- * renamed into place only when complete, so a failed or interrupted write never
- * leaves a partial file behind. "-" means standard output; an existing device or
+/* export: what leaves the program as files: the trajectories as CSV here, images
+ * and animations in media/ over the same mechanism. Every file is written under a
+ * temporary name in the target directory and renamed into place only when complete,
+ * so a failed or interrupted write never leaves a partial file behind. "-" means standard output; an existing device or
  * pipe (/dev/stdout, a FIFO) is written directly. */
 #ifndef GS_EXPORT_H
 #define GS_EXPORT_H
@@ -24,12 +24,6 @@ int export_csv(const Scene *sc, const char *path, char *err, size_t cap);
  * errno of the failed write (-1 if unknown). */
 int export_csv_stream(const Scene *sc, FILE *f);
 
-/* Writes an 8-bit RGBA image. `stride` is the byte distance between rows; rows go
- * top to bottom unless `bottom_up` (as glReadPixels returns them). Returns 0, or -1
- * with err. */
-int export_png(const char *path, int width, int height, const unsigned char *rgba,
-               int stride, int bottom_up, char *err, size_t cap);
-
 /* Opens a temporary file beside `path` (beside its target, when `path` is a
  * symbolic link: the link is written through and stays a link) for writing.
  * Returns the stream and writes the temporary name into tmp, or NULL with err. */
@@ -40,5 +34,9 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
  * `failed` non-zero (an errno, or -1), a write error, a failed close. Returns 0, or
  * -1 with err naming the file and the reason. */
 int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *err, size_t cap);
+
+/* The same for a temporary file already closed (written by a library that opens
+ * the file by its name): renames it into place if `failed` is 0, else removes it. */
+int export_finish(const char *tmp, const char *path, int failed, char *err, size_t cap);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anim.h"
 #include "bindings.h"
 #include "export.h"
 #include "scenefile.h"
@@ -629,6 +630,35 @@ static int arg_screenshot(const Option *o, const char *val, Config *cfg, char *e
     return arg_path(o, val, "file", &cfg->screenshot_path, err, cap);
 }
 
+static int arg_animate(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    return arg_path(o, val, "file", &cfg->animate_path, err, cap);
+}
+
+static int arg_fps(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_int(val, 1, 120, &cfg->fps) != 0)
+        return seterr(err, cap, "%s '%s': expected 1 to 120 frames per second", o->flag, val);
+    return 0;
+}
+
+static int arg_frames(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_int(val, 1, ANIM_MAX_FRAMES, &cfg->anim_frames) != 0)
+        return seterr(err, cap, "%s '%s': expected 1 to %d frames", o->flag, val, ANIM_MAX_FRAMES);
+    return 0;
+}
+
+static int arg_duration(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    double v;
+    if (parse_double(val, &v) != 0 || !(v > 0) || v > ANIM_MAX_SECONDS)
+        return seterr(err, cap, "%s '%s': expected seconds, more than 0 and at most %g", o->flag, val,
+                      ANIM_MAX_SECONDS);
+    cfg->anim_seconds = v;
+    return 0;
+}
+
 static int arg_out_dir(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     return arg_path(o, val, "directory", &cfg->out_dir, err, cap);
@@ -712,6 +742,15 @@ static const Option OPTIONS[] = {
      .help = "trajectories, one row per run and step ('-': stdout):\n  " EXPORT_CSV_HEADER},
     {SECTION_OUTPUT, "--screenshot", .value = "FILE", .parse = arg_screenshot,
      .help = "PNG of the scene after all steps (with --headless)"},
+    {SECTION_OUTPUT, "--animate", .value = "FILE", .parse = arg_animate,
+     .help = "animation of the runs from step 0 to the last, .gif or .mp4 by the name; each frame is the "
+             "picture --screenshot gives at its step, the last held a second (with --headless)"},
+    {SECTION_OUTPUT, "--fps", .value = "N", .parse = arg_fps,
+     .help = "the animation's frames per second, 1 to 120, a GIF's at most 50 (default 30)"},
+    {SECTION_OUTPUT, "--frames", .value = "N", .parse = arg_frames,
+     .help = "the animation's frame count (default: 5 seconds' worth)"},
+    {SECTION_OUTPUT, "--duration", .value = "SECONDS", .parse = arg_duration,
+     .help = "the animation's length before the hold, instead of --frames"},
     {SECTION_OUTPUT, "--save-scene", .value = "FILE", .parse = arg_save_scene,
      .help = "write the scene the options describe as a scene file, then exit (or go on with --headless)"},
     {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
@@ -726,6 +765,8 @@ static const Option OPTIONS[] = {
      .help = "time recomputing 4 runs x 10000 steps"},
     {SECTION_INFORMATION, "--bench", .action = SPEC_BENCH, .parse = arg_action,
      .help = "time rendering frames offscreen (with --size)"},
+    {SECTION_INFORMATION, "--bench-export", .action = SPEC_BENCH_EXPORT, .parse = arg_action,
+     .help = "time a 1920x1080 PNG and a 150-frame 960x540 GIF and MP4 of the scene"},
     {SECTION_INFORMATION, "--version", .action = SPEC_VERSION, .parse = arg_action, .help = "print the version"},
     {SECTION_INFORMATION, "--help", .alias = "-h", .action = SPEC_HELP, .parse = arg_action, .help = "this text"},
 };
@@ -799,11 +840,14 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         if (option_apply(o, flag, val, cfg, err, cap) != 0)
             return -1;
     }
-    if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->csv_path || cfg->screenshot_path) == 0)
+    if (cfg->anim_frames > 0 && cfg->anim_seconds > 0)
+        return seterr(err, cap, "--frames and --duration both set the animation's length: give one");
+    if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->csv_path || cfg->screenshot_path || cfg->animate_path) == 0)
         return 0;
     if (cfg->action == SPEC_RUN && !cfg->headless)
-        return seterr(err, cap, "%s needs --headless (in the window, use Ctrl+S)",
-                      cfg->csv_path ? "--csv" : "--screenshot");
+        return seterr(err, cap, "%s needs --headless (in the window, use %s)",
+                      cfg->csv_path ? "--csv" : cfg->screenshot_path ? "--screenshot" : "--animate",
+                      cfg->animate_path && !cfg->csv_path && !cfg->screenshot_path ? "Ctrl+E" : "Ctrl+S");
     return 0;
 }
 

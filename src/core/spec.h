@@ -31,6 +31,7 @@ typedef enum SpecAction {
     SPEC_LIST,
     SPEC_BENCH_CORE,
     SPEC_BENCH,
+    SPEC_BENCH_EXPORT,
     SPEC_PRINT_TORCH, /* the torch.optim code of every run */
 } SpecAction;
 
@@ -53,6 +54,10 @@ typedef struct Config {
     int headless;
     const char *csv_path;
     const char *screenshot_path;
+    const char *animate_path;     /* --animate FILE (.gif or .mp4) */
+    int fps;                      /* its frames per second, 0: the default */
+    int anim_frames;              /* its frames, 0: from anim_seconds or the default */
+    double anim_seconds;          /* its length before the hold, 0: unset */
     const char *out_dir;
     int width, height;            /* window or image size */
     Layout layout;

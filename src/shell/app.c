@@ -10,8 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "export.h"
+#include "app_anim.h"
 #include "log.h"
+#include "media.h"
 
 /* ---- the layout, as data ------------------------------------------------------- */
 
@@ -187,6 +188,8 @@ void app_apply_config_view(App *a, const Config *cfg)
 
 void app_free(App *a)
 {
+    anim_job_free(a->anim, a);
+    a->anim = NULL;
     scene_free(&a->scene);
     draw_free(&a->ui_dl);
     panel_plot_free(a);
@@ -350,6 +353,8 @@ void app_act(App *a, Action act)
     case ACT_SAVE_SCENE: app_save_scene(a); break;
     case ACT_OPEN_SCENE: a->changes.open_scene = 1; break;
     case ACT_COPY_TORCH: app_copy_torch(a, -1); break;
+    case ACT_EXPORT_GIF: a->want_export = MEDIA_GIF; break;
+    case ACT_EXPORT_MP4: a->want_export = MEDIA_MP4; break;
     case ACT_UI_LARGER:
         if (a->user_scale < 3.0f)
             a->user_scale *= 1.125f;
@@ -386,6 +391,16 @@ static void handle_keys(App *a, const Input *in)
 void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
 {
     a->clock += dt;
+    /* while an animation is exported the controls are drawn but take no input; Esc
+     * cancels the export */
+    Input quiet;
+    if (a->anim) {
+        if (in->key_pressed[UI_KEY_ESCAPE])
+            a->anim_cancel = 1;
+        memset(&quiet, 0, sizeof quiet);
+        quiet.mouse_x = quiet.mouse_y = -1;
+        in = &quiet;
+    }
     app_layout(a, fb_w, fb_h, 1, &a->frame);
     /* an open card the window has no room for: say so, once */
     const Panel *card = frame_panel(&a->frame, &panel_card);
@@ -473,6 +488,29 @@ static void draw_toast(const App *a, const FrameLayout *f, DrawList *dl)
     draw_text(dl, x + 14 * s, y + 8 * s, fs, 0, th->text_strong, a->message, -1);
 }
 
+/* An export's progress over the map: the file, a bar, and how to cancel. */
+static void draw_export(const App *a, const FrameLayout *f, DrawList *dl)
+{
+    const Panel *m = frame_panel(f, &panel_map);
+    if (!a->anim || !m)
+        return;
+    const Theme *th = &gs_theme;
+    float s = f->scale, fs = th->toast_font * s, pad = 14 * s;
+    const char *slash = strrchr(a->anim_path, '/');
+    char line[1400];
+    snprintf(line, sizeof line, "Exporting %s   %d%%   Esc cancels", slash ? slash + 1 : a->anim_path,
+             (int)(100.0f * anim_job_progress(a->anim)));
+    float tw = ui_text_width(&a->ui, 0, fs, line);
+    float bw = fmaxf(tw, 320 * s), bh = 10 * s;
+    float w = bw + 2 * pad, h = fs * 1.3f + bh + 2.6f * pad;
+    float x = m->x + 0.5f * (m->w - w), y = m->y + m->h - h - 40 * s;
+    draw_rect(dl, x, y, w, h, 8 * s, th->toast);
+    draw_text(dl, x + pad, y + pad, fs, 0, th->text_strong, line, -1);
+    float by = y + pad + fs * 1.3f + 0.6f * pad;
+    draw_rect(dl, x + pad, by, bw, bh, 0.5f * bh, th->widget);
+    draw_rect(dl, x + pad, by, bw * anim_job_progress(a->anim), bh, 0.5f * bh, th->accent);
+}
+
 void app_frame(const App *a, const FrameLayout *f, DrawList *out)
 {
     draw_clear(out);
@@ -482,6 +520,7 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out)
         return;
     out->dropped += a->ui_dl.dropped;
     draw_toast(a, f, out);
+    draw_export(a, f, out);
     if (a->show_help)
         draw_help(a, f, out);
 }
@@ -512,29 +551,35 @@ int app_write_png(const App *a, const char *path, int w, int h, char *err, size_
     if (rc != 0)
         snprintf(err, cap, "cannot read the rendered image back");
     else
-        rc = export_png(path, w, h, px, w * 4, 1, err, cap);
+        rc = media_png_write(path, w, h, px, w * 4, 1, err, cap);
 done:
     draw_free(&dl);
     free(px);
     return rc;
 }
 
-void app_write_png_timestamped(App *a)
+void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap)
 {
-    char name[64], path[1200], err[1400];
+    char name[64];
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
-    strftime(name, sizeof name, "gradscape-%Y%m%d-%H%M%S.png", &tm);
-    snprintf(path, sizeof path, "%s/%s", a->out_dir, name);
-    /* never overwrite an earlier screenshot taken in the same second */
+    strftime(name, sizeof name, "gradscape-%Y%m%d-%H%M%S", &tm);
+    snprintf(out, cap, "%s/%s.%s", a->out_dir, name, ext);
+    /* never overwrite an earlier file made in the same second */
     for (int k = 2; k < 100; k++) {
-        FILE *f = fopen(path, "rb");
+        FILE *f = fopen(out, "rb");
         if (!f)
             break;
         fclose(f);
-        snprintf(path, sizeof path, "%s/%.*s-%d.png", a->out_dir, (int)strlen(name) - 4, name, k);
+        snprintf(out, cap, "%s/%s-%d.%s", a->out_dir, name, k, ext);
     }
+}
+
+void app_write_png_timestamped(App *a)
+{
+    char path[1200], err[1400];
+    app_timestamped_path(a, "png", path, sizeof path);
     if (app_write_png(a, path, a->frame.w, a->frame.h, err, sizeof err) == 0) {
         char msg[1300];
         snprintf(msg, sizeof msg, "Saved %s", path);

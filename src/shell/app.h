@@ -86,6 +86,10 @@ struct App {
     int show_internals;      /* arrows and boxes at the heads */
     int card_no_room;        /* the card is open but the window has no room for it (told once) */
     int want_quit, want_fullscreen, want_screenshot;
+    int want_export;         /* an animation to export: a MediaFormat, or 0 */
+    struct AnimJob *anim;    /* the animation being exported (app_anim.c), or NULL */
+    int anim_cancel;         /* Esc pressed while it runs */
+    char anim_path[1200];
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
     FrameLayout frame;       /* this frame's layout of the window */
     UiContext ui;
@@ -125,6 +129,17 @@ int app_write_png(const App *a, const char *path, int w, int h, char *err, size_
 /* The screenshot action: a PNG named gradscape-YYYYmmdd-HHMMSS.png in out_dir,
  * confirmed (or the error shown) on screen. */
 void app_write_png_timestamped(App *a);
+
+/* A new file name in out_dir, gradscape-YYYYmmdd-HHMMSS.EXT (-2, -3, ... when the
+ * name is taken). */
+void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap);
+
+/* The window's animation export (app_anim.c): start one of the pictures the window
+ * shows (the map with its plot and card) at their size, the whole run in five
+ * seconds; then, each frame, write frames for about budget_ms, with the progress
+ * shown over the map, until done, failed or cancelled (Esc), as a message. */
+void app_export_start(App *a, int media_format);
+void app_export_work(App *a, double budget_ms);
 
 /* The view, layout, step, plot, arrows, card and speed a config asks for (the
  * scene already built from it). */

@@ -1,15 +1,21 @@
-/* headless: simulate, write the outputs asked for, exit; and the render benchmark. */
+/* headless: simulate, write the outputs asked for, exit; and the render and export
+ * benchmarks. */
+#define _POSIX_C_SOURCE 200809L
 #include "headless.h"
 
 #include <epoxy/gl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "app_anim.h"
 #include "bench.h"
 #include "export.h"
 #include "glctx.h"
 #include "log.h"
+#include "media.h"
 #include "platform.h"
 
 static void report_divergence(const Scene *sc)
@@ -24,13 +30,30 @@ static void report_divergence(const Scene *sc)
     }
 }
 
-/* Renders the scene (taken over) offscreen at its last step and writes the PNG. */
-static int write_screenshot(const Config *cfg, Scene *sc)
+/* Writes the animation of the app's scene that --animate asks for. Returns the exit
+ * status. */
+static int write_animation(const Config *cfg, App *a)
+{
+    char err[1400];
+    AnimPlan plan = anim_plan(a->scene.steps, cfg->fps, cfg->anim_frames, cfg->anim_seconds);
+    AnimJob *j = anim_job_start(a, cfg->animate_path, cfg->width, cfg->height, &plan, err, sizeof err);
+    int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
+    anim_job_free(j, a);
+    if (rc != 1) {
+        gs_log("--animate: %s", err);
+        return 2;
+    }
+    return 0;
+}
+
+/* Renders the scene (taken over) offscreen and writes the PNG at its step and the
+ * animation, as asked. */
+static int write_pictures(const Config *cfg, Scene *sc)
 {
     GlContext gl;
     char err[1400];
     if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
-        gs_log("--screenshot: %s", err);
+        gs_log("%s: %s", cfg->screenshot_path ? "--screenshot" : "--animate", err);
         scene_free(sc);
         return 1;
     }
@@ -38,7 +61,7 @@ static int write_screenshot(const Config *cfg, Scene *sc)
     Renderer *r = render_create();
     App app;
     if (!r) {
-        gs_log("--screenshot: cannot set up OpenGL rendering");
+        gs_log("cannot set up OpenGL rendering");
         scene_free(sc);
     } else if (app_init(&app, cfg, sc, r, err, sizeof err) != 0) {
         gs_log("%s", err);
@@ -47,10 +70,12 @@ static int write_screenshot(const Config *cfg, Scene *sc)
         if (cfg->at < 0)
             app.t = app.scene.steps;
         app.playing = 0;
-        if (app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
+        rc = 0;
+        if (cfg->screenshot_path &&
+            app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;
-        else
-            rc = 0;
+        if (rc == 0 && cfg->animate_path)
+            rc = write_animation(cfg, &app);
         app_free(&app);
     }
     if (r)
@@ -63,6 +88,19 @@ int headless_run(const Config *cfg)
 {
     Scene sc;
     char err[SPEC_ERR_MAX + 64];
+    /* what the animation's name asks for, before anything is written */
+    if (cfg->animate_path) {
+        MediaFormat fmt = media_format_of(cfg->animate_path);
+        if (fmt == MEDIA_NONE) {
+            gs_log("--animate '%s': the format comes from the name: .gif or .mp4", cfg->animate_path);
+            return 2;
+        }
+        if (fmt == MEDIA_GIF && cfg->fps > MEDIA_GIF_FPS_MAX) {
+            gs_log("--fps %d: a GIF plays at most %d frames per second (an .mp4 up to %d)", cfg->fps,
+                   MEDIA_GIF_FPS_MAX, MEDIA_FPS_MAX);
+            return 2;
+        }
+    }
     if (spec_build_scene(cfg, &sc, err, sizeof err) != 0) {
         gs_log("%s", err);
         return 2;
@@ -74,11 +112,12 @@ int headless_run(const Config *cfg)
         scene_free(&sc);
         return 2;
     }
-    if (cfg->screenshot_path)
-        return write_screenshot(cfg, &sc);
+    if (cfg->screenshot_path || cfg->animate_path)
+        return write_pictures(cfg, &sc);
     scene_free(&sc);
     if (!cfg->csv_path)
-        printf("gradscape: simulated %d runs; add --csv FILE or --screenshot FILE to write them\n", n_runs);
+        printf("gradscape: simulated %d runs; add --csv FILE, --screenshot FILE or --animate FILE to write them\n",
+               n_runs);
     return 0;
 }
 
@@ -187,4 +226,97 @@ int headless_bench(const Config *in_cfg)
            med, p99, drag, rss);
     shell_free(&sh);
     return 0;
+}
+
+/* Writes the animation `name` into dir with the plan, three times; the median of
+ * the whole job's time, its file size and the median per frame. */
+static int bench_animation(App *a, const char *dir, const char *name, int w, int h, const AnimPlan *plan)
+{
+    char path[1200], err[1400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    double t[3];
+    long size = 0;
+    for (int rep = 0; rep < 3; rep++) {
+        double t0 = bench_now_ms();
+        AnimJob *j = anim_job_start(a, path, w, h, plan, err, sizeof err);
+        int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
+        anim_job_free(j, a);
+        t[rep] = bench_now_ms() - t0;
+        if (rc != 1) {
+            fprintf(stderr, "gradscape: --bench-export: %s\n", err);
+            return -1;
+        }
+        FILE *f = fopen(path, "rb");
+        if (f && fseek(f, 0, SEEK_END) == 0)
+            size = ftell(f);
+        if (f)
+            fclose(f);
+        remove(path);
+    }
+    double med = bench_median(t, 3);
+    printf("bench-export: %s %dx%d frames=%d total_ms=%.1f per_frame_ms=%.2f size_kb=%.0f\n", name, w, h,
+           plan->frames, med, med / plan->frames, (double)size / 1024.0);
+    return 0;
+}
+
+int headless_bench_export(const Config *in_cfg)
+{
+    Config cfg = *in_cfg;
+    Shell sh;
+    char err[1400];
+    int is_input;
+    cfg.width = 64, cfg.height = 64;
+    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "gradscape: %s\n", err);
+        return is_input ? 2 : 1;
+    }
+    App *a = &sh.app;
+    a->t = a->scene.steps;
+    a->playing = 0;
+    char dir[] = "/tmp/gradscape-bench-XXXXXX";
+    int rc = 1;
+    unsigned char *px = malloc((size_t)1920 * 1080 * 4);
+    if (!px || !mkdtemp(dir)) {
+        fprintf(stderr, "gradscape: --bench-export: no room for its files\n");
+        goto done;
+    }
+    /* PNG: the 1080p picture rendered once, then encoded and written five times */
+    FrameLayout f;
+    app_layout(a, 1920, 1080, 0, &f);
+    app_frame(a, &f, &sh.dl);
+    if (render_target_begin(sh.r, 1920, 1080) != 0)
+        goto done;
+    render_draw(sh.r, &sh.dl, 1920, 1080, gs_theme.bg);
+    render_read_rgba(sh.r, 1920, 1080, px);
+    render_target_end(sh.r);
+    char path[1200];
+    snprintf(path, sizeof path, "%s/bench.png", dir);
+    double t[5];
+    long size = 0;
+    for (int i = 0; i < 5; i++) {
+        double t0 = bench_now_ms();
+        if (media_png_write(path, 1920, 1080, px, 1920 * 4, 1, err, sizeof err) != 0) {
+            fprintf(stderr, "gradscape: --bench-export: %s\n", err);
+            goto done;
+        }
+        t[i] = bench_now_ms() - t0;
+    }
+    FILE *pf = fopen(path, "rb");
+    if (pf && fseek(pf, 0, SEEK_END) == 0)
+        size = ftell(pf);
+    if (pf)
+        fclose(pf);
+    remove(path);
+    printf("bench-export: png 1920x1080 encode_ms=%.1f size_kb=%.0f\n", bench_median(t, 5), (double)size / 1024.0);
+    AnimPlan plan = anim_plan(a->scene.steps, 30, 150, 0);
+    if (bench_animation(a, dir, "bench.gif", 960, 540, &plan) != 0 ||
+        bench_animation(a, dir, "bench.mp4", 960, 540, &plan) != 0)
+        goto done;
+    rc = 0;
+done:
+    if (dir[strlen(dir) - 1] != 'X')
+        rmdir(dir);
+    free(px);
+    shell_free(&sh);
+    return rc;
 }

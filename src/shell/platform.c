@@ -37,6 +37,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_u: return UI_KEY_U;
     case SDLK_o: return UI_KEY_O;
     case SDLK_c: return UI_KEY_C;
+    case SDLK_e: return UI_KEY_E;
     case SDLK_v: return UI_KEY_V;
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;
@@ -178,6 +179,12 @@ int shell_frame(Shell *sh, double dt)
         a->want_screenshot = 0;
         app_write_png_timestamped(a);
     }
+    if (a->want_export) {
+        app_export_start(a, a->want_export);
+        a->want_export = 0;
+    }
+    /* an export writes frames for part of each frame, so the window stays live */
+    app_export_work(a, 25.0);
     app_frame(a, &a->frame, &sh->dl);
     render_draw(sh->r, &sh->dl, fw, fh, gs_theme.bg);
     SDL_GL_SwapWindow(sh->gl.window);

@@ -1,0 +1,127 @@
+/* media_anim: the animation writer, the part its two encoders share: the file's
+ * name and format, checks on size and rate, the temporary file and its rename. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "media_internal.h"
+
+MediaFormat media_format_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && slash > dot))
+        return MEDIA_NONE;
+    char ext[8];
+    size_t n = strlen(dot + 1);
+    if (n >= sizeof ext)
+        return MEDIA_NONE;
+    for (size_t i = 0; i <= n; i++)
+        ext[i] = (char)(dot[1 + i] >= 'A' && dot[1 + i] <= 'Z' ? dot[1 + i] + 32 : dot[1 + i]);
+    if (strcmp(ext, "gif") == 0)
+        return MEDIA_GIF;
+    if (strcmp(ext, "mp4") == 0)
+        return MEDIA_MP4;
+    return MEDIA_NONE;
+}
+
+MediaAnim *media_anim_open(const char *path, MediaFormat fmt, int w, int h, int fps, char *err, size_t cap)
+{
+    if (fmt != MEDIA_GIF && fmt != MEDIA_MP4) {
+        snprintf(err, cap, "cannot write '%s': an animation is .gif or .mp4", path);
+        return NULL;
+    }
+    if (w < 2 || h < 2 || w > MEDIA_ANIM_MAX_SIDE || h > MEDIA_ANIM_MAX_SIDE) {
+        snprintf(err, cap, "cannot write '%s': %dx%d is not an animation size (2 to %d a side)", path, w, h,
+                 MEDIA_ANIM_MAX_SIDE);
+        return NULL;
+    }
+    int max_fps = fmt == MEDIA_GIF ? MEDIA_GIF_FPS_MAX : MEDIA_FPS_MAX;
+    if (fps < 1 || fps > max_fps) {
+        snprintf(err, cap, "cannot write '%s': %d frames per second (%s plays 1 to %d)", path, fps,
+                 fmt == MEDIA_GIF ? "a GIF" : "an MP4", max_fps);
+        return NULL;
+    }
+    MediaAnim *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(err, cap, "cannot write '%s': out of memory", path);
+        return NULL;
+    }
+    *m = (MediaAnim){.fmt = fmt, .w = w, .h = h, .fps = fps};
+    snprintf(m->path, sizeof m->path, "%s", path);
+    m->f = export_begin(path, m->tmp, sizeof m->tmp, err, cap);
+    if (!m->f) {
+        free(m);
+        return NULL;
+    }
+    if (!m->tmp[0]) { /* stdout, a pipe, a device: the encoders need a file */
+        if (m->f != stdout)
+            fclose(m->f);
+        snprintf(err, cap, "cannot write '%s': an animation needs a regular file", path);
+        free(m);
+        return NULL;
+    }
+    if (fmt == MEDIA_MP4) { /* libavformat opens it by name (and reads it back for +faststart) */
+        fclose(m->f);
+        m->f = NULL;
+    }
+    if ((fmt == MEDIA_GIF ? gif_begin(m, err, cap) : mp4_begin(m, err, cap)) != 0) {
+        media_anim_cancel(m);
+        return NULL;
+    }
+    return m;
+}
+
+void media_anim_hint(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up)
+{
+    if (m->fmt == MEDIA_GIF)
+        gif_hint(m, rgba, stride, bottom_up);
+}
+
+int media_anim_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, int periods, char *err,
+                   size_t cap)
+{
+    if (periods < 1)
+        periods = 1;
+    int rc = m->fmt == MEDIA_GIF ? gif_add(m, rgba, stride, bottom_up, periods, err, cap)
+                                 : mp4_add(m, rgba, stride, bottom_up, periods, err, cap);
+    if (rc == 0) {
+        m->frames++;
+        m->periods += periods;
+    }
+    return rc;
+}
+
+int media_anim_finish(MediaAnim *m, char *err, size_t cap)
+{
+    int rc;
+    if (m->frames == 0) {
+        snprintf(err, cap, "cannot write '%s': no frames", m->path);
+        rc = -1;
+    } else {
+        rc = m->fmt == MEDIA_GIF ? gif_end(m, 1, err, cap) : mp4_end(m, 1, err, cap);
+    }
+    if (rc != 0) {
+        media_anim_cancel(m);
+        return -1;
+    }
+    if (m->f)
+        rc = export_commit(m->f, m->tmp, m->path, m->failed, err, cap);
+    else
+        rc = export_finish(m->tmp, m->path, m->failed, err, cap);
+    free(m);
+    return rc;
+}
+
+void media_anim_cancel(MediaAnim *m)
+{
+    if (!m)
+        return;
+    char ignored[64];
+    if (m->enc)
+        (m->fmt == MEDIA_GIF ? gif_end : mp4_end)(m, 0, ignored, sizeof ignored);
+    if (m->f)
+        fclose(m->f);
+    remove(m->tmp);
+    free(m);
+}
