@@ -25,7 +25,7 @@ typedef struct Movie {
     char codec[32];
 } Movie;
 
-static void movie_free(Movie *m)
+static inline void movie_free(Movie *m)
 {
     for (int i = 0; i < m->n; i++)
         free(m->frame[i]);
@@ -34,7 +34,7 @@ static void movie_free(Movie *m)
     memset(m, 0, sizeof *m);
 }
 
-static int movie_push(Movie *m, const unsigned char *rgba)
+static inline int movie_push(Movie *m, const unsigned char *rgba)
 {
     unsigned char **f = realloc(m->frame, sizeof *f * (size_t)(m->n + 1));
     int *d = realloc(m->delay_cs, sizeof *d * (size_t)(m->n + 1));
@@ -50,7 +50,7 @@ static int movie_push(Movie *m, const unsigned char *rgba)
 }
 
 /* Reads every frame of a GIF. Returns 0, or -1. */
-static int decode_gif(const char *path, Movie *m)
+static inline int decode_gif(const char *path, Movie *m)
 {
     memset(m, 0, sizeof *m);
     int err = 0;
@@ -96,7 +96,7 @@ static int decode_gif(const char *path, Movie *m)
 }
 
 /* Reads every frame of an MP4's video stream. Returns 0, or -1. */
-static int decode_mp4(const char *path, Movie *m)
+static inline int decode_mp4(const char *path, Movie *m)
 {
     memset(m, 0, sizeof *m);
     AVFormatContext *fc = NULL;
@@ -165,7 +165,7 @@ done:
 
 /* How two RGBA pictures differ: the mean absolute difference per channel, and the
  * share of pixels whose largest channel difference is above `tol`. */
-static void picture_diff(const unsigned char *a, const unsigned char *b, int w, int h, int tol, double *mean,
+static inline void picture_diff(const unsigned char *a, const unsigned char *b, int w, int h, int tol, double *mean,
                          double *over)
 {
     double sum = 0;

@@ -3,11 +3,13 @@
  * slider drags, map clicks, keys, typing a formula, the screenshot shortcut. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
+#include "decode.h"
 #include "platform.h"
 #include "log.h"
 #include "sdl_events.h"
 
 #include <SDL2/SDL.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -389,6 +391,76 @@ static void test_screenshot(const char *dir)
     remove(path);
 }
 
+static int files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static const DrawCmd *drawn_text(const char *s, int prefix);
+
+/* The bar's Save GIF button exports the animation: the progress is shown over the
+ * map while the window goes on, the controls take no input meanwhile, and the GIF
+ * has the frames asked for (--frames) at the size of the map; Save MP4, then Esc,
+ * cancels and leaves no file, and Esc does not quit. */
+static void test_export(const char *dir)
+{
+    App *a = &sh.app;
+    if (a->playing)
+        key(SDLK_SPACE, 0);
+    int before = files_in(dir);
+    double t = a->t;
+    const Panel *m = map_panel();
+    /* the pictures' part of the window: all but the side panel and the bar */
+    const Panel *side = frame_panel(&a->frame, &panel_side), *bar_panel = frame_panel(&a->frame, &panel_bar);
+    int mw = (int)(a->frame.w - side->w) & ~1, mh = (int)(a->frame.h - bar_panel->h) & ~1;
+    click(ui_id_path("bar/gif"));
+    CHECK(a->anim != NULL);
+    CHECK_MSG(drawn_text("Exporting gradscape-", 1) != NULL, "no progress shown");
+    /* the progress bar: the accent colour over part of a track */
+    int bar = 0;
+    for (int i = 0; i < sh.dl.n; i++)
+    {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        bar |= c->kind == DRAW_RECT && c->rgba == gs_theme.accent && c->x > m->x && c->x + c->w < m->x + m->w &&
+               c->y > m->y + m->h / 2 && c->y + c->h < m->y + m->h;
+    }
+    CHECK_MSG(bar, "no progress bar");
+    key(SDLK_SPACE, 0); /* ignored while exporting */
+    for (int i = 0; i < 2000 && a->anim; i++)
+        frame();
+    CHECK(a->anim == NULL);
+    CHECK_MSG(strstr(a->message, "Saved") && strstr(a->message, ".gif"), "%s", a->message);
+    CHECK(!a->playing && a->t == t);
+    const char *path = strstr(a->message, dir);
+    Movie mv = {0};
+    CHECK(path && decode_gif(path, &mv) == 0);
+    CHECK_MSG(mv.n == 12 && mv.w == mw && mv.h == mh && mv.loops, "%d frames of %dx%d (pictures %dx%d)", mv.n, mv.w, mv.h,
+              mw, mh);
+    movie_free(&mv);
+    if (path)
+        remove(path);
+    CHECK(files_in(dir) == before);
+    /* cancelled: Esc while it runs */
+    click(ui_id_path("bar/mp4"));
+    CHECK(a->anim != NULL && strstr(a->anim_path, ".mp4"));
+    frame();
+    key(SDLK_ESCAPE, 0);
+    CHECK(a->anim == NULL && !a->want_quit);
+    CHECK_MSG(strstr(a->message, "cancelled") != NULL, "%s", a->message);
+    CHECK_MSG(files_in(dir) == before, "%d files, %d before", files_in(dir), before);
+    /* the shortcut */
+    key(SDLK_e, KMOD_LCTRL | KMOD_LSHIFT);
+    CHECK(a->anim != NULL && strstr(a->anim_path, ".mp4"));
+    key(SDLK_ESCAPE, 0);
+    CHECK(a->anim == NULL && files_in(dir) == before);
+}
+
 /* The text command on the frame whose text is s (or starts with s when prefix), or NULL. */
 static const DrawCmd *drawn_text(const char *s, int prefix)
 {
@@ -762,10 +834,10 @@ int main(void)
     char dir[] = "/tmp/gs-test-app-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
-    char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", dir};
+    char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", dir, "--frames", "12"};
     Config cfg;
     char err[600];
-    CHECK(spec_parse_args(5, argv, &cfg, err, sizeof err) == 0);
+    CHECK(spec_parse_args(7, argv, &cfg, err, sizeof err) == 0);
     int is_input;
     if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
         fprintf(stderr, "%s\n", err);
@@ -785,6 +857,7 @@ int main(void)
     test_add_remove();
     test_schedule_and_noise();
     test_screenshot(dir);
+    test_export(dir);
     test_expression();
     test_surface_menu();
     test_formula_field();

@@ -150,6 +150,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     }
     a->r = r;
     a->user_scale = 1.0f;
+    a->anim_fps = cfg->fps, a->anim_frames = cfg->anim_frames, a->anim_seconds = cfg->anim_seconds;
     app_apply_config_view(a, cfg);
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);

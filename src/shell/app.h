@@ -90,6 +90,8 @@ struct App {
     struct AnimJob *anim;    /* the animation being exported (app_anim.c), or NULL */
     int anim_cancel;         /* Esc pressed while it runs */
     char anim_path[1200];
+    int anim_fps, anim_frames;  /* the export's rate and length (--fps, --frames, --duration) */
+    double anim_seconds;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
     FrameLayout frame;       /* this frame's layout of the window */
     UiContext ui;
@@ -136,7 +138,7 @@ void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap);
 
 /* The window's animation export (app_anim.c): start one of the pictures the window
  * shows (the map with its plot and card) at their size, the whole run in five
- * seconds; then, each frame, write frames for about budget_ms, with the progress
+ * seconds (or as --fps, --frames and --duration say); then, each frame, write frames for about budget_ms, with the progress
  * shown over the map, until done, failed or cancelled (Esc), as a message. */
 void app_export_start(App *a, int media_format);
 void app_export_work(App *a, double budget_ms);

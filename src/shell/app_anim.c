@@ -143,7 +143,7 @@ void app_export_start(App *a, int media_format)
         app_message(a, "The map is too small to export: enlarge the window");
         return;
     }
-    AnimPlan plan = anim_plan(a->scene.steps, 0, 0, 0);
+    AnimPlan plan = anim_plan(a->scene.steps, a->anim_fps, a->anim_frames, a->anim_seconds);
     char err[1400];
     app_timestamped_path(a, media_format == MEDIA_MP4 ? "mp4" : "gif", a->anim_path, sizeof a->anim_path);
     a->anim_cancel = 0;
