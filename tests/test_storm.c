@@ -35,7 +35,7 @@
 static Shell sh;
 static uint64_t rng_state;
 static long n_events, n_frames, n_pending, n_quit_swallowed, n_steps_capped, n_resizes, n_minimized;
-static long n_typed, n_widget_aims, n_saves;
+static long n_typed, n_widget_aims, n_saves, n_exports;
 static int win_w = 640, win_h = 360;
 static int big_frames_left; /* frames left at a large size before the storm shrinks it */
 static int failed_at_frame = -1;
@@ -390,6 +390,7 @@ static const SDL_Keycode KEYS[] = {
     SDLK_SPACE, SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN, SDLK_HOME, SDLK_END, SDLK_r, SDLK_g, SDLK_v,
     SDLK_PLUS, SDLK_EQUALS, SDLK_KP_PLUS, SDLK_MINUS, SDLK_KP_MINUS, SDLK_F1, SDLK_ESCAPE, SDLK_BACKSPACE,
     SDLK_DELETE, SDLK_RETURN, SDLK_TAB, SDLK_h, SDLK_a, SDLK_0, SDLK_x, SDLK_F5, SDLK_i, SDLK_u, SDLK_o, SDLK_c,
+    SDLK_e,
 };
 
 static void gesture_key(void)
@@ -461,6 +462,11 @@ static void gesture_minimise(void)
 
 static void gesture_save(void)
 {
+    if (chance(40)) { /* an animation export, which the events that follow may cancel */
+        key(SDLK_e, KMOD_LCTRL | (rn(2) ? KMOD_LSHIFT : 0));
+        n_exports++;
+        return;
+    }
     key(SDLK_s, KMOD_LCTRL);
     flush();
     n_saves++;
@@ -472,6 +478,18 @@ static long env_long(const char *name, long def)
 {
     const char *s = getenv(name);
     return s && *s ? strtol(s, NULL, 10) : def;
+}
+
+/* Files whose name is a temporary one (a write neither finished nor cleaned up). */
+static int tmp_files(const char *dir)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *ent; d && (ent = readdir(d));)
+        n += strstr(ent->d_name, ".tmp-") != NULL;
+    if (d)
+        closedir(d);
+    return n;
 }
 
 static int remove_dir_files(const char *dir)
@@ -502,10 +520,11 @@ int main(void)
         return 1;
     char size[32];
     snprintf(size, sizeof size, "%dx%d", win_w, win_h);
-    char *argv[] = {"gradscape", "--size", size, "--out-dir", dir};
+    /* exports of 6 frames: many of them start, finish or are cancelled */
+    char *argv[] = {"gradscape", "--size", size, "--out-dir", dir, "--frames", "6"};
     Config cfg;
     char err[600];
-    CHECK(spec_parse_args(5, argv, &cfg, err, sizeof err) == 0);
+    CHECK(spec_parse_args(7, argv, &cfg, err, sizeof err) == 0);
     int is_input;
     if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
         fprintf(stderr, "%s\n", err);
@@ -544,6 +563,9 @@ int main(void)
     SDL_SetWindowSize(sh.gl.window, 800, 600);
     win_w = 800, win_h = 600;
     flush();
+    for (int i = 0; i < 100 && sh.app.anim; i++) /* an export still running ends */
+        frame();
+    CHECK(sh.app.anim == NULL);
     frame();
     frame();
     check_state(1);
@@ -562,14 +584,15 @@ int main(void)
     }
     CHECK(memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0);
     CHECK(head[16] == 0 && head[17] == 0 && head[18] == 640 >> 8 && head[19] == (640 & 255));
+    CHECK_MSG(tmp_files(dir) == 0, "a temporary file was left in %s", dir);
     int files = remove_dir_files(dir) - 1;
     rmdir(dir);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
     printf("test_storm: seed %ld, %ld events, %ld frames in %.1f s (%.0f frames/s); %ld aimed at widgets, %ld texts "
-           "typed, %ld resizes, %ld minimised, %ld Ctrl+S (%d files), %ld quits swallowed, steps capped %ld times; "
+           "typed, %ld resizes, %ld minimised, %ld Ctrl+S and %ld exports (%d files), %ld quits swallowed, steps capped %ld times; "
            "final scene: %d runs, %d steps, surface %s\n",
            env_long("GS_STORM_SEED", 1), n_events, n_frames, secs, (double)n_frames / secs, n_widget_aims, n_typed,
-           n_resizes, n_minimized, n_saves, files, n_quit_swallowed, n_steps_capped, sh.app.scene.n_runs,
+           n_resizes, n_minimized, n_saves, n_exports, files, n_quit_swallowed, n_steps_capped, sh.app.scene.n_runs,
            sh.app.scene.steps, sh.app.scene.surface.name);
     shell_free(&sh);
     return check_done("test_storm");
