@@ -262,7 +262,7 @@ static void test_refused(void)
     } bad[] = {
         {MEDIA_GIF, 100, 100, 0, "frames per second"},  {MEDIA_GIF, 100, 100, 51, "a GIF plays 1 to 50"},
         {MEDIA_MP4, 100, 100, 121, "1 to 120"},         {MEDIA_GIF, 1, 100, 30, "not an animation size"},
-        {MEDIA_MP4, 9000, 100, 30, "not an animation size"}, {MEDIA_NONE, 100, 100, 30, ".gif or .mp4"},
+        {MEDIA_MP4, 4097, 100, 30, "not an animation size"}, {MEDIA_NONE, 100, 100, 30, ".gif or .mp4"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err[0] = '\0';

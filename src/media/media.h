@@ -26,8 +26,8 @@ MediaFormat media_format_of(const char *path);
  * second and browsers slow down delays under two, so GIF stops at 50. */
 #define MEDIA_FPS_MAX 120
 #define MEDIA_GIF_FPS_MAX 50
-/* The largest animation side (H.264 level 6.2 and GIF's 16-bit sizes). */
-#define MEDIA_ANIM_MAX_SIDE 8192
+/* The largest animation side: 4K (beyond it a frame takes seconds on a CPU). */
+#define MEDIA_ANIM_MAX_SIDE 4096
 
 typedef struct MediaAnim MediaAnim;
 

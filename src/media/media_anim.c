@@ -1,5 +1,7 @@
 /* media_anim: the animation writer, the part its two encoders share: the file's
- * name and format, checks on size and rate, the temporary file and its rename. */
+ * name and format, checks on size and rate, the temporary file and its rename, and
+ * the thread that encodes a frame while the caller renders the next (the encoders
+ * themselves run on that one thread only, in order). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,11 +80,10 @@ void media_anim_hint(MediaAnim *m, const unsigned char *rgba, int stride, int bo
         gif_hint(m, rgba, stride, bottom_up);
 }
 
-int media_anim_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, int periods, char *err,
-                   size_t cap)
+/* Encodes one frame on the calling thread. */
+static int encode_frame(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, int periods, char *err,
+                        size_t cap)
 {
-    if (periods < 1)
-        periods = 1;
     int rc = m->fmt == MEDIA_GIF ? gif_add(m, rgba, stride, bottom_up, periods, err, cap)
                                  : mp4_add(m, rgba, stride, bottom_up, periods, err, cap);
     if (rc == 0) {
@@ -92,10 +93,107 @@ int media_anim_add(MediaAnim *m, const unsigned char *rgba, int stride, int bott
     return rc;
 }
 
+static void *worker(void *arg)
+{
+    MediaAnim *m = arg;
+    pthread_mutex_lock(&m->mu);
+    for (;;) {
+        while (!m->slot_full && !m->quit)
+            pthread_cond_wait(&m->cv, &m->mu);
+        if (!m->slot_full)
+            break;
+        int periods = m->slot_periods, failed = m->worker_rc;
+        pthread_mutex_unlock(&m->mu);
+        char err[sizeof m->worker_err];
+        int rc = failed ? -1 : encode_frame(m, m->slot, m->w * 4, 0, periods, err, sizeof err);
+        pthread_mutex_lock(&m->mu);
+        if (rc != 0 && !failed) {
+            m->worker_rc = -1;
+            memcpy(m->worker_err, err, sizeof err);
+        }
+        m->slot_full = 0;
+        pthread_cond_broadcast(&m->cv);
+    }
+    pthread_mutex_unlock(&m->mu);
+    return NULL;
+}
+
+/* Starts the encoding thread; without one (no memory, no thread) frames are
+ * encoded on the caller's thread. */
+static void worker_start(MediaAnim *m)
+{
+    m->slot = malloc((size_t)m->w * (size_t)m->h * 4);
+    if (!m->slot)
+        return;
+    pthread_mutex_init(&m->mu, NULL);
+    pthread_cond_init(&m->cv, NULL);
+    if (pthread_create(&m->thread, NULL, worker, m) != 0) {
+        pthread_mutex_destroy(&m->mu);
+        pthread_cond_destroy(&m->cv);
+        free(m->slot);
+        m->slot = NULL;
+        return;
+    }
+    m->threaded = 1;
+}
+
+/* Waits for the frame in hand, stops the thread. Returns worker_rc. */
+static int worker_stop(MediaAnim *m)
+{
+    if (!m->threaded)
+        return 0;
+    pthread_mutex_lock(&m->mu);
+    while (m->slot_full)
+        pthread_cond_wait(&m->cv, &m->mu);
+    m->quit = 1;
+    pthread_cond_broadcast(&m->cv);
+    pthread_mutex_unlock(&m->mu);
+    pthread_join(m->thread, NULL);
+    pthread_mutex_destroy(&m->mu);
+    pthread_cond_destroy(&m->cv);
+    free(m->slot);
+    m->slot = NULL;
+    m->threaded = 0;
+    return m->worker_rc;
+}
+
+int media_anim_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, int periods, char *err,
+                   size_t cap)
+{
+    if (periods < 1)
+        periods = 1;
+    if (!m->threaded && !m->slot && m->frames == 0)
+        worker_start(m);
+    if (!m->threaded)
+        return encode_frame(m, rgba, stride, bottom_up, periods, err, cap);
+    pthread_mutex_lock(&m->mu);
+    while (m->slot_full)
+        pthread_cond_wait(&m->cv, &m->mu);
+    int failed = m->worker_rc;
+    pthread_mutex_unlock(&m->mu);
+    if (failed) {
+        snprintf(err, cap, "%s", m->worker_err);
+        return -1;
+    }
+    /* the slot is the caller's until it is marked full */
+    size_t row = (size_t)m->w * 4;
+    for (int y = 0; y < m->h; y++)
+        memcpy(m->slot + row * (size_t)y, media_row(rgba, stride, bottom_up, m->h, y), row);
+    pthread_mutex_lock(&m->mu);
+    m->slot_full = 1;
+    m->slot_periods = periods;
+    pthread_cond_broadcast(&m->cv);
+    pthread_mutex_unlock(&m->mu);
+    return 0;
+}
+
 int media_anim_finish(MediaAnim *m, char *err, size_t cap)
 {
     int rc;
-    if (m->frames == 0) {
+    if (worker_stop(m) != 0) {
+        snprintf(err, cap, "%s", m->worker_err);
+        rc = -1;
+    } else if (m->frames == 0) {
         snprintf(err, cap, "cannot write '%s': no frames", m->path);
         rc = -1;
     } else {
@@ -117,6 +215,7 @@ void media_anim_cancel(MediaAnim *m)
 {
     if (!m)
         return;
+    worker_stop(m);
     char ignored[64];
     if (m->enc)
         (m->fmt == MEDIA_GIF ? gif_end : mp4_end)(m, 0, ignored, sizeof ignored);

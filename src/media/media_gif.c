@@ -76,7 +76,7 @@ int gif_begin(MediaAnim *m, char *err, size_t cap)
     }
     memset(e->out, GIF_TRANSPARENT, px);
     liq_set_max_colors(e->liq, 255);
-    liq_set_speed(e->liq, 6);
+    liq_set_speed(e->liq, 7);
     e->hist = liq_histogram_create(e->liq);
     int code = 0;
     e->gif = EGifOpen(m, gif_write, &code);
@@ -194,7 +194,15 @@ int gif_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, 
         if (!first && memcmp(s, p, (size_t)w * 4) == 0)
             continue;
         unsigned char *shown = e->shown + (size_t)y * (size_t)w, *out = e->out + (size_t)y * (size_t)w;
-        for (int x = 0; x < w; x++) {
+        /* the span of the row that differs, found a pixel (4 bytes) at a time */
+        int xa = 0, xb = w - 1;
+        if (!first) {
+            while (xa < xb && memcmp(s + 4 * xa, p + 4 * xa, 4) == 0)
+                xa++;
+            while (xb > xa && memcmp(s + 4 * xb, p + 4 * xb, 4) == 0)
+                xb--;
+        }
+        for (int x = xa; x <= xb; x++) {
             const unsigned char *c = s + 4 * x;
             if (!first && c[0] == p[4 * x] && c[1] == p[4 * x + 1] && c[2] == p[4 * x + 2])
                 continue;
@@ -210,7 +218,7 @@ int gif_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, 
                 y0 = y;
             y1 = y;
         }
-        memcpy(p, s, (size_t)w * 4);
+        memcpy(p + 4 * xa, s + 4 * xa, (size_t)(xb - xa + 1) * 4);
     }
     if (x1 < 0) /* nothing changed: one transparent pixel carries the delay */
         x0 = x1 = y0 = y1 = 0;

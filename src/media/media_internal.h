@@ -2,6 +2,7 @@
 #ifndef GS_MEDIA_INTERNAL_H
 #define GS_MEDIA_INTERNAL_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "media.h"
@@ -16,6 +17,16 @@ struct MediaAnim {
     FILE *f;            /* its stream (GIF), or NULL (MP4: libavformat opens it) */
     int failed;         /* errno of the first failed write, or -1 */
     void *enc;          /* the encoder's own state */
+    /* the encoding thread: the caller renders the next frame while it encodes
+     * this one; frames are handed over through one slot */
+    int threaded;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned char *slot;  /* w*h*4, top-down */
+    int slot_full, slot_periods, quit;
+    int worker_rc;        /* -1 once a frame failed; worker_err says why */
+    char worker_err[1400];
 };
 
 /* Each encoder: begin (after the temporary file exists), hint, add, end (ok: finish
