@@ -16,6 +16,7 @@
  * - Bad input: exit 2, one line naming the argument, no file left. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
+#include "files.h"
 #include "decode.h"
 #include "picture.h"
 
@@ -23,23 +24,11 @@
 #define STBI_ONLY_PNG
 #include <stb_image.h>
 
-#include <dirent.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 static const char *bin;
 static char dir[64];
-
-static int count_files(void)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    if (d)
-        closedir(d);
-    return n;
-}
 
 /* Runs the binary with args in dir; returns its exit status and the lines it
  * wrote on stderr (the first in `line`). */
@@ -239,14 +228,14 @@ static void test_refused(void)
         {"--headless --animate ''", "--animate"},
         {"--animate a.gif", "--animate"},
     };
-    int before = count_files();
+    int before = files_in(dir);
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         char line[1024];
         int lines;
         int rc = run(BAD[i].args, &lines, line, sizeof line);
         CHECK_MSG(rc == 2 && lines == 1 && strstr(line, BAD[i].names), "%s: exit %d, %d lines: %s", BAD[i].args, rc,
                   lines, line);
-        CHECK_MSG(count_files() == before, "%s left a file", BAD[i].args);
+        CHECK_MSG(files_in(dir) == before, "%s left a file", BAD[i].args);
     }
 }
 

@@ -3,13 +3,13 @@
  * slider drags, map clicks, keys, typing a formula, the screenshot shortcut. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
+#include "files.h"
 #include "decode.h"
 #include "platform.h"
 #include "log.h"
 #include "sdl_events.h"
 
 #include <SDL2/SDL.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -389,17 +389,6 @@ static void test_screenshot(const char *dir)
     unsigned ph = (unsigned)head[20] << 24 | (unsigned)head[21] << 16 | (unsigned)head[22] << 8 | head[23];
     CHECK((int)pw == a->frame.w && (int)ph == a->frame.h);
     remove(path);
-}
-
-static int files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    if (d)
-        closedir(d);
-    return n;
 }
 
 static const DrawCmd *drawn_text(const char *s, int prefix);

@@ -2,25 +2,14 @@
 /* Export: the CSV holds exactly the trajectories (parsed back, bit for bit), and
  * failures leave no file behind (PNG and animations: test_media). */
 #include "check.h"
+#include "files.h"
 #include "export.h"
 #include "spec.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 static char dir[256];
-
-static int count_files(void)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    if (d)
-        closedir(d);
-    return n;
-}
 
 static void test_csv(void)
 {
@@ -80,7 +69,7 @@ static void test_failures(void)
     spec_parse_args(3, argv, &cfg, err, sizeof err);
     Scene sc;
     spec_build_scene(&cfg, &sc, err, sizeof err);
-    int before = count_files();
+    int before = files_in(dir);
     char path[300];
     snprintf(path, sizeof path, "%s/no/such/dir/t.csv", dir);
     CHECK(export_csv(&sc, path, err, sizeof err) == -1);
@@ -94,7 +83,7 @@ static void test_failures(void)
     /* a full disk: the error names the file and the reason */
     CHECK(export_csv(&sc, "/dev/full", err, sizeof err) == -1);
     CHECK_MSG(strstr(err, "No space left on device") != NULL, "%s", err);
-    CHECK(count_files() == before);
+    CHECK(files_in(dir) == before);
     scene_free(&sc);
 }
 
@@ -105,7 +94,7 @@ int main(void)
         return 1;
     test_csv();
     test_failures();
-    CHECK(count_files() == 0); /* no temporary file left anywhere */
+    CHECK(files_in(dir) == 0); /* no temporary file left anywhere */
     rmdir(dir);
     return check_done("test_export");
 }

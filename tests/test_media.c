@@ -7,6 +7,7 @@
  * format, and decodes close to what was given; bad sizes, rates, names and paths
  * are refused with a message and leave no file; a cancel leaves no file. */
 #include "check.h"
+#include "files.h"
 #include "decode.h"
 #include "media.h"
 
@@ -17,23 +18,11 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static char dir[256];
-
-static int count_files(void)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    if (d)
-        closedir(d);
-    return n;
-}
 
 static long file_size(const char *path)
 {
@@ -141,7 +130,7 @@ static void test_gif(void)
         flip(up, frames[i], W, H);
         CHECK(media_anim_add(m, up, W * 4, 1, i == FRAMES - 1 ? 1 + FPS : 1, err, sizeof err) == 0);
     }
-    CHECK(count_files() == 1); /* the temporary file, not yet the GIF */
+    CHECK(files_in(dir) == 1); /* the temporary file, not yet the GIF */
     CHECK(file_size(path) < 0);
     CHECK_MSG(media_anim_finish(m, err, sizeof err) == 0, "%s", err);
     Movie mv;
@@ -254,7 +243,7 @@ static void test_refused(void)
     CHECK(media_format_of("c.avi") == MEDIA_NONE && media_format_of("gif") == MEDIA_NONE);
     CHECK(media_format_of("x.gif/y") == MEDIA_NONE && media_format_of("a.gif.") == MEDIA_NONE);
     snprintf(path, sizeof path, "%s/r.gif", dir);
-    int before = count_files();
+    int before = files_in(dir);
     struct {
         MediaFormat fmt;
         int w, h, fps;
@@ -274,7 +263,7 @@ static void test_refused(void)
     CHECK_MSG(strstr(err, "No such file or directory") != NULL, "%s", err);
     CHECK(media_anim_open("-", MEDIA_GIF, 64, 64, 30, err, sizeof err) == NULL);
     CHECK_MSG(strstr(err, "regular file") != NULL, "%s", err);
-    CHECK(count_files() == before);
+    CHECK(files_in(dir) == before);
     /* cancelled after some frames, or finished with none: no file */
     unsigned char px[64 * 64 * 4] = {0};
     for (int f = 0; f < 2; f++) {
@@ -282,11 +271,11 @@ static void test_refused(void)
         MediaAnim *m = media_anim_open(path, f ? MEDIA_MP4 : MEDIA_GIF, 64, 64, 30, err, sizeof err);
         CHECK(m && media_anim_add(m, px, 64 * 4, 0, 1, err, sizeof err) == 0);
         media_anim_cancel(m);
-        CHECK(count_files() == before);
+        CHECK(files_in(dir) == before);
         m = media_anim_open(path, f ? MEDIA_MP4 : MEDIA_GIF, 64, 64, 30, err, sizeof err);
         CHECK(m && media_anim_finish(m, err, sizeof err) == -1);
         CHECK_MSG(strstr(err, "no frames") != NULL, "%s", err);
-        CHECK(count_files() == before);
+        CHECK(files_in(dir) == before);
     }
 }
 
@@ -300,7 +289,7 @@ int main(void)
     test_mp4(320, 180);
     test_mp4(321, 181); /* odd sides: H.264 needs even, the last column and row repeat */
     test_refused();
-    CHECK(count_files() == 0); /* no temporary file left anywhere */
+    CHECK(files_in(dir) == 0); /* no temporary file left anywhere */
     rmdir(dir);
     return check_done("test_media");
 }

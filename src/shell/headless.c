@@ -228,6 +228,15 @@ int headless_bench(const Config *in_cfg)
     return 0;
 }
 
+static long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    long size = f && fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    if (f)
+        fclose(f);
+    return size;
+}
+
 /* Writes the animation `name` into dir with the plan, three times; the median of
  * the whole job's time, its file size and the median per frame. */
 static int bench_animation(App *a, const char *dir, const char *name, int w, int h, const AnimPlan *plan)
@@ -246,11 +255,7 @@ static int bench_animation(App *a, const char *dir, const char *name, int w, int
             fprintf(stderr, "gradscape: --bench-export: %s\n", err);
             return -1;
         }
-        FILE *f = fopen(path, "rb");
-        if (f && fseek(f, 0, SEEK_END) == 0)
-            size = ftell(f);
-        if (f)
-            fclose(f);
+        size = file_size(path);
         remove(path);
     }
     double med = bench_median(t, 3);
@@ -301,11 +306,7 @@ int headless_bench_export(const Config *in_cfg)
         }
         t[i] = bench_now_ms() - t0;
     }
-    FILE *pf = fopen(path, "rb");
-    if (pf && fseek(pf, 0, SEEK_END) == 0)
-        size = ftell(pf);
-    if (pf)
-        fclose(pf);
+    size = file_size(path);
     remove(path);
     printf("bench-export: png 1920x1080 encode_ms=%.1f size_kb=%.0f\n", bench_median(t, 5), (double)size / 1024.0);
     AnimPlan plan = anim_plan(a->scene.steps, 30, 150, 0);

@@ -1,0 +1,19 @@
+/* files: what the tests that write files ask of a directory. */
+#ifndef GS_TEST_FILES_H
+#define GS_TEST_FILES_H
+
+#include <dirent.h>
+
+/* The entries of a directory, not counting "." and hidden ones. */
+static inline int files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    if (d)
+        closedir(d);
+    return n;
+}
+
+#endif
