@@ -123,6 +123,23 @@ void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, cons
         c->x = x, c->y = y, c->w = w, c->h = h, c->view = v, c->points = p, c->n = n, c->rgba = rgba;
 }
 
+void draw_surface3d(DrawList *dl, float x, float y, float w, float h, const Surface *s, MapView v, Camera3D cam,
+                    float height)
+{
+    DrawCmd *c = push(dl, DRAW_SURFACE3D);
+    if (c)
+        c->x = x, c->y = y, c->w = w, c->h = h, c->surface = s, c->view = v, c->camera = cam, c->r = height;
+}
+
+void draw_path3d(DrawList *dl, const TrajPoint *p, int n, unsigned long long version, float width, unsigned rgba)
+{
+    DrawCmd *c = push(dl, DRAW_PATH3D);
+    if (c)
+        c->points = p, c->n = n, c->version = version, c->r = width, c->rgba = rgba;
+}
+
+void draw_end3d(DrawList *dl) { push(dl, DRAW_END3D); }
+
 MapView map_fit(MapView v, float w, float h)
 {
     if (w <= 0 || h <= 0)

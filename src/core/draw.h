@@ -26,12 +26,25 @@ typedef enum DrawKind {
     DRAW_GROUP,    /* the next n commands draw only inside the rect, which they cover
                       opaquely: a renderer may keep the result and reuse it while
                       they stay the same */
+    DRAW_SURFACE3D, /* the surface over the view in 3D (view3d.h), seen by `camera`,
+                      in the rect; `r` is the box's height. Starts a 3D picture:
+                      the PATH3D commands that follow draw in it, depth-tested */
+    DRAW_PATH3D,   /* trajectory points [0, n) on the surface of the 3D picture */
+    DRAW_END3D,    /* ends the 3D picture: it is put in its rect */
 } DrawKind;
 
 /* World rectangle shown in a pixel rectangle (x0 at the left edge, y1 at the top). */
 typedef struct MapView {
     double x0, x1, y0, y1;
 } MapView;
+
+/* An orbiting camera (view3d.h). */
+typedef struct Camera3D {
+    float azimuth;    /* degrees about the vertical, 0: looking along +y (world) */
+    float elevation;  /* degrees above the plane, 2 to 89 */
+    float distance;   /* from the target, in box units */
+    float target[3];  /* the point orbited, in box coordinates */
+} Camera3D;
 
 typedef struct DrawCmd {
     DrawKind kind;
@@ -46,7 +59,8 @@ typedef struct DrawCmd {
     const TrajPoint *points;    /* PATH, BAND */
     int n;                      /* PATH, BAND */
     unsigned long long version; /* PATH: changes whenever points[0, n) may have changed */
-    MapView view;               /* FIELD, PATH */
+    MapView view;               /* FIELD, PATH, SURFACE3D */
+    Camera3D camera;            /* SURFACE3D */
 } DrawCmd;
 
 typedef struct DrawList {
@@ -77,6 +91,12 @@ void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, cons
 
 /* A band: n points, in pairs (see DRAW_BAND). The points must outlive the list. */
 void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n, unsigned rgba);
+
+/* A 3D picture (see DRAW_SURFACE3D): the surface, paths on it, the end. */
+void draw_surface3d(DrawList *dl, float x, float y, float w, float h, const Surface *s, MapView v, Camera3D cam,
+                    float height);
+void draw_path3d(DrawList *dl, const TrajPoint *p, int n, unsigned long long version, float width, unsigned rgba);
+void draw_end3d(DrawList *dl);
 
 /* Starts a group (see DRAW_GROUP); returns its index for draw_group_end. */
 int draw_group_begin(DrawList *dl, float x, float y, float w, float h);

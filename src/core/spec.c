@@ -445,6 +445,7 @@ struct Option {
     const char *flag;            /* "--steps" */
     const char *alias;           /* "-h", or NULL */
     const char *value;           /* its value as help shows it ("N"); NULL: none, or choices */
+    const char *opt_value;       /* a value it may take after '=' ("AZ,EL"), or NULL */
     const char *const *choices;  /* the names it takes, n_choices of them */
     int n_choices;
     int not_in_file;             /* a scene option that a scene file may not hold */
@@ -659,6 +660,38 @@ static int arg_duration(const Option *o, const char *val, Config *cfg, char *err
     return 0;
 }
 
+static int arg_view3d(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    cfg->view3d = 1;
+    cfg->have_camera = 0;
+    if (!val)
+        return 0;
+    /* two or three numbers, comma-separated */
+    char buf[SPEC_ARG_MAX], *tok[4];
+    snprintf(buf, sizeof buf, "%s", val);
+    int n = 0;
+    for (char *p = buf; n < 4; n++) {
+        tok[n] = p;
+        char *comma = strchr(p, ',');
+        if (!comma) {
+            n++;
+            break;
+        }
+        *comma = '\0';
+        p = comma + 1;
+    }
+    double v[3] = {0, 0, 0};
+    int ok = n >= 2 && n <= 3;
+    for (int k = 0; ok && k < n; k++)
+        ok = parse_double(tok[k], &v[k]) == 0;
+    if (!ok || !(v[1] >= 2 && v[1] <= 89) || (n == 3 && !(v[2] >= 1 && v[2] <= 20)) || fabs(v[0]) > 1e6)
+        return seterr(err, cap, "%s=%s: expected AZIMUTH,ELEVATION[,DISTANCE] in degrees (elevation 2 to 89, "
+                                "distance 1 to 20)", o->flag, val);
+    cfg->camera[0] = v[0], cfg->camera[1] = v[1], cfg->camera[2] = n == 3 ? v[2] : 0;
+    cfg->have_camera = 1;
+    return 0;
+}
+
 static int arg_out_dir(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     return arg_path(o, val, "directory", &cfg->out_dir, err, cap);
@@ -724,6 +757,9 @@ static const Option OPTIONS[] = {
      .help = "at each head: -lr*gradient, the step, the momentum, and the per-axis step size as a box"},
     {SECTION_SCENE, "--card", .value = "LABEL", .parse = arg_card,
      .help = "show the update rule of run LABEL, with the numbers of the step shown"},
+    {SECTION_SCENE, "--view3d", .opt_value = "AZ,EL[,DIST]", .parse = arg_view3d, .not_in_file = 1,
+     .help = "the map in 3D: the surface as a lit mesh, its height the colour scale; seen from azimuth AZ and "
+             "elevation EL degrees (and DIST, 1 to 20 box widths; default -30,50,4.2)"},
     {SECTION_SCENE, "--at", .value = "STEP", .parse = arg_at,
      .help = "the step shown (a screenshot's; the window starts there, paused); default: the last"},
     {SECTION_SCENE, "--plot", .choices = PLOT_NAMES, .n_choices = COUNT(PLOT_NAMES), .parse = arg_plot,
@@ -794,7 +830,7 @@ void spec_config_defaults(Config *cfg)
 /* Checks the value's presence and length and stores it. */
 static int option_apply(const Option *o, const char *flag, const char *val, Config *cfg, char *err, size_t cap)
 {
-    if (!takes_value(o) && val)
+    if (!takes_value(o) && !o->opt_value && val)
         return seterr(err, cap, "%s takes no value", flag);
     if (val && strlen(val) >= SPEC_ARG_MAX)
         return seterr(err, cap, "%s: value too long (at most %d characters)", flag, SPEC_ARG_MAX - 1);
@@ -1050,6 +1086,8 @@ static void option_term(const Option *o, char *out, size_t cap)
     if (o->alias)
         text_add(&t, "%s, ", o->alias);
     text_add(&t, "%s", o->flag);
+    if (o->opt_value)
+        text_add(&t, "[=%s]", o->opt_value);
     if (o->value)
         text_add(&t, " %s", o->value);
     for (int i = 0; i < o->n_choices; i++)

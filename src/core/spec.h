@@ -67,6 +67,9 @@ typedef struct Config {
     int have_view;
     double noise;                 /* gradient noise sigma */
     int internals;                /* arrows and boxes at the heads */
+    int view3d;                   /* the map in 3D */
+    int have_camera;              /* camera: azimuth, elevation, distance (0: default) */
+    double camera[3];
     char card[SCENE_LABEL_MAX];   /* the run whose update rule is shown, "" for none */
     int at;                       /* the step shown first (a screenshot's), -1: the last */
     unsigned long long seed;

@@ -119,6 +119,7 @@ static void reset_view(App *a)
 {
     const double *v = a->scene.surface.view;
     a->view = (MapView){v[0], v[1], v[2], v[3]};
+    a->camera = view3d_camera_default();
 }
 
 static void clear_changes(AppChanges *c)
@@ -164,6 +165,14 @@ void app_apply_config_view(App *a, const Config *cfg)
     a->layout = cfg->layout;
     a->legend = cfg->legend;
     reset_view(a);
+    a->view3d = cfg->view3d;
+    a->view3d_blend = cfg->view3d ? 1.0f : 0.0f;
+    if (cfg->have_camera) {
+        a->camera.azimuth = (float)cfg->camera[0], a->camera.elevation = (float)cfg->camera[1];
+        if (cfg->camera[2] > 0)
+            a->camera.distance = (float)cfg->camera[2];
+        view3d_camera_clamp(&a->camera);
+    }
     a->speed = cfg->speed > 0 ? cfg->speed : default_speed(a->scene.steps);
     a->t = 0;
     a->playing = 1;
@@ -334,6 +343,7 @@ void app_act(App *a, Action act)
     case ACT_SLOWER: a->speed = a->speed / 2 < 1 ? 1 : a->speed / 2; break;
     case ACT_TOGGLE_LAYOUT: a->layout = a->layout == LAYOUT_OVERLAY ? LAYOUT_GRID : LAYOUT_OVERLAY; break;
     case ACT_RESET_VIEW: reset_view(a); break;
+    case ACT_TOGGLE_3D: a->view3d = !a->view3d; break;
     case ACT_TOGGLE_INTERNALS: a->show_internals = !a->show_internals; break;
     case ACT_TOGGLE_CARD:
         if (app_card_run(a) >= 0) {
@@ -424,6 +434,9 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     handle_keys(a, in);
     ui_end(&a->ui);
     apply_changes(a);
+    /* the turn between the 2D map and 3D takes half a second */
+    float goal = a->view3d ? 1.0f : 0.0f, turn = (float)dt / 0.5f;
+    a->view3d_blend = fabsf(goal - a->view3d_blend) <= turn ? goal : a->view3d_blend + (goal > a->view3d_blend ? turn : -turn);
     /* the animation advances in simulated steps, the same at any frame rate */
     if (a->playing) {
         a->t += a->speed * dt;

@@ -19,6 +19,7 @@
 #include "render.h"
 #include "spec.h"
 #include "ui.h"
+#include "view3d.h"
 
 /* What the UI pass changed, applied once after it (app.c: apply_changes). */
 typedef struct AppChanges {
@@ -52,6 +53,7 @@ typedef struct MapGesture {
     int pressing, panning;
     float press_x, press_y;
     MapView press_view;
+    Camera3D press_camera;   /* 3D: orbit (drag) or pan (Shift-drag) from here */
 } MapGesture;
 
 /* The plot under the map (panel_plot.c). */
@@ -77,6 +79,9 @@ struct App {
     Layout layout;           /* overlay or grid */
     LegendPos legend;
     MapView view;            /* the world region asked for; fitted to each map */
+    int view3d;              /* the map in 3D (asked for; view3d_blend follows) */
+    float view3d_blend;      /* 0: the 2D map, 1: 3D; in between while it turns */
+    Camera3D camera;         /* the 3D view's */
     double t;                /* revealed step (fractional while animating) */
     int playing;
     double speed;            /* steps per second */

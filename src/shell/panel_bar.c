@@ -1,5 +1,6 @@
 /* panel_bar: the bar under the map: play/pause, step, restart, the timeline, the
- * animation speed, the plot on or off, save a PNG, export a GIF or MP4, help. Its
+ * animation speed, the plot on or off, 2D or 3D, save a PNG, export a GIF or MP4,
+ * help. Its
  * items flow into as many rows as the width needs (each item at least wide enough
  * for its text), and the bar is as tall as its rows: it reflows rather than
  * squashing. */
@@ -9,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { BAR_ITEMS = 10, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
+enum { BAR_ITEMS = 11, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
 
 typedef struct BarItem {
     const char *name;
@@ -83,6 +84,7 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
         SLIDER("timeline", "step", tl_value, 0.6f),
         SLIDER("speed", "steps/s", sp_value, 0.4f),
         BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
+        BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
         BUTTON("shot", ui_text_width(ui, 0, fs, "Save PNG")),
         BUTTON("gif", ui_text_width(ui, 0, fs, "GIF")),
         BUTTON("mp4", ui_text_width(ui, 0, fs, "MP4")),
@@ -92,8 +94,8 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
 #undef SLIDER
     out->value_w[3] = tl_value, out->value_w[4] = sp_value;
     out->row_h = (gs_theme.bar_h - 14) * s;
-    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
-                     BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 5, 6, 7, 8, 9, 3, 4};
+    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+                     BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 5, 6, 7, 8, 9, 10, 3, 4};
     flow_rows(items, IN_ORDER, s, x, y, w, out);
     if (out->rows > 1) {
         BarFlow alt = *out;
@@ -139,13 +141,15 @@ static void bar_input(App *a, const Panel *p, const Input *in)
     ui_slider_at(ui, AT(4), "steps/s", &a->speed, &speed);
     if (ui_button_at(ui, AT(5), "Plot", a->plot.show))
         app_act(a, ACT_TOGGLE_PLOT);
-    if (ui_button_at(ui, AT(6), "Save PNG", 0))
+    if (ui_button_at(ui, AT(6), "3D", a->view3d))
+        app_act(a, ACT_TOGGLE_3D);
+    if (ui_button_at(ui, AT(7), "Save PNG", 0))
         app_act(a, ACT_SCREENSHOT);
-    if (ui_button_at(ui, AT(7), "GIF", a->anim && !strstr(a->anim_path, ".mp4")))
+    if (ui_button_at(ui, AT(8), "GIF", a->anim && !strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_GIF);
-    if (ui_button_at(ui, AT(8), "MP4", a->anim && strstr(a->anim_path, ".mp4")))
+    if (ui_button_at(ui, AT(9), "MP4", a->anim && strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_MP4);
-    if (ui_button_at(ui, AT(9), "Help", a->show_help))
+    if (ui_button_at(ui, AT(10), "Help", a->show_help))
         app_act(a, ACT_HELP);
 #undef AT
     ui_pop_id(ui);

@@ -1,7 +1,9 @@
 /* panel_map: the map. The loss field with every run's path, head and bundle, the
  * minima and the start, and the legend (overlay), or one tile per enabled run with
  * its own title (grid). Input: a click sets every run's start, a drag pans, the
- * wheel zooms about the cursor.
+ * wheel zooms about the cursor. In 3D (view3d.h) the same picture as a lit surface
+ * with the paths on it; a drag orbits, Shift-drag pans, the wheel zooms, and a
+ * click sets the start where the ray from the camera meets the surface.
  *
  * Invariants: grid tiles all show the same world region, the view fitted to one
  * tile; every pixel coordinate drawn is finite (points far off the map are clamped
@@ -71,6 +73,10 @@ static int tile_at(const Tile *tiles, int n, float px, float py)
     return -1;
 }
 
+static Camera3D shown_camera(const App *a);
+static float shown_height(const App *a);
+static MapView box_view(const App *a);
+
 int app_map_world(const App *a, float px, float py, double *wx, double *wy)
 {
     const Panel *p = frame_panel(&a->frame, &panel_map);
@@ -81,6 +87,14 @@ int app_map_world(const App *a, float px, float py, double *wx, double *wy)
     int i = tile_at(tiles, n, px, py);
     if (i < 0)
         return 0;
+    if (a->view3d_blend > 0.0f) {
+        /* the surface point under the pixel: the ray marched against the core's values */
+        Box3D b;
+        view3d_box(&a->scene.surface, box_view(a), shown_height(a), &b);
+        Camera3D cam = shown_camera(a);
+        return view3d_pick(&cam, &b, &a->scene.surface, tiles[i].w, tiles[i].h, px - tiles[i].x, py - tiles[i].y, wx,
+                           wy);
+    }
     MapView v = tile_view(a, &tiles[i]);
     *wx = map_world_x(v, tiles[i].x, tiles[i].w, px);
     *wy = map_world_y(v, tiles[i].y, tiles[i].h, py);
@@ -661,6 +675,99 @@ static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawL
                   dl);
 }
 
+/* ---- 3D ----------------------------------------------------------------------- */
+
+/* The camera and box height drawn now: while the map turns between 2D and 3D, the
+ * camera comes down from straight above and the surface rises from flat. */
+static float ease(float x) { return x * x * (3.0f - 2.0f * x); }
+
+static Camera3D shown_camera(const App *a)
+{
+    Camera3D c = a->camera;
+    float k = ease(a->view3d_blend);
+    c.elevation = 89.0f + (c.elevation - 89.0f) * k;
+    return c;
+}
+
+static float shown_height(const App *a) { return VIEW3D_HEIGHT * ease(a->view3d_blend); }
+
+/* The region the 3D box stands on: the view, as the 2D map asks for it. */
+static MapView box_view(const App *a) { return a->view; }
+
+/* A world point on the surface, in pixels of the tile (0 when behind the camera). */
+static int tile_px3d(const App *a, const Tile *t, const Box3D *b, double x, double y, float *px, float *py)
+{
+    vec3 q;
+    float o[3];
+    view3d_point(b, x, y, surface_value(&a->scene.surface, x, y), 0.0f, q);
+    Camera3D cam = shown_camera(a);
+    if (!view3d_project(&cam, t->w, t->h, q, o))
+        return 0;
+    *px = t->x + fmaxf(-1e5f, fminf(1e5f, o[0]));
+    *py = t->y + fmaxf(-1e5f, fminf(1e5f, o[1]));
+    return 1;
+}
+
+/* The 3D picture of a tile: surface, bundles and paths on it, then the minima, the
+ * start and the heads as markers over it. */
+static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    Box3D b;
+    view3d_box(&sc->surface, box_view(a), shown_height(a), &b);
+    draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a), b.height);
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
+            continue;
+        unsigned faint = (scene_palette(r->colour) << 8) | th->bundle_alpha;
+        for (int j = 0; j < r->bundle - 1 && j < r->bundle_cap; j++) {
+            int n = r->bundle_n[j];
+            int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
+            if (k > 1)
+                draw_path3d(dl, r->bundle_traj + (size_t)j * (size_t)r->cap, k, r->version, th->bundle_w * s, faint);
+        }
+    }
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
+            continue;
+        draw_path3d(dl, r->traj, app_visible_step(a, r) + 1, r->version, th->path_w * s, app_run_rgba(r));
+    }
+    draw_end3d(dl);
+    float mx, my, sx, sy;
+    for (int m = 0; m < sc->surface.n_minima; m++)
+        if (tile_px3d(a, t, &b, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my)) {
+            draw_circle(dl, mx, my, th->minimum_r * s, th->minimum_ring & ~0xFFu, th->minimum_shadow_w * s,
+                        th->minimum_shadow);
+            draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
+                        th->minimum_ring);
+        }
+    if (tile_px3d(a, t, &b, sc->start[0], sc->start[1], &sx, &sy))
+        draw_circle(dl, sx, sy, th->start_r * s, th->marker_fill, th->marker_w * s, th->marker_outline);
+    else
+        sx = sy = -1e5f;
+    int idx[SCENE_MAX_RUNS], n = 0;
+    float hx[SCENE_MAX_RUNS], hy[SCENE_MAX_RUNS];
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
+            continue;
+        const TrajPoint *q = &r->traj[app_visible_step(a, r)];
+        if (tile_px3d(a, t, &b, q->x, q->y, &hx[n], &hy[n]))
+            idx[n++] = i;
+    }
+    float dx[SCENE_MAX_RUNS], dy[SCENE_MAX_RUNS];
+    heads_spread(hx, hy, n, sx, sy, th->head_r * s, dx, dy);
+    for (int j = 0; j < n; j++) {
+        const Run *r = &sc->run[idx[j]];
+        if (dx[j] != hx[j] || dy[j] != hy[j])
+            draw_line(dl, hx[j], hy[j], dx[j], dy[j], th->marker_w * s, app_run_rgba(r));
+        draw_circle(dl, dx[j], dy[j], th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
+    }
+}
+
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     Tile tiles[SCENE_MAX_RUNS];
@@ -669,11 +776,15 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
         const Tile *t = &tiles[i];
         MapView v = tile_view(a, t);
         draw_clip(dl, t->x, t->y, t->w, t->h);
-        draw_field(dl, t->x, t->y, t->w, t->h, &a->scene.surface, v);
-        draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
+        if (a->view3d_blend > 0.0f) {
+            draw_runs3d(a, t, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
+        } else {
+            draw_field(dl, t->x, t->y, t->w, t->h, &a->scene.surface, v);
+            draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
+        }
         if (a->layout == LAYOUT_GRID && t->run >= 0)
             draw_tile_title(a, t, &a->scene.run[t->run], f->scale, dl);
-        if (a->layout == LAYOUT_GRID && t->run >= 0 && shows_internals(a, t->run, t->run))
+        if (a->layout == LAYOUT_GRID && t->run >= 0 && shows_internals(a, t->run, t->run) && a->view3d_blend == 0.0f)
             draw_tile_key(a, t, v, f->scale, dl);
         draw_no_clip(dl);
     }
@@ -704,6 +815,7 @@ static void map_input(App *a, const Panel *p, const Input *in)
         g->panning = 0;
         g->press_x = in->mouse_x, g->press_y = in->mouse_y;
         g->press_view = a->view;
+        g->press_camera = a->camera;
     }
     Tile tiles[SCENE_MAX_RUNS];
     int n = map_tiles(a, p, s, tiles);
@@ -711,7 +823,20 @@ static void map_input(App *a, const Panel *p, const Input *in)
         float dx = in->mouse_x - g->press_x, dy = in->mouse_y - g->press_y;
         if (!g->panning && dx * dx + dy * dy > 16.0f * s * s)
             g->panning = 1;
-        if (g->panning) {
+        if (g->panning && a->view3d) {
+            /* 3D: a drag orbits, Shift-drag moves the target along the ground */
+            Camera3D c = g->press_camera;
+            if (in->shift) {
+                float az = glm_rad(c.azimuth), k = c.distance * 1.2f / fmaxf(tiles[0].h, 1.0f);
+                c.target[0] -= (cosf(az) * dx - sinf(az) * dy) * k;
+                c.target[2] -= (-sinf(az) * dx - cosf(az) * dy) * k;
+            } else {
+                c.azimuth -= dx * 0.35f;
+                c.elevation += dy * 0.3f;
+            }
+            view3d_camera_clamp(&c);
+            a->camera = c;
+        } else if (g->panning) {
             MapView v = map_fit(g->press_view, tiles[0].w, tiles[0].h);
             double ux = (v.x1 - v.x0) / tiles[0].w, uy = (v.y1 - v.y0) / tiles[0].h;
             a->view.x0 = g->press_view.x0 - dx * ux, a->view.x1 = g->press_view.x1 - dx * ux;
@@ -729,7 +854,10 @@ static void map_input(App *a, const Panel *p, const Input *in)
         g->pressing = g->panning = 0;
     }
     int i = tile_at(tiles, n, in->mouse_x, in->mouse_y);
-    if (in->wheel != 0.0f && over && !a->show_help && i >= 0) {
+    if (in->wheel != 0.0f && over && !a->show_help && i >= 0 && a->view3d) {
+        a->camera.distance *= powf(1.12f, -in->wheel);
+        view3d_camera_clamp(&a->camera);
+    } else if (in->wheel != 0.0f && over && !a->show_help && i >= 0) {
         /* zoom about the cursor: the world point under it stays put */
         MapView v = tile_view(a, &tiles[i]);
         double wx = map_world_x(v, tiles[i].x, tiles[i].w, in->mouse_x);

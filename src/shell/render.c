@@ -31,7 +31,6 @@
 extern const unsigned char gs_res_shape_vert[], gs_res_shape_frag[];
 extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
 
-#define PATH_HALO 0x0000007Au
 #define HUGE_HALF 1e6f /* half extent that makes the box cover any quad */
 
 /* ---- small helpers ------------------------------------------------------------- */
@@ -433,6 +432,15 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
         case DRAW_GROUP:
             i = cmd_groups(r, dl, i);
             break;
+        case DRAW_SURFACE3D:
+            cmd_surface3d(r, c);
+            break;
+        case DRAW_PATH3D:
+            cmd_path3d(r, c);
+            break;
+        case DRAW_END3D:
+            cmd_end3d(r, c);
+            break;
         }
     }
 }
@@ -539,6 +547,7 @@ void render_destroy(Renderer *r)
     if (!r)
         return;
     field_release(r);
+    render3d_release(r);
     cache_release(r);
     target_release(r);
     if (r->vbo)

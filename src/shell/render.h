@@ -43,6 +43,12 @@ int render_read_rgba(Renderer *r, int w, int h, unsigned char *out);
  * the values to out (w*h floats, top row first). Returns 0 or -1. */
 int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, float *out);
 
+/* For tests: the 3D surface's heights as its vertex shader computes them: the
+ * colour scale's position t at each vertex of the mesh over the view (n x n, row j
+ * at y0 + j/(n-1) of the way to y1, column i likewise in x), into out (room for
+ * 256 x 256 floats). Returns 0 or -1. */
+int render_surface3d_heights(Renderer *r, const Surface *s, MapView v, float *out, int *n);
+
 /* The colour the field uses at scale position t in [0, 1] (the colormap), 0xRRGGBB. */
 unsigned render_colormap(float t);
 

@@ -5,6 +5,7 @@
  *   render_field.c   field programs and textures, the colormap
  *   render_cache.c   maps and groups kept between frames
  *   render_target.c  offscreen targets, read-back, texture framebuffers
+ *   render3d.c       the 3D picture: the surface mesh, paths with depth
  *
  * Invariants: r->fb, r->fb_w, r->fb_h are the framebuffer being drawn into (the
  * window's, a target, or a cache texture while it is redrawn); the batch's GL state
@@ -18,6 +19,7 @@
 #include "font.h"
 #include "gl.h"
 #include "render.h"
+#include "view3d.h"
 
 #define VTX_CAP 24000       /* vertices per batch (a multiple of 6) */
 #define GLYPHS_MAX 1024     /* glyphs per text command */
@@ -26,6 +28,7 @@
 #define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
 #define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
 #define GROUPS_MAX 64       /* groups kept at once */
+#define PATH_HALO 0x0000007Au /* the dark edge around a path */
 #define KEY_MAX (EXPR_MAX_SOURCE + EXPR_MAX_PARAMS * (EXPR_NAME_MAX + 1) + 8)
 
 typedef struct Vtx {
@@ -83,6 +86,22 @@ typedef struct MapEntry {
     unsigned long used;
 } MapEntry;
 
+/* The 3D surface's program for one formula (render3d.c). */
+typedef struct Prog3D {
+    GLuint prog;
+    int failed;
+    char key[KEY_MAX];
+    GLint u_param, u_log, u_fmin, u_delta, u_range, u_view, u_box, u_floor, u_n, u_mode, u_mvp, u_field, u_eye_dir;
+    unsigned long used;
+} Prog3D;
+
+/* A colour texture with a depth buffer; `key` says what it holds (the kept surface). */
+typedef struct Target3D {
+    GLuint fbo, tex, depth;
+    int w, h;
+    char key[KEY_MAX + 512];
+} Target3D;
+
 struct Renderer {
     /* batch (shapes and glyphs) */
     GLuint shape_prog;
@@ -121,6 +140,21 @@ struct Renderer {
     } group[GROUPS_MAX];
     unsigned long frame;    /* render_draw calls */
     unsigned long tick;     /* LRU clock of the program, field and map caches */
+    /* the 3D picture (render3d.c) */
+    Prog3D prog3d[PROG_CACHE];
+    GLuint mesh_vao, mesh_ebo;
+    int mesh_count;
+    GLuint p3_prog, p3_vao, p3_vbo;
+    GLint u_p3_screen, u_p3_color, u_p3_halo, u_p3_half;
+    size_t p3_bytes;
+    float *p3_pts, *p3_z, *p3_v;
+    int p3_pts_cap, p3_z_cap, p3_v_cap;
+    Target3D work3d, kept3d;
+    int in3d;               /* between SURFACE3D and END3D */
+    float rect3d[4];
+    Box3D box3d;
+    mat4 mvp3d;
+    Camera3D cam3d;
     /* offscreen target (render_target.c) */
     GLuint target_fbo, target_rb;
     int target_w, target_h;
@@ -156,6 +190,12 @@ void cmd_field(Renderer *r, const DrawCmd *c);
 int cmd_map(Renderer *r, const DrawList *dl, int first, int last);
 int cmd_groups(Renderer *r, const DrawList *dl, int g);
 void cache_release(Renderer *r);
+
+/* render3d.c */
+void cmd_surface3d(Renderer *r, const DrawCmd *c);
+void cmd_path3d(Renderer *r, const DrawCmd *c);
+void cmd_end3d(Renderer *r, const DrawCmd *c);
+void render3d_release(Renderer *r);
 
 /* render_target.c */
 int fbo_texture(GLuint *tex, GLuint *fbo, int *tw, int *th, int w, int h);

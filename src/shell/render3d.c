@@ -1,0 +1,456 @@
+/* render3d: the 3D picture (DRAW_SURFACE3D, DRAW_PATH3D, DRAW_END3D). The surface
+ * is a fixed grid mesh whose heights the vertex shader computes from the surface's
+ * generated GLSL (a program per formula, kept like the field's), so a typed formula
+ * or a parameter changes it with no mesh rebuilt on the CPU; it is coloured by the
+ * 2D field's texture (the same colormap and contour lines) and lit. The floor is
+ * the field, dimmed. Paths are the 2D strips with a depth per vertex, projected
+ * with the camera's matrices (cglm, view3d.c): drawn faint where the surface hides
+ * them and in full where it does not.
+ *
+ * The picture is drawn into its own target (colour and depth) and copied into its
+ * rect at DRAW_END3D. The surface with its floor is kept in a second target and
+ * reused while the formula, parameters, view, camera, height and size stay the
+ * same: while the animation runs, a frame only copies it and draws the paths. */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "tess.h"
+#include "theme.h"
+
+extern const unsigned char gs_res_surface3d_vert[], gs_res_surface3d_frag[], gs_res_path3d_vert[],
+    gs_res_path_frag[];
+
+#define MESH_N 160        /* grid vertices a side: smooth at 1080p, light on a CPU rasterizer */
+#define PATH3D_LIFT 0.015f /* box units above the surface, so a path never sinks into it */
+#define HIDDEN_ALPHA 0.3f  /* a path's part behind the surface */
+
+/* ---- programs ------------------------------------------------------------------ */
+
+static Prog3D *prog3d_get(Renderer *r, const Surface *s)
+{
+    char key[KEY_MAX];
+    size_t n = (size_t)snprintf(key, sizeof key, "%s", s->expr.source);
+    for (int i = 0; i < s->expr.n_params && n < sizeof key; i++)
+        n += (size_t)snprintf(key + n, sizeof key - n, "|%s", s->expr.param_name[i]);
+    r->tick++;
+    Prog3D *slot = &r->prog3d[0];
+    for (int i = 0; i < PROG_CACHE; i++) {
+        Prog3D *p = &r->prog3d[i];
+        if ((p->prog || p->failed) && strcmp(p->key, key) == 0) {
+            p->used = r->tick;
+            return p->failed ? NULL : p;
+        }
+        if (p->used < slot->used)
+            slot = p;
+    }
+    if (slot->prog)
+        glDeleteProgram(slot->prog);
+    memset(slot, 0, sizeof *slot);
+    snprintf(slot->key, sizeof slot->key, "%s", key);
+    slot->used = r->tick;
+    slot->failed = 1;
+    static char fn[32768], src[49152];
+    if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
+        gl_splice((const char *)gs_res_surface3d_vert, "//@SURFACE@", fn, src, sizeof src) != 0) {
+        gs_log("cannot build the 3D surface shader for \"%s\"", s->expr.source);
+        return NULL;
+    }
+    GLuint prog = gl_program("surface3d", src, (const char *)gs_res_surface3d_frag);
+    if (!prog)
+        return NULL;
+    slot->prog = prog;
+    slot->failed = 0;
+#define LOC(name) slot->name = glGetUniformLocation(prog, #name)
+    LOC(u_param), LOC(u_log), LOC(u_fmin), LOC(u_delta), LOC(u_range), LOC(u_view), LOC(u_box), LOC(u_floor);
+    LOC(u_n), LOC(u_mode), LOC(u_mvp), LOC(u_field), LOC(u_eye_dir);
+#undef LOC
+    return slot;
+}
+
+/* The grid's triangles, made once. */
+static int mesh_init(Renderer *r)
+{
+    if (r->mesh_vao)
+        return 0;
+    int n = MESH_N;
+    size_t count = (size_t)(n - 1) * (size_t)(n - 1) * 6;
+    unsigned *idx = malloc(sizeof *idx * count);
+    if (!idx)
+        return -1;
+    size_t k = 0;
+    for (int j = 0; j < n - 1; j++)
+        for (int i = 0; i < n - 1; i++) {
+            unsigned a = (unsigned)(j * n + i), b = a + 1, c = a + (unsigned)n, d = c + 1;
+            idx[k++] = a, idx[k++] = b, idx[k++] = d;
+            idx[k++] = a, idx[k++] = d, idx[k++] = c;
+        }
+    glGenVertexArrays(1, &r->mesh_vao);
+    glGenBuffers(1, &r->mesh_ebo);
+    glBindVertexArray(r->mesh_vao);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r->mesh_ebo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(sizeof *idx * count), idx, GL_STATIC_DRAW);
+    free(idx);
+    r->mesh_count = (int)count;
+    return 0;
+}
+
+static int path3d_init(Renderer *r)
+{
+    if (r->p3_prog)
+        return 0;
+    r->p3_prog = gl_program("path3d", (const char *)gs_res_path3d_vert, (const char *)gs_res_path_frag);
+    if (!r->p3_prog)
+        return -1;
+    r->u_p3_screen = glGetUniformLocation(r->p3_prog, "u_screen");
+    r->u_p3_color = glGetUniformLocation(r->p3_prog, "u_color");
+    r->u_p3_halo = glGetUniformLocation(r->p3_prog, "u_halo");
+    r->u_p3_half = glGetUniformLocation(r->p3_prog, "u_half");
+    glGenVertexArrays(1, &r->p3_vao);
+    glGenBuffers(1, &r->p3_vbo);
+    glBindVertexArray(r->p3_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r->p3_vbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, (GLsizei)(4 * sizeof(float)), (const void *)0);
+    return 0;
+}
+
+/* A colour texture with a depth buffer, (re)allocated to w x h. Returns 0 or -1. */
+static int target3d(Target3D *t, int w, int h)
+{
+    if (!t->fbo) {
+        glGenTextures(1, &t->tex);
+        glGenRenderbuffers(1, &t->depth);
+        glGenFramebuffers(1, &t->fbo);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+    if (t->w == w && t->h == h)
+        return 0;
+    gl_drain_errors();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, t->tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t->tex, 0);
+    glBindRenderbuffer(GL_RENDERBUFFER, t->depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, t->depth);
+    t->w = w, t->h = h;
+    t->key[0] = '\0';
+    if (glGetError() != GL_NO_ERROR || glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        t->w = t->h = 0;
+        return -1;
+    }
+    return 0;
+}
+
+static void target3d_delete(Target3D *t)
+{
+    if (t->fbo)
+        glDeleteFramebuffers(1, &t->fbo);
+    if (t->tex)
+        glDeleteTextures(1, &t->tex);
+    if (t->depth)
+        glDeleteRenderbuffers(1, &t->depth);
+    memset(t, 0, sizeof *t);
+}
+
+void render3d_release(Renderer *r)
+{
+    for (int i = 0; i < PROG_CACHE; i++)
+        if (r->prog3d[i].prog)
+            glDeleteProgram(r->prog3d[i].prog);
+    if (r->mesh_ebo)
+        glDeleteBuffers(1, &r->mesh_ebo);
+    if (r->mesh_vao)
+        glDeleteVertexArrays(1, &r->mesh_vao);
+    if (r->p3_prog)
+        glDeleteProgram(r->p3_prog);
+    if (r->p3_vbo)
+        glDeleteBuffers(1, &r->p3_vbo);
+    if (r->p3_vao)
+        glDeleteVertexArrays(1, &r->p3_vao);
+    target3d_delete(&r->work3d);
+    target3d_delete(&r->kept3d);
+    free(r->p3_pts);
+    free(r->p3_z);
+    free(r->p3_v);
+}
+
+/* ---- the surface ---------------------------------------------------------------- */
+
+static void set_uniforms(const Prog3D *p, const Surface *s, const Box3D *b)
+{
+    float param[EXPR_MAX_PARAMS] = {0};
+    for (int i = 0; i < s->expr.n_params && i < EXPR_MAX_PARAMS; i++)
+        param[i] = (float)s->expr.param[i];
+    glUniform1fv(p->u_param, EXPR_MAX_PARAMS, param);
+    const SurfaceScale *sc = &b->scale;
+    glUniform1i(p->u_log, sc->delta > 0 ? 1 : 0);
+    glUniform1f(p->u_fmin, (float)sc->fmin);
+    glUniform1f(p->u_delta, (float)sc->delta);
+    glUniform2f(p->u_range, (float)sc->lo, (float)sc->hi);
+    glUniform4f(p->u_view, (float)b->view.x0, (float)b->view.x1, (float)b->view.y0, (float)b->view.y1);
+    glUniform4f(p->u_box, (float)b->cx, (float)b->cy, (float)b->half, b->height);
+    glUniform1f(p->u_floor, VIEW3D_FLOOR);
+    glUniform1i(p->u_n, MESH_N);
+    glUniform1i(p->u_field, 0);
+}
+
+/* What the kept surface shows: it is reused while this stays the same. */
+static void surface_key(const DrawCmd *c, unsigned long long field_gen, int w, int h, char *out, size_t cap)
+{
+    const Surface *s = c->surface;
+    size_t n = (size_t)snprintf(out, cap, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g|%llu",
+                                s->expr.source, w, h, c->view.x0, c->view.x1, c->view.y0, c->view.y1,
+                                (double)c->camera.azimuth, (double)c->camera.elevation, (double)c->camera.distance,
+                                (double)c->camera.target[0], (double)c->camera.target[1], (double)c->camera.target[2],
+                                (double)c->r, field_gen);
+    for (int i = 0; i < s->expr.n_params && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, "|%.17g", s->expr.param[i]);
+}
+
+/* Draws the floor and the surface into the bound w x h target. */
+static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const FieldEntry *fe, int w, int h)
+{
+    Prog3D *p = prog3d_get(r, c->surface);
+    if (!p || mesh_init(r) != 0)
+        return -1;
+    glViewport(0, 0, w, h);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    unsigned bg = gs_theme.bg;
+    glClearColor((float)(bg >> 24) / 255.0f, (float)((bg >> 16) & 255) / 255.0f, (float)((bg >> 8) & 255) / 255.0f,
+                 1.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glUseProgram(p->prog);
+    set_uniforms(p, c->surface, b);
+    mat4 mvp;
+    view3d_mvp(&c->camera, (float)w, (float)h, mvp);
+    glUniformMatrix4fv(p->u_mvp, 1, GL_FALSE, (const float *)mvp);
+    float az = glm_rad(c->camera.azimuth), el = glm_rad(c->camera.elevation);
+    glUniform3f(p->u_eye_dir, cosf(el) * sinf(az), sinf(el), cosf(el) * cosf(az));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, fe->tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    /* the floor, then the surface over it */
+    glUniform1i(p->u_mode, 2);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glUniform1i(p->u_mode, 0);
+    glBindVertexArray(r->mesh_vao);
+    /* pushed back by its slope: where the mesh's flat triangles cut above a curved
+     * valley, the path on the true surface still shows */
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glPolygonOffset(4.0f, 4.0f);
+    glDrawElements(GL_TRIANGLES, r->mesh_count, GL_UNSIGNED_INT, (const void *)0);
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    glBindTexture(GL_TEXTURE_2D, fe->tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    return 0;
+}
+
+void cmd_surface3d(Renderer *r, const DrawCmd *c)
+{
+    flush(r);
+    r->in3d = 0;
+    int w = (int)lroundf(c->w), h = (int)lroundf(c->h);
+    if (!c->surface || w < 2 || h < 2 || w > r->max_tex || h > r->max_tex)
+        return;
+    view3d_box(c->surface, c->view, c->r, &r->box3d);
+    /* the field's texture for the colours: the view at about 1024 px across */
+    double ex = fabs(c->view.x1 - c->view.x0), ey = fabs(c->view.y1 - c->view.y0);
+    int fw = ex >= ey ? 1024 : (int)lround(1024 * ex / ey), fh = ey >= ex ? 1024 : (int)lround(1024 * ey / ex);
+    FieldEntry *fe = field_get(r, c->surface, c->view, fw < 2 ? 2 : fw, fh < 2 ? 2 : fh);
+    if (!fe || target3d(&r->work3d, w, h) != 0 || target3d(&r->kept3d, w, h) != 0) {
+        state_restore(r);
+        return;
+    }
+    char key[sizeof r->kept3d.key];
+    surface_key(c, fe->gen, w, h, key, sizeof key);
+    if (strcmp(key, r->kept3d.key) != 0) {
+        glBindFramebuffer(GL_FRAMEBUFFER, r->kept3d.fbo);
+        if (draw_surface(r, c, &r->box3d, fe, w, h) != 0) {
+            glDisable(GL_DEPTH_TEST);
+            state_restore(r);
+            return;
+        }
+        snprintf(r->kept3d.key, sizeof r->kept3d.key, "%s", key);
+    }
+    /* the work target starts as the kept surface, colour and depth */
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->kept3d.fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
+    glDisable(GL_SCISSOR_TEST);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    view3d_mvp(&c->camera, (float)w, (float)h, r->mvp3d);
+    r->in3d = 1;
+    r->rect3d[0] = c->x, r->rect3d[1] = c->y, r->rect3d[2] = (float)w, r->rect3d[3] = (float)h;
+    r->cam3d = c->camera;
+    state_restore(r);
+}
+
+/* ---- paths ---------------------------------------------------------------------- */
+
+static int grow(float **buf, int *cap, int n, int size)
+{
+    if (n <= *cap)
+        return 0;
+    float *p = realloc(*buf, sizeof(float) * (size_t)size * (size_t)n);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+void cmd_path3d(Renderer *r, const DrawCmd *c)
+{
+    if (!r->in3d || !c->points || c->n < 2 || c->r <= 0 || path3d_init(r) != 0)
+        return;
+    flush(r);
+    float w = r->rect3d[2], h = r->rect3d[3];
+    if (grow(&r->p3_pts, &r->p3_pts_cap, c->n, 2) != 0 || grow(&r->p3_z, &r->p3_z_cap, c->n, 1) != 0)
+        return;
+    /* project, dropping points within half a pixel of the last kept */
+    int k = 0;
+    for (int i = 0; i < c->n; i++) {
+        const TrajPoint *p = &c->points[i];
+        if (!isfinite(p->x) || !isfinite(p->y))
+            continue;
+        vec3 q;
+        float px[3];
+        view3d_point(&r->box3d, p->x, p->y, p->loss, PATH3D_LIFT, q);
+        vec4 clip, qq = {q[0], q[1], q[2], 1.0f};
+        glm_mat4_mulv(r->mvp3d, qq, clip);
+        if (clip[3] <= 1e-6f)
+            continue;
+        px[0] = (clip[0] / clip[3] * 0.5f + 0.5f) * w;
+        px[1] = (0.5f - clip[1] / clip[3] * 0.5f) * h;
+        px[2] = clip[2] / clip[3] * 0.5f + 0.5f;
+        if (!(fabsf(px[0]) < TESS_LIMIT && fabsf(px[1]) < TESS_LIMIT))
+            continue;
+        if (k > 0 && i < c->n - 1) {
+            float dx = px[0] - r->p3_pts[2 * k - 2], dy = px[1] - r->p3_pts[2 * k - 1];
+            if (dx * dx + dy * dy < 0.25f)
+                continue;
+        }
+        r->p3_pts[2 * k] = px[0], r->p3_pts[2 * k + 1] = px[1], r->p3_z[k] = px[2];
+        k++;
+    }
+    if (k < 2 || grow(&r->p3_v, &r->p3_v_cap, TESS_STRIP_MAX(k), 4) != 0 ||
+        grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3) != 0)
+        return;
+    const float hw = c->r * 0.5f, halo = hw + 1.25f;
+    int nv = tess_strip(r->p3_pts, k, halo + 1.0f, r->pv);
+    /* each pair of strip vertices straddles one of the points: its depth */
+    int pi = 0;
+    for (int v = 0; v + 1 < nv; v += 2) {
+        float mx = 0.5f * (r->pv[3 * v] + r->pv[3 * v + 3]), my = 0.5f * (r->pv[3 * v + 1] + r->pv[3 * v + 4]);
+        while (pi + 1 < k && fabsf(mx - r->p3_pts[2 * pi]) + fabsf(my - r->p3_pts[2 * pi + 1]) > 0.01f &&
+               fabsf(mx - r->p3_pts[2 * pi + 2]) + fabsf(my - r->p3_pts[2 * pi + 3]) <=
+                   fabsf(mx - r->p3_pts[2 * pi]) + fabsf(my - r->p3_pts[2 * pi + 1]))
+            pi++;
+        for (int e = 0; e < 2; e++) {
+            float *o = &r->p3_v[4 * (v + e)];
+            o[0] = r->pv[3 * (v + e)], o[1] = r->pv[3 * (v + e) + 1], o[2] = r->pv[3 * (v + e) + 2], o[3] = r->p3_z[pi];
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, r->work3d.fbo);
+    glViewport(0, 0, (GLsizei)w, (GLsizei)h);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(r->p3_prog);
+    glBindVertexArray(r->p3_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r->p3_vbo);
+    size_t bytes = sizeof(float) * 4 * (size_t)nv;
+    if (bytes > r->p3_bytes) {
+        r->p3_bytes = bytes + bytes / 2;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)r->p3_bytes, NULL, GL_DYNAMIC_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, r->p3_v);
+    glUniform2f(r->u_p3_screen, w, h);
+    glUniform2f(r->u_p3_half, hw, halo);
+    /* behind the surface, faint; then in front of it, in full */
+    for (int pass = 0; pass < 2; pass++) {
+        float a = (float)(c->rgba & 255) / 255.0f * (pass ? 1.0f : HIDDEN_ALPHA);
+        float ha = (float)(PATH_HALO & 255) / 255.0f * (pass ? 1.0f : HIDDEN_ALPHA);
+        glDepthFunc(pass ? GL_LEQUAL : GL_GREATER);
+        glUniform4f(r->u_p3_color, (float)(c->rgba >> 24) / 255.0f * a, (float)((c->rgba >> 16) & 255) / 255.0f * a,
+                    (float)((c->rgba >> 8) & 255) / 255.0f * a, a);
+        glUniform4f(r->u_p3_halo, (float)(PATH_HALO >> 24) / 255.0f * ha,
+                    (float)((PATH_HALO >> 16) & 255) / 255.0f * ha, (float)((PATH_HALO >> 8) & 255) / 255.0f * ha,
+                    ha);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, nv);
+    }
+    glDepthMask(GL_TRUE);
+    glDepthFunc(GL_LESS);
+    glDisable(GL_DEPTH_TEST);
+    state_restore(r);
+}
+
+void cmd_end3d(Renderer *r, const DrawCmd *c)
+{
+    (void)c;
+    if (!r->in3d)
+        return;
+    flush(r);
+    r->in3d = 0;
+    fbo_blit(r, r->work3d.fbo, (int)lroundf(r->rect3d[0]), (int)lroundf(r->rect3d[1]), (int)r->rect3d[2],
+             (int)r->rect3d[3]);
+}
+
+/* ---- heights, for tests ------------------------------------------------------------ */
+
+int render_surface3d_heights(Renderer *r, const Surface *s, MapView v, float *out, int *n)
+{
+    *n = MESH_N;
+    Prog3D *p = prog3d_get(r, s);
+    GLuint tex = 0, fbo = 0;
+    if (!p || mesh_init(r) != 0)
+        return -1;
+    Box3D b;
+    view3d_box(s, v, VIEW3D_HEIGHT, &b);
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, MESH_N, MESH_N, 0, GL_RED, GL_FLOAT, NULL);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    int rc = -1;
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
+        glViewport(0, 0, MESH_N, MESH_N);
+        glDisable(GL_SCISSOR_TEST);
+        glDisable(GL_BLEND);
+        glDisable(GL_DEPTH_TEST);
+        glEnable(GL_PROGRAM_POINT_SIZE);
+        glClearColor(-1, -1, -1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glUseProgram(p->prog);
+        set_uniforms(p, s, &b);
+        glUniform1i(p->u_mode, 1);
+        glBindVertexArray(r->empty_vao);
+        glDrawArrays(GL_POINTS, 0, MESH_N * MESH_N);
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glReadPixels(0, 0, MESH_N, MESH_N, GL_RED, GL_FLOAT, out);
+        rc = glGetError() == GL_NO_ERROR ? 0 : -1;
+    }
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &tex);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fb);
+    state_restore(r);
+    return rc;
+}
