@@ -9,6 +9,8 @@
 #include "check.h"
 #include "picture.h"
 #include "plot.h"
+#include "spec.h"
+#include "view3d.h"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG
@@ -115,6 +117,49 @@ static void check_paths(const char *name, const unsigned char *img, int w, int h
                       name, p->label, ex, ey);
     }
     CHECK_MSG(checked >= 1, "%s: no path could be checked", name);
+}
+
+/* 3D: each run's colour where its CSV points project with the camera's matrices
+ * (view3d.c, the app's own), at the height of the core's value. A point counts
+ * where the surface does not hide it (the pick at its pixel finds it, within a
+ * pixel's worth) and no head or the start marker covers it. */
+static void check_paths3d(const char *name, const unsigned char *img, int w, int h, const char *surface, Camera3D cam)
+{
+    Surface s;
+    char err[256];
+    CHECK(spec_parse_surface(surface, &s, err, sizeof err) == 0);
+    MapView v = {s.view[0], s.view[1], s.view[2], s.view[3]};
+    Box3D b;
+    view3d_box(&s, v, VIEW3D_HEIGHT, &b);
+    int hits = 0, tries = 0;
+    for (int r = 0; r < n_paths; r++) {
+        const Path *p = &paths[r];
+        float marks[2][3];
+        for (int m = 0; m < 2; m++) {
+            const Pt *q = &p->pt[m ? p->n - 1 : 0];
+            vec3 wp;
+            view3d_point(&b, q->x, q->y, surface_value(&s, q->x, q->y), 0.0f, wp);
+            view3d_project(&cam, (float)w, (float)h, wp, marks[m]);
+        }
+        for (int k = 0; k < p->n; k += p->n / 80 + 1) {
+            vec3 wp;
+            float o[3];
+            view3d_point(&b, p->pt[k].x, p->pt[k].y, p->loss[k], 0.015f, wp);
+            if (fabs(p->pt[k].x - b.cx) > 0.5 * (v.x1 - v.x0) || fabs(p->pt[k].y - b.cy) > 0.5 * (v.y1 - v.y0) ||
+                !view3d_project(&cam, (float)w, (float)h, wp, o) || o[0] < 4 || o[1] < 4 || o[0] > w - 4 || o[1] > h - 4)
+                continue;
+            if (hypot(o[0] - marks[0][0], o[1] - marks[0][1]) < 14 || hypot(o[0] - marks[1][0], o[1] - marks[1][1]) < 14)
+                continue;
+            double wx, wy, tol = 8 * 2 * b.half / w * cam.distance;
+            if (!view3d_pick(&cam, &b, &s, (float)w, (float)h, o[0], o[1], &wx, &wy) ||
+                fabs(wx - p->pt[k].x) > tol || fabs(wy - p->pt[k].y) > tol)
+                continue;
+            tries++;
+            hits += near_colour(img, w, h, o[0], o[1], RUN_RGB[r], 2, 40);
+        }
+    }
+    CHECK_MSG(tries >= 8 && hits * 10 >= tries * 9, "%s: the run's colour at %d of %d projected points", name, hits,
+              tries);
 }
 
 static const unsigned char *pixel(const unsigned char *img, int w, int x, int y)
@@ -392,6 +437,24 @@ int main(int argc, char **argv)
     int area = (h / 2 - 20) * 180;
     CHECK_MSG(card_px[1] > area * 8 / 10 && card_px[0] < area / 100 && edge,
               "card: %d of %d pixels card-coloured with it, %d without; edge %d", card_px[1], area, card_px[0], edge);
+    /* 3D: paths where the camera's matrices put them, from the default camera and
+     * from others, on three surfaces (one run each, so no run covers another) */
+    static const struct {
+        const char *args, *surface;
+        Camera3D cam;
+    } V3[] = {
+        {"--view3d --legend none --size 960x540 --opt adam:lr=0.05 --steps 400", "rosenbrock", {-30, 50, 4.9f, {0, 0.15f, 0}}},
+        {"--view3d=140,35,4 --legend none --size 800x600 --surface quadratic:kappa=10,angle=30 --opt adam:lr=0.1 "
+         "--steps 200", "quadratic:kappa=10,angle=30", {140, 35, 4, {0, 0.15f, 0}}},
+        {"--view3d=-100,85 --legend none --size 900x700 --surface himmelblau --start -0.5,-1 --opt adam:lr=0.1 "
+         "--steps 300", "himmelblau", {-100, 85, 4.9f, {0, 0.15f, 0}}},
+    };
+    for (int i = 0; i < 3; i++) {
+        img = render(V3[i].args, png, csv, &w, &h);
+        if (img)
+            check_paths3d(V3[i].args, img, w, h, V3[i].surface, V3[i].cam);
+        stbi_image_free(img);
+    }
     /* bad size and unwritable path: exit 2, no file */
     char cmd[512];
     snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s/nodir/x.png' 2>/dev/null", bin, dir);

@@ -17,6 +17,7 @@
 #include "render.h"
 #include "scene.h"
 #include "spec.h"
+#include "view3d.h"
 
 #define W 320
 #define H 240
@@ -46,6 +47,33 @@ static void field_values(Renderer *r, const Surface *s)
     }
     CHECK_MSG(bad == 0 && compared > FW * FH / 2, "%s: %d of %d values off, worst relative error %.3g",
               s->name, bad, compared, worst);
+}
+
+/* The 3D mesh's heights, as its vertex shader computes them from the generated GLSL,
+ * are the core's: the colour scale's position t at each vertex (float precision;
+ * 2e-3 is a fifth of a pixel of height at 1080p). */
+static void mesh_heights(Renderer *r, const Surface *s)
+{
+    static float out[256 * 256];
+    int n = 0;
+    MapView v = {s->view[0], s->view[1], s->view[2], s->view[3]};
+    CHECK_MSG(render_surface3d_heights(r, s, v, out, &n) == 0 && n > 16 && n <= 256, "%s", s->name);
+    Box3D b;
+    view3d_box(s, v, VIEW3D_HEIGHT, &b);
+    int bad = 0, checked = 0;
+    double worst = 0;
+    for (int j = 0; j < n; j += 7)
+        for (int i = 0; i < n; i += 7) {
+            double x = v.x0 + (v.x1 - v.x0) * i / (n - 1), y = v.y0 + (v.y1 - v.y0) * j / (n - 1);
+            double t = view3d_t(&b, surface_value(s, x, y));
+            if (!isfinite(t))
+                continue;
+            double d = fabs(out[j * n + i] - t);
+            worst = d > worst ? d : worst;
+            bad += d > 2e-3;
+            checked++;
+        }
+    CHECK_MSG(bad == 0 && checked > 400, "%s: %d of %d heights off, worst %g", s->name, bad, checked, worst);
 }
 
 static unsigned px(const unsigned char *img, int x, int y)
@@ -273,6 +301,19 @@ int main(void)
         ExprError e;
         CHECK(surface_init_expr(&s, EXPRS[i], &e) == 0);
         field_values(r, &s);
+    }
+
+    /* 1b: the 3D mesh's heights are the core's */
+    for (int i = 0; i < surface_count(); i++) {
+        Surface s;
+        CHECK(surface_init_builtin(&s, i) == 0);
+        mesh_heights(r, &s);
+    }
+    for (int i = 0; i < 2; i++) {
+        Surface s;
+        ExprError e;
+        CHECK(surface_init_expr(&s, EXPRS[i], &e) == 0);
+        mesh_heights(r, &s);
     }
 
     /* 2: a drawn scene */

@@ -759,7 +759,7 @@ static const Option OPTIONS[] = {
      .help = "show the update rule of run LABEL, with the numbers of the step shown"},
     {SECTION_SCENE, "--view3d", .opt_value = "AZ,EL[,DIST]", .parse = arg_view3d, .not_in_file = 1,
      .help = "the map in 3D: the surface as a lit mesh, its height the colour scale; seen from azimuth AZ and "
-             "elevation EL degrees (and DIST, 1 to 20 box widths; default -30,50,4.2)"},
+             "elevation EL degrees (and DIST, 1 to 20 box widths; default -30,50,4.9)"},
     {SECTION_SCENE, "--at", .value = "STEP", .parse = arg_at,
      .help = "the step shown (a screenshot's; the window starts there, paused); default: the last"},
     {SECTION_SCENE, "--plot", .choices = PLOT_NAMES, .n_choices = COUNT(PLOT_NAMES), .parse = arg_plot,

@@ -5,7 +5,7 @@
 
 Camera3D view3d_camera_default(void)
 {
-    return (Camera3D){.azimuth = -30.0f, .elevation = 50.0f, .distance = 4.2f, .target = {0.0f, 0.15f, 0.0f}};
+    return (Camera3D){.azimuth = -30.0f, .elevation = 50.0f, .distance = 4.9f, .target = {0.0f, 0.15f, 0.0f}};
 }
 
 void view3d_camera_clamp(Camera3D *c)
@@ -88,6 +88,16 @@ int view3d_project(const Camera3D *c, float w, float h, const vec3 p, float out[
     return 1;
 }
 
+/* How far the ray's point at s is above the surface there, in box units. */
+static double ray_gap(const Box3D *b, const Surface *s, const double o[3], const double d[3], double sp)
+{
+    double p[3] = {o[0] + d[0] * sp, o[1] + d[1] * sp, o[2] + d[2] * sp};
+    double wx = b->cx + p[0] * b->half, wy = b->cy - p[2] * b->half;
+    vec3 q;
+    view3d_point(b, wx, wy, surface_value(s, wx, wy), 0.0f, q);
+    return p[1] - q[1];
+}
+
 int view3d_pick(const Camera3D *c, const Box3D *b, const Surface *s, float w, float h, float px, float py, double *x,
                 double *y)
 {
@@ -99,34 +109,27 @@ int view3d_pick(const Camera3D *c, const Box3D *b, const Surface *s, float w, fl
     glm_unproject((vec3){px, h - py, 0.0f}, mvp, vp, a);
     glm_unproject((vec3){px, h - py, 1.0f}, mvp, vp, z);
     double o[3] = {a[0], a[1], a[2]}, d[3] = {z[0] - a[0], z[1] - a[1], z[2] - a[2]};
-    /* march in steps of a hundredth of the box until the ray is below the surface,
-     * then bisect; heights are the core's (double) */
+    /* march in steps of a two-hundredth of the box, then bisect the crossing;
+     * heights are the core's (double) */
     double ex = fabs(b->view.x1 - b->view.x0) / (2 * b->half), ey = fabs(b->view.y1 - b->view.y0) / (2 * b->half);
     double len = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
     int n = (int)(len / 0.005) + 1;
     if (n > 200000)
         n = 200000;
+    /* the first crossing of the sheet inside the box, from either side: from below,
+     * it is the underside the renderer shows where the box has no wall */
     double prev_gap = 0, prev_s = 0;
+    int prev_inside = 0;
     for (int i = 0; i <= n; i++) {
         double sp = (double)i / n;
         double p[3] = {o[0] + d[0] * sp, o[1] + d[1] * sp, o[2] + d[2] * sp};
         int inside = fabs(p[0]) <= ex && fabs(p[2]) <= ey;
-        double gap = 0;
-        if (inside) {
-            double wx = b->cx + p[0] * b->half, wy = b->cy - p[2] * b->half;
-            vec3 q;
-            view3d_point(b, wx, wy, surface_value(s, wx, wy), 0.0f, q);
-            gap = p[1] - q[1];
-        }
-        if (inside && i > 0 && prev_gap > 0 && gap <= 0) {
+        double gap = inside ? ray_gap(b, s, o, d, sp) : 0;
+        if (inside && prev_inside && (prev_gap > 0) != (gap > 0)) {
             double lo = prev_s, hi = sp;
             for (int k = 0; k < 50; k++) {
                 double mid = 0.5 * (lo + hi);
-                double m[3] = {o[0] + d[0] * mid, o[1] + d[1] * mid, o[2] + d[2] * mid};
-                double wx = b->cx + m[0] * b->half, wy = b->cy - m[2] * b->half;
-                vec3 q;
-                view3d_point(b, wx, wy, surface_value(s, wx, wy), 0.0f, q);
-                if (m[1] - q[1] > 0)
+                if ((ray_gap(b, s, o, d, mid) > 0) == (prev_gap > 0))
                     lo = mid;
                 else
                     hi = mid;
@@ -136,7 +139,8 @@ int view3d_pick(const Camera3D *c, const Box3D *b, const Surface *s, float w, fl
             *y = b->cy - (o[2] + d[2] * m) * b->half;
             return 1;
         }
-        prev_gap = inside ? gap : -1.0; /* a crossing counts only inside the box */
+        prev_inside = inside;
+        prev_gap = gap;
         prev_s = sp;
     }
     return 0;

@@ -694,11 +694,14 @@ static float shown_height(const App *a) { return VIEW3D_HEIGHT * ease(a->view3d_
 /* The region the 3D box stands on: the view, as the 2D map asks for it. */
 static MapView box_view(const App *a) { return a->view; }
 
-/* A world point on the surface, in pixels of the tile (0 when behind the camera). */
+/* A world point on the surface, in pixels of the tile; 0 when it is off the box
+ * (a run that flew off) or behind the camera. */
 static int tile_px3d(const App *a, const Tile *t, const Box3D *b, double x, double y, float *px, float *py)
 {
     vec3 q;
     float o[3];
+    if (!(fabs(x - b->cx) <= 0.5 * fabs(b->view.x1 - b->view.x0) && fabs(y - b->cy) <= 0.5 * fabs(b->view.y1 - b->view.y0)))
+        return 0;
     view3d_point(b, x, y, surface_value(&a->scene.surface, x, y), 0.0f, q);
     Camera3D cam = shown_camera(a);
     if (!view3d_project(&cam, t->w, t->h, q, o))

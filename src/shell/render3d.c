@@ -314,43 +314,13 @@ static int grow(float **buf, int *cap, int n, int size)
     return 0;
 }
 
-void cmd_path3d(Renderer *r, const DrawCmd *c)
+/* Draws one piece of a path: points [0, k) of r->p3_pts and r->p3_z. */
+static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
 {
-    if (!r->in3d || !c->points || c->n < 2 || c->r <= 0 || path3d_init(r) != 0)
-        return;
-    flush(r);
-    float w = r->rect3d[2], h = r->rect3d[3];
-    if (grow(&r->p3_pts, &r->p3_pts_cap, c->n, 2) != 0 || grow(&r->p3_z, &r->p3_z_cap, c->n, 1) != 0)
-        return;
-    /* project, dropping points within half a pixel of the last kept */
-    int k = 0;
-    for (int i = 0; i < c->n; i++) {
-        const TrajPoint *p = &c->points[i];
-        if (!isfinite(p->x) || !isfinite(p->y))
-            continue;
-        vec3 q;
-        float px[3];
-        view3d_point(&r->box3d, p->x, p->y, p->loss, PATH3D_LIFT, q);
-        vec4 clip, qq = {q[0], q[1], q[2], 1.0f};
-        glm_mat4_mulv(r->mvp3d, qq, clip);
-        if (clip[3] <= 1e-6f)
-            continue;
-        px[0] = (clip[0] / clip[3] * 0.5f + 0.5f) * w;
-        px[1] = (0.5f - clip[1] / clip[3] * 0.5f) * h;
-        px[2] = clip[2] / clip[3] * 0.5f + 0.5f;
-        if (!(fabsf(px[0]) < TESS_LIMIT && fabsf(px[1]) < TESS_LIMIT))
-            continue;
-        if (k > 0 && i < c->n - 1) {
-            float dx = px[0] - r->p3_pts[2 * k - 2], dy = px[1] - r->p3_pts[2 * k - 1];
-            if (dx * dx + dy * dy < 0.25f)
-                continue;
-        }
-        r->p3_pts[2 * k] = px[0], r->p3_pts[2 * k + 1] = px[1], r->p3_z[k] = px[2];
-        k++;
-    }
     if (k < 2 || grow(&r->p3_v, &r->p3_v_cap, TESS_STRIP_MAX(k), 4) != 0 ||
         grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3) != 0)
         return;
+    float w = r->rect3d[2], h = r->rect3d[3];
     const float hw = c->r * 0.5f, halo = hw + 1.25f;
     int nv = tess_strip(r->p3_pts, k, halo + 1.0f, r->pv);
     /* each pair of strip vertices straddles one of the points: its depth */
@@ -399,6 +369,48 @@ void cmd_path3d(Renderer *r, const DrawCmd *c)
     glDepthMask(GL_TRUE);
     glDepthFunc(GL_LESS);
     glDisable(GL_DEPTH_TEST);
+}
+
+/* A path on the surface: its points lifted onto the surface (the core's values),
+ * projected, and cut where it leaves the box (a diverging run flies off it). */
+void cmd_path3d(Renderer *r, const DrawCmd *c)
+{
+    if (!r->in3d || !c->points || c->n < 2 || c->r <= 0 || path3d_init(r) != 0)
+        return;
+    flush(r);
+    float w = r->rect3d[2], h = r->rect3d[3];
+    if (grow(&r->p3_pts, &r->p3_pts_cap, c->n, 2) != 0 || grow(&r->p3_z, &r->p3_z_cap, c->n, 1) != 0)
+        return;
+    const Box3D *b = &r->box3d;
+    double ex = fabs(b->view.x1 - b->view.x0) / (2 * b->half), ez = fabs(b->view.y1 - b->view.y0) / (2 * b->half);
+    int k = 0;
+    for (int i = 0; i < c->n; i++) {
+        const TrajPoint *p = &c->points[i];
+        vec3 q;
+        view3d_point(b, p->x, p->y, p->loss, PATH3D_LIFT, q);
+        int inside = isfinite(p->x) && isfinite(p->y) && fabs(q[0]) <= ex * 1.0001 && fabs(q[2]) <= ez * 1.0001;
+        vec4 clip = {0, 0, 0, 0}, qq = {q[0], q[1], q[2], 1.0f};
+        if (inside) {
+            glm_mat4_mulv(r->mvp3d, qq, clip);
+            inside = clip[3] > 1e-6f;
+        }
+        if (!inside) { /* the piece so far ends here */
+            path3d_piece(r, c, k);
+            k = 0;
+            continue;
+        }
+        float px = (clip[0] / clip[3] * 0.5f + 0.5f) * w, py = (0.5f - clip[1] / clip[3] * 0.5f) * h;
+        float pz = clip[2] / clip[3] * 0.5f + 0.5f;
+        /* within half a pixel of the last kept: dropped, unless it is the last */
+        if (k > 0 && i < c->n - 1) {
+            float dx = px - r->p3_pts[2 * k - 2], dy = py - r->p3_pts[2 * k - 1];
+            if (dx * dx + dy * dy < 0.25f)
+                continue;
+        }
+        r->p3_pts[2 * k] = px, r->p3_pts[2 * k + 1] = py, r->p3_z[k] = pz;
+        k++;
+    }
+    path3d_piece(r, c, k);
     state_restore(r);
 }
 
