@@ -435,7 +435,8 @@ static void test_export(const char *dir)
     if (path)
         remove(path);
     CHECK(files_in(dir) == before);
-    /* cancelled: Esc while it runs */
+    /* cancelled: Esc while it runs (a long one, so that it is still running) */
+    a->anim_frames = 3000;
     click(ui_id_path("bar/mp4"));
     CHECK(a->anim != NULL && strstr(a->anim_path, ".mp4"));
     frame();
@@ -448,6 +449,82 @@ static void test_export(const char *dir)
     CHECK(a->anim != NULL && strstr(a->anim_path, ".mp4"));
     key(SDLK_ESCAPE, 0);
     CHECK(a->anim == NULL && files_in(dir) == before);
+    a->anim_frames = 12;
+}
+
+/* The 3D view through real SDL events: 3 turns it on (over half a second), a drag
+ * orbits, the wheel zooms, Shift-drag pans, V resets the camera; a click at the
+ * pixel where a known surface point projects (with the app's own matrices) sets
+ * the start to that point, within a pixel's worth of world distance; 3 turns it
+ * off again. */
+static void test_view3d(void)
+{
+    App *a = &sh.app;
+    CHECK(!a->view3d && a->view3d_blend == 0.0f);
+    key(SDLK_3, 0);
+    CHECK(a->view3d);
+    for (int i = 0; i < 40; i++)
+        frame();
+    CHECK(a->view3d_blend == 1.0f);
+    const DrawCmd *surf = NULL;
+    for (int i = 0; i < sh.dl.n && !surf; i++)
+        if (sh.dl.cmd[i].kind == DRAW_SURFACE3D)
+            surf = &sh.dl.cmd[i];
+    CHECK(surf != NULL);
+    const Panel *m = map_panel();
+    float cx = m->x + m->w * 0.5f, cy = m->y + m->h * 0.5f;
+    /* orbit: a drag to the right turns the camera */
+    Camera3D c0 = a->camera;
+    double start[2] = {a->scene.start[0], a->scene.start[1]};
+    mouse(SDL_MOUSEMOTION, cx, cy);
+    mouse(SDL_MOUSEBUTTONDOWN, cx, cy);
+    mouse(SDL_MOUSEMOTION, cx + 50, cy);
+    mouse(SDL_MOUSEMOTION, cx + 100, cy + 20);
+    mouse(SDL_MOUSEBUTTONUP, cx + 100, cy + 20);
+    CHECK_MSG(fabsf(a->camera.azimuth - (c0.azimuth - 35.0f)) < 0.5f && a->camera.elevation > c0.elevation,
+              "azimuth %g elevation %g", a->camera.azimuth, a->camera.elevation);
+    CHECK(a->scene.start[0] == start[0] && a->scene.start[1] == start[1]); /* a drag is no click */
+    /* zoom */
+    float d0 = a->camera.distance;
+    wheel(cx, cy, 2);
+    CHECK(a->camera.distance < d0 * 0.85f);
+    /* pan: Shift-drag moves the target */
+    float t0x = a->camera.target[0], t0z = a->camera.target[2];
+    SDL_SetModState(KMOD_LSHIFT);
+    mouse(SDL_MOUSEBUTTONDOWN, cx, cy);
+    mouse(SDL_MOUSEMOTION, cx + 60, cy + 40);
+    mouse(SDL_MOUSEBUTTONUP, cx + 60, cy + 40);
+    SDL_SetModState(KMOD_NONE);
+    CHECK_MSG(fabsf(a->camera.target[0] - t0x) + fabsf(a->camera.target[2] - t0z) > 0.05f, "target did not move");
+    /* V: the default camera again */
+    key(SDLK_v, 0);
+    Camera3D d = view3d_camera_default();
+    CHECK(a->camera.azimuth == d.azimuth && a->camera.distance == d.distance);
+    /* picking: the pixel of a surface point, through the app's matrices */
+    frame();
+    Box3D b;
+    view3d_box(&a->scene.surface, a->view, VIEW3D_HEIGHT, &b);
+    static const double P[][2] = {{0.5, 0.5}, {-1.0, 1.5}, {1.2, 0.4}};
+    for (int i = 0; i < 3; i++) {
+        vec3 q;
+        float o[3];
+        view3d_point(&b, P[i][0], P[i][1], surface_value(&a->scene.surface, P[i][0], P[i][1]), 0.0f, q);
+        CHECK(view3d_project(&a->camera, m->w, m->h, q, o));
+        float px = m->x + o[0], py = m->y + o[1];
+        mouse(SDL_MOUSEMOTION, px, py);
+        mouse(SDL_MOUSEBUTTONDOWN, px, py);
+        mouse(SDL_MOUSEBUTTONUP, px, py);
+        double tol = 2.0 * (a->view.x1 - a->view.x0) / m->w * 2; /* two pixels' worth, far side included */
+        CHECK_MSG(fabs(a->scene.start[0] - P[i][0]) < tol && fabs(a->scene.start[1] - P[i][1]) < tol,
+                  "clicked (%g, %g), start (%g, %g)", P[i][0], P[i][1], a->scene.start[0], a->scene.start[1]);
+    }
+    /* back to 2D */
+    key(SDLK_3, 0);
+    for (int i = 0; i < 40; i++)
+        frame();
+    CHECK(!a->view3d && a->view3d_blend == 0.0f);
+    for (int i = 0; i < sh.dl.n; i++)
+        CHECK(sh.dl.cmd[i].kind != DRAW_SURFACE3D);
 }
 
 /* The text command on the frame whose text is s (or starts with s when prefix), or NULL. */
@@ -847,6 +924,7 @@ int main(void)
     test_schedule_and_noise();
     test_screenshot(dir);
     test_export(dir);
+    test_view3d();
     test_expression();
     test_surface_menu();
     test_formula_field();

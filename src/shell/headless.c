@@ -4,6 +4,7 @@
 #include "headless.h"
 
 #include <epoxy/gl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,22 @@ int headless_bench(const Config *in_cfg)
         memcpy(tmp, t_drag + lo, sizeof(double) * (size_t)(hi - lo));
         per_run[i] = bench_median(tmp, hi - lo);
     }
+    /* 3D: the camera orbiting, a new angle every frame (the surface drawn anew) */
+    static double t_orbit[FRAMES];
+    if (a->view3d) {
+        a->t = a->scene.steps;
+        a->playing = 0;
+        for (int f = 0; f < FRAMES; f++) {
+            double t0 = bench_now_ms();
+            a->camera.azimuth += 1.0f;
+            a->camera.elevation = 40.0f + 10.0f * sinf((float)f * 0.05f);
+            app_update(a, &none, 1.0 / 60.0, w, h);
+            app_frame(a, &a->frame, dl);
+            render_draw(ren, dl, w, h, gs_theme.bg);
+            glFinish();
+            t_orbit[f] = bench_now_ms() - t0;
+        }
+    }
     /* soak: a long session, the animation looping over and over (2,000,000
      * simulated steps per run), rendering every frame; memory must stay flat */
     double rss_soak0 = bench_rss_mb();
@@ -222,6 +239,9 @@ int headless_bench(const Config *in_cfg)
            soak_ms / 1000.0, rss_soak0, rss_soak1);
     printf("bench: the frame's draw list built (simulation, UI, panels), median: animation %.2f ms, drag %.2f ms\n",
            bench_median(t_cpu[0], FRAMES), bench_median(t_cpu[1], FRAMES));
+    if (a->view3d)
+        printf("bench: 3d orbit median_ms=%.2f p99_ms=%.2f\n", bench_median(t_orbit, FRAMES),
+               bench_quantile(t_orbit, FRAMES, 0.99));
     printf("bench: size=%dx%d frames=%d median_ms=%.2f p99_ms=%.2f drag_median_ms=%.2f rss_mb=%.1f\n", w, h, FRAMES,
            med, p99, drag, rss);
     shell_free(&sh);

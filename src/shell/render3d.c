@@ -1,11 +1,14 @@
 /* render3d: the 3D picture (DRAW_SURFACE3D, DRAW_PATH3D, DRAW_END3D). The surface
- * is a fixed grid mesh whose heights the vertex shader computes from the surface's
+ * is a fixed grid mesh whose heights the shader computes from the surface's
  * generated GLSL (a program per formula, kept like the field's), so a typed formula
  * or a parameter changes it with no mesh rebuilt on the CPU; it is coloured by the
  * 2D field's texture (the same colormap and contour lines) and lit. The floor is
  * the field, dimmed. Paths are the 2D strips with a depth per vertex, projected
  * with the camera's matrices (cglm, view3d.c): drawn faint where the surface hides
  * them and in full where it does not.
+ *
+ * The heights are evaluated once per vertex into a float texture, again only when
+ * the formula, its parameters or the view change: turning the camera costs none.
  *
  * The picture is drawn into its own target (colour and depth) and copied into its
  * rect at DRAW_END3D. The surface with its floor is kept in a second target and
@@ -25,7 +28,7 @@
 extern const unsigned char gs_res_surface3d_vert[], gs_res_surface3d_frag[], gs_res_path3d_vert[],
     gs_res_path_frag[];
 
-#define MESH_N 160        /* grid vertices a side: smooth at 1080p, light on a CPU rasterizer */
+#define MESH_N 128        /* grid vertices a side: smooth at 1080p, light on a CPU rasterizer */
 #define PATH3D_LIFT 0.015f /* box units above the surface, so a path never sinks into it */
 #define HIDDEN_ALPHA 0.3f  /* a path's part behind the surface */
 
@@ -67,7 +70,7 @@ static Prog3D *prog3d_get(Renderer *r, const Surface *s)
     slot->failed = 0;
 #define LOC(name) slot->name = glGetUniformLocation(prog, #name)
     LOC(u_param), LOC(u_log), LOC(u_fmin), LOC(u_delta), LOC(u_range), LOC(u_view), LOC(u_box), LOC(u_floor);
-    LOC(u_n), LOC(u_mode), LOC(u_mvp), LOC(u_field), LOC(u_eye_dir);
+    LOC(u_n), LOC(u_mode), LOC(u_mvp), LOC(u_field), LOC(u_eye_dir), LOC(u_heights);
 #undef LOC
     return slot;
 }
@@ -177,6 +180,11 @@ void render3d_release(Renderer *r)
         glDeleteVertexArrays(1, &r->p3_vao);
     target3d_delete(&r->work3d);
     target3d_delete(&r->kept3d);
+    target3d_delete(&r->half3d);
+    if (r->hgt_fbo)
+        glDeleteFramebuffers(1, &r->hgt_fbo);
+    if (r->hgt_tex)
+        glDeleteTextures(1, &r->hgt_tex);
     free(r->p3_pts);
     free(r->p3_z);
     free(r->p3_v);
@@ -200,6 +208,47 @@ static void set_uniforms(const Prog3D *p, const Surface *s, const Box3D *b)
     glUniform1f(p->u_floor, VIEW3D_FLOOR);
     glUniform1i(p->u_n, MESH_N);
     glUniform1i(p->u_field, 0);
+    glUniform1i(p->u_heights, 2);
+}
+
+/* The mesh's heights for the surface over the box's view: its function evaluated
+ * once per vertex by the shader's mode 1 into a float texture, again only when the
+ * formula, its parameters or the view change. Leaves GL state changed. Returns 0
+ * or -1. */
+static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box3D *b)
+{
+    char key[sizeof r->hgt_key];
+    size_t n = (size_t)snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", p->key, b->view.x0, b->view.x1,
+                                b->view.y0, b->view.y1);
+    for (int i = 0; i < s->expr.n_params && n < sizeof key; i++)
+        n += (size_t)snprintf(key + n, sizeof key - n, "|%.17g", s->expr.param[i]);
+    if (r->hgt_tex && strcmp(key, r->hgt_key) == 0)
+        return 0;
+    if (!r->hgt_tex) {
+        glGenTextures(1, &r->hgt_tex);
+        glBindTexture(GL_TEXTURE_2D, r->hgt_tex);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, MESH_N, MESH_N, 0, GL_RED, GL_FLOAT, NULL);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glGenFramebuffers(1, &r->hgt_fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, r->hgt_fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->hgt_tex, 0);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, r->hgt_fbo);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        return -1;
+    glViewport(0, 0, MESH_N, MESH_N);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    glUseProgram(p->prog);
+    set_uniforms(p, s, b);
+    glUniform1i(p->u_mode, 1);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_POINTS, 0, MESH_N * MESH_N);
+    snprintf(r->hgt_key, sizeof r->hgt_key, "%s", key);
+    return 0;
 }
 
 /* What the kept surface shows: it is reused while this stays the same. */
@@ -221,6 +270,11 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
     Prog3D *p = prog3d_get(r, c->surface);
     if (!p || mesh_init(r) != 0)
         return -1;
+    GLint target = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &target);
+    if (heights_get(r, p, c->surface, b) != 0)
+        return -1;
+    glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)target);
     glViewport(0, 0, w, h);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
@@ -239,14 +293,14 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
     glUniformMatrix4fv(p->u_mvp, 1, GL_FALSE, (const float *)mvp);
     float az = glm_rad(c->camera.azimuth), el = glm_rad(c->camera.elevation);
     glUniform3f(p->u_eye_dir, cosf(el) * sinf(az), sinf(el), cosf(el) * cosf(az));
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, r->hgt_tex);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, fe->tex);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    /* the floor, then the surface over it */
-    glUniform1i(p->u_mode, 2);
-    glBindVertexArray(r->empty_vao);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    /* the surface, then the floor where the surface does not hide it (the depth
+     * test spares the hidden part its shading) */
     glUniform1i(p->u_mode, 0);
     glBindVertexArray(r->mesh_vao);
     /* pushed back by its slope: where the mesh's flat triangles cut above a curved
@@ -255,6 +309,9 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
     glPolygonOffset(4.0f, 4.0f);
     glDrawElements(GL_TRIANGLES, r->mesh_count, GL_UNSIGNED_INT, (const void *)0);
     glDisable(GL_POLYGON_OFFSET_FILL);
+    glUniform1i(p->u_mode, 2);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindTexture(GL_TEXTURE_2D, fe->tex);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -280,6 +337,28 @@ void cmd_surface3d(Renderer *r, const DrawCmd *c)
     char key[sizeof r->kept3d.key];
     surface_key(c, fe->gen, w, h, key, sizeof key);
     if (strcmp(key, r->kept3d.key) != 0) {
+        /* changed since the last picture (the camera turning): drawn straight into
+         * the work target; the same as the last (it stopped): kept for the frames
+         * that follow */
+        int turning = strcmp(key, r->last3d_key) != 0;
+        snprintf(r->last3d_key, sizeof r->last3d_key, "%s", key);
+        if (turning) {
+            /* while it turns, the surface at half the resolution, scaled up: a
+             * quarter of the pixels to shade on a CPU rasterizer; the paths over
+             * it stay sharp. Full resolution as soon as it stops. */
+            int hw = (w + 1) / 2, hh = (h + 1) / 2;
+            if (target3d(&r->half3d, hw, hh) != 0 || draw_surface(r, c, &r->box3d, fe, hw, hh) != 0) {
+                glDisable(GL_DEPTH_TEST);
+                state_restore(r);
+                return;
+            }
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, r->half3d.fbo);
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
+            glDisable(GL_SCISSOR_TEST);
+            glBlitFramebuffer(0, 0, hw, hh, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+            glBlitFramebuffer(0, 0, hw, hh, 0, 0, w, h, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+            goto ready;
+        }
         glBindFramebuffer(GL_FRAMEBUFFER, r->kept3d.fbo);
         if (draw_surface(r, c, &r->box3d, fe, w, h) != 0) {
             glDisable(GL_DEPTH_TEST);
@@ -293,6 +372,7 @@ void cmd_surface3d(Renderer *r, const DrawCmd *c)
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
     glDisable(GL_SCISSOR_TEST);
     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+ready:
     view3d_mvp(&c->camera, (float)w, (float)h, r->mvp3d);
     r->in3d = 1;
     r->rect3d[0] = c->x, r->rect3d[1] = c->y, r->rect3d[2] = (float)w, r->rect3d[3] = (float)h;
@@ -431,37 +511,18 @@ int render_surface3d_heights(Renderer *r, const Surface *s, MapView v, float *ou
 {
     *n = MESH_N;
     Prog3D *p = prog3d_get(r, s);
-    GLuint tex = 0, fbo = 0;
-    if (!p || mesh_init(r) != 0)
+    if (!p)
         return -1;
     Box3D b;
     view3d_box(s, v, VIEW3D_HEIGHT, &b);
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, MESH_N, MESH_N, 0, GL_RED, GL_FLOAT, NULL);
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     int rc = -1;
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
-        glViewport(0, 0, MESH_N, MESH_N);
-        glDisable(GL_SCISSOR_TEST);
-        glDisable(GL_BLEND);
-        glDisable(GL_DEPTH_TEST);
-        glEnable(GL_PROGRAM_POINT_SIZE);
-        glClearColor(-1, -1, -1, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        glUseProgram(p->prog);
-        set_uniforms(p, s, &b);
-        glUniform1i(p->u_mode, 1);
-        glBindVertexArray(r->empty_vao);
-        glDrawArrays(GL_POINTS, 0, MESH_N * MESH_N);
+    if (heights_get(r, p, s, &b) == 0) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->hgt_fbo);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        gl_drain_errors();
         glReadPixels(0, 0, MESH_N, MESH_N, GL_RED, GL_FLOAT, out);
         rc = glGetError() == GL_NO_ERROR ? 0 : -1;
     }
-    glDeleteFramebuffers(1, &fbo);
-    glDeleteTextures(1, &tex);
     glBindFramebuffer(GL_FRAMEBUFFER, r->fb);
     state_restore(r);
     return rc;

@@ -91,7 +91,8 @@ typedef struct Prog3D {
     GLuint prog;
     int failed;
     char key[KEY_MAX];
-    GLint u_param, u_log, u_fmin, u_delta, u_range, u_view, u_box, u_floor, u_n, u_mode, u_mvp, u_field, u_eye_dir;
+    GLint u_param, u_log, u_fmin, u_delta, u_range, u_view, u_box, u_floor, u_n, u_mode, u_mvp, u_field, u_eye_dir,
+        u_heights;
     unsigned long used;
 } Prog3D;
 
@@ -149,7 +150,10 @@ struct Renderer {
     size_t p3_bytes;
     float *p3_pts, *p3_z, *p3_v;
     int p3_pts_cap, p3_z_cap, p3_v_cap;
-    Target3D work3d, kept3d;
+    Target3D work3d, kept3d, half3d;
+    char last3d_key[KEY_MAX + 512]; /* what the last 3D picture showed */
+    GLuint hgt_tex, hgt_fbo;    /* the mesh's heights (R32F), for hgt_key */
+    char hgt_key[KEY_MAX + 256];
     int in3d;               /* between SURFACE3D and END3D */
     float rect3d[4];
     Box3D box3d;
