@@ -2,6 +2,8 @@
 #include "view3d.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 Camera3D view3d_camera_default(void)
 {
@@ -32,6 +34,20 @@ void view3d_box(const Surface *s, MapView v, float height, Box3D *out)
     out->cx = 0.5 * (v.x0 + v.x1), out->cy = 0.5 * (v.y0 + v.y1);
     out->half = 0.5 * fmax(fabs(v.x1 - v.x0), fabs(v.y1 - v.y0));
     surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &out->scale);
+    out->height = height;
+}
+
+void view3d_box_memo(Box3DMemo *m, const Surface *s, MapView v, float height, Box3D *out)
+{
+    char key[sizeof m->key];
+    int n = snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", s->expr.source, v.x0, v.x1, v.y0, v.y1);
+    for (int i = 0; i < s->expr.n_params && n > 0 && (size_t)n < sizeof key; i++)
+        n += snprintf(key + n, sizeof key - (size_t)n, "|%.17g", s->expr.param[i]);
+    if (strcmp(key, m->key) != 0) {
+        view3d_box(s, v, height, &m->box);
+        memcpy(m->key, key, sizeof key);
+    }
+    *out = m->box;
     out->height = height;
 }
 

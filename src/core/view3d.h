@@ -36,6 +36,16 @@ void view3d_camera_clamp(Camera3D *c);
 
 void view3d_box(const Surface *s, MapView v, float height, Box3D *out);
 
+/* The last box made, and what it was made for: the same surface (formula and
+ * parameters) over the same view gives it back without sampling the surface again
+ * (the colour scale samples it SURFACE_SCALE_GRID^2 times). Zero-initialised. */
+typedef struct Box3DMemo {
+    char key[EXPR_MAX_SOURCE + 512];
+    Box3D box;
+} Box3DMemo;
+
+void view3d_box_memo(Box3DMemo *m, const Surface *s, MapView v, float height, Box3D *out);
+
 /* The scale position of a value, unclamped (NaN for a non-finite value). */
 double view3d_t(const Box3D *b, double f);
 

@@ -85,7 +85,7 @@ static void bar_flow(const App *a, float s, float x, float y, float w, BarFlow *
         SLIDER("speed", "steps/s", sp_value, 0.4f),
         BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
         BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
-        BUTTON("shot", ui_text_width(ui, 0, fs, "Save PNG")),
+        BUTTON("shot", ui_text_width(ui, 0, fs, "PNG")),
         BUTTON("gif", ui_text_width(ui, 0, fs, "GIF")),
         BUTTON("mp4", ui_text_width(ui, 0, fs, "MP4")),
         BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
@@ -143,7 +143,7 @@ static void bar_input(App *a, const Panel *p, const Input *in)
         app_act(a, ACT_TOGGLE_PLOT);
     if (ui_button_at(ui, AT(6), "3D", a->view3d))
         app_act(a, ACT_TOGGLE_3D);
-    if (ui_button_at(ui, AT(7), "Save PNG", 0))
+    if (ui_button_at(ui, AT(7), "PNG", 0))
         app_act(a, ACT_SCREENSHOT);
     if (ui_button_at(ui, AT(8), "GIF", a->anim && !strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_GIF);

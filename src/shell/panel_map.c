@@ -74,8 +74,7 @@ static int tile_at(const Tile *tiles, int n, float px, float py)
 }
 
 static Camera3D shown_camera(const App *a);
-static float shown_height(const App *a);
-static MapView box_view(const App *a);
+static void shown_box(const App *a, Box3D *b);
 
 int app_map_world(const App *a, float px, float py, double *wx, double *wy)
 {
@@ -90,7 +89,7 @@ int app_map_world(const App *a, float px, float py, double *wx, double *wy)
     if (a->view3d_blend > 0.0f) {
         /* the surface point under the pixel: the ray marched against the core's values */
         Box3D b;
-        view3d_box(&a->scene.surface, box_view(a), shown_height(a), &b);
+        shown_box(a, &b);
         Camera3D cam = shown_camera(a);
         return view3d_pick(&cam, &b, &a->scene.surface, tiles[i].w, tiles[i].h, px - tiles[i].x, py - tiles[i].y, wx,
                            wy);
@@ -694,6 +693,13 @@ static float shown_height(const App *a) { return VIEW3D_HEIGHT * ease(a->view3d_
 /* The region the 3D box stands on: the view, as the 2D map asks for it. */
 static MapView box_view(const App *a) { return a->view; }
 
+/* The box drawn now (its colour scale kept while the surface and view stay). */
+static void shown_box(const App *a, Box3D *b)
+{
+    static Box3DMemo memo;
+    view3d_box_memo(&memo, &a->scene.surface, box_view(a), shown_height(a), b);
+}
+
 /* A world point on the surface, in pixels of the tile; 0 when it is off the box
  * (a run that flew off) or behind the camera. */
 static int tile_px3d(const App *a, const Tile *t, const Box3D *b, double x, double y, float *px, float *py)
@@ -718,7 +724,7 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
     Box3D b;
-    view3d_box(&sc->surface, box_view(a), shown_height(a), &b);
+    shown_box(a, &b);
     draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a), b.height);
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];

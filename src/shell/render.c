@@ -432,14 +432,11 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
         case DRAW_GROUP:
             i = cmd_groups(r, dl, i);
             break;
-        case DRAW_SURFACE3D:
-            cmd_surface3d(r, c);
+        case DRAW_SURFACE3D: /* with its paths, to its end */
+            i = cmd_scene3d(r, dl, i, last);
             break;
         case DRAW_PATH3D:
-            cmd_path3d(r, c);
-            break;
-        case DRAW_END3D:
-            cmd_end3d(r, c);
+        case DRAW_END3D: /* outside a 3D picture: nothing to draw on */
             break;
         }
     }

@@ -28,7 +28,8 @@
 extern const unsigned char gs_res_surface3d_vert[], gs_res_surface3d_frag[], gs_res_path3d_vert[],
     gs_res_path_frag[];
 
-#define MESH_N 128        /* grid vertices a side: smooth at 1080p, light on a CPU rasterizer */
+#define MESH_N 129        /* grid vertices a side: smooth at 1080p, light on a CPU rasterizer; odd,
+                             so that every other vertex (the coarse mesh) spans it too */
 #define PATH3D_LIFT 0.015f /* box units above the surface, so a path never sinks into it */
 #define HIDDEN_ALPHA 0.3f  /* a path's part behind the surface */
 
@@ -75,30 +76,34 @@ static Prog3D *prog3d_get(Renderer *r, const Surface *s)
     return slot;
 }
 
-/* The grid's triangles, made once. */
+/* The grid's triangles, made once: every vertex (fine), and every other one (the
+ * coarse mesh, a quarter of the triangles, while the camera turns), one after the
+ * other in one index buffer. */
 static int mesh_init(Renderer *r)
 {
     if (r->mesh_vao)
         return 0;
     int n = MESH_N;
-    size_t count = (size_t)(n - 1) * (size_t)(n - 1) * 6;
-    unsigned *idx = malloc(sizeof *idx * count);
+    size_t fine = (size_t)(n - 1) * (size_t)(n - 1) * 6, coarse = (size_t)(n / 2) * (size_t)(n / 2) * 6;
+    unsigned *idx = malloc(sizeof *idx * (fine + coarse));
     if (!idx)
         return -1;
     size_t k = 0;
-    for (int j = 0; j < n - 1; j++)
-        for (int i = 0; i < n - 1; i++) {
-            unsigned a = (unsigned)(j * n + i), b = a + 1, c = a + (unsigned)n, d = c + 1;
-            idx[k++] = a, idx[k++] = b, idx[k++] = d;
-            idx[k++] = a, idx[k++] = d, idx[k++] = c;
-        }
+    for (int step = 1; step <= 2; step++)
+        for (int j = 0; j + step < n; j += step)
+            for (int i = 0; i + step < n; i += step) {
+                unsigned a = (unsigned)(j * n + i), b = a + (unsigned)step, c = a + (unsigned)(step * n), d = c + (unsigned)step;
+                idx[k++] = a, idx[k++] = b, idx[k++] = d;
+                idx[k++] = a, idx[k++] = d, idx[k++] = c;
+            }
     glGenVertexArrays(1, &r->mesh_vao);
     glGenBuffers(1, &r->mesh_ebo);
     glBindVertexArray(r->mesh_vao);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r->mesh_ebo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(sizeof *idx * count), idx, GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(sizeof *idx * k), idx, GL_STATIC_DRAW);
     free(idx);
-    r->mesh_count = (int)count;
+    r->mesh_count = (int)fine;
+    r->mesh_coarse = (int)(k - fine);
     return 0;
 }
 
@@ -251,21 +256,26 @@ static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box
     return 0;
 }
 
-/* What the kept surface shows: it is reused while this stays the same. */
-static void surface_key(const DrawCmd *c, unsigned long long field_gen, int w, int h, char *out, size_t cap)
+/* What the kept surface shows: it is reused while this stays the same (with the
+ * camera, or without it: what stays while the camera turns). */
+static void surface_key(const DrawCmd *c, unsigned long long field_gen, int w, int h, int camera, char *out,
+                        size_t cap)
 {
     const Surface *s = c->surface;
-    size_t n = (size_t)snprintf(out, cap, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g|%llu",
-                                s->expr.source, w, h, c->view.x0, c->view.x1, c->view.y0, c->view.y1,
-                                (double)c->camera.azimuth, (double)c->camera.elevation, (double)c->camera.distance,
-                                (double)c->camera.target[0], (double)c->camera.target[1], (double)c->camera.target[2],
-                                (double)c->r, field_gen);
+    const Camera3D *k = &c->camera;
+    size_t n = (size_t)snprintf(out, cap, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g|%.9g|%llu", s->expr.source, w, h,
+                                c->view.x0, c->view.x1, c->view.y0, c->view.y1, (double)c->r, field_gen);
+    if (camera)
+        n += (size_t)snprintf(out + n, cap - n, "|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g", (double)k->azimuth,
+                              (double)k->elevation, (double)k->distance, (double)k->target[0], (double)k->target[1],
+                              (double)k->target[2]);
     for (int i = 0; i < s->expr.n_params && n < cap; i++)
         n += (size_t)snprintf(out + n, cap - n, "|%.17g", s->expr.param[i]);
 }
 
-/* Draws the floor and the surface into the bound w x h target. */
-static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const FieldEntry *fe, int w, int h)
+/* Draws the floor and the surface into the bound w x h target (the coarse mesh if
+ * asked). */
+static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const FieldEntry *fe, int w, int h, int coarse)
 {
     Prog3D *p = prog3d_get(r, c->surface);
     if (!p || mesh_init(r) != 0)
@@ -307,7 +317,10 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
      * valley, the path on the true surface still shows */
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(4.0f, 4.0f);
-    glDrawElements(GL_TRIANGLES, r->mesh_count, GL_UNSIGNED_INT, (const void *)0);
+    if (coarse)
+        glDrawElements(GL_TRIANGLES, r->mesh_coarse, GL_UNSIGNED_INT, (const void *)(sizeof(unsigned) * (size_t)r->mesh_count));
+    else
+        glDrawElements(GL_TRIANGLES, r->mesh_count, GL_UNSIGNED_INT, (const void *)0);
     glDisable(GL_POLYGON_OFFSET_FILL);
     glUniform1i(p->u_mode, 2);
     glBindVertexArray(r->empty_vao);
@@ -318,52 +331,69 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
     return 0;
 }
 
-void cmd_surface3d(Renderer *r, const DrawCmd *c)
+/* Readies the work target for the picture of c: the surface, and what is on it.
+ * Returns 1 when the work target holds the surface alone (every path must be
+ * drawn), 0 when it still holds the last picture, this surface with the paths
+ * then drawn (only what they grew by need be added), -1 on failure. */
+static int surface_begin(Renderer *r, const DrawCmd *c)
 {
     flush(r);
     r->in3d = 0;
     int w = (int)lroundf(c->w), h = (int)lroundf(c->h);
     if (!c->surface || w < 2 || h < 2 || w > r->max_tex || h > r->max_tex)
-        return;
-    view3d_box(c->surface, c->view, c->r, &r->box3d);
+        return -1;
+    view3d_box_memo(&r->box_memo, c->surface, c->view, c->r, &r->box3d);
     /* the field's texture for the colours: the view at about 1024 px across */
     double ex = fabs(c->view.x1 - c->view.x0), ey = fabs(c->view.y1 - c->view.y0);
     int fw = ex >= ey ? 1024 : (int)lround(1024 * ex / ey), fh = ey >= ex ? 1024 : (int)lround(1024 * ey / ex);
     FieldEntry *fe = field_get(r, c->surface, c->view, fw < 2 ? 2 : fw, fh < 2 ? 2 : fh);
     if (!fe || target3d(&r->work3d, w, h) != 0 || target3d(&r->kept3d, w, h) != 0) {
         state_restore(r);
-        return;
+        return -1;
     }
     char key[sizeof r->kept3d.key];
-    surface_key(c, fe->gen, w, h, key, sizeof key);
+    surface_key(c, fe->gen, w, h, 1, key, sizeof key);
+    int state = 1;
+    r->cur3d = &r->work3d;
+    r->scale3d = 1.0f;
+    r->dst3d[0] = c->x, r->dst3d[1] = c->y, r->dst3d[2] = (float)w, r->dst3d[3] = (float)h;
+    if (strcmp(key, r->kept3d.key) == 0 && strcmp(key, r->work3d.key) == 0) {
+        state = 0; /* the last picture is still there */
+        goto ready;
+    }
+    r->work3d.key[0] = '\0';
     if (strcmp(key, r->kept3d.key) != 0) {
         /* changed since the last picture (the camera turning): drawn straight into
          * the work target; the same as the last (it stopped): kept for the frames
          * that follow */
-        int turning = strcmp(key, r->last3d_key) != 0;
-        snprintf(r->last3d_key, sizeof r->last3d_key, "%s", key);
+        /* turning: only the camera changed since the picture of the frame before */
+        const Camera3D *lc = &r->last3d_cam, *cc = &c->camera;
+        int same_camera = lc->azimuth == cc->azimuth && lc->elevation == cc->elevation &&
+                          lc->distance == cc->distance && lc->target[0] == cc->target[0] &&
+                          lc->target[1] == cc->target[1] && lc->target[2] == cc->target[2];
+        char base[sizeof r->last3d_key];
+        surface_key(c, fe->gen, w, h, 0, base, sizeof base);
+        int turning = r->last3d_frame + 1 == r->frame && !same_camera && strcmp(base, r->last3d_key) == 0;
         if (turning) {
-            /* while it turns, the surface at half the resolution, scaled up: a
-             * quarter of the pixels to shade on a CPU rasterizer; the paths over
-             * it stay sharp. Full resolution as soon as it stops. */
+            /* while it turns: the whole picture at half the resolution from the
+             * coarse mesh, scaled up at the end (a quarter of the pixels and the
+             * triangles for a CPU rasterizer); full resolution when it stops */
             int hw = (w + 1) / 2, hh = (h + 1) / 2;
-            if (target3d(&r->half3d, hw, hh) != 0 || draw_surface(r, c, &r->box3d, fe, hw, hh) != 0) {
+            if (target3d(&r->half3d, hw, hh) != 0 || draw_surface(r, c, &r->box3d, fe, hw, hh, 1) != 0) {
                 glDisable(GL_DEPTH_TEST);
                 state_restore(r);
-                return;
+                return -1;
             }
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, r->half3d.fbo);
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
-            glDisable(GL_SCISSOR_TEST);
-            glBlitFramebuffer(0, 0, hw, hh, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-            glBlitFramebuffer(0, 0, hw, hh, 0, 0, w, h, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+            r->cur3d = &r->half3d;
+            r->scale3d = 0.5f;
+            w = hw, h = hh;
             goto ready;
         }
         glBindFramebuffer(GL_FRAMEBUFFER, r->kept3d.fbo);
-        if (draw_surface(r, c, &r->box3d, fe, w, h) != 0) {
+        if (draw_surface(r, c, &r->box3d, fe, w, h, 0) != 0) {
             glDisable(GL_DEPTH_TEST);
             state_restore(r);
-            return;
+            return -1;
         }
         snprintf(r->kept3d.key, sizeof r->kept3d.key, "%s", key);
     }
@@ -372,12 +402,17 @@ void cmd_surface3d(Renderer *r, const DrawCmd *c)
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
     glDisable(GL_SCISSOR_TEST);
     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    snprintf(r->work3d.key, sizeof r->work3d.key, "%s", key);
 ready:
+    r->last3d_frame = r->frame;
+    r->last3d_cam = c->camera;
+    surface_key(c, fe->gen, (int)lroundf(c->w), (int)lroundf(c->h), 0, r->last3d_key, sizeof r->last3d_key);
     view3d_mvp(&c->camera, (float)w, (float)h, r->mvp3d);
     r->in3d = 1;
     r->rect3d[0] = c->x, r->rect3d[1] = c->y, r->rect3d[2] = (float)w, r->rect3d[3] = (float)h;
     r->cam3d = c->camera;
     state_restore(r);
+    return state;
 }
 
 /* ---- paths ---------------------------------------------------------------------- */
@@ -401,7 +436,7 @@ static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
         grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3) != 0)
         return;
     float w = r->rect3d[2], h = r->rect3d[3];
-    const float hw = c->r * 0.5f, halo = hw + 1.25f;
+    const float hw = c->r * 0.5f * r->scale3d, halo = hw + 1.25f * r->scale3d;
     int nv = tess_strip(r->p3_pts, k, halo + 1.0f, r->pv);
     /* each pair of strip vertices straddles one of the points: its depth */
     int pi = 0;
@@ -416,7 +451,7 @@ static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
             o[0] = r->pv[3 * (v + e)], o[1] = r->pv[3 * (v + e) + 1], o[2] = r->pv[3 * (v + e) + 2], o[3] = r->p3_z[pi];
         }
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, r->work3d.fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->cur3d->fbo);
     glViewport(0, 0, (GLsizei)w, (GLsizei)h);
     glDisable(GL_SCISSOR_TEST);
     glEnable(GL_DEPTH_TEST);
@@ -451,11 +486,12 @@ static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
     glDisable(GL_DEPTH_TEST);
 }
 
-/* A path on the surface: its points lifted onto the surface (the core's values),
- * projected, and cut where it leaves the box (a diverging run flies off it). */
-void cmd_path3d(Renderer *r, const DrawCmd *c)
+/* A path on the surface, its points [from, n): lifted onto the surface (the core's
+ * values), projected, and cut where it leaves the box (a diverging run flies off
+ * it). */
+static void path3d(Renderer *r, const DrawCmd *c, int from)
 {
-    if (!r->in3d || !c->points || c->n < 2 || c->r <= 0 || path3d_init(r) != 0)
+    if (!r->in3d || !c->points || c->n - from < 2 || c->r <= 0 || path3d_init(r) != 0)
         return;
     flush(r);
     float w = r->rect3d[2], h = r->rect3d[3];
@@ -464,7 +500,7 @@ void cmd_path3d(Renderer *r, const DrawCmd *c)
     const Box3D *b = &r->box3d;
     double ex = fabs(b->view.x1 - b->view.x0) / (2 * b->half), ez = fabs(b->view.y1 - b->view.y0) / (2 * b->half);
     int k = 0;
-    for (int i = 0; i < c->n; i++) {
+    for (int i = from; i < c->n; i++) {
         const TrajPoint *p = &c->points[i];
         vec3 q;
         view3d_point(b, p->x, p->y, p->loss, PATH3D_LIFT, q);
@@ -494,15 +530,58 @@ void cmd_path3d(Renderer *r, const DrawCmd *c)
     state_restore(r);
 }
 
-void cmd_end3d(Renderer *r, const DrawCmd *c)
+/* While the animation runs only the paths grow: the work target keeps the last
+ * picture and each path adds what it grew by, as the 2D map cache does. Anything
+ * else (a path changed, one more or fewer) draws them all again over the kept
+ * surface. */
+int cmd_scene3d(Renderer *r, const DrawList *dl, int first, int last)
 {
-    (void)c;
-    if (!r->in3d)
-        return;
+    int end = first + 1;
+    while (end < last && dl->cmd[end].kind == DRAW_PATH3D)
+        end++;
+    int state = surface_begin(r, &dl->cmd[first]);
+    if (state < 0)
+        return end < last && dl->cmd[end].kind == DRAW_END3D ? end : end - 1;
+    int n = end - first - 1;
+    int grow_only = state == 0 && n == r->n_drawn3d && n <= MAP_PATHS;
+    for (int i = 0; grow_only && i < n; i++) {
+        const DrawCmd *c = &dl->cmd[first + 1 + i];
+        const MapPath *m = &r->drawn3d[i];
+        grow_only = m->pts == c->points && m->version == c->version && m->width == c->r && m->rgba == c->rgba &&
+                    c->n >= m->n;
+    }
+    if (!grow_only && state == 0) { /* the paths drawn are not these: the kept surface again */
+        int w = (int)r->rect3d[2], h = (int)r->rect3d[3];
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->kept3d.fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->work3d.fbo);
+        glDisable(GL_SCISSOR_TEST);
+        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+        state_restore(r);
+    }
+    for (int i = 0; i < n; i++) {
+        const DrawCmd *c = &dl->cmd[first + 1 + i];
+        int from = grow_only ? r->drawn3d[i].n - 1 : 0;
+        path3d(r, c, from > 0 ? from : 0);
+        if (i < MAP_PATHS)
+            r->drawn3d[i] = (MapPath){.pts = c->points, .version = c->version, .n = c->n, .width = c->r, .rgba = c->rgba};
+    }
+    r->n_drawn3d = n;
+    if (r->work3d.key[0] == '\0') /* a turning camera's picture is not kept */
+        r->n_drawn3d = -1;
     flush(r);
     r->in3d = 0;
-    fbo_blit(r, r->work3d.fbo, (int)lroundf(r->rect3d[0]), (int)lroundf(r->rect3d[1]), (int)r->rect3d[2],
-             (int)r->rect3d[3]);
+    int x = (int)lroundf(r->dst3d[0]), y = (int)lroundf(r->dst3d[1]), w = (int)r->dst3d[2], h = (int)r->dst3d[3];
+    if (r->cur3d == &r->work3d) {
+        fbo_blit(r, r->work3d.fbo, x, y, w, h);
+    } else { /* the half-resolution picture, scaled up */
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->cur3d->fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
+        apply_scissor(r);
+        int gy = r->fb_h - (y + h);
+        glBlitFramebuffer(0, 0, r->cur3d->w, r->cur3d->h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        state_restore(r);
+    }
+    return end < last && dl->cmd[end].kind == DRAW_END3D ? end : end - 1;
 }
 
 /* ---- heights, for tests ------------------------------------------------------------ */

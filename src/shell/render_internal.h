@@ -144,19 +144,27 @@ struct Renderer {
     /* the 3D picture (render3d.c) */
     Prog3D prog3d[PROG_CACHE];
     GLuint mesh_vao, mesh_ebo;
-    int mesh_count;
+    int mesh_count, mesh_coarse; /* indices: the fine mesh, then the coarse one */
     GLuint p3_prog, p3_vao, p3_vbo;
     GLint u_p3_screen, u_p3_color, u_p3_halo, u_p3_half;
     size_t p3_bytes;
     float *p3_pts, *p3_z, *p3_v;
     int p3_pts_cap, p3_z_cap, p3_v_cap;
     Target3D work3d, kept3d, half3d;
-    char last3d_key[KEY_MAX + 512]; /* what the last 3D picture showed */
+    Target3D *cur3d;            /* the one the picture is drawn into: work3d, or half3d while turning */
+    float scale3d;              /* its size over the rect's */
+    float dst3d[4];             /* the rect it goes to */
+    char last3d_key[KEY_MAX + 512]; /* what the last 3D picture showed, but its camera */
+    Camera3D last3d_cam;            /* ... its camera */
+    unsigned long last3d_frame;     /* ... and when */
+    MapPath drawn3d[MAP_PATHS];     /* the paths in the work target, as drawn */
+    int n_drawn3d;                  /* how many (-1: none to add to) */
     GLuint hgt_tex, hgt_fbo;    /* the mesh's heights (R32F), for hgt_key */
     char hgt_key[KEY_MAX + 256];
     int in3d;               /* between SURFACE3D and END3D */
     float rect3d[4];
     Box3D box3d;
+    Box3DMemo box_memo;
     mat4 mvp3d;
     Camera3D cam3d;
     /* offscreen target (render_target.c) */
@@ -196,9 +204,7 @@ int cmd_groups(Renderer *r, const DrawList *dl, int g);
 void cache_release(Renderer *r);
 
 /* render3d.c */
-void cmd_surface3d(Renderer *r, const DrawCmd *c);
-void cmd_path3d(Renderer *r, const DrawCmd *c);
-void cmd_end3d(Renderer *r, const DrawCmd *c);
+int cmd_scene3d(Renderer *r, const DrawList *dl, int first, int last);
 void render3d_release(Renderer *r);
 
 /* render_target.c */
