@@ -17,7 +17,7 @@ static const Binding BINDINGS[] = {
     {ACT_TOGGLE_LAYOUT, UI_KEY_G, BIND_PLAIN, "G", "overlay / grid layout"},
     {ACT_RESET_VIEW, UI_KEY_V, BIND_PLAIN, "V", "reset the view (and the 3D camera)"},
     {ACT_TOGGLE_3D, UI_KEY_3, BIND_PLAIN, "3", "2D / 3D map"},
-    {ACT_NONE, NO_KEY, BIND_ANY, "3D: drag  Shift-drag  wheel", "orbit  pan  zoom; click sets the start"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Drag in 3D", "orbit (with Shift: pan); wheel: zoom"},
     {ACT_TOGGLE_INTERNALS, UI_KEY_I, BIND_PLAIN, "I", "at each head: gradient, step and the optimizer's state"},
     {ACT_TOGGLE_CARD, UI_KEY_U, BIND_PLAIN, "U", "the selected run's update rule, with its numbers"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Click a legend row", "select that run and show its update rule"},
