@@ -122,6 +122,20 @@ int headless_run(const Config *cfg)
     return 0;
 }
 
+/* The hidden window and app a benchmark runs in (its own size set later). Returns
+ * 0, or the exit status. */
+static int bench_shell(Config *cfg, Shell *sh)
+{
+    char err[600];
+    int is_input;
+    cfg->width = 64, cfg->height = 64;
+    if (shell_init(sh, cfg, 1, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "gradscape: %s\n", err);
+        return is_input ? 2 : 1;
+    }
+    return 0;
+}
+
 int headless_bench(const Config *in_cfg)
 {
     Config cfg = *in_cfg;
@@ -129,13 +143,9 @@ int headless_bench(const Config *in_cfg)
     if (cfg.steps < 0)
         cfg.steps = 10000;
     Shell sh;
-    char err[600];
-    int is_input;
-    cfg.width = 64, cfg.height = 64;
-    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "gradscape: %s\n", err);
-        return is_input ? 2 : 1;
-    }
+    int rc0 = bench_shell(&cfg, &sh);
+    if (rc0 != 0)
+        return rc0;
     App *a = &sh.app;
     if (render_target_begin(sh.r, w, h) != 0) {
         shell_free(&sh);
@@ -289,12 +299,9 @@ int headless_bench_export(const Config *in_cfg)
     Config cfg = *in_cfg;
     Shell sh;
     char err[1400];
-    int is_input;
-    cfg.width = 64, cfg.height = 64;
-    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "gradscape: %s\n", err);
-        return is_input ? 2 : 1;
-    }
+    int rc0 = bench_shell(&cfg, &sh);
+    if (rc0 != 0)
+        return rc0;
     App *a = &sh.app;
     a->t = a->scene.steps;
     a->playing = 0;

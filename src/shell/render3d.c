@@ -37,43 +37,16 @@ extern const unsigned char gs_res_surface3d_vert[], gs_res_surface3d_frag[], gs_
 
 static Prog3D *prog3d_get(Renderer *r, const Surface *s)
 {
-    char key[KEY_MAX];
-    size_t n = (size_t)snprintf(key, sizeof key, "%s", s->expr.source);
-    for (int i = 0; i < s->expr.n_params && n < sizeof key; i++)
-        n += (size_t)snprintf(key + n, sizeof key - n, "|%s", s->expr.param_name[i]);
-    r->tick++;
-    Prog3D *slot = &r->prog3d[0];
-    for (int i = 0; i < PROG_CACHE; i++) {
-        Prog3D *p = &r->prog3d[i];
-        if ((p->prog || p->failed) && strcmp(p->key, key) == 0) {
-            p->used = r->tick;
-            return p->failed ? NULL : p;
-        }
-        if (p->used < slot->used)
-            slot = p;
-    }
-    if (slot->prog)
-        glDeleteProgram(slot->prog);
-    memset(slot, 0, sizeof *slot);
-    snprintf(slot->key, sizeof slot->key, "%s", key);
-    slot->used = r->tick;
-    slot->failed = 1;
-    static char fn[32768], src[49152];
-    if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
-        gl_splice((const char *)gs_res_surface3d_vert, "//@SURFACE@", fn, src, sizeof src) != 0) {
-        gs_log("cannot build the 3D surface shader for \"%s\"", s->expr.source);
-        return NULL;
-    }
-    GLuint prog = gl_program("surface3d", src, (const char *)gs_res_surface3d_frag);
-    if (!prog)
-        return NULL;
-    slot->prog = prog;
-    slot->failed = 0;
-#define LOC(name) slot->name = glGetUniformLocation(prog, #name)
-    LOC(u_param), LOC(u_log), LOC(u_fmin), LOC(u_delta), LOC(u_range), LOC(u_view), LOC(u_box), LOC(u_floor);
-    LOC(u_n), LOC(u_mode), LOC(u_mvp), LOC(u_field), LOC(u_eye_dir), LOC(u_heights);
+    int made;
+    Prog3D *p = (Prog3D *)surface_prog(r, &r->prog3d[0].s, sizeof r->prog3d[0], s, "surface3d",
+                                       (const char *)gs_res_surface3d_vert, (const char *)gs_res_surface3d_frag, &made);
+    if (p && made) {
+#define LOC(name) p->name = glGetUniformLocation(p->s.prog, #name)
+        LOC(u_param), LOC(u_log), LOC(u_fmin), LOC(u_delta), LOC(u_range), LOC(u_view), LOC(u_box), LOC(u_floor);
+        LOC(u_n), LOC(u_mode), LOC(u_mvp), LOC(u_field), LOC(u_eye_dir), LOC(u_heights);
 #undef LOC
-    return slot;
+    }
+    return p;
 }
 
 /* The grid's triangles, made once: every vertex (fine), and every other one (the
@@ -171,8 +144,8 @@ static void target3d_delete(Target3D *t)
 void render3d_release(Renderer *r)
 {
     for (int i = 0; i < PROG_CACHE; i++)
-        if (r->prog3d[i].prog)
-            glDeleteProgram(r->prog3d[i].prog);
+        if (r->prog3d[i].s.prog)
+            glDeleteProgram(r->prog3d[i].s.prog);
     if (r->mesh_ebo)
         glDeleteBuffers(1, &r->mesh_ebo);
     if (r->mesh_vao)
@@ -223,7 +196,7 @@ static void set_uniforms(const Prog3D *p, const Surface *s, const Box3D *b)
 static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box3D *b)
 {
     char key[sizeof r->hgt_key];
-    size_t n = (size_t)snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", p->key, b->view.x0, b->view.x1,
+    size_t n = (size_t)snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", p->s.key, b->view.x0, b->view.x1,
                                 b->view.y0, b->view.y1);
     for (int i = 0; i < s->expr.n_params && n < sizeof key; i++)
         n += (size_t)snprintf(key + n, sizeof key - n, "|%.17g", s->expr.param[i]);
@@ -247,7 +220,7 @@ static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     glEnable(GL_PROGRAM_POINT_SIZE);
-    glUseProgram(p->prog);
+    glUseProgram(p->s.prog);
     set_uniforms(p, s, b);
     glUniform1i(p->u_mode, 1);
     glBindVertexArray(r->empty_vao);
@@ -296,7 +269,7 @@ static int draw_surface(Renderer *r, const DrawCmd *c, const Box3D *b, const Fie
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
-    glUseProgram(p->prog);
+    glUseProgram(p->s.prog);
     set_uniforms(p, c->surface, b);
     mat4 mvp;
     view3d_mvp(&c->camera, (float)w, (float)h, mvp);

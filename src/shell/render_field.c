@@ -65,8 +65,8 @@ void field_init(Renderer *r)
 void field_release(Renderer *r)
 {
     for (int i = 0; i < PROG_CACHE; i++)
-        if (r->prog[i].prog)
-            glDeleteProgram(r->prog[i].prog);
+        if (r->prog[i].s.prog)
+            glDeleteProgram(r->prog[i].s.prog);
     for (int i = 0; i < FIELD_CACHE; i++)
         fbo_delete(&r->field[i].tex, &r->field[i].fbo);
     if (r->colormap)
@@ -84,14 +84,16 @@ static void field_key(const Surface *s, char *out, size_t cap)
         n += (size_t)snprintf(out + n, cap - n, "|%s", s->expr.param_name[i]);
 }
 
-static FieldProg *field_prog(Renderer *r, const Surface *s)
+ProgSlot *surface_prog(Renderer *r, ProgSlot *cache, size_t stride, const Surface *s, const char *name,
+                       const char *vert, const char *frag, int *made)
 {
     char key[KEY_MAX];
     field_key(s, key, sizeof key);
+    *made = 0;
     r->tick++;
-    FieldProg *slot = &r->prog[0];
+    ProgSlot *slot = cache;
     for (int i = 0; i < PROG_CACHE; i++) {
-        FieldProg *p = &r->prog[i];
+        ProgSlot *p = (ProgSlot *)((char *)cache + stride * (size_t)i);
         if ((p->prog || p->failed) && strcmp(p->key, key) == 0) {
             p->used = r->tick;
             return p->failed ? NULL : p;
@@ -101,32 +103,44 @@ static FieldProg *field_prog(Renderer *r, const Surface *s)
     }
     if (slot->prog)
         glDeleteProgram(slot->prog);
-    memset(slot, 0, sizeof *slot);
+    memset(slot, 0, stride);
     snprintf(slot->key, sizeof slot->key, "%s", key);
     slot->used = r->tick;
     slot->failed = 1;
-
     static char fn[32768], src[49152];
+    int in_vert = strstr(vert, "//@SURFACE@") != NULL;
     if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
-        gl_splice((const char *)gs_res_field_frag, "//@SURFACE@", fn, src, sizeof src) != 0) {
-        gs_log("cannot build the field shader for \"%s\"", s->expr.source);
+        gl_splice(in_vert ? vert : frag, "//@SURFACE@", fn, src, sizeof src) != 0) {
+        gs_log("cannot build the %s shader for \"%s\"", name, s->expr.source);
         return NULL;
     }
-    GLuint prog = gl_program("field", (const char *)gs_res_field_vert, src);
+    GLuint prog = gl_program(name, in_vert ? src : vert, in_vert ? frag : src);
     if (!prog)
         return NULL;
     slot->prog = prog;
     slot->failed = 0;
-    slot->u_param = glGetUniformLocation(prog, "u_param");
-    slot->u_log = glGetUniformLocation(prog, "u_log");
-    slot->u_fmin = glGetUniformLocation(prog, "u_fmin");
-    slot->u_delta = glGetUniformLocation(prog, "u_delta");
-    slot->u_range = glGetUniformLocation(prog, "u_range");
-    slot->u_levels = glGetUniformLocation(prog, "u_levels");
-    slot->u_colormap = glGetUniformLocation(prog, "u_colormap");
-    slot->u_mode = glGetUniformLocation(prog, "u_mode");
-    slot->u_view = glGetUniformLocation(prog, "u_view");
+    *made = 1;
     return slot;
+}
+
+static FieldProg *field_prog(Renderer *r, const Surface *s)
+{
+    int made;
+    FieldProg *p = (FieldProg *)surface_prog(r, &r->prog[0].s, sizeof r->prog[0], s, "field",
+                                             (const char *)gs_res_field_vert, (const char *)gs_res_field_frag, &made);
+    if (p && made) {
+        GLuint prog = p->s.prog;
+        p->u_param = glGetUniformLocation(prog, "u_param");
+        p->u_log = glGetUniformLocation(prog, "u_log");
+        p->u_fmin = glGetUniformLocation(prog, "u_fmin");
+        p->u_delta = glGetUniformLocation(prog, "u_delta");
+        p->u_range = glGetUniformLocation(prog, "u_range");
+        p->u_levels = glGetUniformLocation(prog, "u_levels");
+        p->u_colormap = glGetUniformLocation(prog, "u_colormap");
+        p->u_mode = glGetUniformLocation(prog, "u_mode");
+        p->u_view = glGetUniformLocation(prog, "u_view");
+    }
+    return p;
 }
 
 static void field_uniforms(const FieldProg *p, const Surface *s, MapView v, int mode)
@@ -195,7 +209,7 @@ FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
     SurfaceScale sc;
     surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &sc);
     glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
-    glUseProgram(p->prog);
+    glUseProgram(p->s.prog);
     field_uniforms(p, s, v, 0);
     glUniform1i(p->u_log, s->log_color ? 1 : 0);
     glUniform1f(p->u_fmin, (float)sc.fmin);
@@ -263,7 +277,7 @@ int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, 
         gs_log("float render targets are not supported");
         goto done;
     }
-    glUseProgram(p->prog);
+    glUseProgram(p->s.prog);
     field_uniforms(p, s, v, 1);
     field_run(r, w, h);
     glPixelStorei(GL_PACK_ALIGNMENT, 4);

@@ -43,12 +43,18 @@ typedef struct Vtx {
 enum { MODE_FILL, MODE_RING }; /* shape.frag's v_prm.z */
 enum { PROG_SHAPE, PROG_PATH };
 
-typedef struct FieldProg {
+/* A program built for one formula, in a small LRU (the head of FieldProg and
+ * Prog3D; surface_prog finds or builds it). */
+typedef struct ProgSlot {
     GLuint prog;
-    int failed;
+    int failed;             /* it did not build: not tried again while it is kept */
     char key[KEY_MAX];
-    GLint u_param, u_log, u_fmin, u_delta, u_range, u_levels, u_colormap, u_mode, u_view;
     unsigned long used;
+} ProgSlot;
+
+typedef struct FieldProg {
+    ProgSlot s;
+    GLint u_param, u_log, u_fmin, u_delta, u_range, u_levels, u_colormap, u_mode, u_view;
 } FieldProg;
 
 typedef struct FieldEntry {
@@ -88,12 +94,9 @@ typedef struct MapEntry {
 
 /* The 3D surface's program for one formula (render3d.c). */
 typedef struct Prog3D {
-    GLuint prog;
-    int failed;
-    char key[KEY_MAX];
+    ProgSlot s;
     GLint u_param, u_log, u_fmin, u_delta, u_range, u_view, u_box, u_floor, u_n, u_mode, u_mvp, u_field, u_eye_dir,
         u_heights;
-    unsigned long used;
 } Prog3D;
 
 /* A colour texture with a depth buffer; `key` says what it holds (the kept surface). */
@@ -196,6 +199,13 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last);
 void field_init(Renderer *r);
 void field_release(Renderer *r);
 FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h);
+/* The program for a surface's formula in a cache of PROG_CACHE entries `stride`
+ * bytes apart (each starting with a ProgSlot): the kept one, or one built now from
+ * vert and frag with the formula's GLSL spliced in at "//@SURFACE@" (in whichever
+ * has it; *made is then 1 and the caller looks up its uniforms). NULL when it does
+ * not build. */
+ProgSlot *surface_prog(Renderer *r, ProgSlot *cache, size_t stride, const Surface *s, const char *name,
+                       const char *vert, const char *frag, int *made);
 void cmd_field(Renderer *r, const DrawCmd *c);
 
 /* render_cache.c */
