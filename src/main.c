@@ -73,6 +73,8 @@ int main(int argc, char **argv)
         if (rc != 0 || !cfg.headless)
             return rc;
     }
+    if (cfg.headless && (cfg.sweep_label[0] || cfg.basin_label[0]))
+        return headless_sweep(&cfg);
     if (cfg.headless)
         return headless_run(&cfg);
     return app_main(&cfg);

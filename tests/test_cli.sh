@@ -156,6 +156,36 @@ XDG_STATE_HOME="$T/state" "$BIN" --headless --resume --csv "$T/s5.csv" && cmp -s
   bad "--resume CSV differs"
 "$BIN" --help | grep -q -- '--scene FILE' && "$BIN" --help | grep -q -- '--save-scene FILE' &&
   "$BIN" --help | grep -q -- '--resume' && ok || bad "--help lacks the scene options"
+# -- --sweep: one row per cell, and each cell is the run the command line makes with
+# its values (its last row's loss, bit for bit; steps to the tolerance; divergence)
+"$BIN" --headless --steps 300 --sweep adam:lr=0.001:2:6,beta1=0:0.99:5 --csv "$T/sw.csv" || bad "--sweep run"
+[ "$(head -1 "$T/sw.csv")" = "lr,beta1,final_loss,steps_to_tol,diverged_at" ] && ok || bad "--sweep header"
+[ "$(sed 1d "$T/sw.csv" | wc -l)" = 30 ] && ok || bad "--sweep rows: $(wc -l < "$T/sw.csv")"
+for row in 2 9 17 31; do
+  IFS=, read -r lr b1 final tol div < <(sed -n "${row}p" "$T/sw.csv")
+  "$BIN" --headless --steps 300 --opt "adam:lr=$lr,beta1=$b1" --csv "$T/one.csv" 2>/dev/null
+  last=$(tail -1 "$T/one.csv" | cut -d, -f5)
+  [ "$last" = "$final" ] && ok || bad "--sweep row $row: final loss $final, the run's $last"
+  first=$(awk -F, 'NR > 1 && $5 + 0 <= 1e-6 { print $2; exit }' "$T/one.csv")
+  [ "${first:-}" = "$tol" ] && ok || bad "--sweep row $row: steps to tol '$tol', the run's '${first:-}'"
+done
+# -- --basin: one row per start, the start on a grid over the view
+"$BIN" --headless --surface himmelblau --opt adam:lr=0.1 --steps 200 --basin adam:8 --csv "$T/b.csv" || bad "--basin run"
+[ "$(head -1 "$T/b.csv")" = "x0,y0,end_x,end_y,final_loss,minimum,steps_to_tol,diverged_at" ] && ok || bad "--basin header"
+[ "$(sed 1d "$T/b.csv" | wc -l)" = 64 ] && ok || bad "--basin rows"
+[ "$(sed -n 2p "$T/b.csv" | cut -d, -f1,2)" = "-4.375,-4.375" ] && ok || bad "--basin first start: $(sed -n 2p "$T/b.csv")"
+IFS=, read -r x0 y0 ex ey final minimum tol div < <(sed -n 20p "$T/b.csv")
+"$BIN" --headless --surface himmelblau --steps 200 --opt adam:lr=0.1 --start "$x0,$y0" --csv "$T/one.csv" 2>/dev/null
+[ "$(tail -1 "$T/one.csv" | cut -d, -f3,4,5)" = "$ex,$ey,$final" ] && ok || bad "--basin row 20 is not the run from its start"
+check_bad "--sweep: no run is labelled 'nope' (the runs: sgd, momentum, rmsprop, adam)" --headless --sweep nope:lr=0.1:1:4,beta1=0:0.9:4
+check_bad "--sweep: sgd takes no beta1" --headless --sweep sgd:lr=0.1:1:4,beta1=0:0.9:4
+check_bad "--sweep 'adam:lr=0.1:1': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N" --headless --sweep adam:lr=0.1:1
+check_bad "--sweep 'lr=0:1:4': lr must be > 0" --headless --sweep adam:lr=0:1:4,beta1=0:0.9:4
+check_bad "--sweep 'beta1=0:0.9:1': expected numbers LO and HI and a count N from 2 to 1024" --headless --sweep adam:lr=0.1:1:4,beta1=0:0.9:1
+check_bad "--basin 'adam:0': expected LABEL[:N], N from 2 to 1024" --headless --basin adam:0
+check_bad "--sweep and --basin: give one at a time" --headless --basin adam --sweep adam:lr=0.1:1:4,beta1=0:0.9:4
+check_bad "--basin needs --headless" --basin adam
+
 [ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
 
 echo "test_cli: $pass passed, $fail failed"

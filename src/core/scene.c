@@ -170,11 +170,16 @@ static int finite_point(const TrajPoint *p)
 /* What one lane of the lockstep simulation writes: a run's own trajectory or one
  * member of its bundle. */
 typedef struct Track {
-    const Run *run;
-    TrajPoint *traj;
+    OptimKind kind;
+    const double *hp;
+    double start[2];
+    TrajPoint *traj;        /* point k at traj[k & mask] */
+    unsigned mask;          /* ~0u: the whole trajectory is kept; 1: only the last two */
     int *n;
     int *diverged_at;       /* NULL for bundle members */
     OptimState *ckpt;       /* NULL for bundle members */
+    SceneOutcome *outcome;  /* a sweep's: what the run came to, or NULL */
+    double tol;             /* ... and the loss it counts as arrived at */
     unsigned long long rng; /* noise generator state */
     Schedule sched;         /* resolved */
     int constant_lr;        /* no schedule, no warm-up: every step uses hp[HP_LR] */
@@ -202,15 +207,15 @@ static void rng_normal2(unsigned long long *s, double *a, double *b)
 /* Simulates the tracks in lockstep, so each step evaluates the surface's gradient
  * at all their positions in one pass. A track leaves the batch at its first
  * non-finite point. */
-static void simulate_batch(Scene *sc, Track *tr, int n)
+static void simulate_batch(const Scene *sc, Track *tr, int n)
 {
     const Expr *e = &sc->surface.expr;
     const double sigma = sc->noise;
     OptimState st[EXPR_LANES];
     double px[EXPR_LANES], py[EXPR_LANES], f[EXPR_LANES], gx[EXPR_LANES], gy[EXPR_LANES];
     for (int l = 0; l < n; l++) {
-        optim_init(tr[l].run->kind, tr[l].run->hp, &st[l]);
-        px[l] = sc->start[0], py[l] = sc->start[1];
+        optim_init(tr[l].kind, tr[l].hp, &st[l]);
+        px[l] = tr[l].start[0], py[l] = tr[l].start[1];
         if (tr[l].ckpt)
             tr[l].ckpt[0] = st[l];
         if (tr[l].diverged_at)
@@ -219,9 +224,8 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
     for (int k = 0; n > 0; k++) {
         if (k > 0) {
             for (int l = 0; l < n; l++) {
-                const Run *r = tr[l].run;
                 double p[2] = {px[l], py[l]}, g[2] = {gx[l], gy[l]};
-                optim_step(r->kind, r->hp, tr[l].traj[k - 1].lr, &st[l], p, g);
+                optim_step(tr[l].kind, tr[l].hp, tr[l].traj[(unsigned)(k - 1) & tr[l].mask].lr, &st[l], p, g);
                 px[l] = p[0], py[l] = p[1];
                 if (tr[l].ckpt && k % SCENE_CKPT_EVERY == 0)
                     tr[l].ckpt[k / SCENE_CKPT_EVERY] = st[l];
@@ -236,16 +240,25 @@ static void simulate_batch(Scene *sc, Track *tr, int n)
                 gx[l] += sigma * zx;
                 gy[l] += sigma * zy;
             }
-            TrajPoint *q = &t->traj[k];
+            TrajPoint *q = &t->traj[(unsigned)k & t->mask];
             q->x = px[l], q->y = py[l], q->loss = f[l], q->gx = gx[l], q->gy = gy[l];
-            q->lr = t->constant_lr ? t->run->hp[HP_LR] : schedule_lr(&t->sched, t->run->hp[HP_LR], (long)k + 1);
+            q->lr = t->constant_lr ? t->hp[HP_LR] : schedule_lr(&t->sched, t->hp[HP_LR], (long)k + 1);
             int ok = finite_point(q) && isfinite(q->lr);
+            if (ok && t->outcome && t->outcome->steps_to_tol < 0 && q->loss <= t->tol)
+                t->outcome->steps_to_tol = k;
             if (ok && k < sc->steps)
                 continue;
             /* this track is done: record it and move the last lane into its place */
             *t->n = ok ? k + 1 : k;
             if (t->diverged_at)
                 *t->diverged_at = ok ? -1 : k;
+            if (t->outcome) {
+                const TrajPoint *last = &t->traj[(unsigned)(ok ? k : k - 1) & t->mask];
+                t->outcome->diverged_at = ok ? -1 : k;
+                t->outcome->end[0] = k > 0 || ok ? last->x : t->start[0];
+                t->outcome->end[1] = k > 0 || ok ? last->y : t->start[1];
+                t->outcome->final_loss = k > 0 || ok ? last->loss : NAN;
+            }
             n--;
             tr[l] = tr[n], st[l] = st[n];
             px[l] = px[n], py[l] = py[n], f[l] = f[n], gx[l] = gx[n], gy[l] = gy[n];
@@ -291,19 +304,22 @@ static int run_tracks(Scene *sc, int i, Track *tr)
     r->version = run_version(sc, r, &resolved);
     int n = 0;
     int constant = resolved.kind == SCHED_CONSTANT && !(resolved.v[SK_WARMUP] > 0);
-    tr[n++] = (Track){r, r->traj, &r->n, &r->diverged_at, r->ckpt, sc->seed, resolved, constant};
+    tr[n++] = (Track){.kind = r->kind, .hp = r->hp, .start = {sc->start[0], sc->start[1]}, .traj = r->traj,
+                      .mask = ~0u, .n = &r->n, .diverged_at = &r->diverged_at, .ckpt = r->ckpt, .rng = sc->seed,
+                      .sched = resolved, .constant_lr = constant};
     int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
     if (members > r->bundle_cap)
         members = r->bundle_cap;
     for (int j = 0; j < SCENE_MAX_BUNDLE; j++)
         r->bundle_n[j] = 0;
     for (int j = 0; j < members; j++)
-        tr[n++] = (Track){r, r->bundle_traj + (size_t)j * (size_t)r->cap, &r->bundle_n[j], NULL, NULL,
-                          sc->seed + (unsigned long long)j + 1, resolved, constant};
+        tr[n++] = (Track){.kind = r->kind, .hp = r->hp, .start = {sc->start[0], sc->start[1]},
+                          .traj = r->bundle_traj + (size_t)j * (size_t)r->cap, .mask = ~0u, .n = &r->bundle_n[j],
+                          .rng = sc->seed + (unsigned long long)j + 1, .sched = resolved, .constant_lr = constant};
     return n;
 }
 
-static void simulate_tracks(Scene *sc, Track *tr, int n)
+static void simulate_tracks(const Scene *sc, Track *tr, int n)
 {
     for (int i = 0; i < n; i += EXPR_LANES)
         simulate_batch(sc, tr + i, n - i < EXPR_LANES ? n - i : EXPR_LANES);
@@ -339,6 +355,30 @@ void scene_simulate_run(Scene *sc, int index)
 }
 
 void scene_simulate(Scene *sc) { scene_resimulate(sc, SCENE_ALL_RUNS); }
+
+void scene_outcomes(const Scene *sc, int index, const double (*hp)[HP_COUNT], const double (*start)[2], int n,
+                    double tol, SceneOutcome *out)
+{
+    const Run *r = &sc->run[index];
+    Track tr[EXPR_LANES];
+    TrajPoint last[EXPR_LANES][2];
+    int count[EXPR_LANES];
+    for (int i = 0; i < n; i += EXPR_LANES) {
+        int m = n - i < EXPR_LANES ? n - i : EXPR_LANES;
+        for (int l = 0; l < m; l++) {
+            const double *h = hp ? hp[i + l] : r->hp;
+            Schedule resolved;
+            schedule_resolve(&r->sched, h[HP_LR], sc->steps, &resolved);
+            out[i + l] = (SceneOutcome){.steps_to_tol = -1, .diverged_at = -1};
+            tr[l] = (Track){.kind = r->kind, .hp = h, .start = {start ? start[i + l][0] : sc->start[0],
+                                                               start ? start[i + l][1] : sc->start[1]},
+                            .traj = last[l], .mask = 1u, .n = &count[l], .outcome = &out[i + l], .tol = tol,
+                            .rng = sc->seed, .sched = resolved,
+                            .constant_lr = resolved.kind == SCHED_CONSTANT && !(resolved.v[SK_WARMUP] > 0)};
+        }
+        simulate_batch(sc, tr, m);
+    }
+}
 
 /* ---- inside a run ------------------------------------------------------------------- */
 

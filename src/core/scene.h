@@ -89,6 +89,22 @@ void scene_resimulate(Scene *sc, unsigned runs);
 void scene_simulate_run(Scene *sc, int index);
 void scene_simulate(Scene *sc);
 
+/* What a run comes to, without its trajectory (sweeps and basins). */
+typedef struct SceneOutcome {
+    double final_loss;   /* at its last finite point (NaN: none) */
+    double end[2];       /* where that is */
+    int steps_to_tol;    /* the first step whose loss is at or under tol, or -1 */
+    int diverged_at;     /* the first non-finite step, or -1 */
+} SceneOutcome;
+
+/* Simulates n variants of run `index` (its optimizer and schedule, the scene's
+ * surface, steps, noise and seed) with the hyperparameters hp[i] (NULL: the run's)
+ * from start[i] (NULL: the scene's start), exactly as scene_simulate would (the
+ * same steps in the same order, bit for bit), keeping only their outcomes. Touches
+ * nothing in the scene: threads may call it at once. */
+void scene_outcomes(const Scene *sc, int index, const double (*hp)[HP_COUNT], const double (*start)[2], int n,
+                    double tol, SceneOutcome *out);
+
 /* The optimizer state of run `index` after k steps (0 <= k < run.n): replayed from
  * the nearest checkpoint with the trajectory's own gradients and learning rates, so
  * it is bit for bit the state the simulation had. Returns 0, or -1 when k is out of

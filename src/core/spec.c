@@ -692,6 +692,88 @@ static int arg_view3d(const Option *o, const char *val, Config *cfg, char *err, 
     return 0;
 }
 
+/* KEY=LO:HI:N, one axis of --sweep. */
+static int parse_axis(const char *text, SweepAxis *a, char *err, size_t cap)
+{
+    char buf[SPEC_ARG_MAX];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *eq = strchr(buf, '=');
+    if (!eq)
+        return seterr(err, cap, "'%s' is not KEY=LO:HI:N", text);
+    *eq = '\0';
+    int key = optim_hyper_find(buf);
+    if (key < 0)
+        return seterr(err, cap, "'%s' is no hyperparameter (see --list)", buf);
+    char *f1 = eq + 1, *f2 = strchr(f1, ':'), *f3 = f2 ? strchr(f2 + 1, ':') : NULL;
+    if (!f2 || !f3)
+        return seterr(err, cap, "'%s' is not KEY=LO:HI:N", text);
+    *f2++ = '\0', *f3++ = '\0';
+    double lo, hi;
+    int n;
+    if (parse_double(f1, &lo) != 0 || parse_double(f2, &hi) != 0 || parse_int(f3, 2, SWEEP_MAX_N, &n) != 0)
+        return seterr(err, cap, "'%s': expected numbers LO and HI and a count N from 2 to %d", text, SWEEP_MAX_N);
+    char range[64];
+    optim_hyper_range_text((HyperKey)key, range, sizeof range);
+    if (!optim_hyper_valid((HyperKey)key, lo) || !optim_hyper_valid((HyperKey)key, hi))
+        return seterr(err, cap, "'%s': %s must be %s", text, buf, range);
+    *a = (SweepAxis){.key = (HyperKey)key, .lo = lo, .hi = hi, .n = n, .log = optim_hyper((HyperKey)key)->log_scale};
+    return 0;
+}
+
+static int arg_sweep(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    char buf[SPEC_ARG_MAX];
+    snprintf(buf, sizeof buf, "%s", val);
+    char *colon = strchr(buf, ':'), *comma = colon ? strchr(colon + 1, ',') : NULL;
+    if (!colon || colon == buf || !comma || (size_t)(colon - buf) >= SCENE_LABEL_MAX)
+        return seterr(err, cap, "%s '%s': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N", o->flag, val);
+    *colon = '\0', *comma = '\0';
+    char why[SPEC_ERR_MAX];
+    for (int k = 0; k < 2; k++)
+        if (parse_axis(k ? comma + 1 : colon + 1, &cfg->sweep_axis[k], why, sizeof why) != 0)
+            return seterr(err, cap, "%s %s", o->flag, why);
+    if (cfg->sweep_axis[0].key == cfg->sweep_axis[1].key)
+        return seterr(err, cap, "%s '%s': two different keys are needed", o->flag, val);
+    snprintf(cfg->sweep_label, sizeof cfg->sweep_label, "%.*s", (int)sizeof cfg->sweep_label - 1, buf);
+    return 0;
+}
+
+static const char *const METRIC_NAMES[] = {"final", "steps"};
+
+static int arg_sweep_metric(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->sweep_metric = k;
+    return k < 0 ? -1 : 0;
+}
+
+static int arg_sweep_tol(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    double v;
+    if (parse_double(val, &v) != 0)
+        return seterr(err, cap, "%s '%s': expected a loss", o->flag, val);
+    cfg->sweep_tol = v;
+    return 0;
+}
+
+static int arg_basin(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    char buf[SPEC_ARG_MAX];
+    snprintf(buf, sizeof buf, "%s", val);
+    char *colon = strrchr(buf, ':');
+    cfg->basin_n = 256;
+    if (colon) {
+        *colon = '\0';
+        if (parse_int(colon + 1, 2, SWEEP_MAX_N, &cfg->basin_n) != 0)
+            return seterr(err, cap, "%s '%s': expected LABEL[:N], N from 2 to %d", o->flag, val, SWEEP_MAX_N);
+    }
+    if (!buf[0] || strlen(buf) >= SCENE_LABEL_MAX)
+        return seterr(err, cap, "%s '%s': expected LABEL[:N], a run's label", o->flag, val);
+    snprintf(cfg->basin_label, sizeof cfg->basin_label, "%.*s", (int)sizeof cfg->basin_label - 1, buf);
+    return 0;
+}
+
 static int arg_out_dir(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     return arg_path(o, val, "directory", &cfg->out_dir, err, cap);
@@ -787,6 +869,17 @@ static const Option OPTIONS[] = {
      .help = "the animation's frame count (default: 5 seconds' worth)"},
     {SECTION_OUTPUT, "--duration", .value = "SECONDS", .parse = arg_duration,
      .help = "the animation's length before the hold, instead of --frames"},
+    {SECTION_OUTPUT, "--sweep", .value = "LABEL:KEY=LO:HI:N,KEY=LO:HI:N", .parse = arg_sweep,
+     .help = "a hyperparameter map: run LABEL once per cell of a grid over two of its hyperparameters, N values "
+             "each from LO to HI (lr and eps spaced in log10); with --csv, one row per cell: KEY1,KEY2,final_loss,"
+             "steps_to_tol,diverged_at (with --headless)"},
+    {SECTION_OUTPUT, "--sweep-metric", .choices = METRIC_NAMES, .n_choices = COUNT(METRIC_NAMES),
+     .parse = arg_sweep_metric, .help = "what a map's colour shows: the final loss, or the steps to --sweep-tol"},
+    {SECTION_OUTPUT, "--sweep-tol", .value = "LOSS", .parse = arg_sweep_tol,
+     .help = "the loss a run counts as arrived at (default: 1e-6 above the lowest known minimum)"},
+    {SECTION_OUTPUT, "--basin", .value = "LABEL[:N]", .parse = arg_basin,
+     .help = "a basin map: run LABEL from every start of an N x N grid over the view (default 256); with --csv, "
+             "one row per start: x0,y0,end_x,end_y,final_loss,minimum,steps_to_tol,diverged_at (with --headless)"},
     {SECTION_OUTPUT, "--save-scene", .value = "FILE", .parse = arg_save_scene,
      .help = "write the scene the options describe as a scene file, then exit (or go on with --headless)"},
     {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
@@ -878,6 +971,10 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     }
     if (cfg->anim_frames > 0 && cfg->anim_seconds > 0)
         return seterr(err, cap, "--frames and --duration both set the animation's length: give one");
+    if (cfg->sweep_label[0] && cfg->basin_label[0])
+        return seterr(err, cap, "--sweep and --basin: give one at a time");
+    if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->sweep_label[0] || cfg->basin_label[0]))
+        return seterr(err, cap, "%s needs --headless", cfg->sweep_label[0] ? "--sweep" : "--basin");
     if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->csv_path || cfg->screenshot_path || cfg->animate_path) == 0)
         return 0;
     if (cfg->action == SPEC_RUN && !cfg->headless)

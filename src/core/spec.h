@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "scene.h"
+#include "sweep.h"
 
 #define SPEC_ERR_MAX 320
 #define SPEC_ARG_MAX 600
@@ -75,6 +76,12 @@ typedef struct Config {
     unsigned long long seed;
     double speed;                 /* the window's steps per second, 0: its default */
     const char *save_scene_path;  /* --save-scene FILE */
+    char sweep_label[SCENE_LABEL_MAX]; /* --sweep: the run, "" for none */
+    SweepAxis sweep_axis[2];
+    int sweep_metric;             /* 0: final loss, 1: steps to the tolerance */
+    double sweep_tol;             /* 0: the default (sweep_default_tol) */
+    char basin_label[SCENE_LABEL_MAX]; /* --basin: the run, "" for none */
+    int basin_n;
 } Config;
 
 #define SPEC_COLOUR_MAX 15 /* colour=K: palette index 0..7, repeating up to SCENE_MAX_RUNS - 1 */

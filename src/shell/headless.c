@@ -4,6 +4,7 @@
 #include "headless.h"
 
 #include <epoxy/gl.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "log.h"
 #include "media.h"
 #include "platform.h"
+#include "sweep.h"
 
 static void report_divergence(const Scene *sc)
 {
@@ -346,5 +348,109 @@ done:
         rmdir(dir);
     free(px);
     shell_free(&sh);
+    return rc;
+}
+
+/* ---- hyperparameter and basin maps --------------------------------------------- */
+
+static int run_index(const Scene *sc, const char *label, const char *flag)
+{
+    for (int i = 0; i < sc->n_runs; i++)
+        if (strcmp(sc->run[i].label, label) == 0)
+            return i;
+    char runs[400] = "";
+    size_t n = 0;
+    for (int i = 0; i < sc->n_runs && n < sizeof runs; i++)
+        n += (size_t)snprintf(runs + n, sizeof runs - n, "%s%s", i ? ", " : "", sc->run[i].label);
+    gs_log("%s: no run is labelled '%s' (the runs: %s)", flag, label, runs);
+    return -1;
+}
+
+static void put_int_or_empty(FILE *f, int v)
+{
+    if (v >= 0)
+        fprintf(f, "%d", v);
+}
+
+int headless_sweep(const Config *cfg)
+{
+    Scene sc;
+    char err[SPEC_ERR_MAX + 64];
+    if (spec_build_scene(cfg, &sc, err, sizeof err) != 0) {
+        gs_log("%s", err);
+        return 2;
+    }
+    int basin = cfg->basin_label[0] != 0;
+    int run = run_index(&sc, basin ? cfg->basin_label : cfg->sweep_label, basin ? "--basin" : "--sweep");
+    const SweepAxis *a = cfg->sweep_axis;
+    if (run >= 0 && !basin)
+        for (int k = 0; k < 2; k++)
+            if (!optim_uses(sc.run[run].kind, a[k].key)) {
+                gs_log("--sweep: %s takes no %s", optim_info(sc.run[run].kind)->name, optim_hyper(a[k].key)->name);
+                run = -1;
+            }
+    if (run < 0) {
+        scene_free(&sc);
+        return 2;
+    }
+    double tol = cfg->sweep_tol != 0 ? cfg->sweep_tol : sweep_default_tol(&sc.surface);
+    MapView v = {sc.surface.view[0], sc.surface.view[1], sc.surface.view[2], sc.surface.view[3]};
+    if (cfg->have_view)
+        v = (MapView){cfg->view[0], cfg->view[1], cfg->view[2], cfg->view[3]};
+    int n = basin ? cfg->basin_n * cfg->basin_n : a[0].n * a[1].n;
+    SceneOutcome *out = malloc(sizeof *out * (size_t)n);
+    if (!out) {
+        gs_log("%s: not enough memory for %d runs", basin ? "--basin" : "--sweep", n);
+        scene_free(&sc);
+        return 1;
+    }
+    double t0 = bench_now_ms();
+    if (basin)
+        sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
+    else
+        sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+    double ms = bench_now_ms() - t0;
+    int rc = 0;
+    if (cfg->csv_path) {
+        char tmp[4200];
+        FILE *f = export_begin(cfg->csv_path, tmp, sizeof tmp, err, sizeof err);
+        if (!f) {
+            gs_log("--csv: %s", err);
+            rc = 2;
+        } else {
+            errno = 0;
+            if (basin)
+                fprintf(f, "x0,y0,end_x,end_y,final_loss,minimum,steps_to_tol,diverged_at\n");
+            else
+                fprintf(f, "%s,%s,final_loss,steps_to_tol,diverged_at\n", optim_hyper(a[0].key)->name,
+                        optim_hyper(a[1].key)->name);
+            for (int c = 0; c < n; c++) {
+                const SceneOutcome *o = &out[c];
+                if (basin) {
+                    double x0, y0;
+                    sweep_basin_start(v, cfg->basin_n, c % cfg->basin_n, c / cfg->basin_n, &x0, &y0);
+                    fprintf(f, "%.17g,%.17g,%.17g,%.17g,%.17g,%d,", x0, y0, o->end[0], o->end[1], o->final_loss,
+                            sweep_minimum(&sc.surface, v, o));
+                } else {
+                    fprintf(f, "%.17g,%.17g,%.17g,", sweep_value(&a[0], c % a[0].n), sweep_value(&a[1], c / a[0].n),
+                            o->final_loss);
+                }
+                put_int_or_empty(f, o->steps_to_tol);
+                fprintf(f, ",%d\n", o->diverged_at);
+            }
+            if (export_commit(f, tmp, cfg->csv_path, ferror(f) ? (errno ? errno : -1) : 0, err, sizeof err) != 0) {
+                gs_log("--csv: %s", err);
+                rc = 2;
+            }
+        }
+    } else {
+        int diverged = 0, arrived = 0;
+        for (int c = 0; c < n; c++)
+            diverged += out[c].diverged_at >= 0, arrived += out[c].steps_to_tol >= 0;
+        printf("gradscape: %d runs of %s in %.0f ms: %d reached loss %g, %d diverged; add --csv FILE to write them\n",
+               n, sc.run[run].label, ms, arrived, tol, diverged);
+    }
+    free(out);
+    scene_free(&sc);
     return rc;
 }

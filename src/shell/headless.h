@@ -9,6 +9,9 @@
 int headless_run(const Config *cfg);
 int headless_bench(const Config *cfg);
 
+/* --sweep and --basin: the map computed, written with --csv. */
+int headless_sweep(const Config *cfg);
+
 /* --bench-export: the time of a 1920x1080 PNG's encoding, and of a 150-frame
  * 960x540 GIF and MP4 of the scene (rendering and encoding), medians of 3. */
 int headless_bench_export(const Config *cfg);
