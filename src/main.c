@@ -65,6 +65,7 @@ int main(int argc, char **argv)
     case SPEC_BENCH_CORE: return bench_core(stdout);
     case SPEC_BENCH: return headless_bench(&cfg);
     case SPEC_BENCH_EXPORT: return headless_bench_export(&cfg);
+    case SPEC_BENCH_SWEEP: return headless_bench_sweep();
     case SPEC_PRINT_TORCH: return print_torch(&cfg);
     case SPEC_RUN: break;
     }

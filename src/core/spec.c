@@ -896,6 +896,8 @@ static const Option OPTIONS[] = {
      .help = "time rendering frames offscreen (with --size)"},
     {SECTION_INFORMATION, "--bench-export", .action = SPEC_BENCH_EXPORT, .parse = arg_action,
      .help = "time a 1920x1080 PNG and a 150-frame 960x540 GIF and MP4 of the scene"},
+    {SECTION_INFORMATION, "--bench-sweep", .action = SPEC_BENCH_SWEEP, .parse = arg_action,
+     .help = "time a 64x64 hyperparameter map and a 256x256 basin map, on one thread and on all"},
     {SECTION_INFORMATION, "--version", .action = SPEC_VERSION, .parse = arg_action, .help = "print the version"},
     {SECTION_INFORMATION, "--help", .alias = "-h", .action = SPEC_HELP, .parse = arg_action, .help = "this text"},
 };

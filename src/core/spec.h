@@ -33,6 +33,7 @@ typedef enum SpecAction {
     SPEC_BENCH_CORE,
     SPEC_BENCH,
     SPEC_BENCH_EXPORT,
+    SPEC_BENCH_SWEEP,
     SPEC_PRINT_TORCH, /* the torch.optim code of every run */
 } SpecAction;
 

@@ -454,3 +454,45 @@ int headless_sweep(const Config *cfg)
     scene_free(&sc);
     return rc;
 }
+
+int headless_bench_sweep(void)
+{
+    static const char *const HYPER[] = {"gradscape", "--surface", "rosenbrock", "--opt", "adam", "--steps", "1000"};
+    static const char *const BASIN[] = {"gradscape", "--surface", "himmelblau", "--opt", "adam:lr=0.1", "--steps", "500"};
+    Scene sc[2];
+    char err[SPEC_ERR_MAX];
+    for (int k = 0; k < 2; k++) {
+        Config cfg;
+        if (spec_parse_args(7, (char **)(k ? BASIN : HYPER), &cfg, err, sizeof err) != 0 ||
+            spec_build_scene(&cfg, &sc[k], err, sizeof err) != 0) {
+            fprintf(stderr, "gradscape: %s\n", err);
+            return 1;
+        }
+    }
+    SweepAxis a0 = {HP_LR, 1e-4, 1.0, 64, 1}, a1 = {HP_BETA1, 0.0, 0.99, 64, 0};
+    SceneOutcome *out = malloc(sizeof *out * 256 * 256);
+    if (!out)
+        return 1;
+    MapView v = {-5, 5, -5, 5};
+    double ms[2][2][3]; /* map, threads 1 or all, repetitions */
+    int cores = sweep_cores();
+    for (int rep = 0; rep < 3; rep++)
+        for (int t = 0; t < 2; t++) {
+            double t0 = bench_now_ms();
+            sweep_hyper(&sc[0], 0, &a0, &a1, 1e-6, t ? cores : 1, NULL, out);
+            ms[0][t][rep] = bench_now_ms() - t0;
+            t0 = bench_now_ms();
+            sweep_basin(&sc[1], 0, v, 256, sweep_default_tol(&sc[1].surface), t ? cores : 1, NULL, out);
+            ms[1][t][rep] = bench_now_ms() - t0;
+        }
+    for (int m = 0; m < 2; m++) {
+        double one = bench_median(ms[m][0], 3), all = bench_median(ms[m][1], 3);
+        printf("bench-sweep: %s threads=1 median_ms=%.1f threads=%d median_ms=%.1f speedup=%.2f\n",
+               m ? "basin 256x256 himmelblau adam 500 steps" : "hyper 64x64 rosenbrock adam lr x beta1 1000 steps", one,
+               cores, all, one / all);
+    }
+    free(out);
+    scene_free(&sc[0]);
+    scene_free(&sc[1]);
+    return 0;
+}

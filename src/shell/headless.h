@@ -12,6 +12,10 @@ int headless_bench(const Config *cfg);
 /* --sweep and --basin: the map computed, written with --csv. */
 int headless_sweep(const Config *cfg);
 
+/* --bench-sweep: a 64x64 hyperparameter map and a 256x256 basin map, on one thread
+ * and on all, medians of 3. */
+int headless_bench_sweep(void);
+
 /* --bench-export: the time of a 1920x1080 PNG's encoding, and of a 150-frame
  * 960x540 GIF and MP4 of the scene (rendering and encoding), medians of 3. */
 int headless_bench_export(const Config *cfg);
