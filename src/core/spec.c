@@ -879,7 +879,7 @@ static const Option OPTIONS[] = {
      .help = "the loss a run counts as arrived at (default: 1e-6 above the lowest known minimum)"},
     {SECTION_OUTPUT, "--basin", .value = "LABEL[:N]", .parse = arg_basin,
      .help = "a basin map: run LABEL from every start of an N x N grid over the view (default 256); with --csv, "
-             "one row per start: x0,y0,end_x,end_y,final_loss,minimum,steps_to_tol,diverged_at (with --headless)"},
+             "one row per start: x0,y0,end_x,end_y,final_loss,\n  minimum,steps_to_tol,diverged_at (with --headless)"},
     {SECTION_OUTPUT, "--save-scene", .value = "FILE", .parse = arg_save_scene,
      .help = "write the scene the options describe as a scene file, then exit (or go on with --headless)"},
     {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
