@@ -509,7 +509,8 @@ static void test_view3d(void)
         vec3 q;
         float o[3];
         view3d_point(&b, P[i][0], P[i][1], surface_value(&a->scene.surface, P[i][0], P[i][1]), 0.0f, q);
-        CHECK(view3d_project(&a->camera, m->w, m->h, q, o));
+        Camera3D cam = view3d_camera_fit(a->camera, m->w, m->h);
+        CHECK(view3d_project(&cam, m->w, m->h, q, o));
         float px = m->x + o[0], py = m->y + o[1];
         mouse(SDL_MOUSEMOTION, px, py);
         mouse(SDL_MOUSEBUTTONDOWN, px, py);

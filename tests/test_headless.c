@@ -125,6 +125,7 @@ static void check_paths(const char *name, const unsigned char *img, int w, int h
  * pixel's worth) and no head or the start marker covers it. */
 static void check_paths3d(const char *name, const unsigned char *img, int w, int h, const char *surface, Camera3D cam)
 {
+    cam = view3d_camera_fit(cam, (float)w, (float)h); /* as the app shows it */
     Surface s;
     char err[256];
     CHECK(spec_parse_surface(surface, &s, err, sizeof err) == 0);

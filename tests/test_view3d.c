@@ -113,6 +113,25 @@ static void test_pick(const char *surface, Camera3D c)
         CHECK(view3d_pick(&c, &b, &s, W, H, left - 2, H / 2, &wx, &wy) == 0);
 }
 
+/* A squarer picture moves the camera back so the whole box still fits. */
+static void test_fit(void)
+{
+    Camera3D c = view3d_camera_default();
+    static const float SIZES[][2] = {{1280, 720}, {1024, 768}, {640, 490}, {500, 500}, {400, 700}};
+    for (int s = 0; s < 5; s++) {
+        float W = SIZES[s][0], H = SIZES[s][1];
+        Camera3D f = view3d_camera_fit(c, W, H);
+        CHECK(f.distance >= c.distance && f.azimuth == c.azimuth && f.elevation == c.elevation);
+        for (int i = 0; i < 8; i++) {
+            vec3 p = {i & 1 ? 1.0f : -1.0f, i & 2 ? VIEW3D_HEIGHT : 0.0f, i & 4 ? 1.0f : -1.0f};
+            float o[3];
+            CHECK(view3d_project(&f, W, H, p, o) == 1);
+            CHECK_MSG(o[0] >= 0 && o[0] <= W && o[1] >= 0 && o[1] <= H, "%gx%g: corner %d at %g, %g", W, H, i, o[0],
+                      o[1]);
+        }
+    }
+}
+
 static void test_clamp(void)
 {
     Camera3D c = {.azimuth = 725, .elevation = 120, .distance = 0.1f, .target = {9, NAN, -9}};
@@ -132,6 +151,7 @@ int main(void)
     test_pick("quadratic:kappa=10,angle=30", view3d_camera_default());
     test_pick("himmelblau", (Camera3D){.azimuth = 120, .elevation = 35, .distance = 5, .target = {0, 0.2f, 0}});
     test_pick("rastrigin", (Camera3D){.azimuth = 10, .elevation = 70, .distance = 3, .target = {0.1f, 0, 0}});
+    test_fit();
     test_clamp();
     return check_done("test_view3d");
 }

@@ -10,6 +10,14 @@ Camera3D view3d_camera_default(void)
     return (Camera3D){.azimuth = -30.0f, .elevation = 50.0f, .distance = 4.9f, .target = {0.0f, 0.15f, 0.0f}};
 }
 
+Camera3D view3d_camera_fit(Camera3D c, float w, float h)
+{
+    float aspect = h > 0 ? w / h : 1.0f;
+    if (aspect < 1.5f)
+        c.distance *= 1.5f / fmaxf(aspect, 0.2f);
+    return c;
+}
+
 void view3d_camera_clamp(Camera3D *c)
 {
     if (!(c->elevation >= 2.0f))

@@ -31,6 +31,11 @@ typedef struct Box3D {
 /* The default camera: from the front left, 50 degrees up, the whole box in view. */
 Camera3D view3d_camera_default(void);
 
+/* The camera as a w x h picture shows it: further away when the picture is
+ * narrower than 3:2, so the box that fills a wide picture still fits a squarer one
+ * (a 4:3 projector, a grid tile). */
+Camera3D view3d_camera_fit(Camera3D c, float w, float h);
+
 /* Clamps the camera's angles and distance to their ranges. */
 void view3d_camera_clamp(Camera3D *c);
 

@@ -73,7 +73,7 @@ static int tile_at(const Tile *tiles, int n, float px, float py)
     return -1;
 }
 
-static Camera3D shown_camera(const App *a);
+static Camera3D shown_camera(const App *a, const Tile *t);
 static void shown_box(const App *a, Box3D *b);
 
 int app_map_world(const App *a, float px, float py, double *wx, double *wy)
@@ -90,7 +90,7 @@ int app_map_world(const App *a, float px, float py, double *wx, double *wy)
         /* the surface point under the pixel: the ray marched against the core's values */
         Box3D b;
         shown_box(a, &b);
-        Camera3D cam = shown_camera(a);
+        Camera3D cam = shown_camera(a, &tiles[i]);
         return view3d_pick(&cam, &b, &a->scene.surface, tiles[i].w, tiles[i].h, px - tiles[i].x, py - tiles[i].y, wx,
                            wy);
     }
@@ -680,9 +680,9 @@ static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawL
  * camera comes down from straight above and the surface rises from flat. */
 static float ease(float x) { return x * x * (3.0f - 2.0f * x); }
 
-static Camera3D shown_camera(const App *a)
+static Camera3D shown_camera(const App *a, const Tile *t)
 {
-    Camera3D c = a->camera;
+    Camera3D c = view3d_camera_fit(a->camera, t->w, t->h);
     float k = ease(a->view3d_blend);
     c.elevation = 89.0f + (c.elevation - 89.0f) * k;
     return c;
@@ -709,7 +709,7 @@ static int tile_px3d(const App *a, const Tile *t, const Box3D *b, double x, doub
     if (!(fabs(x - b->cx) <= 0.5 * fabs(b->view.x1 - b->view.x0) && fabs(y - b->cy) <= 0.5 * fabs(b->view.y1 - b->view.y0)))
         return 0;
     view3d_point(b, x, y, surface_value(&a->scene.surface, x, y), 0.0f, q);
-    Camera3D cam = shown_camera(a);
+    Camera3D cam = shown_camera(a, t);
     if (!view3d_project(&cam, t->w, t->h, q, o))
         return 0;
     *px = t->x + fmaxf(-1e5f, fminf(1e5f, o[0]));
@@ -725,7 +725,7 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     const Scene *sc = &a->scene;
     Box3D b;
     shown_box(a, &b);
-    draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a), b.height);
+    draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a, t), b.height);
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
