@@ -303,8 +303,39 @@ static void test_state_path(void)
     unsetenv("XDG_STATE_HOME");
 }
 
+/* The 3D view and its camera go into a scene file and come back. */
+static void test_view3d_roundtrip(void)
+{
+    char *argv[] = {"gradscape", "--view3d=10.5,40,6", "--steps", "5"};
+    Config cfg, back;
+    char err[SPEC_ERR_MAX];
+    CHECK(spec_parse_args(4, argv, &cfg, err, sizeof err) == 0);
+    Scene sc;
+    CHECK(spec_build_scene(&cfg, &sc, err, sizeof err) == 0);
+    SceneFileView v;
+    scenefile_view_from_config(&cfg, &sc, &v);
+    static char text[65536];
+    int n = scenefile_format(&sc, &v, text, sizeof text);
+    CHECK(n > 0 && strstr(text, "\n--view3d=10.5,40,6\n") != NULL);
+    spec_config_defaults(&back);
+    CHECK_MSG(scenefile_parse(text, (size_t)n, "t.scene", &back, err, sizeof err) == 0, "%s", err);
+    CHECK(back.view3d && back.have_camera && back.camera[0] == 10.5 && back.camera[1] == 40 && back.camera[2] == 6);
+    /* without a camera: just the 3D view */
+    v.camera[2] = 0;
+    n = scenefile_format(&sc, &v, text, sizeof text);
+    spec_config_defaults(&back);
+    CHECK(n > 0 && strstr(text, "\n--view3d\n") && scenefile_parse(text, (size_t)n, "t.scene", &back, err, sizeof err) == 0);
+    CHECK(back.view3d && !back.have_camera);
+    /* 2D: nothing written */
+    v.view3d = 0;
+    n = scenefile_format(&sc, &v, text, sizeof text);
+    CHECK(n > 0 && !strstr(text, "view3d"));
+    scene_free(&sc);
+}
+
 int main(void)
 {
+    test_view3d_roundtrip();
     if (!mkdtemp(dir))
         return 1;
     test_round_trip();

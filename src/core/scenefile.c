@@ -89,6 +89,14 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
         text_add(&o, "--internals\n");
     if (v->speed > 0)
         out_num(&o, "--speed ", v->speed), text_add(&o, "\n");
+    if (v->view3d && v->camera[2] > 0) {
+        out_num(&o, "--view3d=", v->camera[0]);
+        out_num(&o, ",", v->camera[1]);
+        out_num(&o, ",", v->camera[2]);
+        text_add(&o, "\n");
+    } else if (v->view3d) {
+        text_add(&o, "--view3d\n");
+    }
     for (int i = 0; i < sc->n_runs; i++)
         out_run(&o, &sc->run[i]);
     if (v->card[0])
@@ -113,6 +121,9 @@ void scenefile_view_from_config(const Config *cfg, const Scene *sc, SceneFileVie
     v->internals = cfg->internals;
     snprintf(v->card, sizeof v->card, "%s", cfg->card);
     v->speed = cfg->speed;
+    v->view3d = cfg->view3d;
+    if (cfg->view3d && cfg->have_camera)
+        memcpy(v->camera, cfg->camera, sizeof v->camera);
 }
 
 /* The directory of a file, synced so that a rename in it is durable. */

@@ -31,6 +31,8 @@ typedef struct SceneFileView {
     int internals;
     char card[SCENE_LABEL_MAX]; /* "" for none */
     double speed;         /* steps per second, 0: unset (not written) */
+    int view3d;           /* the map in 3D ... */
+    double camera[3];     /* ... seen from azimuth, elevation, distance (0, 0, 0: the default) */
 } SceneFileView;
 
 /* The view a config asks for around a built scene (its view is the surface's). */

@@ -839,7 +839,7 @@ static const Option OPTIONS[] = {
      .help = "at each head: -lr*gradient, the step, the momentum, and the per-axis step size as a box"},
     {SECTION_SCENE, "--card", .value = "LABEL", .parse = arg_card,
      .help = "show the update rule of run LABEL, with the numbers of the step shown"},
-    {SECTION_SCENE, "--view3d", .opt_value = "AZ,EL[,DIST]", .parse = arg_view3d, .not_in_file = 1,
+    {SECTION_SCENE, "--view3d", .opt_value = "AZ,EL[,DIST]", .parse = arg_view3d,
      .help = "the map in 3D: the surface as a lit mesh, its height the colour scale; seen from azimuth AZ and "
              "elevation EL degrees (and DIST, 1 to 20 box widths; default -30,50,4.9)"},
     {SECTION_SCENE, "--at", .value = "STEP", .parse = arg_at,

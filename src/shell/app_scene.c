@@ -29,6 +29,8 @@ static void view_of(const App *a, SceneFileView *v)
     if (card >= 0)
         snprintf(v->card, sizeof v->card, "%s", a->scene.run[card].label);
     v->speed = a->speed;
+    v->view3d = a->view3d;
+    v->camera[0] = a->camera.azimuth, v->camera[1] = a->camera.elevation, v->camera[2] = a->camera.distance;
 }
 
 int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
