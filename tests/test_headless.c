@@ -456,6 +456,51 @@ int main(int argc, char **argv)
             check_paths3d(V3[i].args, img, w, h, V3[i].surface, V3[i].cam);
         stbi_image_free(img);
     }
+    /* the hyperparameter map in a screenshot: beside the map, its cells' colours the
+     * CSV's outcomes: the share of the panel's cell pixels in the diverged red is the
+     * share of diverged cells */
+    {
+        char cmd[1024], sw[160];
+        snprintf(sw, sizeof sw, "%s/sw.csv", dir);
+        snprintf(cmd, sizeof cmd,
+                 "'%s' --headless --opt momentum --steps 300 --sweep momentum:lr=0.0001:0.01:8,momentum=0:0.99:8 "
+                 "--legend none --size 1280x720 --csv '%s' --screenshot '%s' 2>/dev/null", bin, sw, png);
+        CHECK(system(cmd) == 0);
+        FILE *f = fopen(sw, "r");
+        char line[256];
+        int cells = 0, diverged = 0;
+        while (f && fgets(line, sizeof line, f))
+            if (line[0] != 'l') {
+                cells++;
+                diverged += strtol(strrchr(line, ',') + 1, NULL, 10) >= 0;
+            }
+        if (f)
+            fclose(f);
+        remove(sw);
+        int n;
+        img = stbi_load(png, &w, &h, &n, 4);
+        CHECK(img != NULL && cells == 64 && diverged > 0 && diverged < 64);
+        long red = 0, other = 0, map_red = 0;
+        for (int y = 0; img && y < h; y++)
+            for (int x = 0; x < w; x++) {
+                const unsigned char *q = pixel(img, w, x, y);
+                int is_red = near_rgb(q, 0x8E1B1B, 6);
+                int is_card = near_rgb(q, 0x161A21, 6);
+                if (x < w / 2)
+                    map_red += is_red;
+                else if (x < w * 61 / 100 || x > w * 98 / 100 || y < h / 10 || y > h * 72 / 100)
+                    continue; /* within the grid of cells: clear of the labels */
+                else if (is_red)
+                    red++;
+                else if (!is_card)
+                    other++;
+            }
+        double share = (double)red / (double)(red + other);
+        CHECK_MSG(map_red < 50 && fabs(share - (double)diverged / cells) < 0.03,
+                  "map: %.3f of the panel's cells red, %d of %d cells diverged (%ld red pixels on the map side)", share,
+                  diverged, cells, map_red);
+        stbi_image_free(img);
+    }
     /* bad size and unwritable path: exit 2, no file */
     char cmd[512];
     snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s/nodir/x.png' 2>/dev/null", bin, dir);

@@ -140,6 +140,15 @@ void draw_path3d(DrawList *dl, const TrajPoint *p, int n, unsigned long long ver
 
 void draw_end3d(DrawList *dl) { push(dl, DRAW_END3D); }
 
+void draw_image(DrawList *dl, float x, float y, float w, float h, const unsigned *pixels, int iw, int ih,
+                unsigned long long version, float alpha)
+{
+    DrawCmd *c = push(dl, DRAW_IMAGE);
+    if (c)
+        c->x = x, c->y = y, c->w = w, c->h = h, c->pixels = pixels, c->iw = iw, c->ih = ih, c->version = version,
+        c->r = alpha;
+}
+
 MapView map_fit(MapView v, float w, float h)
 {
     if (w <= 0 || h <= 0)

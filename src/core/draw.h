@@ -31,6 +31,8 @@ typedef enum DrawKind {
                       the PATH3D commands that follow draw in it, depth-tested */
     DRAW_PATH3D,   /* trajectory points [0, n) on the surface of the 3D picture */
     DRAW_END3D,    /* ends the 3D picture: it is put in its rect */
+    DRAW_IMAGE,    /* n = iw x ih cells of `pixels` (0xRRGGBBAA, top row first) in the rect,
+                      each a crisp block, at alpha r; `version` changes with them */
 } DrawKind;
 
 /* World rectangle shown in a pixel rectangle (x0 at the left edge, y1 at the top). */
@@ -57,6 +59,8 @@ typedef struct DrawCmd {
     int text_len;
     const Surface *surface;     /* FIELD */
     const TrajPoint *points;    /* PATH, BAND */
+    const unsigned *pixels;     /* IMAGE, iw x ih */
+    int iw, ih;
     int n;                      /* PATH, BAND */
     unsigned long long version; /* PATH: changes whenever points[0, n) may have changed */
     MapView view;               /* FIELD, PATH, SURFACE3D */
@@ -97,6 +101,10 @@ void draw_surface3d(DrawList *dl, float x, float y, float w, float h, const Surf
                     float height);
 void draw_path3d(DrawList *dl, const TrajPoint *p, int n, unsigned long long version, float width, unsigned rgba);
 void draw_end3d(DrawList *dl);
+
+/* An image (see DRAW_IMAGE); the pixels must outlive the list. */
+void draw_image(DrawList *dl, float x, float y, float w, float h, const unsigned *pixels, int iw, int ih,
+                unsigned long long version, float alpha);
 
 /* Starts a group (see DRAW_GROUP); returns its index for draw_group_end. */
 int draw_group_begin(DrawList *dl, float x, float y, float w, float h);

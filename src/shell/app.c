@@ -29,13 +29,16 @@ typedef struct Slot {
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
     {&panel_bar, DOCK_BOTTOM},
+    {&panel_sweep, DOCK_RIGHT},
     {&panel_card, DOCK_RIGHT},
     {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
 };
 
-/* A screenshot or an animation frame: the map, and the plot when it is shown. */
+/* A screenshot or an animation frame: the map, and the plot, card and
+ * hyperparameter map when they are shown. */
 static const Slot PICTURE_LAYOUT[] = {
+    {&panel_sweep, DOCK_RIGHT},
     {&panel_card, DOCK_RIGHT},
     {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
@@ -200,6 +203,7 @@ void app_free(App *a)
 {
     anim_job_free(a->anim, a);
     a->anim = NULL;
+    app_maps_free(a);
     scene_free(&a->scene);
     draw_free(&a->ui_dl);
     panel_plot_free(a);

@@ -18,6 +18,7 @@
 #include "plot.h"
 #include "render.h"
 #include "spec.h"
+#include "sweep.h"
 #include "ui.h"
 #include "view3d.h"
 
@@ -68,6 +69,23 @@ typedef struct PlotState {
     PlotMemo *memo;          /* the reduced curves, kept while what they show is unchanged */
 } PlotState;
 
+/* A hyperparameter or basin map of one run (app_maps.c): its cells' outcomes and
+ * their colours. */
+typedef enum MapsKind { MAPS_NONE, MAPS_HYPER, MAPS_BASIN } MapsKind;
+typedef struct Maps {
+    MapsKind kind;
+    int run;                 /* the run mapped */
+    SweepAxis axis[2];       /* a hyperparameter map's */
+    MapView view;            /* a basin map's starts */
+    int n;                   /* cells a side (a basin map's; a hyperparameter map has axis[k].n) */
+    double tol;
+    int metric;              /* 0: the final loss, 1: the steps to tol */
+    SceneOutcome *out;       /* cell (i, j) at out[j * nx + i], row 0 at the low end */
+    unsigned *image;         /* its colours, 0xRRGGBBAA, top row first */
+    int nx, ny;
+    unsigned long long version; /* changes with image */
+} Maps;
+
 /* The commands a panel's input recorded into the UI list this frame. */
 typedef struct Recorded {
     const PanelClass *cls;
@@ -112,6 +130,7 @@ struct App {
     double clock;            /* seconds since start */
     char out_dir[1024];
     PlotState plot;
+    Maps maps;
     /* puts text on the system clipboard; 0 on success (set by the platform) */
     int (*clipboard)(const char *text);
 };
@@ -163,6 +182,12 @@ int app_save_last(const App *a);
 /* Puts run `run` (< 0: the selected run, or every run) on the clipboard as
  * PyTorch code, with a message on screen. */
 void app_copy_torch(App *a, int run);
+
+/* Maps (app_maps.c): computes a hyperparameter map (axes given) or a basin map of
+ * run `run` now, on every core, and colours it. Returns 0, or -1 (no memory). */
+int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapView view, int n, double tol,
+                     int metric);
+void app_maps_free(App *a);
 
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);

@@ -51,7 +51,7 @@ static int write_animation(const Config *cfg, App *a)
 
 /* Renders the scene (taken over) offscreen and writes the PNG at its step and the
  * animation, as asked. */
-static int write_pictures(const Config *cfg, Scene *sc)
+static int write_pictures(const Config *cfg, Scene *sc, const Maps *maps)
 {
     GlContext gl;
     char err[1400];
@@ -74,6 +74,9 @@ static int write_pictures(const Config *cfg, Scene *sc)
             app.t = app.scene.steps;
         app.playing = 0;
         rc = 0;
+        if (maps && maps->kind != MAPS_NONE &&
+            app_maps_compute(&app, maps->kind, maps->run, maps->axis, maps->view, maps->n, maps->tol, maps->metric) != 0)
+            gs_log("not enough memory for the map"), rc = 1;
         if (cfg->screenshot_path &&
             app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;
@@ -116,7 +119,7 @@ int headless_run(const Config *cfg)
         return 2;
     }
     if (cfg->screenshot_path || cfg->animate_path)
-        return write_pictures(cfg, &sc);
+        return write_pictures(cfg, &sc, NULL);
     scene_free(&sc);
     if (!cfg->csv_path)
         printf("gradscape: simulated %d runs; add --csv FILE, --screenshot FILE or --animate FILE to write them\n",
@@ -405,10 +408,12 @@ int headless_sweep(const Config *cfg)
         return 1;
     }
     double t0 = bench_now_ms();
-    if (basin)
-        sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
-    else
-        sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+    if (cfg->csv_path || !cfg->screenshot_path) {
+        if (basin)
+            sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
+        else
+            sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+    }
     double ms = bench_now_ms() - t0;
     int rc = 0;
     if (cfg->csv_path) {
@@ -443,7 +448,7 @@ int headless_sweep(const Config *cfg)
                 rc = 2;
             }
         }
-    } else {
+    } else if (!cfg->screenshot_path) {
         int diverged = 0, arrived = 0;
         for (int c = 0; c < n; c++)
             diverged += out[c].diverged_at >= 0, arrived += out[c].steps_to_tol >= 0;
@@ -451,6 +456,12 @@ int headless_sweep(const Config *cfg)
                n, sc.run[run].label, ms, arrived, tol, diverged);
     }
     free(out);
+    if (rc == 0 && cfg->screenshot_path) { /* the map in the picture: computed again there, as the window does */
+        Maps m = {.kind = basin ? MAPS_BASIN : MAPS_HYPER, .run = run, .view = v, .n = cfg->basin_n, .tol = tol,
+                  .metric = cfg->sweep_metric};
+        m.axis[0] = a[0], m.axis[1] = a[1];
+        return write_pictures(cfg, &sc, &m);
+    }
     scene_free(&sc);
     return rc;
 }

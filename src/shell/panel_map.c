@@ -789,6 +789,12 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
             draw_runs3d(a, t, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
         } else {
             draw_field(dl, t->x, t->y, t->w, t->h, &a->scene.surface, v);
+            const Maps *m = &a->maps;
+            if (m->kind == MAPS_BASIN && m->image) { /* where each start ends, over the field */
+                float bx = map_px_x(v, t->x, t->w, m->view.x0), by = map_px_y(v, t->y, t->h, m->view.y1);
+                draw_image(dl, bx, by, map_px_x(v, t->x, t->w, m->view.x1) - bx,
+                           map_px_y(v, t->y, t->h, m->view.y0) - by, m->image, m->nx, m->ny, m->version, 0.6f);
+            }
             draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
         }
         if (a->layout == LAYOUT_GRID && t->run >= 0)

@@ -30,6 +30,7 @@
 
 extern const unsigned char gs_res_shape_vert[], gs_res_shape_frag[];
 extern const unsigned char gs_res_path_vert[], gs_res_path_frag[];
+extern const unsigned char gs_res_image_vert[], gs_res_image_frag[];
 
 #define HUGE_HALF 1e6f /* half extent that makes the box cover any quad */
 
@@ -438,8 +439,61 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
         case DRAW_PATH3D:
         case DRAW_END3D: /* outside a 3D picture: nothing to draw on */
             break;
+        case DRAW_IMAGE:
+            cmd_image(r, c);
+            break;
         }
     }
+}
+
+/* ---- images ----------------------------------------------------------------------- */
+
+/* An image's texture: kept while its pixels and version stay (a map redrawn only
+ * when it changes), in a small LRU. */
+static GLuint image_texture(Renderer *r, const DrawCmd *c)
+{
+    int slot = 0;
+    for (int i = 0; i < 4; i++) {
+        if (r->image[i].tex && r->image[i].pixels == c->pixels && r->image[i].version == c->version &&
+            r->image[i].w == c->iw && r->image[i].h == c->ih) {
+            r->image[i].used = r->frame;
+            return r->image[i].tex;
+        }
+        if (r->image[i].used < r->image[slot].used)
+            slot = i;
+    }
+    if (!r->image[slot].tex)
+        glGenTextures(1, &r->image[slot].tex);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, r->image[slot].tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, c->iw, c->ih, 0, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8, c->pixels);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    r->image[slot].pixels = c->pixels, r->image[slot].version = c->version;
+    r->image[slot].w = c->iw, r->image[slot].h = c->ih, r->image[slot].used = r->frame;
+    return r->image[slot].tex;
+}
+
+void cmd_image(Renderer *r, const DrawCmd *c)
+{
+    if (!c->pixels || c->iw < 1 || c->ih < 1 || c->w <= 0 || c->h <= 0 || c->iw > r->max_tex || c->ih > r->max_tex)
+        return;
+    flush(r);
+    GLuint tex = image_texture(r, c);
+    glUseProgram(r->image_prog);
+    glUniform2f(r->u_img_screen, (float)r->fb_w, (float)r->fb_h);
+    glUniform4f(r->u_img_rect, c->x, c->y, c->w, c->h);
+    glUniform1i(r->u_img_image, 0);
+    glUniform1f(r->u_img_alpha, c->r);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glBindVertexArray(r->empty_vao);
+    apply_scissor(r);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    state_restore(r);
 }
 
 /* ---- text metrics -------------------------------------------------------------- */
@@ -524,6 +578,13 @@ Renderer *render_create(void)
     glVertexAttribPointer(6, 2, GL_FLOAT, GL_FALSE, st, (const void *)offsetof(Vtx, u));
 
     field_init(r);
+    r->image_prog = gl_program("image", (const char *)gs_res_image_vert, (const char *)gs_res_image_frag);
+    if (!r->image_prog)
+        goto fail;
+    r->u_img_screen = glGetUniformLocation(r->image_prog, "u_screen");
+    r->u_img_rect = glGetUniformLocation(r->image_prog, "u_rect");
+    r->u_img_image = glGetUniformLocation(r->image_prog, "u_image");
+    r->u_img_alpha = glGetUniformLocation(r->image_prog, "u_alpha");
 
     r->fonts = font_create();
     if (!r->fonts)
@@ -555,6 +616,11 @@ void render_destroy(Renderer *r)
         glDeleteProgram(r->shape_prog);
     if (r->path_prog)
         glDeleteProgram(r->path_prog);
+    if (r->image_prog)
+        glDeleteProgram(r->image_prog);
+    for (int i = 0; i < 4; i++)
+        if (r->image[i].tex)
+            glDeleteTextures(1, &r->image[i].tex);
     if (r->path_vbo)
         glDeleteBuffers(1, &r->path_vbo);
     if (r->path_vao)

@@ -170,6 +170,16 @@ struct Renderer {
     Box3DMemo box_memo;
     mat4 mvp3d;
     Camera3D cam3d;
+    /* images (DRAW_IMAGE): the last ones uploaded, by pixels and version */
+    GLuint image_prog;
+    GLint u_img_screen, u_img_rect, u_img_image, u_img_alpha;
+    struct {
+        GLuint tex;
+        const unsigned *pixels;
+        unsigned long long version;
+        int w, h;
+        unsigned long used;
+    } image[4];
     /* offscreen target (render_target.c) */
     GLuint target_fbo, target_rb;
     int target_w, target_h;
@@ -212,6 +222,9 @@ void cmd_field(Renderer *r, const DrawCmd *c);
 int cmd_map(Renderer *r, const DrawList *dl, int first, int last);
 int cmd_groups(Renderer *r, const DrawList *dl, int g);
 void cache_release(Renderer *r);
+
+/* render.c */
+void cmd_image(Renderer *r, const DrawCmd *c);
 
 /* render3d.c */
 int cmd_scene3d(Renderer *r, const DrawList *dl, int first, int last);
