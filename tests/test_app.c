@@ -528,6 +528,74 @@ static void test_view3d(void)
         CHECK(sh.dl.cmd[i].kind != DRAW_SURFACE3D);
 }
 
+/* The hyperparameter map through real SDL events: H shows it, computed in the
+ * background (coarse, then fine); a click on a cell gives the run that cell's
+ * values; a change to another hyperparameter clears the map at once (no stale
+ * cell is shown) and it comes back; B shows the basins over the field. */
+static void test_maps(void)
+{
+    App *a = &sh.app;
+    key(SDLK_h, 0);
+    CHECK(a->maps.want == MAPS_HYPER);
+    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
+        frame();
+        SDL_Delay(2);
+    }
+    CHECK_MSG(a->maps.kind == MAPS_HYPER && a->maps.fine && a->maps.nx == 48, "kind %d fine %d n %d", a->maps.kind,
+              a->maps.fine, a->maps.nx);
+    const Panel *p = frame_panel(&a->frame, &panel_sweep);
+    CHECK(p && p->w > 100);
+    int image = 0;
+    for (int i = 0; i < sh.dl.n; i++)
+        image |= sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image;
+    CHECK(image);
+    if (!p || a->maps.kind != MAPS_HYPER)
+        return;
+    /* a click at the centre of cell (12, 12) */
+    const DrawCmd *img = NULL;
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_IMAGE)
+            img = &sh.dl.cmd[i];
+    int ci = 12, cj = 12;
+    float cx = img->x + img->w * (ci + 0.5f) / 48, cy = img->y + img->h * (1.0f - (cj + 0.5f) / 48);
+    Run *r = &a->scene.run[a->maps.run];
+    mouse(SDL_MOUSEMOTION, cx, cy);
+    CHECK(a->maps.hover == cj * 48 + ci);
+    mouse(SDL_MOUSEBUTTONDOWN, cx, cy);
+    mouse(SDL_MOUSEBUTTONUP, cx, cy);
+    CHECK_MSG(r->hp[a->maps.axis[0].key] == sweep_value(&a->maps.axis[0], ci) &&
+                  r->hp[a->maps.axis[1].key] == sweep_value(&a->maps.axis[1], cj),
+              "hp %g %g, cell %g %g", r->hp[a->maps.axis[0].key], r->hp[a->maps.axis[1].key],
+              sweep_value(&a->maps.axis[0], ci), sweep_value(&a->maps.axis[1], cj));
+    /* the axes' own values moved the ring only: the map stays */
+    CHECK(a->maps.kind == MAPS_HYPER && a->maps.image);
+    /* a change to what the map is of: cleared at once, then back */
+    a->changes.steps = a->scene.steps + 1;
+    frame();
+    CHECK_MSG(a->maps.image == NULL && a->maps.job != NULL, "a stale map is shown");
+    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
+        frame();
+        SDL_Delay(2);
+    }
+    CHECK(a->maps.kind == MAPS_HYPER && a->maps.image);
+    /* basins */
+    key(SDLK_b, 0);
+    CHECK(a->maps.want == MAPS_BASIN);
+    for (int i = 0; i < 900 && !(a->maps.kind == MAPS_BASIN && a->maps.fine && !a->maps.job); i++) {
+        frame();
+        SDL_Delay(2);
+    }
+    CHECK(a->maps.kind == MAPS_BASIN && a->maps.nx == 128);
+    CHECK(frame_panel(&a->frame, &panel_sweep)->w < 1); /* no panel: the basins lie on the map */
+    image = 0;
+    for (int i = 0; i < sh.dl.n; i++)
+        image |= sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image;
+    CHECK(image);
+    key(SDLK_b, 0);
+    frame();
+    CHECK(a->maps.want == MAPS_NONE && a->maps.kind == MAPS_NONE && !a->maps.job);
+}
+
 /* The text command on the frame whose text is s (or starts with s when prefix), or NULL. */
 static const DrawCmd *drawn_text(const char *s, int prefix)
 {
@@ -926,6 +994,7 @@ int main(void)
     test_screenshot(dir);
     test_export(dir);
     test_view3d();
+    test_maps();
     test_expression();
     test_surface_menu();
     test_formula_field();

@@ -155,6 +155,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->r = r;
     a->user_scale = 1.0f;
     a->anim_fps = cfg->fps, a->anim_frames = cfg->anim_frames, a->anim_seconds = cfg->anim_seconds;
+    a->maps.hover = -1;
     app_apply_config_view(a, cfg);
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
@@ -348,6 +349,8 @@ void app_act(App *a, Action act)
     case ACT_TOGGLE_LAYOUT: a->layout = a->layout == LAYOUT_OVERLAY ? LAYOUT_GRID : LAYOUT_OVERLAY; break;
     case ACT_RESET_VIEW: reset_view(a); break;
     case ACT_TOGGLE_3D: a->view3d = !a->view3d; break;
+    case ACT_TOGGLE_HYPER_MAP: a->maps.want = a->maps.want == MAPS_HYPER ? MAPS_NONE : MAPS_HYPER; break;
+    case ACT_TOGGLE_BASINS: a->maps.want = a->maps.want == MAPS_BASIN ? MAPS_NONE : MAPS_BASIN; break;
     case ACT_TOGGLE_INTERNALS: a->show_internals = !a->show_internals; break;
     case ACT_TOGGLE_CARD:
         if (app_card_run(a) >= 0) {
@@ -438,6 +441,7 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     handle_keys(a, in);
     ui_end(&a->ui);
     apply_changes(a);
+    app_maps_update(a);
     /* the turn between the 2D map and 3D takes half a second */
     float goal = a->view3d ? 1.0f : 0.0f, turn = (float)dt / 0.5f;
     a->view3d_blend = fabsf(goal - a->view3d_blend) <= turn ? goal : a->view3d_blend + (goal > a->view3d_blend ? turn : -turn);

@@ -84,6 +84,12 @@ typedef struct Maps {
     unsigned *image;         /* its colours, 0xRRGGBBAA, top row first */
     int nx, ny;
     unsigned long long version; /* changes with image */
+    /* the window's: asked for, computed in the background, coarse then fine */
+    MapsKind want;
+    struct MapsJob *job;
+    unsigned long long inputs;  /* what the map shown (and the job) are of */
+    int fine;                   /* the map shown is the full one */
+    int hover;                  /* the cell under the mouse, or -1 */
 } Maps;
 
 /* The commands a panel's input recorded into the UI list this frame. */
@@ -188,6 +194,10 @@ void app_copy_torch(App *a, int run);
 int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapView view, int n, double tol,
                      int metric);
 void app_maps_free(App *a);
+
+/* The window's maps, once a frame: starts (or restarts) the background job when
+ * what the map is of changed, and takes a finished pass. */
+void app_maps_update(App *a);
 
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);

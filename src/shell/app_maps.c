@@ -3,11 +3,16 @@
  * colormap, low dark) or by the steps to the tolerance, diverged cells a dark red;
  * a basin map by the minimum each start ends at (a hue each), darker
  * the longer it took, diverged starts red, starts still moving after the step budget
- * clear. */
+ * clear. In the window the map is computed in the background (a thread of its
+ * own on a private copy of the run, coarse 16 x 16 first, then fine), started
+ * again whenever what it is of changes; a pass of stale inputs is never shown. */
 #include "app.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define DIVERGED_RGBA 0x8E1B1BFFu
 #define NEVER_RGBA 0x2A2F3AFFu
@@ -15,8 +20,12 @@
 /* A basin's hue per known minimum: not the runs' colours, not the diverged red. */
 static const unsigned BASIN_RGB[] = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0x9467BD, 0x8C564B, 0xE377C2, 0xBCBD22, 0x17BECF};
 
+typedef struct MapsJob MapsJob;
+static void job_end(App *a);
+
 void app_maps_free(App *a)
 {
+    job_end(a);
     free(a->maps.out);
     free(a->maps.image);
     a->maps.out = NULL, a->maps.image = NULL;
@@ -80,7 +89,7 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
 {
     app_maps_free(a);
     Maps *m = &a->maps;
-    m->run = run, m->view = view, m->tol = tol, m->metric = metric;
+    m->run = run, m->view = view, m->tol = tol, m->metric = metric, m->hover = -1;
     if (kind == MAPS_HYPER)
         m->axis[0] = axes[0], m->axis[1] = axes[1], m->nx = axes[0].n, m->ny = axes[1].n;
     else
@@ -98,4 +107,205 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
     m->kind = kind;
     colour(a);
     return 0;
+}
+
+/* ---- the window's maps: in the background ------------------------------------- */
+
+#define COARSE_N 16
+#define HYPER_N 48
+#define BASIN_N 128
+
+struct MapsJob {
+    pthread_t thread;
+    atomic_int cancel, done;
+    Scene scene;              /* its own: the surface and the one run, nothing shared */
+    MapsKind kind;
+    SweepAxis axis[2];
+    MapView view;
+    int n, nx, ny, metric;
+    double tol;
+    unsigned long long inputs;
+    SceneOutcome *out;
+};
+
+static void *job_main(void *arg)
+{
+    MapsJob *j = arg;
+    int threads = sweep_cores() > 1 ? sweep_cores() - 1 : 1; /* a core left for the window */
+    if (j->kind == MAPS_HYPER)
+        sweep_hyper(&j->scene, 0, &j->axis[0], &j->axis[1], j->tol, threads, &j->cancel, j->out);
+    else
+        sweep_basin(&j->scene, 0, j->view, j->n, j->tol, threads, &j->cancel, j->out);
+    atomic_store(&j->done, 1);
+    return NULL;
+}
+
+static void job_end(App *a)
+{
+    MapsJob *j = a->maps.job;
+    if (!j)
+        return;
+    atomic_store(&j->cancel, 1);
+    pthread_join(j->thread, NULL);
+    scene_free(&j->scene);
+    free(j->out);
+    free(j);
+    a->maps.job = NULL;
+}
+
+/* The run a window map is of: the selected one, else the first enabled. */
+static int maps_run(const App *a)
+{
+    if (a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled)
+        return a->selected;
+    for (int i = 0; i < a->scene.n_runs; i++)
+        if (a->scene.run[i].enabled)
+            return i;
+    return -1;
+}
+
+/* The two hyperparameters a map of this optimizer shows: lr and the one that
+ * shapes its steps most (beta1, momentum, alpha), over their sliders' ranges. */
+static void default_axes(OptimKind kind, SweepAxis *ax, int n)
+{
+    HyperKey second = HP_WEIGHT_DECAY;
+    static const HyperKey PREFER[] = {HP_BETA1, HP_MOMENTUM, HP_ALPHA, HP_RHO, HP_LR_DECAY};
+    for (size_t i = 0; i < sizeof PREFER / sizeof PREFER[0]; i++)
+        if (optim_uses(kind, PREFER[i])) {
+            second = PREFER[i];
+            break;
+        }
+    HyperKey keys[2] = {HP_LR, second};
+    for (int k = 0; k < 2; k++) {
+        const HyperInfo *h = optim_hyper(keys[k]);
+        ax[k] = (SweepAxis){.key = keys[k], .lo = h->ui_lo, .hi = h->ui_hi, .n = n, .log = h->log_scale};
+        if (ax[k].log && !(ax[k].lo > 0))
+            ax[k].lo = ax[k].hi * 1e-6;
+    }
+}
+
+static unsigned long long mix(unsigned long long h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The basin map's region: the view the map shows (the first tile's). */
+static MapView basin_view(const App *a)
+{
+    const Panel *p = frame_panel(&a->frame, &panel_map);
+    return p ? map_fit(a->view, p->w, p->h) : a->view;
+}
+
+static void job_start(App *a, int run, int fine)
+{
+    Maps *m = &a->maps;
+    const Run *r = &a->scene.run[run];
+    MapsJob *j = calloc(1, sizeof *j);
+    if (!j)
+        return;
+    j->kind = m->want;
+    j->inputs = m->inputs;
+    j->metric = 0;
+    j->tol = sweep_default_tol(&a->scene.surface);
+    int n = fine ? (j->kind == MAPS_HYPER ? HYPER_N : BASIN_N) : COARSE_N;
+    if (j->kind == MAPS_HYPER)
+        default_axes(r->kind, j->axis, n), j->nx = j->ny = n;
+    else
+        j->view = basin_view(a), j->n = j->nx = j->ny = n;
+    atomic_init(&j->cancel, 0);
+    atomic_init(&j->done, 0);
+    int ok = scene_init(&j->scene, &a->scene.surface) == 0;
+    int k = ok ? scene_add_run(&j->scene, r->kind, r->hp, r->label) : -1;
+    if (k == 0) {
+        j->scene.run[0].sched = r->sched;
+        j->scene.noise = a->scene.noise, j->scene.seed = a->scene.seed;
+        j->scene.start[0] = a->scene.start[0], j->scene.start[1] = a->scene.start[1];
+        ok = scene_set_steps(&j->scene, a->scene.steps) == 0;
+    }
+    j->out = malloc(sizeof *j->out * (size_t)j->nx * (size_t)j->ny);
+    if (!ok || k != 0 || !j->out || pthread_create(&j->thread, NULL, job_main, j) != 0) {
+        if (ok || k >= 0)
+            scene_free(&j->scene);
+        free(j->out);
+        free(j);
+        return;
+    }
+    m->job = j;
+    m->fine = fine;
+}
+
+void app_maps_update(App *a)
+{
+    Maps *m = &a->maps;
+    int run = maps_run(a);
+    if (m->want == MAPS_NONE || run < 0) {
+        if (m->job || m->inputs) {
+            job_end(a);
+            m->inputs = 0;
+            free(m->out), free(m->image);
+            m->out = NULL, m->image = NULL;
+            m->kind = MAPS_NONE;
+        }
+        return;
+    }
+    /* what the map is of: the run (its version hashes the surface, start, steps,
+     * noise, hyperparameters and schedule) and, for basins, the view */
+    const Run *r = &a->scene.run[run];
+    unsigned long long h = mix(14695981039346656037ull, &m->want, sizeof m->want);
+    h = mix(h, &run, sizeof run);
+    if (m->want == MAPS_BASIN) {
+        MapView v = basin_view(a);
+        h = mix(h, &r->version, sizeof r->version);
+        h = mix(h, &v, sizeof v);
+    } else { /* all but the two keys of the axes: dragging them moves only the ring */
+        SweepAxis ax[2];
+        default_axes(r->kind, ax, HYPER_N);
+        double hp[HP_COUNT];
+        memcpy(hp, r->hp, sizeof hp);
+        hp[ax[0].key] = hp[ax[1].key] = 0;
+        const Surface *s = &a->scene.surface;
+        h = mix(h, s->expr.source, strlen(s->expr.source));
+        h = mix(h, s->expr.param, sizeof s->expr.param);
+        h = mix(h, a->scene.start, sizeof a->scene.start);
+        h = mix(h, &a->scene.steps, sizeof a->scene.steps);
+        h = mix(h, &a->scene.noise, sizeof a->scene.noise);
+        h = mix(h, &a->scene.seed, sizeof a->scene.seed);
+        h = mix(h, &r->kind, sizeof r->kind);
+        h = mix(h, hp, sizeof hp);
+        h = mix(h, &r->sched, sizeof r->sched);
+    }
+    h |= 1;
+    if (h != m->inputs) {
+        job_end(a);
+        m->inputs = h;
+        free(m->out), free(m->image); /* a stale map is never shown */
+        m->out = NULL, m->image = NULL;
+        m->kind = MAPS_NONE;
+        m->run = run;
+        job_start(a, run, 0);
+        return;
+    }
+    MapsJob *j = m->job;
+    if (!j || !atomic_load(&j->done))
+        return;
+    /* a pass finished: show it, then the finer one */
+    free(m->out), free(m->image);
+    m->out = j->out, j->out = NULL;
+    m->image = malloc(sizeof *m->image * (size_t)j->nx * (size_t)j->ny);
+    m->nx = j->nx, m->ny = j->ny, m->n = j->n, m->view = j->view, m->tol = j->tol, m->metric = j->metric;
+    m->axis[0] = j->axis[0], m->axis[1] = j->axis[1];
+    m->run = run;
+    int fine = m->fine;
+    job_end(a);
+    if (m->image) {
+        m->kind = m->want;
+        colour(a);
+    } else {
+        free(m->out), m->out = NULL;
+    }
+    if (!fine)
+        job_start(a, run, 1);
 }

@@ -25,9 +25,11 @@ static void sweep_box(const App *a, const Panel *p, float s, SweepBox *b)
     b->y = p->y + pad + title;
 }
 
+static int shown(const App *a) { return a->maps.want == MAPS_HYPER || (a->maps.kind == MAPS_HYPER && a->maps.image); }
+
 static float sweep_size(const App *a, const FrameLayout *f, float room_w, float room_h)
 {
-    if (a->maps.kind != MAPS_HYPER || !a->maps.image)
+    if (!shown(a))
         return 0;
     float s = f->scale, fs = gs_theme.map_font * s;
     /* as wide as a square map of the height allows, within 45% of the room */
@@ -46,12 +48,17 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
 {
     const Maps *m = &a->maps;
     const Theme *th = &gs_theme;
-    if (m->kind != MAPS_HYPER || !m->image || p->w < 1)
+    if (!shown(a) || p->w < 1)
         return;
     float s = f->scale;
     SweepBox b;
     sweep_box(a, p, s, &b);
     draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
+    if (m->kind != MAPS_HYPER || !m->image) {
+        draw_text(dl, b.x, p->y + 16 * s, b.fs * 1.1f, 1, th->text_strong, "Computing the hyperparameter map\xe2\x80\xa6",
+                  -1);
+        return;
+    }
     const Run *r = &a->scene.run[m->run];
     const HyperInfo *h0 = optim_hyper(m->axis[0].key), *h1 = optim_hyper(m->axis[1].key);
     char line[256];
@@ -85,10 +92,48 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
     draw_rect(dl, b.x, ky + 0.2f * fs, fs, fs, 2 * s, 0x8E1B1BFFu);
     draw_text(dl, b.x + 1.5f * fs, ky, fs, 0, th->text_dim, m->metric ? "diverged;  dark: soon, light: late"
                                                                          : "diverged;  dark: low loss, light: high", -1);
+    /* the cell under the mouse, and what its run came to */
+    if (m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
+        const SceneOutcome *o = &m->out[m->hover];
+        char what[96];
+        if (o->diverged_at >= 0)
+            snprintf(what, sizeof what, "diverged at step %d", o->diverged_at);
+        else if (o->steps_to_tol >= 0)
+            snprintf(what, sizeof what, "loss %.4g, reached %.3g at step %d", o->final_loss, m->tol, o->steps_to_tol);
+        else
+            snprintf(what, sizeof what, "final loss %.4g", o->final_loss);
+        snprintf(line, sizeof line, "%s=%.4g  %s=%.4g:  %s", h0->symbol, sweep_value(&m->axis[0], m->hover % m->nx),
+                 h1->symbol, sweep_value(&m->axis[1], m->hover / m->nx), what);
+        draw_text(dl, b.x, ky + 1.6f * fs, fs, 0, th->text, line, -1);
+    }
+}
+
+/* Hovering shows a cell's values and outcome; a click gives the run its values. */
+static void sweep_input(App *a, const Panel *p, const Input *in)
+{
+    Maps *m = &a->maps;
+    m->hover = -1;
+    if (!shown(a) || m->kind != MAPS_HYPER || !m->image || p->w < 1 || a->ui.mouse_used)
+        return;
+    SweepBox b;
+    sweep_box(a, p, a->frame.scale, &b);
+    float u = (in->mouse_x - b.x) / b.side, v = (in->mouse_y - b.y) / b.side;
+    if (!(u >= 0 && u < 1 && v >= 0 && v < 1))
+        return;
+    int i = (int)(u * (float)m->nx), j = m->ny - 1 - (int)(v * (float)m->ny);
+    m->hover = j * m->nx + i;
+    if (in->mouse_pressed && m->run < a->scene.n_runs) {
+        Run *r = &a->scene.run[m->run];
+        r->hp[m->axis[0].key] = sweep_value(&m->axis[0], i);
+        r->hp[m->axis[1].key] = sweep_value(&m->axis[1], j);
+        a->changes.runs |= 1u << m->run;
+        a->ui.mouse_used = 1;
+    }
 }
 
 const PanelClass panel_sweep = {
     .name = "sweep",
     .size = sweep_size,
+    .input = sweep_input,
     .draw = sweep_draw,
 };

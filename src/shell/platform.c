@@ -39,6 +39,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_c: return UI_KEY_C;
     case SDLK_e: return UI_KEY_E;
     case SDLK_3: return UI_KEY_3;
+    case SDLK_b: return UI_KEY_B;
     case SDLK_v: return UI_KEY_V;
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;
