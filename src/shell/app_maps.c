@@ -6,10 +6,12 @@
  * clear. In the window the map is computed in the background (a thread of its
  * own on a private copy of the run, coarse 16 x 16 first, then fine), started
  * again whenever what it is of changes; a pass of stale inputs is never shown. */
+#define _GNU_SOURCE /* SCHED_IDLE */
 #include "app.h"
 
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,12 @@ struct MapsJob {
 static void *job_main(void *arg)
 {
     MapsJob *j = arg;
+#ifdef SCHED_IDLE
+    /* the map takes what the window leaves: its threads (which inherit this) run
+     * only when a core is otherwise idle */
+    struct sched_param sp = {0};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
+#endif
     int threads = sweep_cores() > 1 ? sweep_cores() - 1 : 1; /* a core left for the window */
     if (j->kind == MAPS_HYPER)
         sweep_hyper(&j->scene, 0, &j->axis[0], &j->axis[1], j->tol, threads, &j->cancel, j->out);
