@@ -569,6 +569,21 @@ static void test_maps(void)
               sweep_value(&a->maps.axis[0], ci), sweep_value(&a->maps.axis[1], cj));
     /* the axes' own values moved the ring only: the map stays */
     CHECK(a->maps.kind == MAPS_HYPER && a->maps.image);
+    /* a click on the y axis's name puts another key there (and recomputes) */
+    HyperKey before = a->maps.axis[1].key;
+    {
+        float fs = gs_theme.map_font * a->frame.scale;
+        mouse(SDL_MOUSEMOTION, img->x - 1.2f * fs, img->y + 0.5f * img->h);
+        mouse(SDL_MOUSEBUTTONDOWN, img->x - 1.2f * fs, img->y + 0.5f * img->h);
+        mouse(SDL_MOUSEBUTTONUP, img->x - 1.2f * fs, img->y + 0.5f * img->h);
+    }
+    CHECK_MSG(a->maps.pick[1] >= 0 && a->maps.pick[1] != (int)before && a->maps.image == NULL,
+              "pick %d (was %d), image %p", a->maps.pick[1], before, (void *)a->maps.image);
+    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
+        frame();
+        SDL_Delay(2);
+    }
+    CHECK(a->maps.kind == MAPS_HYPER && (int)a->maps.axis[1].key == a->maps.pick[1]);
     /* a change to what the map is of: cleared at once, then back */
     a->changes.steps = a->scene.steps + 1;
     frame();

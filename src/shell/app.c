@@ -156,6 +156,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->user_scale = 1.0f;
     a->anim_fps = cfg->fps, a->anim_frames = cfg->anim_frames, a->anim_seconds = cfg->anim_seconds;
     a->maps.hover = -1;
+    a->maps.pick[0] = a->maps.pick[1] = -1;
     app_apply_config_view(a, cfg);
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);

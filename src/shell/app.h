@@ -90,6 +90,7 @@ typedef struct Maps {
     unsigned long long inputs;  /* what the map shown (and the job) are of */
     int fine;                   /* the map shown is the full one */
     int hover;                  /* the cell under the mouse, or -1 */
+    int pick[2];                /* the keys chosen for the axes (a click on an axis's name), -1: the default */
 } Maps;
 
 /* The commands a panel's input recorded into the UI list this frame. */
@@ -198,6 +199,10 @@ void app_maps_free(App *a);
 /* The window's maps, once a frame: starts (or restarts) the background job when
  * what the map is of changed, and takes a finished pass. */
 void app_maps_update(App *a);
+
+/* The next key the run's optimizer takes after axis k's (not a flag, not the other
+ * axis's), chosen for that axis. */
+void app_maps_next_key(App *a, int k);
 
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);

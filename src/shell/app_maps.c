@@ -174,7 +174,7 @@ static int maps_run(const App *a)
 
 /* The two hyperparameters a map of this optimizer shows: lr and the one that
  * shapes its steps most (beta1, momentum, alpha), over their sliders' ranges. */
-static void default_axes(OptimKind kind, SweepAxis *ax, int n)
+static void default_axes(OptimKind kind, const int *pick, SweepAxis *ax, int n)
 {
     HyperKey second = HP_WEIGHT_DECAY;
     static const HyperKey PREFER[] = {HP_BETA1, HP_MOMENTUM, HP_ALPHA, HP_RHO, HP_LR_DECAY};
@@ -184,6 +184,10 @@ static void default_axes(OptimKind kind, SweepAxis *ax, int n)
             break;
         }
     HyperKey keys[2] = {HP_LR, second};
+    for (int k = 0; k < 2; k++) /* the keys chosen, where this optimizer takes them */
+        if (pick && pick[k] >= 0 && pick[k] < HP_COUNT && optim_uses(kind, (HyperKey)pick[k]) &&
+            pick[k] != (int)keys[1 - k] && !optim_hyper((HyperKey)pick[k])->is_flag)
+            keys[k] = (HyperKey)pick[k];
     for (int k = 0; k < 2; k++) {
         const HyperInfo *h = optim_hyper(keys[k]);
         ax[k] = (SweepAxis){.key = keys[k], .lo = h->ui_lo, .hi = h->ui_hi, .n = n, .log = h->log_scale};
@@ -220,7 +224,7 @@ static void job_start(App *a, int run, int fine)
     j->tol = sweep_default_tol(&a->scene.surface);
     int n = fine ? (j->kind == MAPS_HYPER ? HYPER_N : BASIN_N) : COARSE_N;
     if (j->kind == MAPS_HYPER)
-        default_axes(r->kind, j->axis, n), j->nx = j->ny = n;
+        default_axes(r->kind, m->pick, j->axis, n), j->nx = j->ny = n;
     else
         j->view = basin_view(a), j->n = j->nx = j->ny = n;
     atomic_init(&j->cancel, 0);
@@ -270,7 +274,8 @@ void app_maps_update(App *a)
         h = mix(h, &v, sizeof v);
     } else { /* all but the two keys of the axes: dragging them moves only the ring */
         SweepAxis ax[2];
-        default_axes(r->kind, ax, HYPER_N);
+        default_axes(r->kind, m->pick, ax, HYPER_N);
+        h = mix(h, ax, sizeof ax);
         double hp[HP_COUNT];
         memcpy(hp, r->hp, sizeof hp);
         hp[ax[0].key] = hp[ax[1].key] = 0;
@@ -316,4 +321,22 @@ void app_maps_update(App *a)
     }
     if (!fine)
         job_start(a, run, 1);
+}
+
+void app_maps_next_key(App *a, int k)
+{
+    Maps *m = &a->maps;
+    if (m->kind != MAPS_HYPER || m->run < 0 || m->run >= a->scene.n_runs)
+        return;
+    OptimKind kind = a->scene.run[m->run].kind;
+    int cur = (int)m->axis[k].key, other = (int)m->axis[1 - k].key;
+    for (int step = 1; step <= HP_COUNT; step++) {
+        int c = (cur + step) % HP_COUNT;
+        if (c != other && optim_uses(kind, (HyperKey)c) && !optim_hyper((HyperKey)c)->is_flag) {
+            m->pick[k] = c;
+            if (m->pick[1 - k] < 0)
+                m->pick[1 - k] = other;
+            return;
+        }
+    }
 }

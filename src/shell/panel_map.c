@@ -777,6 +777,28 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     }
 }
 
+/* The basins' key at the map's bottom right: whose they are, each minimum's hue,
+ * or that they are being computed. */
+static void draw_basin_key(const App *a, const Panel *p, float s, DrawList *dl)
+{
+    const Maps *m = &a->maps;
+    if (m->want != MAPS_BASIN && m->kind != MAPS_BASIN)
+        return;
+    const Theme *th = &gs_theme;
+    float fs = th->map_font * s * 0.9f;
+    char line[160];
+    int run = m->run >= 0 && m->run < a->scene.n_runs ? m->run : 0;
+    if (m->kind != MAPS_BASIN || !m->image)
+        snprintf(line, sizeof line, "Computing the basins of %s\xe2\x80\xa6", a->scene.run[run].label);
+    else
+        snprintf(line, sizeof line, "Basins of %s (%d \xc3\x97 %d starts%s): a colour per minimum; red: diverged",
+                 a->scene.run[run].label, m->nx, m->ny, m->fine || !m->want ? "" : ", refining");
+    float w = ui_text_width(&a->ui, 0, fs, line) + 20 * s, h = fs * 1.3f + 10 * s;
+    float x = p->x + p->w - w - 8 * s, y = p->y + p->h - h - 8 * s;
+    draw_rect(dl, x, y, w, h, 6 * s, th->box);
+    draw_text(dl, x + 10 * s, y + 5 * s, fs, 0, th->text, line, -1);
+}
+
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     Tile tiles[SCENE_MAX_RUNS];
@@ -805,6 +827,7 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
     }
     if (a->layout == LAYOUT_OVERLAY || n == 0)
         draw_legend(a, &tiles[0], tile_view(a, &tiles[0]), f->scale, dl);
+    draw_basin_key(a, p, f->scale, dl);
 }
 
 /* ---- input -------------------------------------------------------------------- */

@@ -1,7 +1,7 @@
 /* panel_sweep: the hyperparameter map of a run, beside the map: a cell per pair of
  * values of two of its hyperparameters, coloured by the outcome of the whole run
  * with them (app_maps.c), the run's own setting ringed, the axes labelled with
- * their ends. */
+ * their ends (a click on an axis's name takes another of the run's keys). */
 #include "app.h"
 
 #include <math.h>
@@ -108,7 +108,8 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
     }
 }
 
-/* Hovering shows a cell's values and outcome; a click gives the run its values. */
+/* Hovering shows a cell's values and outcome; a click gives the run its values; a
+ * click on an axis's name puts the run's next hyperparameter on it. */
 static void sweep_input(App *a, const Panel *p, const Input *in)
 {
     Maps *m = &a->maps;
@@ -117,6 +118,16 @@ static void sweep_input(App *a, const Panel *p, const Input *in)
         return;
     SweepBox b;
     sweep_box(a, p, a->frame.scale, &b);
+    /* an axis's name: the next of the run's hyperparameters on that axis */
+    float fs = b.fs * 0.9f, mx = in->mouse_x, my = in->mouse_y;
+    int on_x = my >= b.y + b.side && my < b.y + b.side + 1.4f * fs && mx > b.x + 0.25f * b.side &&
+               mx < b.x + 0.75f * b.side;
+    int on_y = mx < b.x && mx > b.x - 3.5f * b.fs && my > b.y + 0.35f * b.side && my < b.y + 0.65f * b.side;
+    if (in->mouse_pressed && (on_x || on_y)) {
+        app_maps_next_key(a, on_x ? 0 : 1);
+        a->ui.mouse_used = 1;
+        return;
+    }
     float u = (in->mouse_x - b.x) / b.side, v = (in->mouse_y - b.y) / b.side;
     if (!(u >= 0 && u < 1 && v >= 0 && v < 1))
         return;
