@@ -364,11 +364,12 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
     return widest;
 }
 
-static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
+/* The other members of each noise bundle, so far, faint: as paths in the tile, or
+ * on the 3D picture's surface. */
+static void draw_bundles(const App *a, const Tile *t, MapView v, int only, float s, int in3d, DrawList *dl)
 {
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
-    /* noise bundles: the other seeds, faint, under every path */
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
@@ -377,11 +378,21 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         for (int j = 0; j < r->bundle - 1 && j < r->bundle_cap; j++) {
             int n = r->bundle_n[j];
             int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
-            if (k > 1)
-                draw_path(dl, t->x, t->y, t->w, t->h, v, r->bundle_traj + (size_t)j * (size_t)r->cap, k, r->version,
-                          th->bundle_w * s, faint);
+            const TrajPoint *p = r->bundle_traj + (size_t)j * (size_t)r->cap;
+            if (k > 1 && in3d)
+                draw_path3d(dl, p, k, r->version, th->bundle_w * s, faint);
+            else if (k > 1)
+                draw_path(dl, t->x, t->y, t->w, t->h, v, p, k, r->version, th->bundle_w * s, faint);
         }
     }
+}
+
+static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    /* noise bundles: the other seeds, faint, under every path */
+    draw_bundles(a, t, v, only, s, 0, dl);
     /* paths, then heads on top */
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
@@ -726,18 +737,7 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     Box3D b;
     shown_box(a, &b);
     draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a, t), b.height);
-    for (int i = 0; i < sc->n_runs; i++) {
-        const Run *r = &sc->run[i];
-        if (!r->enabled || (only >= 0 && i != only) || sc->noise <= 0.0 || r->bundle < 2)
-            continue;
-        unsigned faint = (scene_palette(r->colour) << 8) | th->bundle_alpha;
-        for (int j = 0; j < r->bundle - 1 && j < r->bundle_cap; j++) {
-            int n = r->bundle_n[j];
-            int k = (int)a->t + 1 < n ? (int)a->t + 1 : n;
-            if (k > 1)
-                draw_path3d(dl, r->bundle_traj + (size_t)j * (size_t)r->cap, k, r->version, th->bundle_w * s, faint);
-        }
-    }
+    draw_bundles(a, t, b.view, only, s, 1, dl);
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
