@@ -532,15 +532,26 @@ static void test_view3d(void)
  * background (coarse, then fine); a click on a cell gives the run that cell's
  * values; a change to another hyperparameter clears the map at once (no stale
  * cell is shown) and it comes back; B shows the basins over the field. */
+/* Frames until the map of `kind` is complete, sleeping between them so that its
+ * idle-priority threads get the cores (an ASan build is slow): at most 120 s. */
+static void wait_maps(MapsKind kind)
+{
+    const App *a = &sh.app;
+    Uint32 t0 = SDL_GetTicks();
+    while (!(a->maps.kind == kind && a->maps.fine && !a->maps.job) && SDL_GetTicks() - t0 < 120000) {
+        frame();
+        SDL_Delay(20);
+    }
+}
+
 static void test_maps(void)
 {
     App *a = &sh.app;
+    a->changes.steps = 300; /* short runs: the maps of an ASan build in seconds */
+    frame();
     key(SDLK_h, 0);
     CHECK(a->maps.want == MAPS_HYPER);
-    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
-        frame();
-        SDL_Delay(2);
-    }
+    wait_maps(MAPS_HYPER);
     CHECK_MSG(a->maps.kind == MAPS_HYPER && a->maps.fine && a->maps.nx == 48, "kind %d fine %d n %d", a->maps.kind,
               a->maps.fine, a->maps.nx);
     const Panel *p = frame_panel(&a->frame, &panel_sweep);
@@ -579,27 +590,18 @@ static void test_maps(void)
     }
     CHECK_MSG(a->maps.pick[1] >= 0 && a->maps.pick[1] != (int)before && a->maps.image == NULL,
               "pick %d (was %d), image %p", a->maps.pick[1], before, (void *)a->maps.image);
-    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
-        frame();
-        SDL_Delay(2);
-    }
+    wait_maps(MAPS_HYPER);
     CHECK(a->maps.kind == MAPS_HYPER && (int)a->maps.axis[1].key == a->maps.pick[1]);
     /* a change to what the map is of: cleared at once, then back */
     a->changes.steps = a->scene.steps + 1;
     frame();
     CHECK_MSG(a->maps.image == NULL && a->maps.job != NULL, "a stale map is shown");
-    for (int i = 0; i < 600 && !(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job); i++) {
-        frame();
-        SDL_Delay(2);
-    }
+    wait_maps(MAPS_HYPER);
     CHECK(a->maps.kind == MAPS_HYPER && a->maps.image);
     /* basins */
     key(SDLK_b, 0);
     CHECK(a->maps.want == MAPS_BASIN);
-    for (int i = 0; i < 900 && !(a->maps.kind == MAPS_BASIN && a->maps.fine && !a->maps.job); i++) {
-        frame();
-        SDL_Delay(2);
-    }
+    wait_maps(MAPS_BASIN);
     CHECK(a->maps.kind == MAPS_BASIN && a->maps.nx == 128);
     CHECK(frame_panel(&a->frame, &panel_sweep)->w < 1); /* no panel: the basins lie on the map */
     image = 0;
