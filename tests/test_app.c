@@ -608,7 +608,25 @@ static void test_maps(void)
     for (int i = 0; i < sh.dl.n; i++)
         image |= sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image;
     CHECK(image);
-    key(SDLK_b, 0);
+    /* D: where this run and the next part: a cell is coloured exactly where their
+     * ends differ (another minimum, or one diverges) */
+    key(SDLK_d, 0);
+    CHECK(a->maps.want == MAPS_BASIN && a->maps.other_wanted);
+    wait_maps(MAPS_BASIN);
+    CHECK(a->maps.out2 != NULL && a->maps.other >= 0 && a->maps.other != a->maps.run);
+    int apart = 0, wrong = 0;
+    for (int j = 0; a->maps.out2 && j < a->maps.ny; j++)
+        for (int i = 0; i < a->maps.nx; i++) {
+            const SceneOutcome *o = &a->maps.out[j * a->maps.nx + i], *o2 = &a->maps.out2[j * a->maps.nx + i];
+            int m1 = sweep_minimum(&a->scene.surface, a->maps.view, o), m2 = sweep_minimum(&a->scene.surface, a->maps.view, o2);
+            int differ = m1 != m2 || (o->diverged_at >= 0) != (o2->diverged_at >= 0);
+            unsigned px = a->maps.image[(a->maps.ny - 1 - j) * a->maps.nx + i];
+            apart += differ;
+            wrong += differ != ((px & 255u) != 0);
+        }
+    CHECK_MSG(wrong == 0 && apart > 0, "%d cells coloured wrongly, %d apart", wrong, apart);
+    CHECK(drawn_text("Where ", 1) != NULL);
+    key(SDLK_d, 0);
     frame();
     CHECK(a->maps.want == MAPS_NONE && a->maps.kind == MAPS_NONE && !a->maps.job);
 }

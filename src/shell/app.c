@@ -157,6 +157,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->anim_fps = cfg->fps, a->anim_frames = cfg->anim_frames, a->anim_seconds = cfg->anim_seconds;
     a->maps.hover = -1;
     a->maps.pick[0] = a->maps.pick[1] = -1;
+    a->maps.other = -1;
     app_apply_config_view(a, cfg);
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
@@ -351,7 +352,14 @@ void app_act(App *a, Action act)
     case ACT_RESET_VIEW: reset_view(a); break;
     case ACT_TOGGLE_3D: a->view3d = !a->view3d; break;
     case ACT_TOGGLE_HYPER_MAP: a->maps.want = a->maps.want == MAPS_HYPER ? MAPS_NONE : MAPS_HYPER; break;
-    case ACT_TOGGLE_BASINS: a->maps.want = a->maps.want == MAPS_BASIN ? MAPS_NONE : MAPS_BASIN; break;
+    case ACT_TOGGLE_BASINS:
+        a->maps.want = a->maps.want == MAPS_BASIN && !a->maps.other_wanted ? MAPS_NONE : MAPS_BASIN;
+        a->maps.other_wanted = 0;
+        break;
+    case ACT_TOGGLE_BASIN_DIFF:
+        a->maps.want = a->maps.want == MAPS_BASIN && a->maps.other_wanted ? MAPS_NONE : MAPS_BASIN;
+        a->maps.other_wanted = a->maps.want == MAPS_BASIN;
+        break;
     case ACT_TOGGLE_INTERNALS: a->show_internals = !a->show_internals; break;
     case ACT_TOGGLE_CARD:
         if (app_card_run(a) >= 0) {

@@ -91,6 +91,9 @@ typedef struct Maps {
     int fine;                   /* the map shown is the full one */
     int hover;                  /* the cell under the mouse, or -1 */
     int pick[2];                /* the keys chosen for the axes (a click on an axis's name), -1: the default */
+    int other_wanted;           /* basins of two runs: the selected one and the next (D) */
+    int other;                  /* basins: the run compared with (where the two part), or -1 */
+    SceneOutcome *out2;         /* ... its outcomes */
 } Maps;
 
 /* The commands a panel's input recorded into the UI list this frame. */

@@ -3,7 +3,8 @@
  * colormap, low dark) or by the steps to the tolerance, diverged cells a dark red;
  * a basin map by the minimum each start ends at (a hue each), darker
  * the longer it took, diverged starts red, starts still moving after the step budget
- * clear. In the window the map is computed in the background (a thread of its
+ * clear; for two runs, only the starts from which they end apart, in the colour
+ * of where the first ends. In the window the map is computed in the background (a thread of its
  * own on a private copy of the run, coarse 16 x 16 first, then fine), started
  * again whenever what it is of changes; a pass of stale inputs is never shown. */
 #define _GNU_SOURCE /* SCHED_IDLE */
@@ -29,8 +30,9 @@ void app_maps_free(App *a)
 {
     job_end(a);
     free(a->maps.out);
+    free(a->maps.out2);
     free(a->maps.image);
-    a->maps.out = NULL, a->maps.image = NULL;
+    a->maps.out = NULL, a->maps.out2 = NULL, a->maps.image = NULL;
     a->maps.kind = MAPS_NONE;
 }
 
@@ -61,7 +63,14 @@ static void colour(App *a)
         for (int i = 0; i < m->nx; i++) {
             const SceneOutcome *o = &m->out[j * m->nx + i];
             unsigned rgba;
-            if (m->kind == MAPS_BASIN) {
+            if (m->kind == MAPS_BASIN && m->out2) {
+                /* two runs: only where they part, in the colour of where the first ends */
+                const SceneOutcome *o2 = &m->out2[j * m->nx + i];
+                int min = sweep_minimum(&a->scene.surface, m->view, o), min2 = sweep_minimum(&a->scene.surface, m->view, o2);
+                int apart = min != min2 || (o->diverged_at >= 0) != (o2->diverged_at >= 0);
+                rgba = !apart ? 0x00000000u : o->diverged_at >= 0 ? DIVERGED_RGBA
+                       : min >= 0 ? BASIN_RGB[min % 8] << 8 | 0xFFu : NEVER_RGBA;
+            } else if (m->kind == MAPS_BASIN) {
                 int min = sweep_minimum(&a->scene.surface, m->view, o);
                 if (o->diverged_at >= 0)
                     rgba = DIVERGED_RGBA;
@@ -127,7 +136,7 @@ struct MapsJob {
     int n, nx, ny, metric;
     double tol;
     unsigned long long inputs;
-    SceneOutcome *out;
+    SceneOutcome *out, *out2; /* run 0's and, comparing, run 1's */
 };
 
 static void *job_main(void *arg)
@@ -142,8 +151,8 @@ static void *job_main(void *arg)
     int threads = sweep_cores() > 1 ? sweep_cores() - 1 : 1; /* a core left for the window */
     if (j->kind == MAPS_HYPER)
         sweep_hyper(&j->scene, 0, &j->axis[0], &j->axis[1], j->tol, threads, &j->cancel, j->out);
-    else
-        sweep_basin(&j->scene, 0, j->view, j->n, j->tol, threads, &j->cancel, j->out);
+    else if (sweep_basin(&j->scene, 0, j->view, j->n, j->tol, threads, &j->cancel, j->out) == 0 && j->out2)
+        sweep_basin(&j->scene, 1, j->view, j->n, j->tol, threads, &j->cancel, j->out2);
     atomic_store(&j->done, 1);
     return NULL;
 }
@@ -157,6 +166,7 @@ static void job_end(App *a)
     pthread_join(j->thread, NULL);
     scene_free(&j->scene);
     free(j->out);
+    free(j->out2);
     free(j);
     a->maps.job = NULL;
 }
@@ -211,7 +221,7 @@ static MapView basin_view(const App *a)
     return p ? map_fit(a->view, p->w, p->h) : a->view;
 }
 
-static void job_start(App *a, int run, int fine)
+static void job_start(App *a, int run, int other, int fine)
 {
     Maps *m = &a->maps;
     const Run *r = &a->scene.run[run];
@@ -231,6 +241,14 @@ static void job_start(App *a, int run, int fine)
     atomic_init(&j->done, 0);
     int ok = scene_init(&j->scene, &a->scene.surface) == 0;
     int k = ok ? scene_add_run(&j->scene, r->kind, r->hp, r->label) : -1;
+    if (k == 0 && other >= 0 && j->kind == MAPS_BASIN) {
+        const Run *o = &a->scene.run[other];
+        if (scene_add_run(&j->scene, o->kind, o->hp, o->label) == 1) {
+            j->scene.run[1].sched = o->sched;
+            j->out2 = malloc(sizeof *j->out2 * (size_t)j->nx * (size_t)j->ny);
+            ok = j->out2 != NULL;
+        }
+    }
     if (k == 0) {
         j->scene.run[0].sched = r->sched;
         j->scene.noise = a->scene.noise, j->scene.seed = a->scene.seed;
@@ -242,6 +260,7 @@ static void job_start(App *a, int run, int fine)
         if (ok || k >= 0)
             scene_free(&j->scene);
         free(j->out);
+        free(j->out2);
         free(j);
         return;
     }
@@ -249,16 +268,28 @@ static void job_start(App *a, int run, int fine)
     m->fine = fine;
 }
 
+/* The run compared with: the next enabled one after `run`, or -1. */
+static int next_run(const App *a, int run)
+{
+    for (int k = 1; k < a->scene.n_runs; k++) {
+        int i = (run + k) % a->scene.n_runs;
+        if (a->scene.run[i].enabled)
+            return i;
+    }
+    return -1;
+}
+
 void app_maps_update(App *a)
 {
     Maps *m = &a->maps;
     int run = maps_run(a);
+    int other = m->want == MAPS_BASIN && m->other_wanted && run >= 0 ? next_run(a, run) : -1;
     if (m->want == MAPS_NONE || run < 0) {
         if (m->job || m->inputs) {
             job_end(a);
             m->inputs = 0;
-            free(m->out), free(m->image);
-            m->out = NULL, m->image = NULL;
+            free(m->out), free(m->out2), free(m->image);
+            m->out = NULL, m->out2 = NULL, m->image = NULL;
             m->kind = MAPS_NONE;
         }
         return;
@@ -272,6 +303,9 @@ void app_maps_update(App *a)
         MapView v = basin_view(a);
         h = mix(h, &r->version, sizeof r->version);
         h = mix(h, &v, sizeof v);
+        h = mix(h, &other, sizeof other);
+        if (other >= 0)
+            h = mix(h, &a->scene.run[other].version, sizeof a->scene.run[other].version);
     } else { /* all but the two keys of the axes: dragging them moves only the ring */
         SweepAxis ax[2];
         default_axes(r->kind, m->pick, ax, HYPER_N);
@@ -294,19 +328,20 @@ void app_maps_update(App *a)
     if (h != m->inputs) {
         job_end(a);
         m->inputs = h;
-        free(m->out), free(m->image); /* a stale map is never shown */
-        m->out = NULL, m->image = NULL;
+        free(m->out), free(m->out2), free(m->image); /* a stale map is never shown */
+        m->out = NULL, m->out2 = NULL, m->image = NULL;
         m->kind = MAPS_NONE;
-        m->run = run;
-        job_start(a, run, 0);
+        m->run = run, m->other = other;
+        job_start(a, run, other, 0);
         return;
     }
     MapsJob *j = m->job;
     if (!j || !atomic_load(&j->done))
         return;
     /* a pass finished: show it, then the finer one */
-    free(m->out), free(m->image);
+    free(m->out), free(m->out2), free(m->image);
     m->out = j->out, j->out = NULL;
+    m->out2 = j->out2, j->out2 = NULL;
     m->image = malloc(sizeof *m->image * (size_t)j->nx * (size_t)j->ny);
     m->nx = j->nx, m->ny = j->ny, m->n = j->n, m->view = j->view, m->tol = j->tol, m->metric = j->metric;
     m->axis[0] = j->axis[0], m->axis[1] = j->axis[1];
@@ -320,7 +355,7 @@ void app_maps_update(App *a)
         free(m->out), m->out = NULL;
     }
     if (!fine)
-        job_start(a, run, 1);
+        job_start(a, run, other, 1);
 }
 
 void app_maps_next_key(App *a, int k)

@@ -788,8 +788,12 @@ static void draw_basin_key(const App *a, const Panel *p, float s, DrawList *dl)
     float fs = th->map_font * s * 0.9f;
     char line[160];
     int run = m->run >= 0 && m->run < a->scene.n_runs ? m->run : 0;
+    int other = m->other >= 0 && m->other < a->scene.n_runs ? m->other : -1;
     if (m->kind != MAPS_BASIN || !m->image)
         snprintf(line, sizeof line, "Computing the basins of %s\xe2\x80\xa6", a->scene.run[run].label);
+    else if (other >= 0 && m->out2)
+        snprintf(line, sizeof line, "Where %s and %s part (%d \xc3\x97 %d starts): the colour of where %s ends",
+                 a->scene.run[run].label, a->scene.run[other].label, m->nx, m->ny, a->scene.run[run].label);
     else
         snprintf(line, sizeof line, "Basins of %s (%d \xc3\x97 %d starts%s): a colour per minimum; red: diverged",
                  a->scene.run[run].label, m->nx, m->ny, m->fine || !m->want ? "" : ", refining");

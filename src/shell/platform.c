@@ -40,6 +40,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_e: return UI_KEY_E;
     case SDLK_3: return UI_KEY_3;
     case SDLK_b: return UI_KEY_B;
+    case SDLK_d: return UI_KEY_D;
     case SDLK_v: return UI_KEY_V;
     case SDLK_h: return UI_KEY_H;
     case SDLK_a: return UI_KEY_A;
