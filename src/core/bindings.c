@@ -20,7 +20,7 @@ static const Binding BINDINGS[] = {
     {ACT_NONE, NO_KEY, BIND_ANY, "Drag in 3D", "orbit (with Shift: pan); wheel: zoom"},
     {ACT_TOGGLE_HYPER_MAP, UI_KEY_H, BIND_PLAIN, "H  B", "the selected run's hyperparameter map / basins"},
     {ACT_TOGGLE_BASINS, UI_KEY_B, BIND_PLAIN, NULL, NULL},
-    {ACT_TOGGLE_BASIN_DIFF, UI_KEY_D, BIND_PLAIN, "D", "where the selected run's basins and the next run's part"},
+    {ACT_TOGGLE_BASIN_DIFF, UI_KEY_D, BIND_PLAIN, "D", "where the basins of the selected run and the next part"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Click the map of H", "give the run that cell's hyperparameters"},
     {ACT_TOGGLE_INTERNALS, UI_KEY_I, BIND_PLAIN, "I", "at each head: gradient, step and the optimizer's state"},
     {ACT_TOGGLE_CARD, UI_KEY_U, BIND_PLAIN, "U", "the selected run's update rule, with its numbers"},
