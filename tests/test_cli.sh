@@ -177,7 +177,8 @@ done
 IFS=, read -r x0 y0 ex ey final minimum tol div < <(sed -n 20p "$T/b.csv")
 "$BIN" --headless --surface himmelblau --steps 200 --opt adam:lr=0.1 --start "$x0,$y0" --csv "$T/one.csv" 2>/dev/null
 [ "$(tail -1 "$T/one.csv" | cut -d, -f3,4,5)" = "$ex,$ey,$final" ] && ok || bad "--basin row 20 is not the run from its start"
-check_bad "--sweep: no run is labelled 'nope' (the runs: sgd, momentum, rmsprop, adam)" --headless --sweep nope:lr=0.1:1:4,beta1=0:0.9:4
+check_bad "--sweep 'nope': no run has that label (the runs: sgd, momentum, rmsprop, adam)" --headless --sweep nope:lr=0.1:1:4,beta1=0:0.9:4
+check_bad "--basin 'nope': no run has that label (the runs: sgd, momentum, rmsprop, adam)" --headless --basin nope:8
 check_bad "--sweep: sgd takes no beta1" --headless --sweep sgd:lr=0.1:1:4,beta1=0:0.9:4
 check_bad "--sweep 'adam:lr=0.1:1': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N" --headless --sweep adam:lr=0.1:1
 check_bad "--sweep 'lr=0:1:4': lr must be > 0" --headless --sweep adam:lr=0:1:4,beta1=0:0.9:4

@@ -267,6 +267,14 @@ static void simulate_batch(const Scene *sc, Track *tr, int n)
     }
 }
 
+int scene_find_run(const Scene *sc, const char *label)
+{
+    for (int i = 0; i < sc->n_runs; i++)
+        if (strcmp(sc->run[i].label, label) == 0)
+            return i;
+    return -1;
+}
+
 static unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n)
 {
     const unsigned char *p = data;

@@ -131,4 +131,7 @@ int scene_run_update(const Scene *sc, int index, int k, RunUpdate *u);
 /* Okabe-Ito colour-blind-safe palette, 0xRRGGBB. */
 unsigned scene_palette(int index);
 
+/* The index of the run labelled `label`, or -1. */
+int scene_find_run(const Scene *sc, const char *label);
+
 #endif

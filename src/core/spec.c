@@ -7,6 +7,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1048,18 +1049,31 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
             return seterr(err, cap, "--opt '%s': %s", cfg->opt[i], why);
         }
     }
-    if (cfg->card[0]) {
-        int found = 0;
+    /* the runs the options name: --card, --sweep, --basin */
+    static const struct {
+        const char *flag;
+        size_t offset;
+    } NAMED[] = {{"--card", offsetof(Config, card)},
+                 {"--sweep", offsetof(Config, sweep_label)},
+                 {"--basin", offsetof(Config, basin_label)}};
+    for (size_t k = 0; k < sizeof NAMED / sizeof NAMED[0]; k++) {
+        const char *label = (const char *)cfg + NAMED[k].offset;
+        if (!label[0] || scene_find_run(sc, label) >= 0)
+            continue;
+        Text t = text_begin(why, sizeof why);
         for (int i = 0; i < sc->n_runs; i++)
-            found |= strcmp(sc->run[i].label, cfg->card) == 0;
-        if (!found) {
-            Text t = text_begin(why, sizeof why);
-            for (int i = 0; i < sc->n_runs; i++)
-                text_add(&t, "%s%s", i ? ", " : "", sc->run[i].label);
-            scene_free(sc);
-            return seterr(err, cap, "--card '%s': no run has that label (the runs: %s)", cfg->card, why);
-        }
+            text_add(&t, "%s%s", i ? ", " : "", sc->run[i].label);
+        scene_free(sc);
+        return seterr(err, cap, "%s '%s': no run has that label (the runs: %s)", NAMED[k].flag, label, why);
     }
+    int swept = cfg->sweep_label[0] ? scene_find_run(sc, cfg->sweep_label) : -1;
+    for (int k = 0; swept >= 0 && k < 2; k++)
+        if (!optim_uses(sc->run[swept].kind, cfg->sweep_axis[k].key)) {
+            OptimKind kind = sc->run[swept].kind;
+            scene_free(sc);
+            return seterr(err, cap, "--sweep: %s takes no %s", optim_info(kind)->name,
+                          optim_hyper(cfg->sweep_axis[k].key)->name);
+        }
     scene_simulate(sc);
     return 0;
 }

@@ -195,9 +195,8 @@ void app_apply_config_view(App *a, const Config *cfg)
         a->playing = 0;
     }
     /* the scene was built from cfg, which checked the label */
-    for (int i = 0; cfg->card[0] && i < a->scene.n_runs; i++)
-        if (strcmp(a->scene.run[i].label, cfg->card) == 0)
-            app_select(a, i);
+    if (cfg->card[0])
+        app_select(a, scene_find_run(&a->scene, cfg->card));
     a->side.run_more = 0;
     side_reset_formula(a);
 }

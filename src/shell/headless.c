@@ -377,19 +377,6 @@ done:
 
 /* ---- hyperparameter and basin maps --------------------------------------------- */
 
-static int run_index(const Scene *sc, const char *label, const char *flag)
-{
-    for (int i = 0; i < sc->n_runs; i++)
-        if (strcmp(sc->run[i].label, label) == 0)
-            return i;
-    char runs[400] = "";
-    size_t n = 0;
-    for (int i = 0; i < sc->n_runs && n < sizeof runs; i++)
-        n += (size_t)snprintf(runs + n, sizeof runs - n, "%s%s", i ? ", " : "", sc->run[i].label);
-    gs_log("%s: no run is labelled '%s' (the runs: %s)", flag, label, runs);
-    return -1;
-}
-
 static void put_int_or_empty(FILE *f, int v)
 {
     if (v >= 0)
@@ -404,19 +391,10 @@ int headless_sweep(const Config *cfg)
         gs_log("%s", err);
         return 2;
     }
+    /* spec_build_scene checked the label and the keys */
     int basin = cfg->basin_label[0] != 0;
-    int run = run_index(&sc, basin ? cfg->basin_label : cfg->sweep_label, basin ? "--basin" : "--sweep");
+    int run = scene_find_run(&sc, basin ? cfg->basin_label : cfg->sweep_label);
     const SweepAxis *a = cfg->sweep_axis;
-    if (run >= 0 && !basin)
-        for (int k = 0; k < 2; k++)
-            if (!optim_uses(sc.run[run].kind, a[k].key)) {
-                gs_log("--sweep: %s takes no %s", optim_info(sc.run[run].kind)->name, optim_hyper(a[k].key)->name);
-                run = -1;
-            }
-    if (run < 0) {
-        scene_free(&sc);
-        return 2;
-    }
     double tol = cfg->sweep_tol != 0 ? cfg->sweep_tol : sweep_default_tol(&sc.surface);
     MapView v = {sc.surface.view[0], sc.surface.view[1], sc.surface.view[2], sc.surface.view[3]};
     if (cfg->have_view)
