@@ -275,7 +275,7 @@ int scene_find_run(const Scene *sc, const char *label)
     return -1;
 }
 
-static unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n)
+unsigned long long scene_hash_bytes(unsigned long long h, const void *data, size_t n)
 {
     const unsigned char *p = data;
     for (size_t i = 0; i < n; i++)
@@ -283,23 +283,22 @@ static unsigned long long hash_bytes(unsigned long long h, const void *data, siz
     return h;
 }
 
-/* Everything a run's trajectory depends on, hashed: equal inputs, equal version, so
- * re-simulating an unchanged run does not make what was drawn of it stale. */
-static unsigned long long run_version(const Scene *sc, const Run *r, const Schedule *resolved)
+unsigned long long scene_inputs_hash(const Scene *sc, OptimKind kind, const double *hp, const Schedule *sched,
+                                     int bundle)
 {
     const Surface *s = &sc->surface;
     unsigned long long h = 14695981039346656037ull;
-    h = hash_bytes(h, s->expr.source, strlen(s->expr.source));
-    h = hash_bytes(h, s->expr.param, sizeof s->expr.param);
-    h = hash_bytes(h, sc->start, sizeof sc->start);
-    h = hash_bytes(h, &sc->steps, sizeof sc->steps);
-    h = hash_bytes(h, &sc->noise, sizeof sc->noise);
-    h = hash_bytes(h, &sc->seed, sizeof sc->seed);
-    h = hash_bytes(h, &r->kind, sizeof r->kind);
-    h = hash_bytes(h, r->hp, sizeof r->hp);
-    h = hash_bytes(h, &resolved->kind, sizeof resolved->kind);
-    h = hash_bytes(h, resolved->v, sizeof resolved->v);
-    h = hash_bytes(h, &r->bundle, sizeof r->bundle);
+    h = scene_hash_bytes(h, s->expr.source, strlen(s->expr.source));
+    h = scene_hash_bytes(h, s->expr.param, sizeof s->expr.param);
+    h = scene_hash_bytes(h, sc->start, sizeof sc->start);
+    h = scene_hash_bytes(h, &sc->steps, sizeof sc->steps);
+    h = scene_hash_bytes(h, &sc->noise, sizeof sc->noise);
+    h = scene_hash_bytes(h, &sc->seed, sizeof sc->seed);
+    h = scene_hash_bytes(h, &kind, sizeof kind);
+    h = scene_hash_bytes(h, hp, sizeof(double) * HP_COUNT);
+    h = scene_hash_bytes(h, &sched->kind, sizeof sched->kind);
+    h = scene_hash_bytes(h, sched->v, sizeof sched->v);
+    h = scene_hash_bytes(h, &bundle, sizeof bundle);
     return h ? h : 1;
 }
 
@@ -309,7 +308,9 @@ static int run_tracks(Scene *sc, int i, Track *tr)
     Run *r = &sc->run[i];
     Schedule resolved;
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &resolved);
-    r->version = run_version(sc, r, &resolved);
+    /* equal inputs, equal version: re-simulating an unchanged run does not make
+     * what was drawn of it stale */
+    r->version = scene_inputs_hash(sc, r->kind, r->hp, &resolved, r->bundle);
     int n = 0;
     int constant = resolved.kind == SCHED_CONSTANT && !(resolved.v[SK_WARMUP] > 0);
     tr[n++] = (Track){.kind = r->kind, .hp = r->hp, .start = {sc->start[0], sc->start[1]}, .traj = r->traj,

@@ -131,6 +131,16 @@ int scene_run_update(const Scene *sc, int index, int k, RunUpdate *u);
 /* Okabe-Ito colour-blind-safe palette, 0xRRGGBB. */
 unsigned scene_palette(int index);
 
+/* FNV-1a over n bytes, from h. */
+unsigned long long scene_hash_bytes(unsigned long long h, const void *data, size_t n);
+
+/* A hash of everything a run's trajectory depends on: the surface and its
+ * parameters, start, steps, noise and seed, its optimizer, hyperparameters,
+ * schedule and bundle size. Never 0. A run's version is this, with its resolved
+ * schedule. */
+unsigned long long scene_inputs_hash(const Scene *sc, OptimKind kind, const double *hp, const Schedule *sched,
+                                     int bundle);
+
 /* The index of the run labelled `label`, or -1. */
 int scene_find_run(const Scene *sc, const char *label);
 

@@ -206,14 +206,6 @@ static void default_axes(OptimKind kind, const int *pick, SweepAxis *ax, int n)
     }
 }
 
-static unsigned long long mix(unsigned long long h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 1099511628211ull;
-    return h;
-}
-
 /* The basin map's region: the view the map shows (the first tile's). */
 static MapView basin_view(const App *a)
 {
@@ -294,37 +286,26 @@ void app_maps_update(App *a)
         }
         return;
     }
-    /* what the map is of: the run (its version hashes the surface, start, steps,
-     * noise, hyperparameters and schedule) and, for basins, the view */
+    /* what the map is of: the run's inputs (scene_inputs_hash, its version) and,
+     * for basins, the view */
     const Run *r = &a->scene.run[run];
-    unsigned long long h = mix(14695981039346656037ull, &m->want, sizeof m->want);
-    h = mix(h, &run, sizeof run);
+    unsigned long long h;
     if (m->want == MAPS_BASIN) {
         MapView v = basin_view(a);
-        h = mix(h, &r->version, sizeof r->version);
-        h = mix(h, &v, sizeof v);
-        h = mix(h, &other, sizeof other);
+        h = scene_hash_bytes(r->version, &v, sizeof v);
+        h = scene_hash_bytes(h, &other, sizeof other);
         if (other >= 0)
-            h = mix(h, &a->scene.run[other].version, sizeof a->scene.run[other].version);
+            h = scene_hash_bytes(h, &a->scene.run[other].version, sizeof a->scene.run[other].version);
     } else { /* all but the two keys of the axes: dragging them moves only the ring */
         SweepAxis ax[2];
         default_axes(r->kind, m->pick, ax, HYPER_N);
-        h = mix(h, ax, sizeof ax);
         double hp[HP_COUNT];
         memcpy(hp, r->hp, sizeof hp);
         hp[ax[0].key] = hp[ax[1].key] = 0;
-        const Surface *s = &a->scene.surface;
-        h = mix(h, s->expr.source, strlen(s->expr.source));
-        h = mix(h, s->expr.param, sizeof s->expr.param);
-        h = mix(h, a->scene.start, sizeof a->scene.start);
-        h = mix(h, &a->scene.steps, sizeof a->scene.steps);
-        h = mix(h, &a->scene.noise, sizeof a->scene.noise);
-        h = mix(h, &a->scene.seed, sizeof a->scene.seed);
-        h = mix(h, &r->kind, sizeof r->kind);
-        h = mix(h, hp, sizeof hp);
-        h = mix(h, &r->sched, sizeof r->sched);
+        h = scene_hash_bytes(scene_inputs_hash(&a->scene, r->kind, hp, &r->sched, 0), ax, sizeof ax);
     }
-    h |= 1;
+    h = scene_hash_bytes(h, &m->want, sizeof m->want);
+    h = scene_hash_bytes(h, &run, sizeof run) | 1;
     if (h != m->inputs) {
         job_end(a);
         m->inputs = h;
