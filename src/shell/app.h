@@ -193,10 +193,12 @@ int app_save_last(const App *a);
  * PyTorch code, with a message on screen. */
 void app_copy_torch(App *a, int run);
 
-/* Maps (app_maps.c): computes a hyperparameter map (axes given) or a basin map of
- * run `run` now, on every core, and colours it. Returns 0, or -1 (no memory). */
+/* Maps (app_maps.c): a hyperparameter map (axes given) or a basin map of run `run`,
+ * computed now on every core, or the outcomes `done` already computed for it
+ * (taken over, freed with the map); coloured. Returns 0, or -1 (no memory; `done`
+ * is freed). */
 int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapView view, int n, double tol,
-                     int metric);
+                     int metric, SceneOutcome *done);
 void app_maps_free(App *a);
 
 /* The window's maps, once a frame: starts (or restarts) the background job when

@@ -96,7 +96,7 @@ static void colour(App *a)
 }
 
 int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapView view, int n, double tol,
-                     int metric)
+                     int metric, SceneOutcome *done)
 {
     app_maps_free(a);
     Maps *m = &a->maps;
@@ -105,15 +105,15 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
         m->axis[0] = axes[0], m->axis[1] = axes[1], m->nx = axes[0].n, m->ny = axes[1].n;
     else
         m->nx = m->ny = m->n = n;
-    m->out = malloc(sizeof *m->out * (size_t)m->nx * (size_t)m->ny);
+    m->out = done ? done : malloc(sizeof *m->out * (size_t)m->nx * (size_t)m->ny);
     m->image = malloc(sizeof *m->image * (size_t)m->nx * (size_t)m->ny);
     if (!m->out || !m->image) {
         app_maps_free(a);
         return -1;
     }
-    if (kind == MAPS_HYPER)
+    if (!done && kind == MAPS_HYPER)
         sweep_hyper(&a->scene, run, &m->axis[0], &m->axis[1], tol, 0, NULL, m->out);
-    else
+    else if (!done)
         sweep_basin(&a->scene, run, view, n, tol, 0, NULL, m->out);
     m->kind = kind;
     colour(a);

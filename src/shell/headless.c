@@ -51,13 +51,17 @@ static int write_animation(const Config *cfg, App *a)
 
 /* Renders the scene (taken over) offscreen and writes the PNG at its step and the
  * animation, as asked. */
-static int write_pictures(const Config *cfg, Scene *sc, const Maps *maps)
+/* `maps`: a map for the picture, its outcomes computed already (maps->out, taken
+ * over), or NULL. */
+static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
 {
     GlContext gl;
     char err[1400];
     if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
         gs_log("%s: %s", cfg->screenshot_path ? "--screenshot" : "--animate", err);
         scene_free(sc);
+        if (maps)
+            free(maps->out), maps->out = NULL;
         return 1;
     }
     int rc = 1;
@@ -75,8 +79,11 @@ static int write_pictures(const Config *cfg, Scene *sc, const Maps *maps)
         app.playing = 0;
         rc = 0;
         if (maps && maps->kind != MAPS_NONE &&
-            app_maps_compute(&app, maps->kind, maps->run, maps->axis, maps->view, maps->n, maps->tol, maps->metric) != 0)
+            app_maps_compute(&app, maps->kind, maps->run, maps->axis, maps->view, maps->n, maps->tol, maps->metric,
+                             maps->out) != 0)
             gs_log("not enough memory for the map"), rc = 1;
+        if (maps)
+            maps->out = NULL; /* the app's now */
         if (cfg->screenshot_path &&
             app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;
@@ -84,6 +91,8 @@ static int write_pictures(const Config *cfg, Scene *sc, const Maps *maps)
             rc = write_animation(cfg, &app);
         app_free(&app);
     }
+    if (maps) /* not taken: no GL, or no app */
+        free(maps->out), maps->out = NULL;
     if (r)
         render_destroy(r);
     glctx_destroy(&gl);
@@ -407,12 +416,10 @@ int headless_sweep(const Config *cfg)
         return 1;
     }
     double t0 = bench_now_ms();
-    if (cfg->csv_path || !cfg->screenshot_path) {
-        if (basin)
-            sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
-        else
-            sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
-    }
+    if (basin)
+        sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
+    else
+        sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
     double ms = bench_now_ms() - t0;
     int rc = 0;
     if (cfg->csv_path) {
@@ -454,13 +461,13 @@ int headless_sweep(const Config *cfg)
         printf("gradscape: %d runs of %s in %.0f ms: %d reached loss %g, %d diverged; add --csv FILE to write them\n",
                n, sc.run[run].label, ms, arrived, tol, diverged);
     }
-    free(out);
-    if (rc == 0 && cfg->screenshot_path) { /* the map in the picture: computed again there, as the window does */
+    if (rc == 0 && cfg->screenshot_path) { /* the same outcomes in the picture */
         Maps m = {.kind = basin ? MAPS_BASIN : MAPS_HYPER, .run = run, .view = v, .n = cfg->basin_n, .tol = tol,
-                  .metric = cfg->sweep_metric};
+                  .metric = cfg->sweep_metric, .out = out};
         m.axis[0] = a[0], m.axis[1] = a[1];
         return write_pictures(cfg, &sc, &m);
     }
+    free(out);
     scene_free(&sc);
     return rc;
 }
