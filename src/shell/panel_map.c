@@ -364,6 +364,49 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
     return widest;
 }
 
+/* A known minimum: hollow rings, so the field's lowest colour shows at the centre. */
+static void draw_minimum(DrawList *dl, float x, float y, float s)
+{
+    const Theme *th = &gs_theme;
+    draw_circle(dl, x, y, th->minimum_r * s, th->minimum_ring & ~0xFFu, th->minimum_shadow_w * s, th->minimum_shadow);
+    draw_circle(dl, x, y, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s, th->minimum_ring);
+}
+
+/* The heads of runs idx[0, n) at (hx, hy), the start at (sx, sy): heads that share
+ * a place (with each other or the start) are drawn on a small ring around it, each
+ * with a line to its point; with `labels`, a diverged run's head says so. */
+static void draw_heads(const App *a, const Tile *t, const int *idx, const float *hx, const float *hy, int n, float sx,
+                       float sy, float s, int labels, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    const Scene *sc = &a->scene;
+    float dx[SCENE_MAX_RUNS], dy[SCENE_MAX_RUNS];
+    heads_spread(hx, hy, n, sx, sy, th->head_r * s, dx, dy);
+    float fs = th->label_font * s;
+    for (int j = 0; j < n; j++) {
+        const Run *r = &sc->run[idx[j]];
+        int k = app_visible_step(a, r);
+        if (dx[j] != hx[j] || dy[j] != hy[j])
+            draw_line(dl, hx[j], hy[j], dx[j], dy[j], th->marker_w * s, app_run_rgba(r));
+        draw_circle(dl, dx[j], dy[j], th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
+        float hx0 = dx[j], hy0 = dy[j];
+        if (labels && r->diverged_at >= 0 && k == r->n - 1) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "%s diverged at step %d", r->label, r->diverged_at);
+            float tw = ui_text_width(&a->ui, 1, fs, msg);
+            float tx = hx0 + 10 * s, ty = hy0 - 10 * s - fs;
+            if (tx + tw > t->x + t->w - 4 * s)
+                tx = hx0 - 10 * s - tw;
+            if (tx < t->x + 4 * s)
+                tx = t->x + 4 * s;
+            if (ty < t->y + 4 * s)
+                ty = hy0 + 10 * s;
+            draw_rect(dl, tx - 5 * s, ty - 3 * s, tw + 10 * s, fs * 1.25f + 6 * s, 4 * s, th->label_box);
+            draw_text(dl, tx, ty, fs, 1, th->error, msg, -1);
+        }
+    }
+}
+
 /* The other members of each noise bundle, so far, faint: as paths in the tile, or
  * on the 3D picture's surface. */
 static void draw_bundles(const App *a, const Tile *t, MapView v, int only, float s, int in3d, DrawList *dl)
@@ -405,10 +448,7 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
     for (int m = 0; m < sc->surface.n_minima; m++) {
         float mx, my;
         tile_px(t, v, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my);
-        draw_circle(dl, mx, my, th->minimum_r * s, th->minimum_ring & ~0xFFu, th->minimum_shadow_w * s,
-                    th->minimum_shadow);
-        draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
-                    th->minimum_ring);
+        draw_minimum(dl, mx, my, s);
     }
     draw_internals(a, t, v, only, s, dl);
     /* the start, then the heads; heads that share a place (with each other or the
@@ -426,31 +466,7 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         tile_px(t, v, r->traj[k].x, r->traj[k].y, &hx[n], &hy[n]);
         idx[n++] = i;
     }
-    float dx[SCENE_MAX_RUNS], dy[SCENE_MAX_RUNS];
-    heads_spread(hx, hy, n, sx, sy, th->head_r * s, dx, dy);
-    float fs = th->label_font * s;
-    for (int j = 0; j < n; j++) {
-        const Run *r = &sc->run[idx[j]];
-        int k = app_visible_step(a, r);
-        if (dx[j] != hx[j] || dy[j] != hy[j])
-            draw_line(dl, hx[j], hy[j], dx[j], dy[j], th->marker_w * s, app_run_rgba(r));
-        draw_circle(dl, dx[j], dy[j], th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
-        float hx0 = dx[j], hy0 = dy[j];
-        if (r->diverged_at >= 0 && k == r->n - 1) {
-            char msg[64];
-            snprintf(msg, sizeof msg, "%s diverged at step %d", r->label, r->diverged_at);
-            float tw = ui_text_width(&a->ui, 1, fs, msg);
-            float tx = hx0 + 10 * s, ty = hy0 - 10 * s - fs;
-            if (tx + tw > t->x + t->w - 4 * s)
-                tx = hx0 - 10 * s - tw;
-            if (tx < t->x + 4 * s)
-                tx = t->x + 4 * s;
-            if (ty < t->y + 4 * s)
-                ty = hy0 + 10 * s;
-            draw_rect(dl, tx - 5 * s, ty - 3 * s, tw + 10 * s, fs * 1.25f + 6 * s, 4 * s, th->label_box);
-            draw_text(dl, tx, ty, fs, 1, th->error, msg, -1);
-        }
-    }
+    draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 1, dl);
 }
 
 /* How much of the map a rect would hide: trajectory points, minima and the start
@@ -747,12 +763,8 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     draw_end3d(dl);
     float mx, my, sx, sy;
     for (int m = 0; m < sc->surface.n_minima; m++)
-        if (tile_px3d(a, t, &b, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my)) {
-            draw_circle(dl, mx, my, th->minimum_r * s, th->minimum_ring & ~0xFFu, th->minimum_shadow_w * s,
-                        th->minimum_shadow);
-            draw_circle(dl, mx, my, th->minimum_ring_r * s, th->minimum_ring & ~0xFFu, th->minimum_ring_w * s,
-                        th->minimum_ring);
-        }
+        if (tile_px3d(a, t, &b, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my))
+            draw_minimum(dl, mx, my, s);
     if (tile_px3d(a, t, &b, sc->start[0], sc->start[1], &sx, &sy))
         draw_circle(dl, sx, sy, th->start_r * s, th->marker_fill, th->marker_w * s, th->marker_outline);
     else
@@ -767,14 +779,7 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
         if (tile_px3d(a, t, &b, q->x, q->y, &hx[n], &hy[n]))
             idx[n++] = i;
     }
-    float dx[SCENE_MAX_RUNS], dy[SCENE_MAX_RUNS];
-    heads_spread(hx, hy, n, sx, sy, th->head_r * s, dx, dy);
-    for (int j = 0; j < n; j++) {
-        const Run *r = &sc->run[idx[j]];
-        if (dx[j] != hx[j] || dy[j] != hy[j])
-            draw_line(dl, hx[j], hy[j], dx[j], dy[j], th->marker_w * s, app_run_rgba(r));
-        draw_circle(dl, dx[j], dy[j], th->head_r * s, app_run_rgba(r), th->marker_w * s, th->head_outline);
-    }
+    draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 0, dl);
 }
 
 /* The basins' key at the map's bottom right: whose they are, each minimum's hue,

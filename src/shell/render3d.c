@@ -383,7 +383,6 @@ ready:
     view3d_mvp(&c->camera, (float)w, (float)h, r->mvp3d);
     r->in3d = 1;
     r->rect3d[0] = c->x, r->rect3d[1] = c->y, r->rect3d[2] = (float)w, r->rect3d[3] = (float)h;
-    r->cam3d = c->camera;
     state_restore(r);
     return state;
 }

@@ -169,7 +169,6 @@ struct Renderer {
     Box3D box3d;
     Box3DMemo box_memo;
     mat4 mvp3d;
-    Camera3D cam3d;
     /* images (DRAW_IMAGE): the last ones uploaded, by pixels and version */
     GLuint image_prog;
     GLint u_img_screen, u_img_rect, u_img_image, u_img_alpha;
