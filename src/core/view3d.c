@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 Camera3D view3d_camera_default(void)
 {
     return (Camera3D){.azimuth = -30.0f, .elevation = 50.0f, .distance = 4.9f, .target = {0.0f, 0.15f, 0.0f}};
@@ -45,12 +47,19 @@ void view3d_box(const Surface *s, MapView v, float height, Box3D *out)
     out->height = height;
 }
 
+size_t view3d_key(const Surface *s, MapView v, char *out, size_t cap)
+{
+    Text t = text_begin(out, cap);
+    text_add(&t, "%s|%.17g|%.17g|%.17g|%.17g", s->expr.source, v.x0, v.x1, v.y0, v.y1);
+    for (int i = 0; i < s->expr.n_params; i++)
+        text_add(&t, "|%.17g", s->expr.param[i]);
+    return t.len;
+}
+
 void view3d_box_memo(Box3DMemo *m, const Surface *s, MapView v, float height, Box3D *out)
 {
     char key[sizeof m->key];
-    int n = snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", s->expr.source, v.x0, v.x1, v.y0, v.y1);
-    for (int i = 0; i < s->expr.n_params && n > 0 && (size_t)n < sizeof key; i++)
-        n += snprintf(key + n, sizeof key - (size_t)n, "|%.17g", s->expr.param[i]);
+    view3d_key(s, v, key, sizeof key);
     if (strcmp(key, m->key) != 0) {
         view3d_box(s, v, height, &m->box);
         memcpy(m->key, key, sizeof key);

@@ -41,6 +41,11 @@ void view3d_camera_clamp(Camera3D *c);
 
 void view3d_box(const Surface *s, MapView v, float height, Box3D *out);
 
+/* What depends on a surface over a view, as a string: equal keys, the same formula,
+ * parameters and view (the key of the box's memo and of the renderer's 3D caches).
+ * Returns its length (at most cap - 1). */
+size_t view3d_key(const Surface *s, MapView v, char *out, size_t cap);
+
 /* The last box made, and what it was made for: the same surface (formula and
  * parameters) over the same view gives it back without sampling the surface again
  * (the colour scale samples it SURFACE_SCALE_GRID^2 times). Zero-initialised. */

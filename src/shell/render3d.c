@@ -23,6 +23,7 @@
 
 #include "log.h"
 #include "tess.h"
+#include "text.h"
 #include "theme.h"
 
 extern const unsigned char gs_res_surface3d_vert[], gs_res_surface3d_frag[], gs_res_path3d_vert[],
@@ -196,10 +197,7 @@ static void set_uniforms(const Prog3D *p, const Surface *s, const Box3D *b)
 static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box3D *b)
 {
     char key[sizeof r->hgt_key];
-    size_t n = (size_t)snprintf(key, sizeof key, "%s|%.17g|%.17g|%.17g|%.17g", p->s.key, b->view.x0, b->view.x1,
-                                b->view.y0, b->view.y1);
-    for (int i = 0; i < s->expr.n_params && n < sizeof key; i++)
-        n += (size_t)snprintf(key + n, sizeof key - n, "|%.17g", s->expr.param[i]);
+    view3d_key(s, b->view, key, sizeof key);
     if (r->hgt_tex && strcmp(key, r->hgt_key) == 0)
         return 0;
     if (!r->hgt_tex) {
@@ -234,16 +232,13 @@ static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box
 static void surface_key(const DrawCmd *c, unsigned long long field_gen, int w, int h, int camera, char *out,
                         size_t cap)
 {
-    const Surface *s = c->surface;
     const Camera3D *k = &c->camera;
-    size_t n = (size_t)snprintf(out, cap, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g|%.9g|%llu", s->expr.source, w, h,
-                                c->view.x0, c->view.x1, c->view.y0, c->view.y1, (double)c->r, field_gen);
+    size_t n = view3d_key(c->surface, c->view, out, cap);
+    Text t = text_begin(out + n, cap - n);
+    text_add(&t, "|%d|%d|%.9g|%llu", w, h, (double)c->r, field_gen);
     if (camera)
-        n += (size_t)snprintf(out + n, cap - n, "|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g", (double)k->azimuth,
-                              (double)k->elevation, (double)k->distance, (double)k->target[0], (double)k->target[1],
-                              (double)k->target[2]);
-    for (int i = 0; i < s->expr.n_params && n < cap; i++)
-        n += (size_t)snprintf(out + n, cap - n, "|%.17g", s->expr.param[i]);
+        text_add(&t, "|%.9g|%.9g|%.9g|%.9g|%.9g|%.9g", (double)k->azimuth, (double)k->elevation,
+                 (double)k->distance, (double)k->target[0], (double)k->target[1], (double)k->target[2]);
 }
 
 /* Draws the floor and the surface into the bound w x h target (the coarse mesh if
