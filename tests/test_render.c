@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include <epoxy/gl.h>
+#include "glapi.h"
 
 #include "draw.h"
 #include "media.h"

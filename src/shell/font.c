@@ -1,19 +1,14 @@
-/* font: SDL2_ttf faces per (font, pixel size) and one shared glyph atlas. */
+/* font: faces per (font, pixel size) from a rasterizer (font_face.h) and one
+ * shared glyph atlas. */
 #include "font.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <SDL2/SDL.h>
-#include <SDL2/SDL_ttf.h>
-
+#include "font_face.h"
 #include "log.h"
-
-extern const unsigned char gs_res_DejaVuSans_ttf[];
-extern const size_t gs_res_DejaVuSans_ttf_len;
-extern const unsigned char gs_res_DejaVuSans_Bold_ttf[];
-extern const size_t gs_res_DejaVuSans_Bold_ttf_len;
 
 #define FONT_MAX_FACES 32
 #define FONT_EXTRA 128     /* non-ASCII glyphs remembered per face */
@@ -24,17 +19,17 @@ extern const size_t gs_res_DejaVuSans_Bold_ttf_len;
 enum { GLYPH_EMPTY, GLYPH_METRICS, GLYPH_READY };
 
 typedef struct Glyph {
-    Uint32 cp;          /* the codepoint asked for */
-    Uint32 use;         /* the codepoint drawn ('?' when the font lacks cp) */
+    uint32_t cp;        /* the codepoint asked for */
+    uint32_t use;        /* the codepoint drawn ('?' when the font lacks cp) */
     int state;
-    int adv, minx;
+    int adv;
     int ox, oy, w, h;   /* ink box relative to (pen x, line top) */
     int ax, ay;         /* ink box in the atlas */
 } Glyph;
 
 typedef struct Face {
     int font, px;
-    TTF_Font *ttf;
+    FontFace *ttf;
     int ascent, descent; /* descent >= 0 */
     Glyph ascii[95];
     Glyph extra[FONT_EXTRA];
@@ -47,7 +42,6 @@ struct Fonts {
     GLuint atlas;
     int shelf_x, shelf_y, shelf_h;
     int warned_full, warned_faces;
-    int ttf_inited;
 };
 
 Fonts *font_create(void)
@@ -57,12 +51,6 @@ Fonts *font_create(void)
         gs_log("out of memory for fonts");
         return NULL;
     }
-    if (TTF_Init() != 0) {
-        gs_log("cannot initialise SDL2_ttf: %s", TTF_GetError());
-        free(f);
-        return NULL;
-    }
-    f->ttf_inited = 1;
     unsigned char *zero = calloc(1, (size_t)ATLAS_SIZE * ATLAS_SIZE);
     if (zero)
         zero[0] = 255; /* texel (0, 0): white, for shapes */
@@ -96,11 +84,9 @@ void font_destroy(Fonts *f)
         return;
     for (int i = 0; i < f->n_faces; i++)
         if (f->face[i].ttf)
-            TTF_CloseFont(f->face[i].ttf);
+            face_close(f->face[i].ttf);
     if (f->atlas)
         glDeleteTextures(1, &f->atlas);
-    if (f->ttf_inited)
-        TTF_Quit();
     free(f);
 }
 
@@ -129,12 +115,10 @@ static Face *face_get(Fonts *f, int font, float size)
         f->warned_faces = 1;
         return best ? best : &f->face[0];
     }
-    const unsigned char *data = font ? gs_res_DejaVuSans_Bold_ttf : gs_res_DejaVuSans_ttf;
-    size_t len = font ? gs_res_DejaVuSans_Bold_ttf_len : gs_res_DejaVuSans_ttf_len;
-    SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
-    TTF_Font *ttf = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    char err[256];
+    FontFace *ttf = face_open(font, px, err, sizeof err);
     if (!ttf) {
-        gs_log("cannot open the embedded font at %d px: %s", px, TTF_GetError());
+        gs_log("cannot open the embedded font at %d px: %s", px, err);
         return best; /* may be NULL: the caller draws nothing */
     }
     Face *fc = &f->face[f->n_faces++];
@@ -142,13 +126,12 @@ static Face *face_get(Fonts *f, int font, float size)
     fc->font = font;
     fc->px = px;
     fc->ttf = ttf;
-    fc->ascent = TTF_FontAscent(ttf);
-    fc->descent = -TTF_FontDescent(ttf);
+    face_vmetrics(ttf, &fc->ascent, &fc->descent);
     return fc;
 }
 
 /* The glyph record of cp with its metrics resolved. */
-static Glyph *glyph_get(Face *fc, Uint32 cp)
+static Glyph *glyph_get(Face *fc, uint32_t cp)
 {
     Glyph *g;
     if (cp >= 32 && cp < 127) {
@@ -172,12 +155,8 @@ static Glyph *glyph_get(Face *fc, Uint32 cp)
     }
     if (g->state == GLYPH_EMPTY) {
         g->cp = cp;
-        g->use = TTF_GlyphIsProvided32(fc->ttf, cp) ? cp : '?';
-        int minx = 0, maxx = 0, miny = 0, maxy = 0, adv = 0;
-        if (TTF_GlyphMetrics32(fc->ttf, g->use, &minx, &maxx, &miny, &maxy, &adv) != 0)
-            adv = 0, minx = 0;
-        g->adv = adv;
-        g->minx = minx;
+        g->use = face_glyph_use(fc->ttf, cp);
+        g->adv = face_advance(fc->ttf, g->use);
         g->state = GLYPH_METRICS;
     }
     return g;
@@ -188,45 +167,21 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
 {
     g->state = GLYPH_READY;
     g->w = g->h = 0;
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *s = TTF_RenderGlyph32_Blended(fc->ttf, g->use, white);
-    if (!s)
+    int w = 0, h = 0, ox = 0, oy = 0;
+    unsigned char *a = face_render(fc->ttf, g->use, &w, &h, &ox, &oy);
+    if (!a)
         return; /* e.g. a space: no ink */
-    if (s->format->BytesPerPixel != 4 || SDL_LockSurface(s) != 0) {
-        SDL_FreeSurface(s);
-        return;
-    }
-    /* ink bounding box */
-    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
-    for (int y = 0; y < s->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
-        for (int x = 0; x < s->w; x++)
-            if (row[x] >> 24) {
-                x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
-                y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
-            }
-    }
-    int w = x1 - x0 + 1, h = y1 - y0 + 1;
-    if (x1 < 0 || w <= 0 || h <= 0)
-        goto done;
     if (f->shelf_x + w + 1 > ATLAS_SIZE) {
         f->shelf_x = 1;
         f->shelf_y += f->shelf_h + 1;
         f->shelf_h = 0;
     }
-    if (f->shelf_y + h + 1 > ATLAS_SIZE) {
+    if (f->shelf_y + h + 1 > ATLAS_SIZE || w + 2 > ATLAS_SIZE) {
         if (!f->warned_full)
             gs_log("the glyph atlas is full; some glyphs are not drawn");
         f->warned_full = 1;
-        goto done;
-    }
-    unsigned char *a = malloc((size_t)w * (size_t)h);
-    if (!a)
-        goto done;
-    for (int y = 0; y < h; y++) {
-        const Uint32 *row = (const Uint32 *)((const unsigned char *)s->pixels + (size_t)(y0 + y) * (size_t)s->pitch);
-        for (int x = 0; x < w; x++)
-            a[y * w + x] = (unsigned char)(row[x0 + x] >> 24);
+        free(a);
+        return;
     }
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, f->atlas);
@@ -235,18 +190,13 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
     free(a);
     g->ax = f->shelf_x, g->ay = f->shelf_y;
     g->w = w, g->h = h;
-    /* SDL_ttf shifts the pen right by -minx when the ink starts left of it */
-    g->ox = x0 - (g->minx < 0 ? -g->minx : 0);
-    g->oy = y0;
+    g->ox = ox, g->oy = oy;
     f->shelf_x += w + 1;
     f->shelf_h = h > f->shelf_h ? h : f->shelf_h;
-done:
-    SDL_UnlockSurface(s);
-    SDL_FreeSurface(s);
 }
 
 /* Decodes one UTF-8 sequence at s[*i..len); invalid bytes give '?'. */
-static Uint32 utf8_next(const char *s, int len, int *i)
+static uint32_t utf8_next(const char *s, int len, int *i)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned c = u[*i];
@@ -259,7 +209,7 @@ static Uint32 utf8_next(const char *s, int len, int *i)
         (*i)++;
         return '?';
     }
-    Uint32 cp = n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
+    uint32_t cp = n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
     for (int k = 1; k <= n; k++) {
         unsigned cc = u[*i + k];
         if ((cc & 0xC0) != 0x80) {
@@ -281,11 +231,11 @@ float font_text_width(Fonts *f, int font, float size, const char *s, int len)
         return 0.0f;
     len = text_len(s, len);
     int w = 0;
-    Uint32 prev = 0;
+    uint32_t prev = 0;
     for (int i = 0; i < len;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
         if (prev)
-            w += TTF_GetFontKerningSizeGlyphs32(fc->ttf, prev, g->use);
+            w += face_kern(fc->ttf, prev, g->use);
         w += g->adv;
         prev = g->use;
     }
@@ -313,11 +263,11 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
     len = text_len(s, len);
     int pen = (int)lroundf(x), top = (int)lroundf(y), n = 0;
     const float inv = 1.0f / (float)ATLAS_SIZE;
-    Uint32 prev = 0;
+    uint32_t prev = 0;
     for (int i = 0; i < len && n < cap;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
         if (prev)
-            pen += TTF_GetFontKerningSizeGlyphs32(fc->ttf, prev, g->use);
+            pen += face_kern(fc->ttf, prev, g->use);
         if (g->state != GLYPH_READY)
             glyph_rasterize(f, fc, g);
         if (g->w > 0) {

@@ -8,7 +8,7 @@
 #ifndef GS_FONT_H
 #define GS_FONT_H
 
-#include <epoxy/gl.h>
+#include "glapi.h"
 
 typedef struct Fonts Fonts;
 

@@ -1,9 +1,26 @@
 /* gl: shader compile and link with one-line error reports. */
 #include "gl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+
+#define DESKTOP_VERSION "#version 330 core\n"
+#define ES_PREFIX "#version 300 es\nprecision highp float;\nprecision highp int;\nprecision highp sampler2D;\n"
+
+int gl_es_source(const char *src, char *out, size_t cap)
+{
+    size_t vl = strlen(DESKTOP_VERSION), pl = strlen(ES_PREFIX);
+    if (strncmp(src, DESKTOP_VERSION, vl) != 0)
+        return -1;
+    size_t rest = strlen(src + vl);
+    if (pl + rest + 1 > cap)
+        return -1;
+    memcpy(out, ES_PREFIX, pl);
+    memcpy(out + pl, src + vl, rest + 1);
+    return 0;
+}
 
 /* The first line of a GL info log, trimmed. */
 static void log_first_line(const char *what, const char *name, const char *log)
@@ -21,7 +38,21 @@ static GLuint compile(const char *name, GLenum type, const char *src)
         gs_log("cannot create shader %s", name);
         return 0;
     }
+#if GS_GLES
+    size_t cap = strlen(src) + 128;
+    char *es = malloc(cap);
+    if (!es || gl_es_source(src, es, cap) != 0) {
+        gs_log("shader %s: cannot make its OpenGL ES source", name);
+        free(es);
+        glDeleteShader(sh);
+        return 0;
+    }
+    const char *text = es;
+    glShaderSource(sh, 1, &text, NULL);
+    free(es);
+#else
     glShaderSource(sh, 1, &src, NULL);
+#endif
     glCompileShader(sh);
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include <epoxy/gl.h>
+#include "glapi.h"
 
 /* Compiles and links a program from vertex and fragment source. `name` names it in
  * error messages. Returns the program or 0. */
@@ -16,6 +16,12 @@ GLuint gl_program(const char *name, const char *vert_src, const char *frag_src);
  * `src`, written to out (cap bytes). Returns 0, or -1 if the marker is missing or
  * the result does not fit. */
 int gl_splice(const char *src, const char *marker, const char *insert, char *out, size_t cap);
+
+/* The OpenGL ES 3.00 (WebGL 2) source of a shader written for OpenGL 3.3 core:
+ * its first line, "#version 330 core", replaced by the ES version line and
+ * precision qualifiers. The browser build compiles every shader through this.
+ * Returns 0, or -1 if src does not start so or the result does not fit. */
+int gl_es_source(const char *src, char *out, size_t cap);
 
 /* Clears GL's error flags, so that the next glGetError speaks of what follows. */
 void gl_drain_errors(void);

@@ -3,7 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "headless.h"
 
-#include <epoxy/gl.h>
+#include "glapi.h"
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>

@@ -467,7 +467,9 @@ static GLuint image_texture(Renderer *r, const DrawCmd *c)
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r->image[slot].tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, c->iw, c->ih, 0, GL_RGBA, GL_UNSIGNED_INT_8_8_8_8, c->pixels);
+    /* 0xRRGGBBAA words as bytes (A, B, G, R on little-endian machines, which both
+     * builds run on): ES has no packed 8_8_8_8 type, so image.frag swizzles */
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, c->iw, c->ih, 0, GL_RGBA, GL_UNSIGNED_BYTE, c->pixels);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);

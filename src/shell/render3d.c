@@ -217,7 +217,9 @@ static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
-    glEnable(GL_PROGRAM_POINT_SIZE);
+#if !GS_GLES
+    glEnable(GL_PROGRAM_POINT_SIZE); /* always on in ES */
+#endif
     glUseProgram(p->s.prog);
     set_uniforms(p, s, b);
     glUniform1i(p->u_mode, 1);
