@@ -606,15 +606,21 @@ void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap)
     }
 }
 
+void app_saved(App *a, const char *what, const char *path)
+{
+    char msg[1400];
+    snprintf(msg, sizeof msg, "Saved %s%s", what ? what : "", path);
+    app_message(a, msg);
+    if (a->file_saved)
+        a->file_saved(path);
+}
+
 void app_write_png_timestamped(App *a)
 {
     char path[1200], err[1400];
     app_timestamped_path(a, "png", path, sizeof path);
-    if (app_write_png(a, path, a->frame.w, a->frame.h, err, sizeof err) == 0) {
-        char msg[1300];
-        snprintf(msg, sizeof msg, "Saved %s", path);
-        app_message(a, msg);
-    } else {
+    if (app_write_png(a, path, a->frame.w, a->frame.h, err, sizeof err) == 0)
+        app_saved(a, NULL, path);
+    else
         app_message(a, err);
-    }
 }

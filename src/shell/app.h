@@ -143,6 +143,9 @@ struct App {
     Maps maps;
     /* puts text on the system clipboard; 0 on success (set by the platform) */
     int (*clipboard)(const char *text);
+    /* offers a file the user saved (set by the browser's platform, which has no
+     * folder to leave it in: it becomes a download); NULL on the desktop */
+    void (*file_saved)(const char *path);
 };
 
 /* Sets up the app around a scene: `sc` (taken over, it is left empty) or, when
@@ -165,6 +168,11 @@ int app_write_png(const App *a, const char *path, int w, int h, char *err, size_
 /* The screenshot action: a PNG named gradscape-YYYYmmdd-HHMMSS.png in out_dir,
  * confirmed (or the error shown) on screen. */
 void app_write_png_timestamped(App *a);
+
+/* A file the app wrote at the user's asking (a screenshot, a scene, an
+ * animation): announced as "Saved PATH" (what, when given, says what it is) and
+ * handed to the platform's file_saved. */
+void app_saved(App *a, const char *what, const char *path);
 
 /* A new file name in out_dir, gradscape-YYYYmmdd-HHMMSS.EXT (-2, -3, ... when the
  * name is taken). */

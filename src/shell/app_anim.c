@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "log.h"
-#include "platform.h"
+#include "shell.h"
 
 struct AnimJob {
     MediaAnim *media;
@@ -156,7 +156,7 @@ void app_export_work(App *a, double budget_ms)
 {
     if (!a->anim)
         return;
-    char err[1400], msg[1400];
+    char err[1400];
     if (a->anim_cancel) {
         anim_job_free(a->anim, a);
         a->anim = NULL;
@@ -168,10 +168,8 @@ void app_export_work(App *a, double budget_ms)
         return;
     anim_job_free(a->anim, a);
     a->anim = NULL;
-    if (rc == 1) {
-        snprintf(msg, sizeof msg, "Saved %s", a->anim_path);
-        app_message(a, msg);
-    } else {
+    if (rc == 1)
+        app_saved(a, NULL, a->anim_path);
+    else
         app_message(a, err);
-    }
 }

@@ -42,10 +42,9 @@ int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
 
 void app_save_scene(App *a)
 {
-    char err[1400], msg[1400];
+    char err[1400];
     if (app_save_scene_to(a, a->side.scene_path, err, sizeof err) == 0) {
-        snprintf(msg, sizeof msg, "Saved the scene to %s", a->side.scene_path);
-        app_message(a, msg);
+        app_saved(a, "the scene to ", a->side.scene_path);
     } else {
         app_message(a, err);
     }

@@ -4,6 +4,12 @@
 #ifndef GS_GLCTX_H
 #define GS_GLCTX_H
 
+#ifdef __EMSCRIPTEN__
+/* the browser build: a WebGL 2 context on the page's canvas (platform_web.c) */
+typedef struct GlContext {
+    int handle;         /* EMSCRIPTEN_WEBGL_CONTEXT_HANDLE */
+} GlContext;
+#else
 typedef struct SDL_Window SDL_Window;
 
 typedef struct GlContext {
@@ -16,5 +22,6 @@ typedef struct GlContext {
  * shown. Returns 0, or -1 with a one-line reason in err. */
 int glctx_create(GlContext *c, const char *title, int w, int h, int headless, char *err, int cap);
 void glctx_destroy(GlContext *c);
+#endif
 
 #endif

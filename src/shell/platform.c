@@ -117,8 +117,6 @@ double platform_now_ms(void)
     return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
 }
 
-static void log_to_screen(void *user, const char *message) { app_message(user, message); }
-
 static int set_clipboard(const char *text) { return SDL_SetClipboardText(text) == 0 ? 0 : -1; }
 
 int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap, int *err_is_input)
@@ -127,41 +125,18 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
     *err_is_input = 0;
     if (glctx_create(&sh->gl, "gradscape", cfg->width, cfg->height, headless, err, (int)cap) != 0)
         return -1;
-    sh->r = render_create();
-    if (!sh->r) {
-        snprintf(err, cap, "cannot set up OpenGL rendering (see the message above)");
+    if (shell_setup(sh, cfg, err, cap, err_is_input) != 0) {
         glctx_destroy(&sh->gl);
         return -1;
     }
-    if (draw_init(&sh->dl, 8192, 1 << 16) != 0) {
-        snprintf(err, cap, "out of memory");
-        render_destroy(sh->r);
-        glctx_destroy(&sh->gl);
-        return -1;
-    }
-    if (app_init(&sh->app, cfg, NULL, sh->r, err, cap) != 0) {
-        *err_is_input = 1;
-        draw_free(&sh->dl);
-        render_destroy(sh->r);
-        glctx_destroy(&sh->gl);
-        return -1;
-    }
-    gs_log_set_sink(log_to_screen, &sh->app);
     sh->app.clipboard = set_clipboard;
     SDL_StartTextInput();
-    sh->last_ms = platform_now_ms();
     return 0;
 }
 
 int shell_frame(Shell *sh, double dt)
 {
-    double now = platform_now_ms();
-    if (dt < 0) {
-        dt = (now - sh->last_ms) / 1000.0;
-        if (dt > 0.1)
-            dt = 0.1; /* after a stall, do not jump */
-    }
-    sh->last_ms = now;
+    dt = shell_dt(sh, dt);
     platform_poll(sh->gl.window, &sh->in);
     if (sh->in.quit)
         return 1;
@@ -173,25 +148,13 @@ int shell_frame(Shell *sh, double dt)
     SDL_GL_GetDrawableSize(sh->gl.window, &fw, &fh);
     if (fw < 1 || fh < 1)
         return 0;
+    shell_step(sh, dt, fw, fh);
     App *a = &sh->app;
-    app_update(a, &sh->in, dt, fw, fh);
     if (a->want_fullscreen) {
         a->want_fullscreen = 0;
         sh->fullscreen = !sh->fullscreen;
         SDL_SetWindowFullscreen(sh->gl.window, sh->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     }
-    if (a->want_screenshot) {
-        a->want_screenshot = 0;
-        app_write_png_timestamped(a);
-    }
-    if (a->want_export) {
-        app_export_start(a, a->want_export);
-        a->want_export = 0;
-    }
-    /* an export writes frames for part of each frame, so the window stays live */
-    app_export_work(a, 25.0);
-    app_frame(a, &a->frame, &sh->dl);
-    render_draw(sh->r, &sh->dl, fw, fh, gs_theme.bg);
     SDL_GL_SwapWindow(sh->gl.window);
     return a->want_quit ? 1 : 0;
 }
@@ -204,10 +167,7 @@ void shell_quit(Shell *sh)
 
 void shell_free(Shell *sh)
 {
-    gs_log_set_sink(NULL, NULL);
-    app_free(&sh->app);
-    draw_free(&sh->dl);
-    render_destroy(sh->r);
+    shell_teardown(sh);
     glctx_destroy(&sh->gl);
 }
 

@@ -1,30 +1,15 @@
-/* platform: SDL events -> one frame's Input (in framebuffer pixels, HiDPI aware),
- * the clock, and the interactive main loop: poll, update, build the frame's draw
- * list, render, swap. Messages logged while the window is open (gs_log) are also
- * shown on screen. */
+/* platform: the SDL layer (the desktop, the tests, headless runs). SDL events ->
+ * one frame's Input (in framebuffer pixels, HiDPI aware), the clock, and the
+ * interactive main loop: poll, the shell's frame (shell.h), swap. Messages logged
+ * while the window is open (gs_log) are also shown on screen. */
 #ifndef GS_PLATFORM_H
 #define GS_PLATFORM_H
 
-#include "app.h"
-#include "glctx.h"
+#include "shell.h"
 
 /* Drains the SDL event queue into `in` (cleared first; mouse position and held
  * state carry over from the previous frame's `in`). */
 void platform_poll(SDL_Window *win, Input *in);
-
-/* Monotonic time in milliseconds. */
-double platform_now_ms(void);
-
-/* The running program: context, renderer, app, and the frame's draw list. */
-typedef struct Shell {
-    GlContext gl;
-    Renderer *r;
-    App app;
-    DrawList dl;
-    Input in;
-    int fullscreen;
-    double last_ms;
-} Shell;
 
 /* Creates the window (hidden when headless), renderer and app. Returns 0, or -1
  * with err; exit status 2 applies when err_is_input is set. */
