@@ -10,6 +10,14 @@ PACKAGES=(
   glslang-tools
   clang libclang-rt-14-dev
 )
+# scripts/web.sh --web: the browser build's toolchain too
+if [ "${1:-}" = "--web" ]; then
+  PACKAGES+=(emscripten node-acorn)
+fi
+# the browser test: Debian's Chromium, headless
+if [ "${1:-}" = "--web" ] || [ "${GS_WEB_TEST:-}" = "1" ]; then
+  PACKAGES+=(chromium)
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -28,7 +28,7 @@ def decode(path):
     for y in range(h):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
+        for i in range(stride if f else 0):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
             c = prev[i - bpp] if i >= bpp else 0
@@ -47,12 +47,17 @@ def decode(path):
     return w, h, bpp, bytes(out)
 
 
-wa, ha, ba, pa = decode(sys.argv[1])
-wb, hb, bb, pb = decode(sys.argv[2])
-if (wa, ha) != (wb, hb):
-    print(f"sizes differ: {wa}x{ha} and {wb}x{hb}")
-    sys.exit(1)
-n = sum(1 for i in range(wa * ha) if pa[i * ba:i * ba + 3] != pb[i * bb:i * bb + 3])
-if n:
-    print(f"{n} of {wa * ha} pixels differ")
-sys.exit(1 if n else 0)
+def main():
+    wa, ha, ba, pa = decode(sys.argv[1])
+    wb, hb, bb, pb = decode(sys.argv[2])
+    if (wa, ha) != (wb, hb):
+        print(f"sizes differ: {wa}x{ha} and {wb}x{hb}")
+        return 1
+    n = sum(1 for i in range(wa * ha) if pa[i * ba:i * ba + 3] != pb[i * bb:i * bb + 3])
+    if n:
+        print(f"{n} of {wa * ha} pixels differ")
+    return 1 if n else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

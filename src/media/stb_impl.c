@@ -1,10 +1,13 @@
 /* stb_impl: compiles stb_image_write's PNG writer (not our code: built without our
  * warning flags) with libdeflate in place of its own deflate, which is six times
- * slower and a third larger on our pictures. */
-#include <libdeflate.h>
+ * slower and a third larger on our pictures. The browser build keeps stb's own:
+ * Debian builds libdeflate for Linux only. */
 #include <stdlib.h>
 
 #include "stb_impl.h"
+
+#ifndef __EMSCRIPTEN__
+#include <libdeflate.h>
 
 /* stb's hook: a zlib stream of `data` in a malloc'd buffer, or NULL */
 static unsigned char *deflate_zlib(unsigned char *data, int len, int *out_len, int quality)
@@ -26,6 +29,7 @@ static unsigned char *deflate_zlib(unsigned char *data, int len, int *out_len, i
 }
 
 #define STBIW_ZLIB_COMPRESS deflate_zlib
+#endif
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO
 #include <stb_image_write.h>

@@ -142,7 +142,7 @@ struct MapsJob {
 static void *job_main(void *arg)
 {
     MapsJob *j = arg;
-#ifdef SCHED_IDLE
+#if defined(SCHED_IDLE) && !defined(__EMSCRIPTEN__)
     /* the map takes what the window leaves: its threads (which inherit this) run
      * only when a core is otherwise idle */
     struct sched_param sp = {0};
@@ -163,7 +163,9 @@ static void job_end(App *a)
     if (!j)
         return;
     atomic_store(&j->cancel, 1);
+#ifndef __EMSCRIPTEN__
     pthread_join(j->thread, NULL);
+#endif
     scene_free(&j->scene);
     free(j->out);
     free(j->out2);
@@ -248,7 +250,16 @@ static void job_start(App *a, int run, int other, int fine)
         ok = scene_set_steps(&j->scene, a->scene.steps) == 0;
     }
     j->out = malloc(sizeof *j->out * (size_t)j->nx * (size_t)j->ny);
-    if (!ok || k != 0 || !j->out || pthread_create(&j->thread, NULL, job_main, j) != 0) {
+#ifdef __EMSCRIPTEN__
+    /* the browser build has no threads (a page gets them only from a server that
+     * sends cross-origin isolation headers): the map is computed here, at once */
+    int started = ok && k == 0 && j->out;
+    if (started)
+        job_main(j);
+#else
+    int started = ok && k == 0 && j->out && pthread_create(&j->thread, NULL, job_main, j) == 0;
+#endif
+    if (!started) {
         if (ok || k >= 0)
             scene_free(&j->scene);
         free(j->out);

@@ -1,0 +1,242 @@
+/* platform_web: the browser build's platform layer, in place of SDL's. The page's
+ * canvas gets a WebGL 2 context (OpenGL ES 3.0, through which the same renderer
+ * draws); DOM events from Emscripten's html5.h become the same Input the SDL layer
+ * makes; requestAnimationFrame runs the shell's frame. Files the user saves (a
+ * screenshot, a scene) are written to Emscripten's in-memory file system and
+ * offered as downloads (src/web/library_gradscape.js). The command line comes
+ * from the page's URL (src/web/index.html).
+ *
+ * Invariants: coordinates are canvas pixels (CSS pixels times devicePixelRatio),
+ * as the SDL layer gives framebuffer pixels; events between two frames add up as
+ * SDL's queue does (a press and release in one frame is both). */
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "log.h"
+#include "shell.h"
+#include "spec.h"
+
+#define CANVAS "#canvas"
+#define DOUBLE_CLICK_MS 400.0
+#define DOUBLE_CLICK_PX 4.0f
+
+static Shell sh;
+static Input ev;          /* events since the last frame */
+static int canvas_w, canvas_h;
+static double last_down_ms = -1e9;
+static float last_down_x, last_down_y;
+
+double platform_now_ms(void) { return emscripten_get_now(); }
+
+/* CSS pixels -> canvas pixels */
+static float dpr(void)
+{
+    double r = emscripten_get_device_pixel_ratio();
+    return r > 0.0 ? (float)r : 1.0f;
+}
+
+static void mouse_at(const EmscriptenMouseEvent *e)
+{
+    ev.mouse_x = (float)e->clientX * dpr(), ev.mouse_y = (float)e->clientY * dpr();
+    ev.shift |= e->shiftKey != 0;
+}
+
+static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent *e, void *user)
+{
+    (void)user;
+    mouse_at(e);
+    if (e->button != 0 && type != EMSCRIPTEN_EVENT_MOUSEMOVE)
+        return 0;
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        double now = emscripten_get_now();
+        float dx = ev.mouse_x - last_down_x, dy = ev.mouse_y - last_down_y;
+        if (now - last_down_ms < DOUBLE_CLICK_MS && dx * dx + dy * dy <= DOUBLE_CLICK_PX * DOUBLE_CLICK_PX)
+            ev.double_click = 1;
+        last_down_ms = now, last_down_x = ev.mouse_x, last_down_y = ev.mouse_y;
+        ev.mouse_down = 1, ev.mouse_pressed = 1;
+        return 1;
+    }
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP && ev.mouse_down) {
+        ev.mouse_down = 0, ev.mouse_released = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static EM_BOOL on_wheel(int type, const EmscriptenWheelEvent *e, void *user)
+{
+    (void)type, (void)user;
+    mouse_at(&e->mouse);
+    /* notches, positive away from the user: a line is a third of a notch, a
+     * pixel a hundredth (as browsers scroll 100 px a notch) */
+    double per = e->deltaMode == DOM_DELTA_LINE ? 3.0 : e->deltaMode == DOM_DELTA_PAGE ? 0.1 : 100.0;
+    ev.wheel -= (float)(e->deltaY / per);
+    return 1;
+}
+
+/* The DOM's key name -> the app's key, or -1 */
+static int map_key(const char *k)
+{
+    static const struct {
+        const char *name;
+        int key;
+    } NAMED[] = {
+        {" ", UI_KEY_SPACE},         {"ArrowLeft", UI_KEY_LEFT},   {"ArrowRight", UI_KEY_RIGHT},
+        {"ArrowUp", UI_KEY_UP},      {"ArrowDown", UI_KEY_DOWN},   {"Home", UI_KEY_HOME},
+        {"End", UI_KEY_END},         {"Backspace", UI_KEY_BACKSPACE}, {"Delete", UI_KEY_DELETE},
+        {"Enter", UI_KEY_ENTER},     {"Escape", UI_KEY_ESCAPE},    {"Tab", UI_KEY_TAB},
+        {"+", UI_KEY_PLUS},          {"=", UI_KEY_PLUS},           {"-", UI_KEY_MINUS},
+        {"F1", UI_KEY_F1},           {"F11", UI_KEY_F11},          {"0", UI_KEY_0},
+        {"3", UI_KEY_3},
+    };
+    for (size_t i = 0; i < sizeof NAMED / sizeof NAMED[0]; i++)
+        if (strcmp(k, NAMED[i].name) == 0)
+            return NAMED[i].key;
+    static const struct {
+        char c;
+        int key;
+    } LETTERS[] = {
+        {'r', UI_KEY_R}, {'s', UI_KEY_S}, {'g', UI_KEY_G}, {'i', UI_KEY_I}, {'u', UI_KEY_U}, {'o', UI_KEY_O},
+        {'c', UI_KEY_C}, {'e', UI_KEY_E}, {'b', UI_KEY_B}, {'d', UI_KEY_D}, {'v', UI_KEY_V}, {'h', UI_KEY_H},
+        {'a', UI_KEY_A}, {'p', UI_KEY_P},
+    };
+    if (k[0] && !k[1])
+        for (size_t i = 0; i < sizeof LETTERS / sizeof LETTERS[0]; i++)
+            if ((k[0] | 0x20) == LETTERS[i].c)
+                return LETTERS[i].key;
+    return -1;
+}
+
+/* One UTF-8 character (a printable key), not a key name like "Shift" */
+static int is_char(const char *k)
+{
+    size_t n = strlen(k);
+    unsigned c = (unsigned char)k[0];
+    size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    return n > 0 && n == want && !(c < 0x20 || c == 0x7F);
+}
+
+static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
+{
+    (void)type, (void)user;
+    int k = map_key(e->key);
+    int ctrl = e->ctrlKey || e->metaKey;
+    if (k >= 0)
+        ev.key_pressed[k] = 1;
+    ev.ctrl |= ctrl;
+    ev.shift |= e->shiftKey != 0;
+    int text = !ctrl && !e->altKey && is_char(e->key);
+    if (text) {
+        size_t have = strlen(ev.text), add = strlen(e->key);
+        if (have + add < sizeof ev.text)
+            memcpy(ev.text + have, e->key, add + 1);
+    }
+    /* the browser keeps what the app does not use (F5, F12, Ctrl+R, ...) */
+    return k >= 0 || text;
+}
+
+/* src/web/library_gradscape.js */
+void gs_web_download(const char *path);
+int gs_web_clipboard(const char *text);
+void gs_web_started(void);
+void gs_web_first_frame(void);
+void gs_web_failed(const char *msg);
+
+/* The canvas's backing store follows its CSS size and the pixel ratio. */
+static int fit_canvas(void)
+{
+    double cw = 0, ch = 0;
+    emscripten_get_element_css_size(CANVAS, &cw, &ch);
+    int w = (int)(cw * dpr() + 0.5), h = (int)(ch * dpr() + 0.5);
+    if (w < 1 || h < 1)
+        return 0;
+    if (w != canvas_w || h != canvas_h) {
+        emscripten_set_canvas_element_size(CANVAS, w, h);
+        canvas_w = w, canvas_h = h;
+        ev.resized = 1;
+    }
+    return 1;
+}
+
+static void frame(void)
+{
+    double dt = shell_dt(&sh, -1.0);
+    if (!fit_canvas())
+        return;
+    sh.in = ev;
+    if (sh.in.ctrl)
+        sh.in.text[0] = '\0'; /* while Ctrl is held, typed characters are shortcuts */
+    /* what carries over to the next frame: where the mouse is, and the button */
+    float mx = ev.mouse_x, my = ev.mouse_y;
+    int down = ev.mouse_down;
+    memset(&ev, 0, sizeof ev);
+    ev.mouse_x = mx, ev.mouse_y = my, ev.mouse_down = down;
+    shell_step(&sh, dt, canvas_w, canvas_h);
+    App *a = &sh.app;
+    if (a->want_fullscreen) {
+        a->want_fullscreen = 0;
+        EmscriptenFullscreenChangeEvent fs;
+        if (emscripten_get_fullscreen_status(&fs) == EMSCRIPTEN_RESULT_SUCCESS && fs.isFullscreen)
+            emscripten_exit_fullscreen();
+        else
+            emscripten_request_fullscreen(CANVAS, 1);
+    }
+    a->want_quit = 0; /* a page is closed by the browser, not by the app */
+    static int drawn;
+    if (!drawn++)
+        gs_web_first_frame();
+}
+
+static int fail(const char *msg, int status)
+{
+    fprintf(stderr, "gradscape: %s\n", msg);
+    gs_web_failed(msg);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    /* Emscripten starts with a umask of 0777, so a saved file (made 0666 & ~umask)
+     * could not be read back for its download; the usual one */
+    umask(022);
+    Config cfg;
+    char err[SPEC_ERR_MAX + 64];
+    if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0)
+        return fail(err, 2);
+    if (cfg.action != SPEC_RUN || cfg.headless)
+        return fail("the browser build opens the window only: --help, --headless and the like are the "
+                    "desktop program's",
+                    2);
+    EmscriptenWebGLContextAttributes at;
+    emscripten_webgl_init_context_attributes(&at);
+    at.majorVersion = 2, at.minorVersion = 0;
+    at.alpha = 0, at.depth = 0, at.stencil = 0, at.antialias = 0;
+    at.premultipliedAlpha = 0, at.preserveDrawingBuffer = 0;
+    at.powerPreference = EM_WEBGL_POWER_PREFERENCE_HIGH_PERFORMANCE;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(CANVAS, &at);
+    if (ctx <= 0)
+        return fail("this browser gives no WebGL 2 context", 1);
+    emscripten_webgl_make_context_current(ctx);
+    /* float render targets: the 3D view's heights and the field's values */
+    if (!emscripten_webgl_enable_extension(ctx, "EXT_color_buffer_float"))
+        gs_log("no EXT_color_buffer_float: the 3D view cannot be drawn");
+    memset(&sh, 0, sizeof sh);
+    sh.gl.handle = (int)ctx;
+    fit_canvas();
+    int is_input = 0;
+    if (shell_setup(&sh, &cfg, err, sizeof err, &is_input) != 0)
+        return fail(err, is_input ? 2 : 1);
+    sh.app.clipboard = gs_web_clipboard;
+    sh.app.file_saved = gs_web_download; /* a download, then gone from memory */
+    emscripten_set_mousedown_callback(CANVAS, NULL, 1, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_mouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_mouse);
+    emscripten_set_wheel_callback(CANVAS, NULL, 1, on_wheel);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_key);
+    gs_web_started();
+    emscripten_set_main_loop(frame, 0, 1);
+    return 0;
+}

@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""The browser build in a real browser: Debian's Chromium, headless, with WebGL 2
+from SwiftShader, loads build-web/ from a server on 127.0.0.1 and is driven through
+its DevTools protocol over a pipe (--remote-debugging-pipe: no port is opened for
+it). The standard library only.
+
+The desktop program is the reference: web_twin opens the same scene in SDL's
+offscreen window and goes through the same script with real SDL events. The page
+gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
+
+  0. the first frame: the window's pixels (a page screenshot) match the desktop's;
+     Ctrl+S downloads a PNG of the picture, which matches the desktop's picture
+  1. a drag of run 0's lr slider: its lr and path change as on the desktop, so
+     the picture downloaded again matches the desktop's after the same drag
+  2. the G key: the grid layout, a tile per run, as on the desktop
+
+and in every picture, each run's colour is where its path is (more than a trace).
+Prints the page's time to first frame and its download size.
+
+usage: test_web.py BUILD_WEB_DIR WEB_TWIN_BINARY
+Exit status 77 (skipped) when Chromium or the browser build is missing."""
+import base64
+import fcntl
+import functools
+import gzip
+import http.server
+import json
+import os
+import select
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from png_same_pixels import decode  # noqa: E402
+
+W, H = 1280, 720
+# the scene: the default one, paused at step 300 (so that time does not move it)
+QUERY = [("at", "300")]
+CHROMIUM = "/usr/bin/chromium"
+FIRST_FRAME_MS_MAX = 2000
+DOWNLOAD_BYTES_MAX = 3 * 1024 * 1024
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+class Browser:
+    """Chromium with its DevTools protocol on fds 3 (commands in) and 4 (replies)."""
+
+    def __init__(self, profile):
+        cmd_r, cmd_w = os.pipe()
+        out_r, out_w = os.pipe()
+        flags = [
+            "--headless", "--no-sandbox", "--remote-debugging-pipe",
+            "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-quic", "--disable-extensions", "--mute-audio",
+            "--user-data-dir=" + profile, f"--window-size={W},{H}", "about:blank",
+        ]
+
+        def fds():  # in the child: the pipe's ends at 3 and 4, where Chromium looks
+            a, b = fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 10), fcntl.fcntl(out_w, fcntl.F_DUPFD, 10)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen([CHROMIUM] + flags, preexec_fn=fds, close_fds=False,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(cmd_r)
+        os.close(out_w)
+        self.wr = os.fdopen(cmd_w, "wb", buffering=0)
+        self.rd = os.fdopen(out_r, "rb", buffering=0)
+        self.buf = b""
+        self.next_id = 0
+        self.session = None
+        self.console = []
+
+    def _message(self, timeout):
+        end = time.monotonic() + timeout
+        while b"\0" not in self.buf:
+            left = end - time.monotonic()
+            if left <= 0 or not select.select([self.rd], [], [], left)[0]:
+                fail("the browser did not answer in time")
+            chunk = os.read(self.rd.fileno(), 1 << 20)
+            if not chunk:
+                fail("the browser closed its DevTools pipe")
+            self.buf += chunk
+        msg, self.buf = self.buf.split(b"\0", 1)
+        return json.loads(msg)
+
+    def call(self, method, timeout=30, **params):
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params}
+        if self.session and not method.startswith("Target."):
+            msg["sessionId"] = self.session
+        self.wr.write(json.dumps(msg).encode() + b"\0")
+        while True:
+            reply = self._message(timeout)
+            if reply.get("method") == "Runtime.consoleAPICalled":
+                args = reply["params"]["args"]
+                self.console.append(" ".join(str(a.get("value", "")) for a in args))
+            elif reply.get("method") == "Runtime.exceptionThrown":
+                d = reply["params"]["exceptionDetails"]
+                self.console.append("exception: " + str(d.get("exception", {}).get("description", d.get("text")))[:600])
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    fail(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def js(self, expr, timeout=30):
+        r = self.call("Runtime.evaluate", timeout=timeout, expression=expr, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in r:
+            fail(f"in the page: {expr[:60]}...: {r['exceptionDetails'].get('text')}")
+        return r["result"].get("value")
+
+    def frames(self, n=2):
+        """Waits until the page has drawn n more frames."""
+        self.js("new Promise(function (done) { var k = %d; (function tick() {"
+                " if (k-- <= 0) done(0); else requestAnimationFrame(tick); })(); })" % (n + 1))
+
+    def mouse(self, kind, x, y):
+        self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left",
+                  buttons=0 if kind == "mouseReleased" else 1 if kind != "mouseMoved" or self.held else 0,
+                  clickCount=1)
+        self.held = kind == "mousePressed" or (self.held and kind == "mouseMoved")
+        self.frames(1)
+
+    held = False
+
+    def key(self, key, code, vk, ctrl=False):
+        mods = 2 if ctrl else 0
+        text = "" if ctrl else key
+        self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, windowsVirtualKeyCode=vk,
+                  modifiers=mods, text=text, unmodifiedText=key)
+        self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=vk,
+                  modifiers=mods)
+        self.frames(2)
+
+    def screenshot(self, path):
+        r = self.call("Page.captureScreenshot", format="png")
+        open(path, "wb").write(base64.b64decode(r["data"]))
+
+    def close(self):
+        try:
+            self.call("Browser.close", timeout=5)
+        except SystemExit:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def decode_any(path):
+    """(w, h, bytes per pixel, pixels) of an 8-bit RGB or RGBA PNG."""
+    return decode(path)
+
+
+def compare(a_path, b_path, what, mean_max, frac_max, region=None):
+    """Mean absolute difference per channel, and the share of pixels with a channel
+    more than 48 off, over region (x0, y0, x1, y1) or the whole picture."""
+    aw, ah, abpp, a = decode_any(a_path)
+    bw, bh, bbpp, b = decode_any(b_path)
+    if (aw, ah) != (bw, bh):
+        fail(f"{what}: {aw}x{ah} in the browser, {bw}x{bh} on the desktop")
+    x0, y0, x1, y1 = region or (0, 0, aw, ah)
+    total, far, n = 0, 0, 0
+    for y in range(y0, y1):
+        ra, rb = y * aw * abpp, y * bw * bbpp
+        for x in range(x0, x1):
+            pa, pb = ra + x * abpp, rb + x * bbpp
+            d = max(abs(a[pa] - b[pb]), abs(a[pa + 1] - b[pb + 1]), abs(a[pa + 2] - b[pb + 2]))
+            total += abs(a[pa] - b[pb]) + abs(a[pa + 1] - b[pb + 1]) + abs(a[pa + 2] - b[pb + 2])
+            far += d > 48
+            n += 1
+    mean, frac = total / (3 * n), far / n
+    print(f"  {what}: mean difference {mean:.2f} levels, {100 * frac:.2f}% of pixels more than 48 off")
+    if mean > mean_max or frac > frac_max:
+        fail(f"{what}: the browser's differs from the desktop's (limits: mean {mean_max}, {100 * frac_max}%)")
+    return mean, frac
+
+
+def colour_count(path, rgb, tol=40):
+    w, h, bpp, px = decode_any(path)
+    n = 0
+    for i in range(0, w * h * bpp, bpp):
+        if abs(px[i] - rgb[0]) <= tol and abs(px[i + 1] - rgb[1]) <= tol and abs(px[i + 2] - rgb[2]) <= tol:
+            n += 1
+    return n
+
+
+def differs(a_path, b_path):
+    _, _, abpp, a = decode_any(a_path)
+    _, _, bbpp, b = decode_any(b_path)
+    n = len(a) // abpp
+    return sum(1 for i in range(n) if a[i * abpp:i * abpp + 3] != b[i * bbpp:i * bbpp + 3]) / n
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    site, twin = sys.argv[1], sys.argv[2]
+    if not os.access(CHROMIUM, os.X_OK):
+        print("SKIPPED: Debian's chromium is not installed (scripts/deps.sh --web installs it)")
+        return 77
+    if not os.path.isfile(os.path.join(site, "gradscape.wasm")):
+        print(f"SKIPPED: no browser build in {site} (scripts/web.sh builds it)")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="gs-web-")
+
+    # the desktop's side
+    args = [a for k, v in QUERY for a in ("--" + k, v)]
+    env = dict(os.environ, SDL_VIDEODRIVER="offscreen")
+    r = subprocess.run([twin, tmp, f"{W}x{H}"] + args, capture_output=True, text=True, env=env, timeout=120)
+    if r.returncode != 0:
+        fail("web_twin: " + r.stderr.strip())
+    twin_out = json.loads(r.stdout)
+
+    # the page's size: what a visitor downloads (compressed, as servers send it)
+    size = 0
+    for name in ("index.html", "gradscape.js", "gradscape.wasm"):
+        size += len(gzip.compress(open(os.path.join(site, name), "rb").read(), 9))
+    print(f"page: {size} bytes gzipped (index.html, gradscape.js, gradscape.wasm)")
+    if size > DOWNLOAD_BYTES_MAX:
+        fail(f"the page is {size} bytes compressed, more than {DOWNLOAD_BYTES_MAX}")
+
+    # a static server on loopback, an ephemeral port
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/index.html?" + "&".join(f"{k}={v}" for k, v in QUERY)
+
+    b = Browser(os.path.join(tmp, "profile"))
+    try:
+        target = b.call("Target.createTarget", url="about:blank")["targetId"]
+        b.session = b.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        b.call("Emulation.setDeviceMetricsOverride", width=W, height=H, deviceScaleFactor=1, mobile=False)
+        b.call("Runtime.enable")
+        b.call("Page.enable")
+        b.call("Page.navigate", url=url)
+        end = time.monotonic() + 30
+        state = {}
+        while time.monotonic() < end:
+            state = b.js("({frame: window.gradscapeFirstFrame || 0, failed: window.gradscapeFailed || ''})") or {}
+            if state.get("frame") or state.get("failed"):
+                break
+            time.sleep(0.02)
+        if state.get("failed"):
+            fail("the page says: " + state["failed"] + "\n" + "\n".join(b.console[-10:]))
+        if not state.get("frame"):
+            fail("no first frame in 30 s\n" + "\n".join(b.console[-10:]))
+        first = state["frame"]
+        print(f"first frame {first:.0f} ms after navigation (WebGL 2: SwiftShader)")
+        if first > FIRST_FRAME_MS_MAX:
+            fail(f"the first frame came after {first:.0f} ms, more than {FIRST_FRAME_MS_MAX}")
+        b.frames(3)
+        # downloads are caught where the page hands them to the browser
+        b.js("Module.onSaved = function (name, data) { var s = '';"
+             " for (var i = 0; i < data.length; i += 8192)"
+             "   s += String.fromCharCode.apply(null, data.subarray(i, i + 8192));"
+             " window.saved = {name: name, png: btoa(s)}; }; 0")
+
+        def picture(k):
+            b.js("window.saved = null; 0")
+            b.key("s", "KeyS", 83, ctrl=True)
+            for _ in range(100):
+                got = b.js("window.saved")
+                if got:
+                    break
+                time.sleep(0.05)
+            else:
+                b.screenshot(os.path.join(tmp, "web-no-download.png"))
+                fail("Ctrl+S downloaded nothing (the page: %s)\n%s" % (os.path.join(tmp, "web-no-download.png"),
+                                                                     "\n".join(b.console[-10:])))
+            if not got["name"].endswith(".png"):
+                fail("the download is " + got["name"])
+            path = os.path.join(tmp, f"web-picture{k}.png")
+            open(path, "wb").write(base64.b64decode(got["png"]))
+            return path
+
+        print("0. the first frame")
+        b.screenshot(os.path.join(tmp, "web-window0.png"))
+        compare(os.path.join(tmp, "web-window0.png"), os.path.join(tmp, "window0.png"), "window", 4.0, 0.04)
+        p0 = picture(0)
+        compare(p0, os.path.join(tmp, "picture0.png"), "picture", 3.0, 0.03)
+
+        print("1. a drag of run 0's lr slider")
+        xa, xb, y = twin_out["drag"]
+        b.mouse("mouseMoved", xa, y)
+        b.mouse("mousePressed", xa, y)
+        b.mouse("mouseMoved", (xa + xb) / 2, y)
+        b.mouse("mouseMoved", xb, y)
+        b.mouse("mouseReleased", xb, y)
+        b.frames(2)
+        p1 = picture(1)
+        changed = differs(p0, p1)
+        print(f"  the drag changed {100 * changed:.1f}% of the picture")
+        if changed < 0.01:
+            fail("the picture did not change with the drag")
+        compare(p1, os.path.join(tmp, "picture1.png"), "picture after the drag", 3.0, 0.03)
+
+        print("2. the G key")
+        b.key("g", "KeyG", 71)
+        p2 = picture(2)
+        compare(p2, os.path.join(tmp, "picture2.png"), "picture in the grid layout", 3.0, 0.03)
+        if differs(p1, p2) < 0.05:
+            fail("the G key did not change the picture")
+
+        for k, p in enumerate((p0, p1, p2)):
+            for run in twin_out["runs"]:
+                n_web, n_twin = colour_count(p, run["rgb"]), colour_count(os.path.join(tmp, f"picture{k}.png"), run["rgb"])
+                if n_twin >= 200 and n_web < 0.7 * n_twin:
+                    fail(f"picture {k}: {run['label']}'s colour on {n_web} pixels, {n_twin} on the desktop")
+        print("  every run's colour drawn as on the desktop")
+    finally:
+        b.close()
+        server.shutdown()
+    print("passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
