@@ -10,13 +10,10 @@ PACKAGES=(
   glslang-tools
   clang libclang-rt-14-dev
 )
-# scripts/web.sh --web: the browser build's toolchain too
+# --web: the browser build's toolchain (emscripten brings clang, lld and binaryen;
+# node-acorn is its JavaScript optimizer's parser) and Chromium for its test
 if [ "${1:-}" = "--web" ]; then
-  PACKAGES+=(emscripten node-acorn)
-fi
-# the browser test: Debian's Chromium, headless
-if [ "${1:-}" = "--web" ] || [ "${GS_WEB_TEST:-}" = "1" ]; then
-  PACKAGES+=(chromium)
+  PACKAGES+=(emscripten node-acorn chromium)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

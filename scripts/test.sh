@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds gradscape and its tests, and runs them twice: a
 # Release build, then a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The Release run includes the browser test (test_web) when the web toolchain is
+# installed (scripts/deps.sh --web), and says that it skipped it when not.
 # Exit status non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,9 @@ echo "== Release build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$jobs" >/dev/null
 ctest --test-dir build --output-on-failure -j"$jobs"
+if ! command -v emcc >/dev/null || [ ! -x /usr/bin/chromium ]; then
+  echo "== The browser test was skipped: no web toolchain (scripts/deps.sh --web installs it)"
+fi
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGS_SANITIZE=ON >/dev/null

@@ -4,7 +4,7 @@
 # from Debian's packages (emscripten, which brings clang, lld and binaryen; Node.js
 # runs its JavaScript tools). Nothing is downloaded from anywhere else: Debian's
 # emscripten comes with its C library prebuilt, and the build uses no
-# network-fetched "ports".
+# network-fetched "ports" (Debian's is frozen to its prebuilt cache).
 #   scripts/web.sh          build (incremental)
 #   scripts/web.sh --serve  build, then serve build-web/ on http://127.0.0.1:8000
 set -euo pipefail
@@ -16,13 +16,6 @@ out="$root/build-web"
 # Debian's emscripten runs its tools with the system's node, which may not look in
 # Debian's own module folder (acorn, for the JavaScript optimizer)
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
-# its cache (the prebuilt C library, and what it adds on first use) in a folder it
-# may write, when the system's is not writable
-if [ ! -w /usr/share/emscripten/cache ]; then
-  export EM_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/gradscape-emscripten"
-  if [ ! -d "$EM_CACHE" ]; then mkdir -p "$EM_CACHE" && cp -r /usr/share/emscripten/cache/. "$EM_CACHE"; fi
-fi
-
 mkdir -p "$obj/host" "$out"
 # the embed tool runs on this machine at build time: built with the host's compiler
 if [ ! -x "$obj/host/gs_embed" ] || [ src/tools/embed.c -nt "$obj/host/gs_embed" ]; then

@@ -14,17 +14,17 @@
 #define INF HUGE_VAL
 
 static const HyperInfo HYPERS[HP_COUNT] = {
-    [HP_LR] = {"lr", "learning rate", "lr", 0, INF, 1, 0, 1e-5, 10, 1},
-    [HP_MOMENTUM] = {"momentum", "momentum", "\xce\xbc", 0, 1, 0, 1, 0, 0.999, 0},
-    [HP_ALPHA] = {"alpha", "smoothing constant", "\xce\xb1", 0, 1, 0, 1, 0, 0.9999, 0},
-    [HP_BETA1] = {"beta1", "first-moment decay", "\xce\xb2\xe2\x82\x81", 0, 1, 0, 1, 0, 0.999, 0},
-    [HP_BETA2] = {"beta2", "second-moment decay", "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0},
-    [HP_EPS] = {"eps", "epsilon", "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1},
-    [HP_WEIGHT_DECAY] = {"weight_decay", "weight decay", "wd", 0, INF, 0, 0, 0, 1, 0},
-    [HP_RHO] = {"rho", "squared-gradient decay", "\xcf\x81", 0, 1, 0, 1, 0, 0.999, 0},
-    [HP_LR_DECAY] = {"lr_decay", "learning-rate decay", "decay", 0, INF, 0, 0, 0, 1, 0},
-    [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", "initial accumulator", "acc0", 0, INF, 0, 0, 0, 1, 0},
-    [HP_MOMENTUM_DECAY] = {"momentum_decay", "momentum decay", "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0},
+    [HP_LR] = {"lr", "learning rate", "lr", 0, INF, 1, 0, 1e-5, 10, 1, 0},
+    [HP_MOMENTUM] = {"momentum", "momentum", "\xce\xbc", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_ALPHA] = {"alpha", "smoothing constant", "\xce\xb1", 0, 1, 0, 1, 0, 0.9999, 0, 0},
+    [HP_BETA1] = {"beta1", "first-moment decay", "\xce\xb2\xe2\x82\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_BETA2] = {"beta2", "second-moment decay", "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0, 0},
+    [HP_EPS] = {"eps", "epsilon", "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1, 0},
+    [HP_WEIGHT_DECAY] = {"weight_decay", "weight decay", "wd", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_RHO] = {"rho", "squared-gradient decay", "\xcf\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_LR_DECAY] = {"lr_decay", "learning-rate decay", "decay", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", "initial accumulator", "acc0", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_MOMENTUM_DECAY] = {"momentum_decay", "momentum decay", "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0, 0},
     [HP_BIAS_CORRECTION] = {"bias_correction", "bias correction", "bias corr.", 0, 1, 0, 0, 0, 1, 0, 1},
 };
 

@@ -611,7 +611,7 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
         draw_text(dl, tx, ty + (float)i * lh, fs, 1, th->text_strong, L.title + L.starts[i], end - L.starts[i]);
     }
     ty += lh * (float)L.lines;
-    static const char *HEAD[] = {"run", "step", "loss", "|\xe2\x88\x87" "f|", "lr", ""};
+    static const char *HEAD[] = {"run", "step", "loss", "|\342\210\207f|", "lr", ""};
     for (int c = 0; c < cols; c++)
         draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
     ty += lh;

@@ -49,7 +49,7 @@ struct PlotMemo {
     int any;
 };
 
-static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = "loss", [PLOT_GRAD] = "|\xe2\x88\x87" "f|", [PLOT_LR] = "lr"};
+static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = "loss", [PLOT_GRAD] = "|\342\210\207f|", [PLOT_LR] = "lr"};
 
 /* ---- set-up ----------------------------------------------------------------------- */
 
@@ -313,7 +313,7 @@ static void fmt_value(char *out, size_t cap, double v)
 static void plot_title(const App *a, const PlotMemo *m, char *out, size_t cap)
 {
     if (a->plot.metric != PLOT_LOSS) {
-        snprintf(out, cap, "%s by step, log scale", a->plot.metric == PLOT_GRAD ? "|\xe2\x88\x87" "f|" : "learning rate");
+        snprintf(out, cap, "%s by step, log scale", a->plot.metric == PLOT_GRAD ? "|\342\210\207f|" : "learning rate");
         return;
     }
     if (m->scale.kind == PLOT_SCALE_SYMLOG) {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The browser test, from ctest: builds the browser version (scripts/web.sh, which
+# does nothing when it is up to date) and runs it in Chromium (test_web.py).
+# Exit 77 (skipped, with the reason) when the web toolchain is not installed.
+# usage: test_web.sh WEB_TWIN_BINARY
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for tool in emcc /usr/bin/chromium; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIPPED: $tool is not installed (scripts/deps.sh --web installs the web toolchain)"
+    exit 77
+  fi
+done
+"$root/scripts/web.sh" >/dev/null
+exec python3 "$root/tests/test_web.py" "$root/build-web" "$1"
