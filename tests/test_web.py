@@ -13,6 +13,7 @@ gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
   1. a drag of run 0's lr slider: its lr and path change as on the desktop, so
      the picture downloaded again matches the desktop's after the same drag
   2. the G key: the grid layout, a tile per run, as on the desktop
+  3. ?steps=abc: the page shows the command line's message naming it
 
 and in every picture, each run's colour is where its path is (more than a trace).
 Prints the page's time to first frame and its download size.
@@ -137,9 +138,9 @@ class Browser:
 
     def key(self, key, code, vk, ctrl=False):
         mods = 2 if ctrl else 0
-        text = "" if ctrl else key
+        text = key if len(key) == 1 and not ctrl else ""  # a character types it; "Enter" does not
         self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, windowsVirtualKeyCode=vk,
-                  modifiers=mods, text=text, unmodifiedText=key)
+                  modifiers=mods, text=text, unmodifiedText=key if len(key) == 1 else "")
         self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=vk,
                   modifiers=mods)
         self.frames(2)
@@ -215,9 +216,10 @@ def serve(site):
     return server
 
 
-def open_page(b, url):
+def open_page(b, url, expect_failure=False):
     """Opens url in a new tab at W x H; returns the first frame's time in ms after
-    the navigation started, and the page's resources' arrival times."""
+    the navigation started, and the page's resources' arrival times (or, with
+    expect_failure, the message the page shows instead)."""
     target = b.call("Target.createTarget", url="about:blank")["targetId"]
     b.session = b.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
     b.call("Emulation.setDeviceMetricsOverride", width=W, height=H, deviceScaleFactor=1, mobile=False)
@@ -233,6 +235,10 @@ def open_page(b, url):
         if state.get("frame") or state.get("failed"):
             break
         time.sleep(0.01)
+    if expect_failure:
+        if not state.get("failed"):
+            fail(url + ": no message on the page")
+        return state["failed"], state.get("got", [])
     if state.get("failed"):
         fail("the page says: " + state["failed"] + "\n" + "\n".join(b.console[-10:]))
     if not state.get("frame"):
@@ -359,6 +365,13 @@ def main():
                 if n_twin >= 200 and n_web < 0.7 * n_twin:
                     fail(f"picture {k}: {run['label']}'s colour on {n_web} pixels, {n_twin} on the desktop")
         print("  every run's colour drawn as on the desktop")
+
+        print("3. a bad option in the address")
+        url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
+        said, _ = open_page(b, url_bad, expect_failure=True)
+        print("  the page says: " + said)
+        if "--steps 'abc'" not in said:
+            fail("the message does not name the option")
     finally:
         b.close()
         server.shutdown()
