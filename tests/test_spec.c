@@ -113,6 +113,14 @@ static void test_args(void)
     CHECK(parse(&cfg, err, 1, "--help") == 0 && cfg.action == SPEC_HELP);
     CHECK(parse(&cfg, err, 2, "--list", "--help") == 0 && cfg.action == SPEC_HELP);
     CHECK(parse(&cfg, err, 1, "--version") == 0 && cfg.action == SPEC_VERSION);
+    /* GNU: --help, then --version, answer whatever else is on the line */
+    CHECK(parse(&cfg, err, 2, "--help", "--bogus") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--bogus", "--steps=x", "-h") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--version", "--help", "--list") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--list", "--version", "--frobnicate") == 0 && cfg.action == SPEC_VERSION);
+    CHECK(parse(&cfg, err, 2, "--steps", "--version") != 0); /* a value, not the option */
+    CHECK(parse(&cfg, err, 3, "--headless", "--csv", "--help") == 0 && cfg.action == SPEC_RUN);
+    CHECK_STR(cfg.csv_path, "--help");
 
     static const struct { const char *a, *b, *message; } BAD[] = {
         {"--frobnicate", NULL, "unknown option '--frobnicate' (see --help)"},
