@@ -9,6 +9,7 @@ PACKAGES=(
   libegl-mesa0 libgl1-mesa-dri libegl-dev
   glslang-tools
   clang libclang-rt-14-dev
+  desktop-file-utils groff-base
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
