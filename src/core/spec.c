@@ -1,8 +1,8 @@
 /* spec: command-line parsing and the optimizer and surface spec languages. Each
- * list the command line knows is one table, read by the parser and by the help:
- * the options here, the keys of a run besides its hyperparameters here, the
- * optimizers, surfaces, schedules, expression words and key bindings in their
- * modules. */
+ * list the command line knows is one table, read by the parser, by the help and
+ * by the man page's generated sections: the options here, the keys of a run
+ * besides its hyperparameters here, the optimizers, surfaces, schedules,
+ * expression words and key bindings in their modules. */
 #include "spec.h"
 #include "text.h"
 
