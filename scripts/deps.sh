@@ -9,6 +9,7 @@ PACKAGES=(
   libegl-mesa0 libgl1-mesa-dri libegl-dev
   glslang-tools
   clang libclang-rt-14-dev
+  desktop-file-utils groff-base
 )
 # --web: the browser build's toolchain (emscripten brings clang, lld and binaryen;
 # node-acorn is its JavaScript optimizer's parser) and Chromium for its test

@@ -113,6 +113,14 @@ static void test_args(void)
     CHECK(parse(&cfg, err, 1, "--help") == 0 && cfg.action == SPEC_HELP);
     CHECK(parse(&cfg, err, 2, "--list", "--help") == 0 && cfg.action == SPEC_HELP);
     CHECK(parse(&cfg, err, 1, "--version") == 0 && cfg.action == SPEC_VERSION);
+    /* GNU: --help, then --version, answer whatever else is on the line */
+    CHECK(parse(&cfg, err, 2, "--help", "--bogus") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--bogus", "--steps=x", "-h") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--version", "--help", "--list") == 0 && cfg.action == SPEC_HELP);
+    CHECK(parse(&cfg, err, 3, "--list", "--version", "--frobnicate") == 0 && cfg.action == SPEC_VERSION);
+    CHECK(parse(&cfg, err, 2, "--steps", "--version") != 0); /* a value, not the option */
+    CHECK(parse(&cfg, err, 3, "--headless", "--csv", "--help") == 0 && cfg.action == SPEC_RUN);
+    CHECK_STR(cfg.csv_path, "--help");
 
     static const struct { const char *a, *b, *message; } BAD[] = {
         {"--frobnicate", NULL, "unknown option '--frobnicate' (see --help)"},
@@ -296,6 +304,51 @@ static void test_help(void)
     free(help), free(list);
 }
 
+static int man_rc;
+static void print_man(FILE *f) { man_rc = spec_print_man(f); }
+
+/* Lines of text that start with `prefix`, from `from` up to `to` (or the end). */
+static int count_lines(const char *text, const char *prefix, const char *from, const char *to)
+{
+    const char *s = strstr(text, from), *end = to ? strstr(text, to) : NULL;
+    int n = 0;
+    for (; s && *s && (!end || s < end); s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
+        n += strncmp(s, prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+/* The man page's generated sections: roff a man reader takes as it is (ASCII, no
+ * line that troff would take for an unknown request), a term for every option
+ * --help lists and for every binding, written as option_term writes them. */
+static void test_man(void)
+{
+    char *man = capture(print_man);
+    char *help = capture(spec_print_help);
+    CHECK(man_rc == 0);
+    for (const unsigned char *c = (const unsigned char *)man; *c; c++)
+        CHECK_MSG(*c < 0x80, "the man page has a byte 0x%02x", *c);
+    static const char *const REQUESTS[] = {".SH ", ".SS ", ".TP\n", ".br\n", ".nf\n", ".fi\n"};
+    for (const char *line = man; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
+        int known = *line != '.' && *line != '\'';
+        for (size_t i = 0; i < sizeof REQUESTS / sizeof REQUESTS[0]; i++)
+            known |= strncmp(line, REQUESTS[i], strlen(REQUESTS[i])) == 0;
+        CHECK_MSG(known, "the man page has the line %.40s", line);
+    }
+    CHECK(count_lines(man, ".TP", ".SH OPTIONS", ".SH \"IN THE WINDOW\"") == count_lines(help, "  -", "\n", NULL));
+    int n, keyed = 0;
+    const Binding *b = bindings_table(&n);
+    for (int i = 0; i < n; i++)
+        keyed += b[i].keys != NULL;
+    CHECK(count_lines(man, ".TP", ".SH \"IN THE WINDOW\"", NULL) == keyed);
+    static const char *const TERMS[] = {"\\fB\\-\\-steps\\fR \\fIN\\fR\n", "\\fB\\-h\\fR, \\fB\\-\\-help\\fR\n",
+                                        "\\fB\\-\\-layout\\fR \\fBoverlay\\fR|\\fBgrid\\fR\n",
+                                        "\\fB\\-\\-view3d\\fR[=\\fIAZ,EL[,DIST]\\fR]\n",
+                                        "\\fB\\[u2192]  \\[u2190]\\fR\n", "e.g. \\(aqexpr:(1\\-x)\\(ha2"};
+    for (size_t i = 0; i < sizeof TERMS / sizeof TERMS[0]; i++)
+        CHECK_MSG(strstr(man, TERMS[i]), "the man page lacks %s", TERMS[i]);
+    free(man), free(help);
+}
+
 int main(void)
 {
     test_opt_specs();
@@ -303,5 +356,6 @@ int main(void)
     test_args();
     test_build_scene();
     test_help();
+    test_man();
     return check_done("test_spec");
 }

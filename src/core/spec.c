@@ -1,8 +1,8 @@
 /* spec: command-line parsing and the optimizer and surface spec languages. Each
- * list the command line knows is one table, read by the parser and by the help:
- * the options here, the keys of a run besides its hyperparameters here, the
- * optimizers, surfaces, schedules, expression words and key bindings in their
- * modules. */
+ * list the command line knows is one table, read by the parser, by the help and
+ * by the man page's generated sections: the options here, the keys of a run
+ * besides its hyperparameters here, the optimizers, surfaces, schedules,
+ * expression words and key bindings in their modules. */
 #include "spec.h"
 #include "text.h"
 
@@ -946,9 +946,31 @@ int spec_apply_option(Config *cfg, const char *flag, const char *val, int in_fil
     return option_apply(o, flag, val, cfg, err, cap);
 }
 
+/* --help, or else --version, if the command line has it as an option (not as
+ * another option's value: "--csv --help" writes a file named --help). */
+static SpecAction info_action(int argc, char **argv)
+{
+    SpecAction a = SPEC_RUN;
+    for (int i = 1; i < argc; i++) {
+        const Option *o = option_find(argv[i]);
+        if (o && o->action == SPEC_HELP)
+            return SPEC_HELP;
+        if (o && o->action == SPEC_VERSION)
+            a = SPEC_VERSION;
+        else if (o && takes_value(o))
+            i++;
+    }
+    return a;
+}
+
 int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
 {
     spec_config_defaults(cfg);
+    /* As GNU's programs do, --help and --version answer whatever else is given,
+     * even what would be an error ("--help --bogus"); --help first. */
+    cfg->action = info_action(argc, argv);
+    if (cfg->action != SPEC_RUN)
+        return 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char flag[64];
@@ -1236,6 +1258,156 @@ void spec_print_help(FILE *f)
     fputs("\nIn the window:\n", f);
     bindings_print(f, keys_w);
     fputs("\nExit status: 0 on success, 2 on bad input (the message names what was wrong).\n", f);
+}
+
+/* ---- the man page --------------------------------------------------------------- */
+
+/* Writes n bytes of text as roff: '-' as the \- that copies as a hyphen-minus,
+ * quotes and accents as the ASCII characters, a backslash as \e, a '.' that starts
+ * a line behind \&, and each non-ASCII character as \[uXXXX] (man pages are read
+ * as ASCII). */
+static void roff_text_n(FILE *f, const char *s, size_t n, int line_start)
+{
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c == '\\')
+            fputs("\\e", f);
+        else if (c == '-')
+            fputs("\\-", f);
+        else if (c == '\'')
+            fputs("\\(aq", f);
+        else if (c == '`')
+            fputs("\\(ga", f);
+        else if (c == '^')
+            fputs("\\(ha", f);
+        else if (c == '~')
+            fputs("\\(ti", f);
+        else if (c == '.' && i == 0 && line_start)
+            fputs("\\&.", f);
+        else if (c < 0x80)
+            fputc(c, f);
+        else {
+            /* a UTF-8 sequence: its lead byte's high bits say how long */
+            const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            unsigned long cp = c & (0x3Fu >> (len - 1));
+            for (int k = 1; k < len && i + 1 < n; k++)
+                cp = (cp << 6) | ((unsigned char)s[++i] & 0x3Fu);
+            fprintf(f, "\\[u%04lX]", cp);
+        }
+    }
+}
+
+static void roff_text(FILE *f, const char *s) { roff_text_n(f, s, strlen(s), 0); }
+
+/* An option's help text as a paragraph: a newline in it starts a new line, the
+ * spaces after it its indent, as in --help. */
+static void man_help(FILE *f, const char *help)
+{
+    const char *s = help;
+    for (;;) {
+        const size_t n = strcspn(s, "\n");
+        roff_text_n(f, s, n, 1);
+        fputc('\n', f);
+        if (!s[n])
+            break;
+        fputs(".br\n", f);
+        s += n + 1;
+        for (; *s == ' '; s++)
+            fputs("\\ ", f); /* the indent, as unbreakable spaces */
+    }
+}
+
+/* The lines an option's `more` writes under its help in --help, with --help's
+ * indent taken off, as an unfilled block: the same lists in the same lines. */
+static int man_more(FILE *f, const Option *o)
+{
+    FILE *tmp = tmpfile();
+    if (!tmp)
+        return -1;
+    Wrap w = wrap_begin(tmp, HELP_WIDTH);
+    wrap_line(&w, OPTION_COL);
+    o->more(&w);
+    wrap_end(&w);
+    rewind(tmp);
+    fputs(".nf\n", f);
+    char line[1024];
+    while (fgets(line, sizeof line, tmp)) {
+        line[strcspn(line, "\n")] = '\0';
+        const char *text = line + strspn(line, " ");
+        if (!*text)
+            continue;
+        const int indent = (int)(text - line) - OPTION_COL;
+        fprintf(f, "%*s", indent > 0 ? indent : 0, "");
+        roff_text_n(f, text, strlen(text), 1);
+        fputc('\n', f);
+    }
+    fputs(".fi\n", f);
+    const int bad = ferror(tmp);
+    fclose(tmp);
+    return bad ? -1 : 0;
+}
+
+/* Text in a font (B bold, I italic), then back to roman. */
+static void roff_font(FILE *f, const char *font, const char *text)
+{
+    fprintf(f, "\\f%s", font);
+    roff_text(f, text);
+    fputs("\\fR", f);
+}
+
+/* ".TP" and the term, as option_term writes it: a flag and its choices in bold,
+ * a value in italics. */
+static void man_term(FILE *f, const Option *o)
+{
+    fputs(".TP\n", f);
+    if (o->alias) {
+        roff_font(f, "B", o->alias);
+        fputs(", ", f);
+    }
+    roff_font(f, "B", o->flag);
+    if (o->opt_value) {
+        fputs("[=", f);
+        roff_font(f, "I", o->opt_value);
+        fputs("]", f);
+    }
+    if (o->value) {
+        fputs(" ", f);
+        roff_font(f, "I", o->value);
+    }
+    for (int i = 0; i < o->n_choices; i++) {
+        fputs(i ? "|" : " ", f);
+        roff_font(f, "B", o->choices[i]);
+    }
+    fputc('\n', f);
+}
+
+int spec_print_man(FILE *f)
+{
+    fputs(".SH OPTIONS\n", f);
+    for (int i = 0; i < COUNT(OPTIONS); i++) {
+        const Option *o = &OPTIONS[i];
+        if (i == 0 || o->section != OPTIONS[i - 1].section)
+            fprintf(f, ".SS %s\n", SECTION_TITLES[o->section]);
+        man_term(f, o);
+        man_help(f, o->help);
+        if (o->more && man_more(f, o) != 0)
+            return -1;
+    }
+    fputs(".SH \"IN THE WINDOW\"\n"
+          "The keys and the mouse, as the window's help (F1) lists them:\n",
+          f);
+    int n;
+    const Binding *b = bindings_table(&n);
+    for (int i = 0; i < n; i++) {
+        if (!b[i].keys)
+            continue;
+        fputs(".TP\n", f);
+        roff_font(f, "B", b[i].keys);
+        fputc('\n', f);
+        roff_text_n(f, b[i].help, strlen(b[i].help), 1);
+        fputc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
 }
 
 /* "+ - * / ^, ( ), sin cos ..., pi, e": the words of the expression language. */

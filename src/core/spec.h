@@ -104,7 +104,8 @@ void spec_config_defaults(Config *cfg);
 int spec_apply_option(Config *cfg, const char *flag, const char *val, int in_file, char *err, size_t cap);
 
 /* Parses argv. Returns 0, or -1 with err holding the one-line message (the caller
- * prints "gradscape: " before it and exits 2). */
+ * prints "gradscape: " before it and exits 2). With --help (or else --version)
+ * anywhere as an option, only that action is set and the rest is not read. */
 int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap);
 
 /* Builds and simulates the scene the config describes. Returns 0, or -1 with err. */
@@ -123,5 +124,10 @@ const char *spec_plot_name(PlotArg p);
  * at most 80 columns. */
 void spec_print_help(FILE *f);
 void spec_print_list(FILE *f);
+
+/* Writes the man page's OPTIONS and IN THE WINDOW sections in roff, from the same
+ * tables as --help: every option --help lists, with the same text, and every
+ * binding. Returns 0, or -1 if its scratch file could not be made. */
+int spec_print_man(FILE *f);
 
 #endif
