@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the browser version into build-web/ (index.html, gradscape.js,
-# gradscape.wasm): static files any web server can serve. Installs what is missing
+# gradscape.wasm, the icon): static files any web server can serve. Installs what is missing
 # from Debian's packages (emscripten, which brings clang, lld and binaryen; Node.js
 # runs its JavaScript tools). Nothing is downloaded from anywhere else: Debian's
 # emscripten comes with its C library prebuilt, and the build uses no
@@ -28,7 +28,7 @@ if ! emcmake cmake -S . -B "$obj" -DCMAKE_BUILD_TYPE=Release -DGS_EMBED_TOOL="$o
   exit 1
 fi
 cmake --build "$obj" -j"$(nproc)" >/dev/null
-cp "$obj/gradscape.js" "$obj/gradscape.wasm" src/web/index.html "$out/"
+cp "$obj/gradscape.js" "$obj/gradscape.wasm" src/web/index.html assets/icon/gradscape.svg "$out/"
 echo "Built $out: $(du -ch "$out"/* | tail -1 | cut -f1) ($(gzip -9c "$out/gradscape.wasm" | wc -c) bytes of wasm gzipped)"
 if [ "${1:-}" = "--serve" ]; then
   echo "Serving on http://127.0.0.1:8000 (Ctrl+C stops)"
