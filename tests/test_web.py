@@ -333,9 +333,9 @@ def main():
 
         print("0. the first frame")
         b.screenshot(os.path.join(tmp, "web-window0.png"))
-        compare(os.path.join(tmp, "web-window0.png"), os.path.join(tmp, "window0.png"), "window", 4.0, 0.04)
+        compare(os.path.join(tmp, "web-window0.png"), os.path.join(tmp, "window0.png"), "window", 2.0, 0.02)
         p0 = picture(0)
-        compare(p0, os.path.join(tmp, "picture0.png"), "picture", 3.0, 0.03)
+        compare(p0, os.path.join(tmp, "picture0.png"), "picture", 1.5, 0.015)
 
         print("1. a drag of run 0's lr slider")
         xa, xb, y = twin_out["drag"]
@@ -350,12 +350,12 @@ def main():
         print(f"  the drag changed {100 * changed:.1f}% of the picture")
         if changed < 0.01:
             fail("the picture did not change with the drag")
-        compare(p1, os.path.join(tmp, "picture1.png"), "picture after the drag", 3.0, 0.03)
+        compare(p1, os.path.join(tmp, "picture1.png"), "picture after the drag", 1.5, 0.015)
 
         print("2. the G key")
         b.key("g", "KeyG", 71)
         p2 = picture(2)
-        compare(p2, os.path.join(tmp, "picture2.png"), "picture in the grid layout", 3.0, 0.03)
+        compare(p2, os.path.join(tmp, "picture2.png"), "picture in the grid layout", 1.5, 0.015)
         if differs(p1, p2) < 0.05:
             fail("the G key did not change the picture")
 
