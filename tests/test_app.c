@@ -956,6 +956,25 @@ static void test_plot(void)
     CHECK(c && c->kind == DRAW_PATH && c->points[c->n - 1].y != y_end);
     if (c) /* the last point drawn is the new trajectory's last step */
         CHECK(c->points[c->n - 1].x == r->n - 1);
+    /* a small drag keeps the range while it lasts; afterwards the range is fitted
+     * again, as if the plot were drawn anew (a range held for a drag does not stay
+     * in the window or its screenshots): another metric and back draws the curve
+     * at the same height */
+    mouse(SDL_MOUSEBUTTONDOWN, x + 0.75f * w, y + h / 2);
+    mouse(SDL_MOUSEMOTION, x + 0.72f * w, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + 0.72f * w, y + h / 2);
+    for (int f = 0; f < 40; f++)
+        frame();
+    c = plot_curve(2, ax, ay);
+    MapView held = c ? c->view : (MapView){0};
+    click(ui_id_path("plot/grad"));
+    click(ui_id_path("plot/loss"));
+    for (int f = 0; f < 40; f++)
+        frame();
+    c = plot_curve(2, ax, ay);
+    CHECK_MSG(c && c->view.y0 == held.y0 && c->view.y1 == held.y1,
+              "the plot's range after the drag %g..%g, drawn anew %g..%g", held.y0, held.y1, c ? c->view.y0 : 0,
+              c ? c->view.y1 : 0);
     /* P hides it (the map takes the room) and shows it again */
     float map_h = map_panel()->h;
     key(SDLK_p, 0);

@@ -13,7 +13,9 @@ gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
   1. a drag of run 0's lr slider: its lr and path change as on the desktop, so
      the picture downloaded again matches the desktop's after the same drag
   2. the G key: the grid layout, a tile per run, as on the desktop
-  3. ?steps=abc: the page shows the command line's message naming it
+  3. Ctrl+Shift+S downloads the scene; a new page opens it with Ctrl+O (the file
+     picker): its picture is the one saved
+  4. ?steps=abc: the page shows the command line's message naming it
 
 and in every picture, each run's colour is where its path is (more than a trace).
 Prints the page's time to first frame and its download size.
@@ -83,6 +85,7 @@ class Browser:
         self.next_id = 0
         self.session = None
         self.console = []
+        self.choosers = []  # file choosers the page opened
 
     def _message(self, timeout):
         end = time.monotonic() + timeout
@@ -105,6 +108,8 @@ class Browser:
         self.wr.write(json.dumps(msg).encode() + b"\0")
         while True:
             reply = self._message(timeout)
+            if reply.get("method") == "Page.fileChooserOpened":
+                self.choosers.append(reply["params"])
             if reply.get("method") == "Runtime.consoleAPICalled":
                 args = reply["params"]["args"]
                 self.console.append(" ".join(str(a.get("value", "")) for a in args))
@@ -136,8 +141,8 @@ class Browser:
 
     held = False
 
-    def key(self, key, code, vk, ctrl=False):
-        mods = 2 if ctrl else 0
+    def key(self, key, code, vk, ctrl=False, shift=False):
+        mods = (2 if ctrl else 0) | (8 if shift else 0)
         text = key if len(key) == 1 and not ctrl else ""  # a character types it; "Enter" does not
         self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, windowsVirtualKeyCode=vk,
                   modifiers=mods, text=text, unmodifiedText=key if len(key) == 1 else "")
@@ -203,6 +208,32 @@ def differs(a_path, b_path):
     _, _, bbpp, b = decode_any(b_path)
     n = len(a) // abpp
     return sum(1 for i in range(n) if a[i * abpp:i * abpp + 3] != b[i * bbpp:i * bbpp + 3]) / n
+
+
+def catch_downloads(b):
+    """Files the page saves are caught where it hands them to the browser."""
+    b.js("Module.onSaved = function (name, data) { var s = '';"
+         " for (var i = 0; i < data.length; i += 8192)"
+         "   s += String.fromCharCode.apply(null, data.subarray(i, i + 8192));"
+         " window.saved = {name: name, data: btoa(s)}; }; 0")
+
+
+def download(b, tmp, ext, path, action):
+    """Does action, waits for the page to save a file ending in ext, writes it to path."""
+    b.js("window.saved = null; 0")
+    action()
+    for _ in range(100):
+        got = b.js("window.saved")
+        if got:
+            break
+        time.sleep(0.05)
+    else:
+        b.screenshot(os.path.join(tmp, "web-no-download.png"))
+        fail("no %s downloaded (the page: %s)\n%s" % (ext, os.path.join(tmp, "web-no-download.png"),
+                                                     "\n".join(b.console[-10:])))
+    if not got["name"].endswith(ext):
+        fail("the download is " + got["name"])
+    open(path, "wb").write(base64.b64decode(got["data"]))
 
 
 def serve(site):
@@ -307,28 +338,11 @@ def main():
         if first > FIRST_FRAME_MS_MAX:
             fail(f"the first frame came after {first:.0f} ms, more than {FIRST_FRAME_MS_MAX}")
         b.frames(3)
-        # downloads are caught where the page hands them to the browser
-        b.js("Module.onSaved = function (name, data) { var s = '';"
-             " for (var i = 0; i < data.length; i += 8192)"
-             "   s += String.fromCharCode.apply(null, data.subarray(i, i + 8192));"
-             " window.saved = {name: name, png: btoa(s)}; }; 0")
+        catch_downloads(b)
 
         def picture(k):
-            b.js("window.saved = null; 0")
-            b.key("s", "KeyS", 83, ctrl=True)
-            for _ in range(100):
-                got = b.js("window.saved")
-                if got:
-                    break
-                time.sleep(0.05)
-            else:
-                b.screenshot(os.path.join(tmp, "web-no-download.png"))
-                fail("Ctrl+S downloaded nothing (the page: %s)\n%s" % (os.path.join(tmp, "web-no-download.png"),
-                                                                     "\n".join(b.console[-10:])))
-            if not got["name"].endswith(".png"):
-                fail("the download is " + got["name"])
             path = os.path.join(tmp, f"web-picture{k}.png")
-            open(path, "wb").write(base64.b64decode(got["png"]))
+            download(b, tmp, ".png", path, lambda: b.key("s", "KeyS", 83, ctrl=True))
             return path
 
         print("0. the first frame")
@@ -366,7 +380,28 @@ def main():
                     fail(f"picture {k}: {run['label']}'s colour on {n_web} pixels, {n_twin} on the desktop")
         print("  every run's colour drawn as on the desktop")
 
-        print("3. a bad option in the address")
+        print("3. the scene saved (Ctrl+Shift+S) and opened again (Ctrl+O) in a new page")
+        scene = os.path.join(tmp, "web.scene")
+        download(b, tmp, ".scene", scene, lambda: b.key("S", "KeyS", 83, ctrl=True, shift=True))
+        url_default = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+        open_page(b, url_default)
+        b.frames(3)
+        catch_downloads(b)
+        b.call("Page.setInterceptFileChooserDialog", enabled=True)
+        b.choosers.clear()
+        b.key("o", "KeyO", 79, ctrl=True)
+        for _ in range(100):
+            if b.choosers:
+                break
+            b.frames(1)
+        else:
+            fail("Ctrl+O opened no file chooser")
+        b.call("DOM.setFileInputFiles", files=[scene], backendNodeId=b.choosers[0]["backendNodeId"])
+        b.frames(5)
+        p3 = picture(3)
+        compare(p3, os.path.join(tmp, "picture2.png"), "picture of the scene opened again", 1.5, 0.015)
+
+        print("4. a bad option in the address")
         url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
         said, _ = open_page(b, url_bad, expect_failure=True)
         print("  the page says: " + said)

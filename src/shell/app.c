@@ -276,7 +276,10 @@ static void apply_changes(App *a)
     if (c->open_scene) {
         /* a whole new scene: what else was changed this frame was the old one's */
         clear_changes(c);
-        app_open_scene(a, a->side.scene_path);
+        if (a->file_open)
+            a->file_open(a);
+        else
+            app_open_scene(a, a->side.scene_path);
         return;
     }
     Scene *sc = &a->scene;

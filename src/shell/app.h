@@ -146,6 +146,10 @@ struct App {
     /* offers a file the user saved (set by the browser's platform, which has no
      * folder to leave it in: it becomes a download); NULL on the desktop */
     void (*file_saved)(const char *path);
+    /* asks for a scene file to open (the browser's: a file picker, which later
+     * opens the chosen file with app_open_scene); NULL on the desktop, which opens
+     * the file the side panel names */
+    void (*file_open)(App *a);
 };
 
 /* Sets up the app around a scene: `sc` (taken over, it is left empty) or, when

@@ -14,7 +14,9 @@
  * which the renderer keeps while its commands are unchanged. A run whose curve
  * was just recomputed (a slider being dragged) is "hot": drawn live over the
  * group for half a second, and the plotted range holds while the data stays well
- * inside it, so a drag redraws one curve, not the plot.
+ * inside it, so a drag redraws one curve, not the plot; when no run is hot any
+ * more, the range is fitted to the data again (so it does not depend on how the
+ * scene was reached).
  *
  * Invariants: size is 0 when the plot is hidden or the room is too short for it
  * (the map keeps at least 60% of the height); nothing is drawn outside the panel. */
@@ -47,6 +49,7 @@ struct PlotMemo {
     PlotScale scale;
     double y0, y1;              /* the plotted range */
     int any;
+    int held;                   /* the range was held for a hot run, not fitted */
 };
 
 static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = "loss", [PLOT_GRAD] = "|\342\210\207f|", [PLOT_LR] = "lr"};
@@ -174,6 +177,8 @@ static int bundle_sum(const Run *r)
     return sum;
 }
 
+static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
+
 /* Brings the memo up to date for the runs, the metric and a plot `cols` wide. */
 static const PlotMemo *memo_update(const App *a, int cols, int last)
 {
@@ -217,7 +222,12 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
         mr->valid = 1;
         changed = 1;
     }
-    if (!changed)
+    int any_hot = 0;
+    for (int i = 0; i < SCENE_MAX_RUNS; i++)
+        any_hot |= m->run[i].valid && hot(a, &m->run[i]);
+    /* unchanged, unless a range held for a drag is to be fitted now that it ended
+     * (so that the plot, and a screenshot of it, does not depend on the drag) */
+    if (!changed && !(m->held && !any_hot))
         return m;
     /* the scale: the lowest value first (the offset may follow it), then the rest */
     double lowest = INFINITY;
@@ -252,10 +262,11 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
     if (y1 - y0 < 1e-9) /* a flat line: half a unit either side */
         y0 -= 0.5, y1 += 0.5;
     double pad = 0.06 * (y1 - y0);
-    /* the range holds while the scale is the same kind about the same offset, no
-     * value falls under its floor, and the data, on that scale, fills most of it */
+    /* while a run is hot, the range holds while the scale is the same kind about
+     * the same offset, no value falls under its floor, and the data, on that
+     * scale, fills most of it */
     int hold = 0;
-    if (m->any && e.any && scale.kind == m->scale.kind && scale.offset == m->scale.offset && scale.c == m->scale.c &&
+    if (any_hot && m->any && e.any && scale.kind == m->scale.kind && scale.offset == m->scale.offset && scale.c == m->scale.c &&
         (scale.kind != PLOT_SCALE_LOG || e.lo - m->scale.offset > m->scale.floor)) {
         double o0 = plot_fwd(&m->scale, e.lo), o1 = plot_fwd(&m->scale, e.hi), opad = 0.06 * (o1 - o0);
         hold = o0 - opad >= m->y0 && o1 + opad <= m->y1 && (o1 - o0) >= 0.6 * (m->y1 - m->y0);
@@ -265,6 +276,7 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
         m->y0 = y0 - pad, m->y1 = y1 + pad;
         redo = ~0u;
     }
+    m->held = hold;
     m->any = e.any;
     /* the plotted points of the runs that changed */
     for (int i = 0; i < SCENE_MAX_RUNS; i++) {
@@ -373,8 +385,6 @@ static int y_ticks(const PlotMemo *m, float ah, float fs, PlotTick *t)
 }
 
 /* A run whose trajectory changed in the last half second. */
-static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
-
 /* A run's curve: its min and max per pixel column as an anti-aliased line, or
  * while hot (redrawn every frame) as flat spans; the line is back half a second
  * after the last change. */

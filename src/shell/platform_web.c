@@ -140,10 +140,51 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
 
 /* src/web/library_gradscape.js */
 void gs_web_download(const char *path);
+void gs_web_pick_file(void);
 int gs_web_clipboard(const char *text);
 void gs_web_started(void);
 void gs_web_first_frame(void);
 void gs_web_failed(const char *msg);
+
+/* A finger is the mouse: the first touch on the canvas presses, moves and lets go
+ * (the page does not scroll or zoom under it); a second finger is ignored. */
+static long touch_id = -1;
+
+static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
+{
+    (void)user;
+    for (int i = 0; i < e->numTouches; i++) {
+        const EmscriptenTouchPoint *t = &e->touches[i];
+        int first = type == EMSCRIPTEN_EVENT_TOUCHSTART && touch_id < 0 && t->isChanged;
+        if (!first && t->identifier != touch_id)
+            continue;
+        ev.mouse_x = (float)t->clientX * dpr(), ev.mouse_y = (float)t->clientY * dpr();
+        if (first) {
+            touch_id = t->identifier;
+            ev.mouse_down = 1, ev.mouse_pressed = 1;
+        } else if ((type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && t->isChanged) {
+            touch_id = -1;
+            ev.mouse_down = 0, ev.mouse_released = 1;
+        }
+    }
+    return 1;
+}
+
+/* The scene file the user chose (Ctrl+O, the side panel's Open, or dropped on
+ * the page), written to the in-memory file system by the page: opened, and named
+ * in the side panel, so that Save writes it under the same name. */
+EMSCRIPTEN_KEEPALIVE void gs_web_open(const char *path)
+{
+    App *a = &sh.app;
+    snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s", path);
+    app_open_scene(a, path);
+}
+
+static void pick_file(App *a)
+{
+    (void)a;
+    gs_web_pick_file();
+}
 
 /* The canvas's backing store follows its CSS size and the pixel ratio. */
 static int fit_canvas(void)
@@ -231,11 +272,16 @@ int main(int argc, char **argv)
         return fail(err, is_input ? 2 : 1);
     sh.app.clipboard = gs_web_clipboard;
     sh.app.file_saved = gs_web_download; /* a download, then gone from memory */
+    sh.app.file_open = pick_file;
     emscripten_set_mousedown_callback(CANVAS, NULL, 1, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_mouse);
     emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_mouse);
     emscripten_set_wheel_callback(CANVAS, NULL, 1, on_wheel);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_key);
+    emscripten_set_touchstart_callback(CANVAS, NULL, 1, on_touch);
+    emscripten_set_touchmove_callback(CANVAS, NULL, 1, on_touch);
+    emscripten_set_touchend_callback(CANVAS, NULL, 1, on_touch);
+    emscripten_set_touchcancel_callback(CANVAS, NULL, 1, on_touch);
     gs_web_started();
     emscripten_set_main_loop(frame, 0, 1);
     return 0;

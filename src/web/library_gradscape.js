@@ -21,6 +21,29 @@ mergeInto(LibraryManager.library, {
     FS.unlink(path);
     if (Module.onSaved) Module.onSaved(name, data);
   },
+  // A scene file to open: the browser's file picker (the user's key press or click
+  // a moment ago lets the page open it); the file chosen is opened by gs_web_open.
+  gs_web_pick_file__deps: ['$gsWebOpenFile'],
+  gs_web_pick_file: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.scene,text/plain';
+    input.onchange = function () {
+      if (input.files.length) gsWebOpenFile(input.files[0]);
+    };
+    input.click();
+  },
+  // Writes a File into the in-memory file system, under its own name, and opens
+  // it as a scene. Also what a file dropped on the page goes through.
+  $gsWebOpenFile__deps: ['$FS'],
+  $gsWebOpenFile__postset: 'Module.openFile = gsWebOpenFile;',
+  $gsWebOpenFile: function (file) {
+    file.arrayBuffer().then(function (buf) {
+      var name = '/' + (file.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'dropped.scene');
+      FS.writeFile(name, new Uint8Array(buf));
+      Module.ccall('gs_web_open', null, ['string'], [name]);
+    });
+  },
   gs_web_clipboard: function (textPtr) {
     if (!navigator.clipboard) return -1;
     navigator.clipboard.writeText(UTF8ToString(textPtr)).catch(function () {});
