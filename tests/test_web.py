@@ -15,7 +15,8 @@ gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
   2. the G key: the grid layout, a tile per run, as on the desktop
   3. Ctrl+Shift+S downloads the scene; a new page opens it with Ctrl+O (the file
      picker): its picture is the one saved
-  4. ?steps=abc: the page shows the command line's message naming it
+  4. the drag of 1 by touch (a finger is the mouse), in a new page
+  5. ?steps=abc: the page shows the command line's message naming it
 
 and in every picture, each run's colour is where its path is (more than a trace).
 Prints the page's time to first frame and its download size.
@@ -401,7 +402,21 @@ def main():
         p3 = picture(3)
         compare(p3, os.path.join(tmp, "picture2.png"), "picture of the scene opened again", 1.5, 0.015)
 
-        print("4. a bad option in the address")
+        print("4. the same drag by touch, in a new page")
+        url_first = f"http://127.0.0.1:{server.server_address[1]}/index.html?" + "&".join(f"{k}={v}" for k, v in QUERY)
+        open_page(b, url_first)
+        b.call("Emulation.setTouchEmulationEnabled", enabled=True, maxTouchPoints=1)
+        b.frames(3)
+        catch_downloads(b)
+        for kind, x in (("touchStart", xa), ("touchMove", (xa + xb) / 2), ("touchMove", xb), ("touchEnd", xb)):
+            points = [] if kind == "touchEnd" else [{"x": x, "y": y, "id": 0}]
+            b.call("Input.dispatchTouchEvent", type=kind, touchPoints=points)
+            b.frames(1)
+        b.frames(2)
+        p4 = picture(4)
+        compare(p4, os.path.join(tmp, "picture1.png"), "picture after the touch drag", 1.5, 0.015)
+
+        print("5. a bad option in the address")
         url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
         said, _ = open_page(b, url_bad, expect_failure=True)
         print("  the page says: " + said)
