@@ -16,7 +16,9 @@ gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
   3. Ctrl+Shift+S downloads the scene; a new page opens it with Ctrl+O (the file
      picker): its picture is the one saved
   4. the drag of 1 by touch (a finger is the mouse), in a new page
-  5. ?steps=abc: the page shows the command line's message naming it
+  5. a page that shrinks to half its size at twice the pixel density: the same
+     pixels, and the drag of 1 at half the coordinates gives the same picture
+  6. ?steps=abc: the page shows the command line's message naming it
 
 and in every picture, each run's colour is where its path is (more than a trace).
 Prints the page's time to first frame and its download size.
@@ -416,7 +418,24 @@ def main():
         p4 = picture(4)
         compare(p4, os.path.join(tmp, "picture1.png"), "picture after the touch drag", 1.5, 0.015)
 
-        print("5. a bad option in the address")
+        print("5. a page made smaller, on a screen of twice the pixel density")
+        open_page(b, url_first)
+        b.frames(3)
+        catch_downloads(b)
+        b.call("Emulation.setDeviceMetricsOverride", width=W // 2, height=H // 2, deviceScaleFactor=2, mobile=False)
+        b.frames(5)
+        b.screenshot(os.path.join(tmp, "web-window5.png"))
+        compare(os.path.join(tmp, "web-window5.png"), os.path.join(tmp, "window0.png"), "window", 2.0, 0.02)
+        b.mouse("mouseMoved", xa / 2, y / 2)
+        b.mouse("mousePressed", xa / 2, y / 2)
+        b.mouse("mouseMoved", (xa + xb) / 4, y / 2)
+        b.mouse("mouseMoved", xb / 2, y / 2)
+        b.mouse("mouseReleased", xb / 2, y / 2)
+        b.frames(2)
+        p5 = picture(5)
+        compare(p5, os.path.join(tmp, "picture1.png"), "picture after the drag", 1.5, 0.015)
+
+        print("6. a bad option in the address")
         url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
         said, _ = open_page(b, url_bad, expect_failure=True)
         print("  the page says: " + said)

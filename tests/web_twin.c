@@ -80,8 +80,10 @@ int main(int argc, char **argv)
     }
     int rc = snap(0);
     double lr0 = a->scene.run[0].hp[HP_LR];
-    /* the drag, one event a frame, at whole pixels as a browser delivers them */
-    float y0 = (float)(int)(y + h / 2), xa = (float)(int)(x + 0.2f * w), xb = (float)(int)(x + 0.6f * w);
+    /* the drag, one event a frame, at even pixels: whole CSS pixels at a device
+     * pixel ratio of 1 or 2, as a browser delivers them */
+    float y0 = 2.0f * (float)(int)((y + h / 2) / 2), xa = 2.0f * (float)(int)((x + 0.2f * w) / 2),
+          xb = 2.0f * (float)(int)((x + 0.6f * w) / 2);
     push(ev_mouse(SDL_MOUSEMOTION, xa, y0));
     push(ev_mouse(SDL_MOUSEBUTTONDOWN, xa, y0));
     push(ev_mouse(SDL_MOUSEMOTION, (xa + xb) / 2, y0));
