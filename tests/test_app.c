@@ -1018,6 +1018,32 @@ static void test_add_remove(void)
     CHECK(a->scene.n_runs == n);
 }
 
+/* A run that diverges: the legend says at which step, the words whole inside its
+ * box (the box is as wide as they need). */
+static void test_legend_diverged(void)
+{
+    App *a = &sh.app;
+    double lr = a->scene.run[0].hp[HP_LR];
+    type_value(id("side/run/%d/lr", 0), "0.05");
+    CHECK(a->scene.run[0].diverged_at >= 0);
+    key(SDLK_END, 0);
+    frame();
+    const DrawCmd *label = drawn_text("diverged at step ", 1), *clip = NULL;
+    CHECK_MSG(label != NULL, "no 'diverged at step' in the legend");
+    for (const DrawCmd *c = sh.dl.cmd; label && c < label; c++)
+        if (c->kind == DRAW_CLIP)
+            clip = c;
+    if (label && clip) {
+        float right = label->x + render_text_width(sh.r, label->font, label->h, draw_text_of(&sh.dl, label),
+                                                   label->text_len);
+        CHECK_MSG(right <= clip->x + clip->w, "the label ends at %.0f, the legend at %.0f", right, clip->x + clip->w);
+    }
+    char value[32];
+    snprintf(value, sizeof value, "%.17g", lr);
+    type_value(id("side/run/%d/lr", 0), value);
+    CHECK(a->scene.run[0].hp[HP_LR] == lr && a->scene.run[0].diverged_at < 0);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/gs-test-app-XXXXXX";
@@ -1041,6 +1067,7 @@ int main(void)
     test_plot();
     test_slider_drag();
     test_type_value();
+    test_legend_diverged();
     test_map_click();
     test_keys();
     test_add_remove();

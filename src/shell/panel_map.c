@@ -498,6 +498,7 @@ typedef struct Legend {
     char title[700];
     int starts[UI_WRAP_MAX], lines;  /* the title, wrapped */
     int cols;                        /* columns shown */
+    int diverged;                    /* "diverged at step N" after the columns (when it fits) */
     float x, y, w, h;                /* its box */
     float fs, lh, pad;
     float rows_y;                    /* the first run's row */
@@ -531,18 +532,26 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     L->arrows = shown ? arrow_scale(a, t, v, -1) : 1;
     L->has = shown ? internals_has(a, -1) : 0;
     float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
-    int any_diverged = 0;
+    float diverged_w = 0; /* the widest "diverged at step N" */
     for (int i = 0; i < sc->n_runs; i++)
-        any_diverged |= sc->run[i].enabled && sc->run[i].diverged_at >= 0;
+        if (sc->run[i].enabled && sc->run[i].diverged_at >= 0) {
+            char label[64];
+            snprintf(label, sizeof label, "diverged at step %d", sc->run[i].diverged_at);
+            diverged_w = fmaxf(diverged_w, ui_text_width(&a->ui, 1, fs, label));
+        }
     /* the columns that fit, dropped from the right (lr, then |grad|) when the map
-     * is narrow; the title wrapped onto more lines when it is long */
+     * is narrow; the divergence after them where it fits whole; the title wrapped
+     * onto more lines when it is long */
     float room = t->w - 2 * margin - 2 * pad;
     int cols = 5;
-    float w = any_diverged ? col[5] + 80 * s : col[5] - 20 * s;
+    float w = col[5] - 20 * s;
     while (cols > 3 && w > room)
         w = col[--cols] - 20 * s;
     if (w > room)
         w = room;
+    L->diverged = cols == 5 && diverged_w > 0 && col[5] + diverged_w <= room;
+    if (L->diverged)
+        w = col[5] + diverged_w;
     L->cols = cols;
     L->lines = 1;
     L->starts[0] = 0;
@@ -641,7 +650,7 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
                 snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
                 draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
             }
-            if (r->diverged_at >= 0 && k == r->n - 1 && cols == 5) {
+            if (r->diverged_at >= 0 && k == r->n - 1 && L.diverged) {
                 snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
                 draw_text(dl, tx + col[5], ty, fs, 1, th->error, buf, -1);
             }
