@@ -14,7 +14,8 @@ gets real input events (Input.dispatchMouseEvent, Input.dispatchKeyEvent):
      the picture downloaded again matches the desktop's after the same drag
   2. the G key: the grid layout, a tile per run, as on the desktop
   3. Ctrl+Shift+S downloads the scene; a new page opens it with Ctrl+O (the file
-     picker): its picture is the one saved
+     picker): its picture is the one saved; left, and opened with ?resume, it is
+     there again (the browser's local storage)
   4. the drag of 1 by touch (a finger is the mouse), in a new page
   5. a page that shrinks to half its size at twice the pixel density: the same
      pixels, and the drag of 1 at half the coordinates gives the same picture
@@ -259,6 +260,12 @@ def open_page(b, url, expect_failure=False):
     b.call("Emulation.setDeviceMetricsOverride", width=W, height=H, deviceScaleFactor=1, mobile=False)
     b.call("Runtime.enable")
     b.call("Page.enable")
+    return navigate(b, url, expect_failure)
+
+
+def navigate(b, url, expect_failure=False):
+    """Goes to url in the tab open (the page there is left); as open_page."""
+    b.js("window.gradscapeFirstFrame = 0; window.gradscapeFailed = ''; 0")  # the page left is not the new one
     b.call("Page.navigate", url=url)
     end = time.monotonic() + 30
     state = {}
@@ -403,6 +410,14 @@ def main():
         b.frames(5)
         p3 = picture(3)
         compare(p3, os.path.join(tmp, "picture2.png"), "picture of the scene opened again", 1.5, 0.015)
+
+        print("   ... and kept when the page is left: ?resume brings it back")
+        url_resume = f"http://127.0.0.1:{server.server_address[1]}/index.html?resume"
+        navigate(b, url_resume)  # the page left keeps its scene
+        b.frames(3)
+        catch_downloads(b)
+        p3r = picture("3r")
+        compare(p3r, os.path.join(tmp, "picture2.png"), "picture of the scene resumed", 1.5, 0.015)
 
         print("4. the same drag by touch, in a new page")
         url_first = f"http://127.0.0.1:{server.server_address[1]}/index.html?" + "&".join(f"{k}={v}" for k, v in QUERY)

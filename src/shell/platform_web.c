@@ -4,7 +4,8 @@
  * makes; requestAnimationFrame runs the shell's frame. Files the user saves (a
  * screenshot, a scene) are written to Emscripten's in-memory file system and
  * offered as downloads (src/web/library_gradscape.js). The command line comes
- * from the page's URL (src/web/index.html).
+ * from the page's URL (src/web/index.html). The scene the page had when it was
+ * left is kept in the browser's local storage, for ?resume.
  *
  * Invariants: coordinates are canvas pixels (CSS pixels times devicePixelRatio),
  * as the SDL layer gives framebuffer pixels; events between two frames add up as
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "log.h"
+#include "scenefile.h"
 #include "shell.h"
 #include "spec.h"
 
@@ -141,6 +143,8 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
 /* src/web/library_gradscape.js */
 void gs_web_download(const char *path);
 void gs_web_pick_file(void);
+void gs_web_restore(const char *path);
+void gs_web_keep_on_leave(void);
 int gs_web_clipboard(const char *text);
 void gs_web_started(void);
 void gs_web_first_frame(void);
@@ -178,6 +182,17 @@ EMSCRIPTEN_KEEPALIVE void gs_web_open(const char *path)
     App *a = &sh.app;
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s", path);
     app_open_scene(a, path);
+}
+
+/* The page is being left: the scene as it is, for ?resume (as the desktop's
+ * window saves it when it quits). Returns the file the page keeps in the
+ * browser's local storage, or NULL. */
+EMSCRIPTEN_KEEPALIVE const char *gs_web_keep(void)
+{
+    static char path[1024];
+    if (!sh.r || scenefile_state_path(path, sizeof path, 1) != 0 || app_save_last(&sh.app) != 0)
+        return NULL;
+    return path;
 }
 
 static void pick_file(App *a)
@@ -243,6 +258,10 @@ int main(int argc, char **argv)
     /* Emscripten starts with a umask of 0777, so a saved file (made 0666 & ~umask)
      * could not be read back for its download; the usual one */
     umask(022);
+    /* the scene the page had when it was last left, where --resume reads it */
+    char state[1024];
+    if (scenefile_state_path(state, sizeof state, 1) == 0)
+        gs_web_restore(state);
     Config cfg;
     char err[SPEC_ERR_MAX + 64];
     if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0)
@@ -282,6 +301,7 @@ int main(int argc, char **argv)
     emscripten_set_touchmove_callback(CANVAS, NULL, 1, on_touch);
     emscripten_set_touchend_callback(CANVAS, NULL, 1, on_touch);
     emscripten_set_touchcancel_callback(CANVAS, NULL, 1, on_touch);
+    gs_web_keep_on_leave();
     gs_web_started();
     emscripten_set_main_loop(frame, 0, 1);
     return 0;

@@ -44,6 +44,25 @@ mergeInto(LibraryManager.library, {
       Module.ccall('gs_web_open', null, ['string'], [name]);
     });
   },
+  // The last scene, kept in the browser's local storage: written back where
+  // --resume reads it before the command line is parsed, and saved again whenever
+  // the page is left (gs_web_keep writes it).
+  gs_web_restore__deps: ['$FS'],
+  gs_web_restore: function (pathPtr) {
+    try {
+      var scene = localStorage.getItem('gradscape.last.scene');
+      if (scene) FS.writeFile(UTF8ToString(pathPtr), scene);
+    } catch (e) {}
+  },
+  gs_web_keep_on_leave__deps: ['$FS'],
+  gs_web_keep_on_leave: function () {
+    window.addEventListener('pagehide', function () {
+      var path = Module.ccall('gs_web_keep', 'string', [], []);
+      try {
+        if (path) localStorage.setItem('gradscape.last.scene', FS.readFile(path, { encoding: 'utf8' }));
+      } catch (e) {}
+    });
+  },
   gs_web_clipboard: function (textPtr) {
     if (!navigator.clipboard) return -1;
     navigator.clipboard.writeText(UTF8ToString(textPtr)).catch(function () {});
