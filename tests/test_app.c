@@ -608,6 +608,25 @@ static void test_maps(void)
     for (int i = 0; i < sh.dl.n; i++)
         image |= sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image;
     CHECK(image);
+    /* the basins' key keeps off the legend: with the legend in the bottom right
+     * corner, where the key goes, the key goes to the top */
+    LegendPos corner_was = a->legend;
+    for (int corner = LEGEND_TL; corner <= LEGEND_BR; corner++) {
+        a->legend = (LegendPos)corner;
+        frame();
+        const DrawCmd *text = drawn_text("Basins of ", 1), *title = drawn_text("Rosenbrock   f = ", 1), *box = NULL;
+        for (const DrawCmd *c = sh.dl.cmd; title && c < title; c++)
+            if (c->kind == DRAW_CLIP)
+                box = c; /* the legend's: the last clip before its title */
+        CHECK(text && box);
+        if (text && box) {
+            float tw = render_text_width(sh.r, text->font, text->h, draw_text_of(&sh.dl, text), text->text_len);
+            int overlap = text->x < box->x + box->w && box->x < text->x + tw && text->y < box->y + box->h &&
+                          box->y < text->y + text->h;
+            CHECK_MSG(!overlap, "legend corner %d: the basins' key over the legend", corner);
+        }
+    }
+    a->legend = corner_was;
     /* D: where this run and the next part: a cell is coloured exactly where their
      * ends differ (another minimum, or one diverges) */
     key(SDLK_d, 0);

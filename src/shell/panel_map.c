@@ -602,13 +602,15 @@ static int legend_row_at(const App *a, const Legend *L, float px, float py)
     return -1;
 }
 
-static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList *dl)
+/* Draws the legend; returns 1 with its box in box (x, y, w, h), or 0 when none. */
+static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList *dl, float box[4])
 {
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
     static Legend L; /* the frame is built on one thread */
     if (!legend_place(a, t, v, s, &L))
-        return;
+        return 0;
+    box[0] = L.x, box[1] = L.y, box[2] = L.w, box[3] = L.h;
     float fs = L.fs, lh = L.lh, pad = L.pad, x = L.x, y = L.y, bw = L.w, bh = L.h;
     float col[6] = {0, 150 * s, 230 * s, 340 * s, 450 * s, 550 * s};
     int cols = L.cols, card = app_card_run(a);
@@ -667,6 +669,7 @@ static void draw_legend(const App *a, const Tile *t, MapView v, float s, DrawLis
                       bw - 2 * pad, &key_lines, dl);
     }
     draw_no_clip(dl);
+    return 1;
 }
 
 /* A grid tile's title (the run and its settings) and its live numbers. */
@@ -791,9 +794,10 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 0, dl);
 }
 
-/* The basins' key at the map's bottom right: whose they are, each minimum's hue,
- * or that they are being computed. */
-static void draw_basin_key(const App *a, const Panel *p, float s, DrawList *dl)
+/* The basins' key at the map's bottom right (its top right when the legend is
+ * there, legend a box or NULL): whose they are, each minimum's hue, or that they
+ * are being computed. */
+static void draw_basin_key(const App *a, const Panel *p, float s, const float *legend, DrawList *dl)
 {
     const Maps *m = &a->maps;
     if (m->want != MAPS_BASIN && m->kind != MAPS_BASIN)
@@ -813,6 +817,8 @@ static void draw_basin_key(const App *a, const Panel *p, float s, DrawList *dl)
                  a->scene.run[run].label, m->nx, m->ny, m->fine || !m->want ? "" : ", refining");
     float w = ui_text_width(&a->ui, 0, fs, line) + 20 * s, h = fs * 1.3f + 10 * s;
     float x = p->x + p->w - w - 8 * s, y = p->y + p->h - h - 8 * s;
+    if (legend && x < legend[0] + legend[2] && legend[0] < x + w && y < legend[1] + legend[3] && legend[1] < y + h)
+        y = p->y + 8 * s;
     draw_rect(dl, x, y, w, h, 6 * s, th->box);
     draw_text(dl, x + 10 * s, y + 5 * s, fs, 0, th->text, line, -1);
 }
@@ -843,9 +849,10 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
             draw_tile_key(a, t, v, f->scale, dl);
         draw_no_clip(dl);
     }
-    if (a->layout == LAYOUT_OVERLAY || n == 0)
-        draw_legend(a, &tiles[0], tile_view(a, &tiles[0]), f->scale, dl);
-    draw_basin_key(a, p, f->scale, dl);
+    float legend[4];
+    int has_legend = (a->layout == LAYOUT_OVERLAY || n == 0) &&
+                     draw_legend(a, &tiles[0], tile_view(a, &tiles[0]), f->scale, dl, legend);
+    draw_basin_key(a, p, f->scale, has_legend ? legend : NULL, dl);
 }
 
 /* ---- input -------------------------------------------------------------------- */
