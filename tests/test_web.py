@@ -13,7 +13,8 @@ dispatchTouchEvent):
      Ctrl+S downloads a PNG of the picture, which matches the desktop's picture
   1. a drag of run 0's lr slider: its lr and path change as on the desktop, so
      the picture downloaded again matches the desktop's after the same drag
-  2. the G key: the grid layout, a tile per run, as on the desktop
+  2. the G key: the grid layout, a tile per run, as on the desktop; the page's
+     address, which follows the scene, opened in a new page, shows it again
   3. Ctrl+Shift+S downloads the scene; a new page opens it with Ctrl+O (the file
      picker): its picture is the one saved; left, and opened with ?resume, it is
      there again (the browser's local storage)
@@ -386,6 +387,16 @@ def main():
                 if n_twin >= 200 and n_web < 0.7 * n_twin:
                     fail(f"picture {k}: {run['label']}'s colour on {n_web} pixels, {n_twin} on the desktop")
         print("  every run's colour drawn as on the desktop")
+
+        print("   ... and the page's address follows the scene: opened in a new page, it gives it")
+        time.sleep(1.2)  # the address is brought up to date once a second
+        address = b.js("location.href")
+        if "layout=grid" not in address or "opt=sgd:lr=" not in address:
+            fail("the address does not follow the scene: " + address)
+        open_page(b, address)
+        b.frames(3)
+        catch_downloads(b)
+        compare(picture("2a"), os.path.join(tmp, "picture2.png"), "picture of the address", 1.5, 0.015)
 
         print("3. the scene saved (Ctrl+Shift+S) and opened again (Ctrl+O) in a new page")
         scene = os.path.join(tmp, "web.scene")

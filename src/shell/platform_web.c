@@ -4,8 +4,9 @@
  * makes; requestAnimationFrame runs the shell's frame. Files the user saves (a
  * screenshot, a scene) are written to Emscripten's in-memory file system and
  * offered as downloads (src/web/library_gradscape.js). The command line comes
- * from the page's URL (src/web/index.html). The scene the page had when it was
- * left is kept in the browser's local storage, for ?resume.
+ * from the page's URL (src/web/index.html), and the URL follows the scene (so
+ * that it can be shared). The scene the page had when it was left is kept in the
+ * browser's local storage, for ?resume.
  *
  * Invariants: coordinates are canvas pixels (CSS pixels times devicePixelRatio),
  * as the SDL layer gives framebuffer pixels; events between two frames add up as
@@ -145,6 +146,7 @@ void gs_web_download(const char *path);
 void gs_web_pick_file(void);
 void gs_web_restore(const char *path);
 void gs_web_keep_on_leave(void);
+void gs_web_follow_address(void);
 int gs_web_clipboard(const char *text);
 void gs_web_started(void);
 void gs_web_first_frame(void);
@@ -192,6 +194,20 @@ EMSCRIPTEN_KEEPALIVE const char *gs_web_keep(void)
     static char path[1024];
     if (!sh.r || scenefile_state_path(path, sizeof path, 1) != 0 || app_save_last(&sh.app) != 0)
         return NULL;
+    return path;
+}
+
+/* The scene as a scene file, whose lines the page puts in its address
+ * (src/web/library_gradscape.js), so that the address a teacher copies opens this
+ * scene, and a reload keeps it. Returns the file, or NULL. playing: whether the
+ * step shown is moving (then the address leaves it out). */
+EMSCRIPTEN_KEEPALIVE const char *gs_web_address_scene(int *playing)
+{
+    static const char path[] = "/tmp/address.scene";
+    char err[1400];
+    if (!sh.r || app_save_scene_to(&sh.app, path, err, sizeof err) != 0)
+        return NULL;
+    *playing = sh.app.playing;
     return path;
 }
 
@@ -302,6 +318,7 @@ int main(int argc, char **argv)
     emscripten_set_touchend_callback(CANVAS, NULL, 1, on_touch);
     emscripten_set_touchcancel_callback(CANVAS, NULL, 1, on_touch);
     gs_web_keep_on_leave();
+    gs_web_follow_address();
     gs_web_started();
     emscripten_set_main_loop(frame, 0, 1);
     return 0;

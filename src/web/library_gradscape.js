@@ -63,6 +63,34 @@ mergeInto(LibraryManager.library, {
       } catch (e) {}
     });
   },
+  // The page's address follows the scene: once a second, the scene file's lines
+  // ("--key value") become the query (?key=value&...), as index.html reads it, so
+  // that the address opens this scene when shared or reloaded. The step shown is
+  // left out while the animation plays.
+  gs_web_follow_address__deps: ['$FS', 'malloc', 'free'],
+  gs_web_follow_address: function () {
+    setInterval(function () {
+      var playing = _malloc(4);
+      var path = Module.ccall('gs_web_address_scene', 'string', ['number'], [playing]);
+      var moving = HEAP32[playing >> 2];
+      _free(playing);
+      if (!path) return;
+      var query = [];
+      // readable where it can be: ':', ',' and '=' need no escape in a query's value
+      var encode = function (text) {
+        return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3D/g, '=');
+      };
+      FS.readFile(path, { encoding: 'utf8' }).split('\n').forEach(function (line) {
+        if (line.substring(0, 2) !== '--') return;
+        var space = line.indexOf(' ');
+        var key = space < 0 ? line.substring(2) : line.substring(2, space);
+        if (key.split('=')[0] === 'at' && moving) return;
+        query.push(space < 0 ? encodeURIComponent(key) : encodeURIComponent(key) + '=' + encode(line.substring(space + 1)));
+      });
+      var search = '?' + query.join('&');
+      if (search !== location.search) history.replaceState(null, '', search);
+    }, 1000);
+  },
   gs_web_clipboard: function (textPtr) {
     if (!navigator.clipboard) return -1;
     navigator.clipboard.writeText(UTF8ToString(textPtr)).catch(function () {});
