@@ -21,7 +21,8 @@ dispatchTouchEvent):
   4. the drag of 1 by touch (a finger is the mouse), in a new page
   5. a page that shrinks to half its size at twice the pixel density: the same
      pixels, and the drag of 1 at half the coordinates gives the same picture
-  6. ?steps=abc: the page shows the command line's message naming it
+  6. ?view3d: the 3D view, as on the desktop
+  7. ?steps=abc: the page shows the command line's message naming it
 
 and in the pictures of 0 to 2, each run's colour covers at least 70% as many
 pixels as on the desktop (a path not drawn would pass the mean difference).
@@ -458,7 +459,19 @@ def main():
         p5 = picture(5)
         compare(p5, os.path.join(tmp, "picture1.png"), "picture after the drag", 1.5, 0.015)
 
-        print("6. a bad option in the address")
+        print("6. the 3D view (the heights in a float texture: EXT_color_buffer_float)")
+        tmp3d = os.path.join(tmp, "3d")
+        os.mkdir(tmp3d)
+        r = subprocess.run([twin, tmp3d, f"{W}x{H}"] + args + ["--view3d"], capture_output=True, text=True, env=env,
+                           timeout=120)
+        if r.returncode != 0:
+            fail("web_twin --view3d: " + r.stderr.strip())
+        open_page(b, url_first + "&view3d")
+        b.frames(3)
+        catch_downloads(b)
+        compare(picture(6), os.path.join(tmp3d, "picture0.png"), "picture in 3D", 1.5, 0.015)
+
+        print("7. a bad option in the address")
         url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
         said, _ = open_page(b, url_bad, expect_failure=True)
         print("  the page says: " + said)

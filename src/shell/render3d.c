@@ -223,6 +223,12 @@ static int heights_get(Renderer *r, const Prog3D *p, const Surface *s, const Box
     glUseProgram(p->s.prog);
     set_uniforms(p, s, b);
     glUniform1i(p->u_mode, 1);
+    /* no sampler of the program may read the texture being written: WebGL refuses
+     * such a draw (a feedback loop), and the heights would stay zero */
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, 0);
     glBindVertexArray(r->empty_vao);
     glDrawArrays(GL_POINTS, 0, MESH_N * MESH_N);
     snprintf(r->hgt_key, sizeof r->hgt_key, "%s", key);
