@@ -1018,6 +1018,27 @@ static void test_log_on_screen(void)
     gs_log("cannot build the field shader for \"%s\"", "x^2");
     frame();
     CHECK(drawn_text("cannot build the field shader for \"x^2\"", 0) != NULL);
+    /* a message wider than the map is wrapped on it, every word inside */
+    char longer[400] = "";
+    for (int i = 0; i < 12; i++)
+        strcat(longer, "a message far wider than the map ");
+    app_message(&sh.app, longer);
+    frame();
+    const Panel *m = map_panel();
+    int lines = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        char piece[400];
+        snprintf(piece, sizeof piece, "%.*s", c->kind == DRAW_TEXT ? c->text_len : 0, draw_text_of(&sh.dl, c));
+        if (c->kind != DRAW_TEXT || strlen(piece) < 20 || !strstr(longer, piece))
+            continue; /* a line of the message */
+        lines++;
+        float right = c->x + render_text_width(sh.r, c->font, c->h, draw_text_of(&sh.dl, c), c->text_len);
+        CHECK_MSG(c->x >= m->x && right <= m->x + m->w, "a line of the message at %.0f..%.0f, the map %.0f..%.0f",
+                  c->x, right, m->x, m->x + m->w);
+    }
+    CHECK_MSG(lines >= 2, "the long message on %d lines", lines);
+    app_message(&sh.app, "");
 }
 
 static void test_add_remove(void)

@@ -22,7 +22,9 @@ dispatchTouchEvent):
   5. a page that shrinks to half its size at twice the pixel density: the same
      pixels, and the drag of 1 at half the coordinates gives the same picture
   6. ?view3d: the 3D view, as on the desktop
-  7. ?steps=abc: the page shows the command line's message naming it
+  7. U, I and H: the update-rule card, the arrows, the hyperparameter map
+  8. B: the basins
+  9. ?steps=abc: the page shows the command line's message naming it
 
 and in the pictures of 0 to 2, each run's colour covers at least 70% as many
 pixels as on the desktop (a path not drawn would pass the mean difference).
@@ -471,7 +473,27 @@ def main():
         catch_downloads(b)
         compare(picture(6), os.path.join(tmp3d, "picture0.png"), "picture in 3D", 1.5, 0.015)
 
-        print("7. a bad option in the address")
+        for n, keys in enumerate(("uih", "b")):
+            print(f"{7 + n}. the keys {' '.join(keys.upper())}: "
+                  + ("the update rule, the arrows and the hyperparameter map" if keys == "uih" else "the basins"))
+            tour = os.path.join(tmp, "tour-" + keys)
+            os.mkdir(tour)
+            r = subprocess.run([twin, "--keys", keys, tour, f"{W}x{H}"] + args, capture_output=True, text=True,
+                               env=env, timeout=300)
+            if r.returncode != 0:
+                fail("web_twin --keys: " + r.stderr.strip())
+            open_page(b, url_first)
+            b.frames(3)
+            catch_downloads(b)
+            for k in keys:
+                b.key(k, "Key" + k.upper(), ord(k.upper()))
+                b.frames(3)
+            b.frames(10)  # the page computes a map on its thread: coarse, then fine
+            b.screenshot(os.path.join(tour, "web-window.png"))
+            compare(os.path.join(tour, "web-window.png"), os.path.join(tour, "window0.png"), "window", 2.0, 0.02)
+            compare(picture("t" + keys), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)
+
+        print("9. a bad option in the address")
         url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
         said, _ = open_page(b, url_bad, expect_failure=True)
         print("  the page says: " + said)

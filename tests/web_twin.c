@@ -6,7 +6,11 @@
  * picture{0,1,2}.png, and prints, as JSON, where the slider is and what each
  * run's colour and lr is. The browser must show the same, from the same events.
  *
- * usage: web_twin OUTDIR WxH [gradscape options...] */
+ * With --keys K (letters, each a key pressed in turn), it presses those instead,
+ * waits for a map they ask for to be finished, and writes window0.png and
+ * picture0.png only.
+ *
+ * usage: web_twin [--keys K] OUTDIR WxH [gradscape options...] */
 #define _POSIX_C_SOURCE 200809L
 #include "glapi.h"
 #include "media.h"
@@ -16,6 +20,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static Shell sh;
 static const char *outdir;
@@ -51,10 +56,36 @@ static int snap(int k)
     return rc;
 }
 
+/* --keys: each letter pressed, a few frames apart; then until a map asked for
+ * is finished (its fine pass, computed in the background here). */
+static int tour(const char *keys)
+{
+    App *a = &sh.app;
+    for (const char *k = keys; *k; k++) {
+        push(ev_key((SDL_Keycode)*k, 0));
+        for (int i = 0; i < 3; i++)
+            frame();
+    }
+    Uint32 t0 = SDL_GetTicks();
+    while (a->maps.want != MAPS_NONE && !(a->maps.kind == a->maps.want && a->maps.fine && !a->maps.job) &&
+           SDL_GetTicks() - t0 < 120000) {
+        frame();
+        SDL_Delay(10);
+    }
+    frame();
+    int rc = snap(0);
+    printf("{}\n");
+    shell_free(&sh);
+    return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    const char *keys = NULL;
+    if (argc > 2 && strcmp(argv[1], "--keys") == 0)
+        keys = argv[2], argc -= 2, argv += 2;
     if (argc < 3 || sscanf(argv[2], "%dx%d", &win_w, &win_h) != 2) {
-        fprintf(stderr, "usage: web_twin OUTDIR WxH [gradscape options...]\n");
+        fprintf(stderr, "usage: web_twin [--keys K] OUTDIR WxH [gradscape options...]\n");
         return 2;
     }
     outdir = argv[1];
@@ -72,6 +103,8 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < 3; i++)
         frame();
+    if (keys)
+        return tour(keys);
     App *a = &sh.app;
     float x, y, w, h;
     if (!ui_find(&a->ui, ui_id_path("side/run/0/lr"), &x, &y, &w, &h)) {
