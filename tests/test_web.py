@@ -498,11 +498,14 @@ def main():
                   + ("the update rule, the arrows and the hyperparameter map" if keys == "uih" else "the basins"))
             tour = os.path.join(tmp, "tour-" + keys)
             os.mkdir(tour)
-            r = subprocess.run([twin, "--keys", keys, tour, f"{W}x{H}"] + args, capture_output=True, text=True,
+            # wide enough for the card beside the map panel: no "too narrow" message,
+            # whose time on screen is the clock's (the desktop's frames are 1/60 s)
+            r = subprocess.run([twin, "--keys", keys, tour, "1600x900"] + args, capture_output=True, text=True,
                                env=env, timeout=300)
             if r.returncode != 0:
                 fail("web_twin --keys: " + r.stderr.strip())
             open_page(b, url_first)
+            b.call("Emulation.setDeviceMetricsOverride", width=1600, height=900, deviceScaleFactor=1, mobile=False)
             b.frames(3)
             catch_downloads(b)
             for k in keys:

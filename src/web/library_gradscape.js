@@ -30,7 +30,9 @@ mergeInto(LibraryManager.library, {
     input.accept = '.scene,text/plain';
     input.onchange = function () {
       if (input.files.length) gsWebOpenFile(input.files[0]);
+      Module.filePicker = null;
     };
+    Module.filePicker = input; // kept while the picker is open (else it may be collected)
     input.click();
   },
   // Writes a File into the in-memory file system, under its own name, and opens
