@@ -1214,19 +1214,35 @@ static void help_runs(Wrap *w)
     wrap_text(w, "tuned for the surface.");
 }
 
-/* "--steps N", "--layout overlay|grid", "-h, --help" */
+/* The pieces of an option's term, in order, each handed to put with what it is:
+ * "--steps N", "--layout overlay|grid", "-h, --help", "--view3d[=AZ,EL[,DIST]]".
+ * The help writes them as text, the man page with fonts. */
+enum { TERM_TEXT, TERM_FLAG, TERM_VALUE };
+typedef void (*TermPut)(void *ctx, int what, const char *s);
+
+static void option_term_pieces(const Option *o, TermPut put, void *ctx)
+{
+    if (o->alias)
+        put(ctx, TERM_FLAG, o->alias), put(ctx, TERM_TEXT, ", ");
+    put(ctx, TERM_FLAG, o->flag);
+    if (o->opt_value)
+        put(ctx, TERM_TEXT, "[="), put(ctx, TERM_VALUE, o->opt_value), put(ctx, TERM_TEXT, "]");
+    if (o->value)
+        put(ctx, TERM_TEXT, " "), put(ctx, TERM_VALUE, o->value);
+    for (int i = 0; i < o->n_choices; i++)
+        put(ctx, TERM_TEXT, i ? "|" : " "), put(ctx, TERM_FLAG, o->choices[i]);
+}
+
+static void term_as_text(void *ctx, int what, const char *s)
+{
+    (void)what;
+    text_add(ctx, "%s", s);
+}
+
 static void option_term(const Option *o, char *out, size_t cap)
 {
     Text t = text_begin(out, cap);
-    if (o->alias)
-        text_add(&t, "%s, ", o->alias);
-    text_add(&t, "%s", o->flag);
-    if (o->opt_value)
-        text_add(&t, "[=%s]", o->opt_value);
-    if (o->value)
-        text_add(&t, " %s", o->value);
-    for (int i = 0; i < o->n_choices; i++)
-        text_add(&t, "%s%s", i ? "|" : " ", o->choices[i]);
+    option_term_pieces(o, term_as_text, &t);
 }
 
 void spec_print_help(FILE *f)
@@ -1355,29 +1371,20 @@ static void roff_font(FILE *f, const char *font, const char *text)
     fputs("\\fR", f);
 }
 
-/* ".TP" and the term, as option_term writes it: a flag and its choices in bold,
+static void term_as_roff(void *ctx, int what, const char *s)
+{
+    if (what == TERM_TEXT)
+        roff_text(ctx, s);
+    else
+        roff_font(ctx, what == TERM_FLAG ? "B" : "I", s);
+}
+
+/* ".TP" and the term, the pieces --help writes: a flag and its choices in bold,
  * a value in italics. */
 static void man_term(FILE *f, const Option *o)
 {
     fputs(".TP\n", f);
-    if (o->alias) {
-        roff_font(f, "B", o->alias);
-        fputs(", ", f);
-    }
-    roff_font(f, "B", o->flag);
-    if (o->opt_value) {
-        fputs("[=", f);
-        roff_font(f, "I", o->opt_value);
-        fputs("]", f);
-    }
-    if (o->value) {
-        fputs(" ", f);
-        roff_font(f, "I", o->value);
-    }
-    for (int i = 0; i < o->n_choices; i++) {
-        fputs(i ? "|" : " ", f);
-        roff_font(f, "B", o->choices[i]);
-    }
+    option_term_pieces(o, term_as_roff, f);
     fputc('\n', f);
 }
 

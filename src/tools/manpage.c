@@ -5,13 +5,15 @@
  * In the template, @VERSION@ is the program's version and @DATE@ the date of
  * SOURCE_DATE_EPOCH (YYYY-MM-DD, UTC; empty when it is unset, so that a build does
  * not change the page by the day); the line `.\" @OPTIONS@` is replaced by the
- * generated sections. OUT is written under a temporary name, then renamed. */
+ * generated sections. OUT is written as every file of the project is
+ * (export_begin, export_commit): under a temporary name, then renamed. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "export.h"
 #include "spec.h"
 #include "version.h"
 
@@ -78,44 +80,37 @@ int main(int argc, char **argv)
     FILE *in = fopen(argv[1], "r");
     if (!in)
         return fail(argv[1], strerror(errno));
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", argv[2]);
-    FILE *out = fopen(tmp, "w");
+    char tmp[4200], err[4400];
+    FILE *out = export_begin(argv[2], tmp, sizeof tmp, err, sizeof err);
     if (!out) {
         fclose(in);
-        return fail(tmp, strerror(errno));
+        fprintf(stderr, "manpage: %s\n", err);
+        return 2;
     }
-    int markers = 0, rc = 0;
+    int markers = 0, generated = 0;
     char line[4096];
     while (fgets(line, sizeof line, in)) {
         const size_t n = strcspn(line, "\r\n");
         if (n == strlen(MARKER) && strncmp(line, MARKER, n) == 0) {
             markers++;
-            if (spec_print_man(out) != 0) {
-                rc = fail(argv[2], "could not generate the options (no scratch file)");
-                goto fail;
-            }
+            generated |= spec_print_man(out) != 0;
         } else {
             put_line(out, line, date);
         }
     }
-    if (ferror(in)) {
-        rc = fail(argv[1], "read error");
-        goto fail;
-    }
-    if (markers != 1) {
-        rc = fail(argv[1], "expected the line " MARKER " exactly once");
-        goto fail;
-    }
+    const int read_failed = ferror(in);
     fclose(in);
-    if (fclose(out) != 0 || rename(tmp, argv[2]) != 0) {
-        remove(tmp);
-        return fail(argv[2], strerror(errno));
+    /* nothing is left behind unless all of it was written */
+    const int ok = !generated && !read_failed && markers == 1;
+    if (export_commit(out, tmp, argv[2], ok ? 0 : -1, err, sizeof err) != 0 && ok) {
+        fprintf(stderr, "manpage: %s\n", err);
+        return 2;
     }
+    if (generated)
+        return fail(argv[2], "could not generate the options (no scratch file)");
+    if (read_failed)
+        return fail(argv[1], "read error");
+    if (markers != 1)
+        return fail(argv[1], "expected the line " MARKER " exactly once");
     return 0;
-fail:
-    fclose(in);
-    fclose(out);
-    remove(tmp);
-    return rc;
 }
