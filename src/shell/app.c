@@ -516,25 +516,18 @@ static void draw_toast(const App *a, const FrameLayout *f, DrawList *dl)
     const Theme *th = &gs_theme;
     float s = f->scale, fs = th->toast_font * s, pad = 14 * s, lh = fs * 1.3f;
     /* on as many lines as the map's width needs */
-    float room = fmaxf(m->w - 2 * pad - 24 * s, 40 * s), tw = ui_text_width(&a->ui, 0, fs, a->message);
-    int starts[UI_WRAP_MAX], lines = 1;
-    starts[0] = 0;
-    if (tw > room) {
-        lines = ui_wrap(&a->ui, 0, fs, a->message, room, starts, UI_WRAP_MAX);
-        tw = 0;
-        for (int i = 0; i < lines; i++) {
-            int end = i + 1 < lines ? starts[i + 1] : (int)strlen(a->message);
-            tw = fmaxf(tw, ui_text_width_n(&a->ui, 0, fs, a->message + starts[i], end - starts[i]));
-        }
-    }
+    float room = fmaxf(m->w - 2 * pad - 24 * s, 40 * s), tw = 0;
+    int starts[UI_WRAP_MAX + 1], len = (int)strlen(a->message);
+    int lines = ui_wrap(&a->ui, 0, fs, a->message, room, starts, UI_WRAP_MAX);
+    starts[lines] = len; /* each line ends where the next starts */
+    for (int i = 0; i < lines; i++)
+        tw = fmaxf(tw, ui_text_width_n(&a->ui, 0, fs, a->message + starts[i], starts[i + 1] - starts[i]));
     float h = lh * (float)lines + 16 * s;
     float x = m->x + 0.5f * (m->w - tw) - pad, y = m->y + m->h - h - 24 * s;
     draw_rect(dl, x, y, tw + 2 * pad, h, 8 * s, th->toast);
-    for (int i = 0; i < lines; i++) {
-        int end = i + 1 < lines ? starts[i + 1] : (int)strlen(a->message);
+    for (int i = 0; i < lines; i++)
         draw_text(dl, x + pad, y + 8 * s + lh * (float)i, fs, 0, th->text_strong, a->message + starts[i],
-                  end - starts[i]);
-    }
+                  starts[i + 1] - starts[i]);
 }
 
 /* An export's progress over the map: the file, a bar, and how to cancel. */

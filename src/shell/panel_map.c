@@ -509,6 +509,12 @@ typedef struct Legend {
     int key_lines;                   /* ... and its lines */
 } Legend;
 
+/* A diverged run's words after its legend row. */
+static void diverged_label(const Run *r, char *out, size_t cap)
+{
+    snprintf(out, cap, "diverged at step %d", r->diverged_at);
+}
+
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
  * lr; with the internals, their key. Placed in the corner of the map that hides
  * least, unless asked otherwise. Returns 0 when there is none. */
@@ -536,7 +542,7 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
     for (int i = 0; i < sc->n_runs; i++)
         if (sc->run[i].enabled && sc->run[i].diverged_at >= 0) {
             char label[64];
-            snprintf(label, sizeof label, "diverged at step %d", sc->run[i].diverged_at);
+            diverged_label(&sc->run[i], label, sizeof label);
             diverged_w = fmaxf(diverged_w, ui_text_width(&a->ui, 1, fs, label));
         }
     /* the columns that fit, dropped from the right (lr, then |grad|) when the map
@@ -653,7 +659,7 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
                 draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
             }
             if (r->diverged_at >= 0 && k == r->n - 1 && L.diverged) {
-                snprintf(buf, sizeof buf, "diverged at step %d", r->diverged_at);
+                diverged_label(r, buf, sizeof buf);
                 draw_text(dl, tx + col[5], ty, fs, 1, th->error, buf, -1);
             }
         }

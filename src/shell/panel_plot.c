@@ -177,6 +177,7 @@ static int bundle_sum(const Run *r)
     return sum;
 }
 
+/* A run whose trajectory changed in the last half second. */
 static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
 
 /* Brings the memo up to date for the runs, the metric and a plot `cols` wide. */
@@ -384,7 +385,6 @@ static int y_ticks(const PlotMemo *m, float ah, float fs, PlotTick *t)
     return plot_ticks_y(&m->scale, m->y0, m->y1, most, t);
 }
 
-/* A run whose trajectory changed in the last half second. */
 /* A run's curve: its min and max per pixel column as an anti-aliased line, or
  * while hot (redrawn every frame) as flat spans; the line is back half a second
  * after the last change. */
