@@ -106,9 +106,6 @@ void platform_poll(SDL_Window *win, Input *in)
     }
     /* Shift held (not only pressed this frame): Shift-drag pans the 3D view */
     in->shift |= (SDL_GetModState() & KMOD_SHIFT) != 0;
-    /* while Ctrl is held, typed characters are shortcuts, not text */
-    if (in->ctrl)
-        in->text[0] = '\0';
     in->minimized = (SDL_GetWindowFlags(win) & SDL_WINDOW_MINIMIZED) != 0;
 }
 

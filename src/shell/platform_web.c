@@ -41,9 +41,15 @@ static float dpr(void)
     return r > 0.0 ? (float)r : 1.0f;
 }
 
+/* The mouse (or a finger) at a point of the page, in CSS pixels. */
+static void mouse_to(long client_x, long client_y)
+{
+    ev.mouse_x = (float)client_x * dpr(), ev.mouse_y = (float)client_y * dpr();
+}
+
 static void mouse_at(const EmscriptenMouseEvent *e)
 {
-    ev.mouse_x = (float)e->clientX * dpr(), ev.mouse_y = (float)e->clientY * dpr();
+    mouse_to(e->clientX, e->clientY);
     ev.shift |= e->shiftKey != 0;
 }
 
@@ -164,7 +170,7 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
         int first = type == EMSCRIPTEN_EVENT_TOUCHSTART && touch_id < 0 && t->isChanged;
         if (!first && t->identifier != touch_id)
             continue;
-        ev.mouse_x = (float)t->clientX * dpr(), ev.mouse_y = (float)t->clientY * dpr();
+        mouse_to(t->clientX, t->clientY);
         if (first) {
             touch_id = t->identifier;
             ev.mouse_down = 1, ev.mouse_pressed = 1;
@@ -239,8 +245,6 @@ static void frame(void)
     if (!fit_canvas())
         return;
     sh.in = ev;
-    if (sh.in.ctrl)
-        sh.in.text[0] = '\0'; /* while Ctrl is held, typed characters are shortcuts */
     /* what carries over to the next frame: where the mouse is, and the button */
     float mx = ev.mouse_x, my = ev.mouse_y;
     int down = ev.mouse_down;

@@ -48,6 +48,8 @@ double shell_dt(Shell *sh, double dt)
 void shell_step(Shell *sh, double dt, int fw, int fh)
 {
     App *a = &sh->app;
+    if (sh->in.ctrl)
+        sh->in.text[0] = '\0'; /* while Ctrl is held, typed characters are shortcuts, not text */
     app_update(a, &sh->in, dt, fw, fh);
     if (a->want_screenshot) {
         a->want_screenshot = 0;

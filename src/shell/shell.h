@@ -31,8 +31,9 @@ int shell_setup(Shell *sh, const Config *cfg, char *err, size_t cap, int *err_is
  * stall), and the clock advanced. */
 double shell_dt(Shell *sh, double dt);
 
-/* One frame of fw x fh framebuffer pixels from sh->in: update, screenshot and
- * export work, the draw list, rendered into the current framebuffer. */
+/* One frame of fw x fh framebuffer pixels from sh->in (its text dropped while
+ * Ctrl is held: then keys are shortcuts): update, screenshot and export work,
+ * the draw list, rendered into the current framebuffer. */
 void shell_step(Shell *sh, double dt, int fw, int fh);
 
 void shell_teardown(Shell *sh);
