@@ -235,6 +235,14 @@ def differs(a_path, b_path):
     return ones(any_of(planes)) / len(a[0])
 
 
+def drag(b, xa, xb, y):
+    """The twin's drag: to (xa, y), press, halfway to xb, xb, release; a frame each."""
+    for kind, x in (("mouseMoved", xa), ("mousePressed", xa), ("mouseMoved", (xa + xb) / 2), ("mouseMoved", xb),
+                    ("mouseReleased", xb)):
+        b.mouse(kind, x, y)
+    b.frames(2)
+
+
 def catch_downloads(b):
     """Files the page saves are caught where it hands them to the browser."""
     b.js("Module.onSaved = function (name, data) { var s = '';"
@@ -285,7 +293,8 @@ def open_page(b, url, expect_failure=False):
 
 
 def navigate(b, url, expect_failure=False):
-    """Goes to url in the tab open (the page there is left); as open_page."""
+    """Goes to url in the tab open (the page there is left); as open_page. The page
+    is left having drawn a few frames, its downloads caught (catch_downloads)."""
     b.js("window.gradscapeFirstFrame = 0; window.gradscapeFailed = ''; 0")  # the page left is not the new one
     b.call("Page.navigate", url=url)
     end = time.monotonic() + 30
@@ -305,6 +314,8 @@ def navigate(b, url, expect_failure=False):
         fail("the page says: " + state["failed"] + "\n" + "\n".join(b.console[-10:]))
     if not state.get("frame"):
         fail("no first frame in 30 s\n" + "\n".join(b.console[-10:]))
+    b.frames(3)
+    catch_downloads(b)
     return state["frame"], state.get("got", [])
 
 
@@ -346,11 +357,18 @@ def main():
 
     # the desktop's side
     args = [a for k, v in QUERY for a in ("--" + k, v)]
-    env = dict(os.environ, SDL_VIDEODRIVER="offscreen")
-    r = subprocess.run([twin, tmp, f"{W}x{H}"] + args, capture_output=True, text=True, env=env, timeout=120)
-    if r.returncode != 0:
-        fail("web_twin: " + r.stderr.strip())
-    twin_out = json.loads(r.stdout)
+
+    def run_twin(outdir, size, more=(), keys=None):
+        """web_twin's script (or, with keys, those keys) into outdir; its JSON."""
+        os.makedirs(outdir, exist_ok=True)
+        cmd = [twin] + (["--keys", keys] if keys else []) + [outdir, size] + args + list(more)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, SDL_VIDEODRIVER="offscreen"),
+                           timeout=300)
+        if r.returncode != 0:
+            fail("web_twin: " + r.stderr.strip())
+        return json.loads(r.stdout)
+
+    twin_out = run_twin(tmp, f"{W}x{H}")
 
     # the page's size: what a visitor downloads (compressed, as servers send it)
     size = 0
@@ -361,15 +379,14 @@ def main():
         fail(f"the page is {size} bytes compressed, more than {DOWNLOAD_BYTES_MAX}")
 
     server = serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/index.html?" + "&".join(f"{k}={v}" for k, v in QUERY)
+    page = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    url = page + "?" + "&".join(f"{k}={v}" for k, v in QUERY)
     b = Browser(os.path.join(tmp, "profile"))
     try:
         first, _ = open_page(b, url)
         print(f"first frame {first:.0f} ms after navigation (WebGL 2: SwiftShader)")
         if first > FIRST_FRAME_MS_MAX:
             fail(f"the first frame came after {first:.0f} ms, more than {FIRST_FRAME_MS_MAX}")
-        b.frames(3)
-        catch_downloads(b)
 
         def picture(k):
             path = os.path.join(tmp, f"web-picture{k}.png")
@@ -384,12 +401,7 @@ def main():
 
         print("1. a drag of run 0's lr slider")
         xa, xb, y = twin_out["drag"]
-        b.mouse("mouseMoved", xa, y)
-        b.mouse("mousePressed", xa, y)
-        b.mouse("mouseMoved", (xa + xb) / 2, y)
-        b.mouse("mouseMoved", xb, y)
-        b.mouse("mouseReleased", xb, y)
-        b.frames(2)
+        drag(b, xa, xb, y)
         p1 = picture(1)
         changed = differs(p0, p1)
         print(f"  the drag changed {100 * changed:.1f}% of the picture")
@@ -417,17 +429,12 @@ def main():
         if "layout=grid" not in address or "opt=sgd:lr=" not in address:
             fail("the address does not follow the scene: " + address)
         open_page(b, address)
-        b.frames(3)
-        catch_downloads(b)
         compare(picture("2a"), os.path.join(tmp, "picture2.png"), "picture of the address", 1.5, 0.015)
 
         print("3. the scene saved (Ctrl+Shift+S) and opened again (Ctrl+O) in a new page")
         scene = os.path.join(tmp, "web.scene")
         download(b, tmp, ".scene", scene, lambda: b.key("S", "KeyS", 83, ctrl=True, shift=True))
-        url_default = f"http://127.0.0.1:{server.server_address[1]}/index.html"
-        open_page(b, url_default)
-        b.frames(3)
-        catch_downloads(b)
+        open_page(b, page)
         b.call("Page.setInterceptFileChooserDialog", enabled=True)
         b.choosers.clear()
         b.key("o", "KeyO", 79, ctrl=True)
@@ -443,19 +450,13 @@ def main():
         compare(p3, os.path.join(tmp, "picture2.png"), "picture of the scene opened again", 1.5, 0.015)
 
         print("   ... and kept when the page is left: ?resume brings it back")
-        url_resume = f"http://127.0.0.1:{server.server_address[1]}/index.html?resume"
-        navigate(b, url_resume)  # the page left keeps its scene
-        b.frames(3)
-        catch_downloads(b)
+        navigate(b, page + "?resume")  # the page left keeps its scene
         p3r = picture("3r")
         compare(p3r, os.path.join(tmp, "picture2.png"), "picture of the scene resumed", 1.5, 0.015)
 
         print("4. the same drag by touch, in a new page")
-        url_first = f"http://127.0.0.1:{server.server_address[1]}/index.html?" + "&".join(f"{k}={v}" for k, v in QUERY)
-        open_page(b, url_first)
+        open_page(b, url)
         b.call("Emulation.setTouchEmulationEnabled", enabled=True, maxTouchPoints=1)
-        b.frames(3)
-        catch_downloads(b)
         for kind, x in (("touchStart", xa), ("touchMove", (xa + xb) / 2), ("touchMove", xb), ("touchEnd", xb)):
             points = [] if kind == "touchEnd" else [{"x": x, "y": y, "id": 0}]
             b.call("Input.dispatchTouchEvent", type=kind, touchPoints=points)
@@ -465,49 +466,31 @@ def main():
         compare(p4, os.path.join(tmp, "picture1.png"), "picture after the touch drag", 1.5, 0.015)
 
         print("5. a page made smaller, on a screen of twice the pixel density")
-        open_page(b, url_first)
-        b.frames(3)
-        catch_downloads(b)
+        open_page(b, url)
         b.call("Emulation.setDeviceMetricsOverride", width=W // 2, height=H // 2, deviceScaleFactor=2, mobile=False)
         b.frames(5)
         b.screenshot(os.path.join(tmp, "web-window5.png"))
         compare(os.path.join(tmp, "web-window5.png"), os.path.join(tmp, "window0.png"), "window", 2.0, 0.02)
-        b.mouse("mouseMoved", xa / 2, y / 2)
-        b.mouse("mousePressed", xa / 2, y / 2)
-        b.mouse("mouseMoved", (xa + xb) / 4, y / 2)
-        b.mouse("mouseMoved", xb / 2, y / 2)
-        b.mouse("mouseReleased", xb / 2, y / 2)
-        b.frames(2)
+        drag(b, xa / 2, xb / 2, y / 2)
         p5 = picture(5)
         compare(p5, os.path.join(tmp, "picture1.png"), "picture after the drag", 1.5, 0.015)
 
         print("6. the 3D view (the heights in a float texture: EXT_color_buffer_float)")
         tmp3d = os.path.join(tmp, "3d")
-        os.mkdir(tmp3d)
-        r = subprocess.run([twin, tmp3d, f"{W}x{H}"] + args + ["--view3d"], capture_output=True, text=True, env=env,
-                           timeout=120)
-        if r.returncode != 0:
-            fail("web_twin --view3d: " + r.stderr.strip())
-        open_page(b, url_first + "&view3d")
-        b.frames(3)
-        catch_downloads(b)
+        run_twin(tmp3d, f"{W}x{H}", ["--view3d"])
+        open_page(b, url + "&view3d")
         compare(picture(6), os.path.join(tmp3d, "picture0.png"), "picture in 3D", 1.5, 0.015)
 
         for n, keys in enumerate(("uih", "b")):
             print(f"{7 + n}. the keys {' '.join(keys.upper())}: "
                   + ("the update rule, the arrows and the hyperparameter map" if keys == "uih" else "the basins"))
             tour = os.path.join(tmp, "tour-" + keys)
-            os.mkdir(tour)
             # wide enough for the card beside the map panel: no "too narrow" message,
             # whose time on screen is the clock's (the desktop's frames are 1/60 s)
-            r = subprocess.run([twin, "--keys", keys, tour, "1600x900"] + args, capture_output=True, text=True,
-                               env=env, timeout=300)
-            if r.returncode != 0:
-                fail("web_twin --keys: " + r.stderr.strip())
-            open_page(b, url_first)
+            run_twin(tour, "1600x900", keys=keys)
+            open_page(b, url)
             b.call("Emulation.setDeviceMetricsOverride", width=1600, height=900, deviceScaleFactor=1, mobile=False)
             b.frames(3)
-            catch_downloads(b)
             for k in keys:
                 b.key(k, "Key" + k.upper(), ord(k.upper()))
                 b.frames(3)
@@ -517,8 +500,7 @@ def main():
             compare(picture("t" + keys), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)
 
         print("9. a bad option in the address")
-        url_bad = f"http://127.0.0.1:{server.server_address[1]}/index.html?steps=abc"
-        said, _ = open_page(b, url_bad, expect_failure=True)
+        said, _ = open_page(b, page + "?steps=abc", expect_failure=True)
         print("  the page says: " + said)
         if "--steps 'abc'" not in said:
             fail("the message does not name the option")
