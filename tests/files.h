@@ -3,14 +3,15 @@
 #define GS_TEST_FILES_H
 
 #include <dirent.h>
+#include <string.h>
 
-/* The entries of a directory, not counting "." and hidden ones. */
+/* The entries of a directory but "." and "..": the temporary files are hidden ones. */
 static inline int files_in(const char *dir)
 {
     DIR *d = opendir(dir);
     int n = 0;
     for (struct dirent *e; d && (e = readdir(d));)
-        n += e->d_name[0] != '.';
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
     if (d)
         closedir(d);
     return n;

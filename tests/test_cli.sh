@@ -70,7 +70,7 @@ check_bad() {
   if [ $rc -ne 2 ]; then bad "$* -> exit $rc"; return; fi
   if ! grep -qF -- "$expect" "$T/err"; then bad "$* -> '$(cat "$T/err")' lacks '$expect'"; return; fi
   if [ "$(wc -l < "$T/err")" -ne 1 ]; then bad "$* -> more than one line"; return; fi
-  if ls "$T" | grep -q 'out.csv'; then bad "$* left an output file"; return; fi
+  if ls -A "$T" | grep -q 'out.csv\|^\.gradscape-'; then bad "$* left an output file"; return; fi
   ok
 }
 check_bad "unknown surface 'bowl'" --headless --surface bowl --csv "$T/out.csv"
@@ -97,7 +97,7 @@ check_bad "cannot write '/proc/gs.csv'" --headless --csv /proc/gs.csv
 check_bad "No space left on device" --headless --csv /dev/full
 check_bad "unknown optimizer 'adamm'" --print-torch --opt adamm
 check_bad "lr must be > 0, got 0" --print-torch --opt adam:lr=0
-[ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
+[ "$(ls -A "$T" | grep -c "^\.gradscape-")" = 0 ] && ok || bad "temporary files left: $(ls -A "$T")"
 
 # -- a 599-character broken formula: the quote is shortened, the reason is all there
 f="expr:$(printf '%.0s(' $(seq 297))x$(printf '%.0s+x' $(seq 148))"
@@ -118,7 +118,7 @@ ln -s real/target.csv "$T/link.csv"
 [ "$(wc -l < "$T/real/target.csv")" = 4 ] && ok || bad "the link's target does not hold the CSV"
 "$BIN" --headless --opt sgd --steps 5 --csv "$T/link.csv" || bad "write through a link"
 [ -L "$T/link.csv" ] && [ "$(wc -l < "$T/real/target.csv")" = 7 ] && ok || bad "second write through the link"
-[ "$(ls "$T/real")" = target.csv ] && ok || bad "left in the target's directory: $(ls "$T/real")"
+[ "$(ls -A "$T/real")" = target.csv ] && ok || bad "left in the target's directory: $(ls "$T/real")"
 f="expr:$(printf '%.0s(' $(seq 240))x$(printf '%.0s+x' $(seq 119))"
 "$BIN" --headless --surface "$f" --csv "$T/out.csv" 2>"$T/err"
 msg=$(cat "$T/err")
@@ -187,7 +187,7 @@ check_bad "--basin 'adam:0': expected LABEL[:N], N from 2 to 1024" --headless --
 check_bad "--sweep and --basin: give one at a time" --headless --basin adam --sweep adam:lr=0.1:1:4,beta1=0:0.9:4
 check_bad "--basin needs --headless" --basin adam
 
-[ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
+[ "$(ls -A "$T" | grep -c "^\.gradscape-")" = 0 ] && ok || bad "temporary files left: $(ls -A "$T")"
 
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

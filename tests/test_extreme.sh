@@ -104,6 +104,6 @@ if [ "$QUICK" != quick ]; then
   fi
 fi
 
-[ "$(ls "$T" | grep -c tmp)" = 0 ] && ok || bad "temporary files left: $(ls "$T")"
+[ "$(ls -A "$T" | grep -c "^\.gradscape-")" = 0 ] && ok || bad "temporary files left: $(ls -A "$T")"
 echo "test_extreme.sh: $pass passed, $fail failed ($keys_tried optimizer keys)"
 [ $fail -eq 0 ]

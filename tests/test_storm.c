@@ -486,7 +486,7 @@ static int tmp_files(const char *dir)
     int n = 0;
     DIR *d = opendir(dir);
     for (struct dirent *ent; d && (ent = readdir(d));)
-        n += strstr(ent->d_name, ".tmp-") != NULL;
+        n += strncmp(ent->d_name, ".gradscape-", 11) == 0;
     if (d)
         closedir(d);
     return n;

@@ -9,7 +9,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define TMP_SUFFIX ".tmp-XXXXXX"
+#include "cancel.h"
+
+/* The temporary name: short and hidden, in the target's directory, so that it
+ * stays within NAME_MAX whatever the target's name and the rename is atomic. */
+#define TMP_NAME ".gradscape-XXXXXX"
+
+/* The output set: while it is open, finished files wait under their temporary
+ * names until export_set_commit renames them all. */
+#define SET_MAX 16
+static struct {
+    int open;
+    int n;
+    char tmp[SET_MAX][4200];
+    char target[SET_MAX][4200];
+} set;
 
 /* The file a path names: the path itself or, for a symbolic link, the file it
  * points to (through further links; it may not exist yet), so that the link is
@@ -38,6 +52,13 @@ static int resolve_link(const char *path, char *out, size_t cap)
     return errno = ELOOP, -1;
 }
 
+/* The length of path's directory part with its slash ("a/b" -> 2, "b" -> 0). */
+static size_t dir_len(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) + 1 : 0;
+}
+
 FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_t cap)
 {
     char target[4096];
@@ -60,8 +81,13 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
             snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
         return f;
     }
+    if (set.open && set.n >= SET_MAX) {
+        snprintf(err, cap, "cannot write '%s': more than %d files at once", path, SET_MAX);
+        return NULL;
+    }
     /* the temporary file beside the file written (the link's target) */
-    int n = snprintf(tmp, tmp_cap, "%s" TMP_SUFFIX, target);
+    size_t d = dir_len(target);
+    int n = snprintf(tmp, tmp_cap, "%.*s" TMP_NAME, (int)d, target);
     if (n < 0 || (size_t)n >= tmp_cap) {
         snprintf(err, cap, "'%s': path too long", path);
         return NULL;
@@ -96,10 +122,14 @@ int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *
 int export_finish(const char *tmp, const char *path, int failed, char *err, size_t cap)
 {
     if (failed == 0 && tmp[0]) {
-        /* the file written is the temporary name without its suffix */
-        char target[4200];
-        snprintf(target, sizeof target, "%.*s", (int)(strlen(tmp) - strlen(TMP_SUFFIX)), tmp);
-        if (rename(tmp, target) != 0)
+        char target[4096];
+        if (resolve_link(path, target, sizeof target) != 0)
+            failed = errno;
+        else if (set.open) { /* renamed with the others by export_set_commit */
+            snprintf(set.tmp[set.n], sizeof set.tmp[0], "%s", tmp);
+            snprintf(set.target[set.n], sizeof set.target[0], "%s", target);
+            set.n++;
+        } else if (rename(tmp, target) != 0)
             failed = errno;
     }
     if (failed != 0) {
@@ -109,6 +139,60 @@ int export_finish(const char *tmp, const char *path, int failed, char *err, size
         return -1;
     }
     return 0;
+}
+
+void export_set_open(void)
+{
+    export_set_abort();
+    set.open = 1;
+}
+
+int export_set_commit(char *err, size_t cap)
+{
+    int rc = 0;
+    for (int i = 0; i < set.n; i++) {
+        if (rc == 0 && rename(set.tmp[i], set.target[i]) != 0) {
+            snprintf(err, cap, "cannot write '%s': %s", set.target[i], strerror(errno));
+            rc = -1;
+        }
+        if (rc != 0)
+            remove(set.tmp[i]);
+    }
+    set.n = 0;
+    set.open = 0;
+    return rc;
+}
+
+void export_set_abort(void)
+{
+    for (int i = 0; i < set.n; i++)
+        remove(set.tmp[i]);
+    set.n = 0;
+    set.open = 0;
+}
+
+/* Whether two paths (links followed) name one file: the same inode when both
+ * exist, else the same name in the same directory. */
+int export_same_file(const char *a, const char *b)
+{
+    char ta[4096], tb[4096];
+    if (resolve_link(a, ta, sizeof ta) != 0 || resolve_link(b, tb, sizeof tb) != 0)
+        return strcmp(a, b) == 0;
+    struct stat sa, sb;
+    int ea = stat(ta, &sa) == 0, eb = stat(tb, &sb) == 0;
+    if (ea && eb)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea != eb)
+        return 0;
+    if (strcmp(ta + dir_len(ta), tb + dir_len(tb)) != 0)
+        return 0;
+    /* neither exists yet: compare their directories */
+    char da[4096], db[4096];
+    snprintf(da, sizeof da, "%.*s.", (int)dir_len(ta), ta);
+    snprintf(db, sizeof db, "%.*s.", (int)dir_len(tb), tb);
+    if (stat(da, &sa) != 0 || stat(db, &sb) != 0)
+        return strcmp(da, db) == 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static void put_label(FILE *f, const char *s)
@@ -133,6 +217,8 @@ int export_csv_stream(const Scene *sc, FILE *f)
         return errno ? errno : -1;
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
+        if (cancel_requested())
+            return EINTR;
         for (int k = 0; k < r->n; k++) {
             const TrajPoint *p = &r->traj[k];
             put_label(f, r->label);

@@ -144,7 +144,8 @@ static int add_node(Parser *p, ExprNode nd)
 
 static void skip_ws(Parser *p)
 {
-    while (p->src[p->pos] && isspace((unsigned char)p->src[p->pos]))
+    /* spaces and tabs only: a formula is one line (of a scene file, of code) */
+    while (p->src[p->pos] == ' ' || p->src[p->pos] == '\t')
         p->pos++;
 }
 

@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "cancel.h"
+#include "text.h"
+
 static GsLogSink log_sink;
 static void *log_user;
 
@@ -15,11 +18,17 @@ void gs_log_set_sink(GsLogSink sink, void *user)
 
 void gs_log(const char *fmt, ...)
 {
-    char msg[GS_LOG_MAX];
+    char raw[GS_LOG_MAX], msg[GS_LOG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    Text t = text_begin(msg, sizeof msg);
+    text_add_escaped(&t, raw);
+    /* what fails because a signal stopped the work is not news: the one line
+     * that says it was stopped is main's */
+    if (cancel_requested())
+        return;
     fprintf(stderr, "gradscape: %s\n", msg);
     if (log_sink)
         log_sink(log_user, msg);

@@ -2,7 +2,10 @@
  * to stderr as "gradscape: MESSAGE" and, when a sink is installed (the window
  * installs one to show them on screen), to the sink as well.
  *
- * Invariants: a message is one line; gs_log never fails and never allocates. */
+ * Invariants: a message is one line; gs_log never fails and never allocates. Once
+ * a signal asked the work to stop (cancel_requested), messages are dropped. Control
+ * characters, line separators and bidirectional controls in a message are written
+ * as \xNN or \uNNNN. */
 #ifndef GS_LOG_H
 #define GS_LOG_H
 

@@ -1,10 +1,14 @@
 /* scene: runs and their trajectories. */
+#define _DEFAULT_SOURCE /* sysconf(_SC_PHYS_PAGES) */
 #include "scene.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "cancel.h"
 
 /* Okabe & Ito (2008), reordered so the first four read well on viridis. */
 static const unsigned PALETTE[] = {
@@ -134,21 +138,44 @@ void scene_remove_run(Scene *sc, int index)
     scene_relabel(sc);
 }
 
+/* Whether a run before `before` (or any run with a given label) is called name. */
+static int label_taken(const Scene *sc, int before, const char *name)
+{
+    for (int j = 0; j < sc->n_runs; j++)
+        if ((j < before || sc->run[j].label_set) && strcmp(sc->run[j].label, name) == 0)
+            return 1;
+    return 0;
+}
+
 void scene_relabel(Scene *sc)
 {
     for (int i = 0; i < sc->n_runs; i++) {
         Run *r = &sc->run[i];
         if (r->label_set)
             continue;
+        /* "adam", "adam-2", ...: the first name no given label and no earlier run has */
         const char *name = optim_info(r->kind)->name;
-        int nth = 1;
-        for (int j = 0; j < i; j++)
-            nth += !sc->run[j].label_set && sc->run[j].kind == r->kind;
-        if (nth == 1)
-            snprintf(r->label, sizeof r->label, "%s", name);
-        else
-            snprintf(r->label, sizeof r->label, "%s-%d", name, nth);
+        for (int nth = 1;; nth++) {
+            if (nth == 1)
+                snprintf(r->label, sizeof r->label, "%s", name);
+            else
+                snprintf(r->label, sizeof r->label, "%s-%d", name, nth);
+            if (!label_taken(sc, i, r->label))
+                break;
+        }
     }
+}
+
+double scene_bytes(int tracks, int steps)
+{
+    double per_track = ((double)steps + 1) * (double)sizeof(TrajPoint);
+    return (double)tracks * per_track + (double)(steps / SCENE_CKPT_EVERY + 1) * (double)sizeof(OptimState) * tracks;
+}
+
+double scene_memory_limit(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? (double)pages * (double)size / 2.0 : 4e9;
 }
 
 int scene_set_steps(Scene *sc, int n)
@@ -204,6 +231,8 @@ static void rng_normal2(unsigned long long *s, double *a, double *b)
     *b = r * sin(6.283185307179586 * u2);
 }
 
+#define CANCEL_EVERY 4096 /* steps between polls of the stop flag */
+
 /* Simulates the tracks in lockstep, so each step evaluates the surface's gradient
  * at all their positions in one pass. A track leaves the batch at its first
  * non-finite point. */
@@ -222,6 +251,12 @@ static void simulate_batch(const Scene *sc, Track *tr, int n)
             *tr[l].diverged_at = -1;
     }
     for (int k = 0; n > 0; k++) {
+        if (k > 0 && k % CANCEL_EVERY == 0 && cancel_tick((long long)CANCEL_EVERY * n)) {
+            /* stopped: each track keeps the points it has; the caller discards them */
+            for (int l = 0; l < n; l++)
+                *tr[l].n = k;
+            return;
+        }
         if (k > 0) {
             for (int l = 0; l < n; l++) {
                 double p[2] = {px[l], py[l]}, g[2] = {gx[l], gy[l]};
@@ -249,6 +284,7 @@ static void simulate_batch(const Scene *sc, Track *tr, int n)
             if (ok && k < sc->steps)
                 continue;
             /* this track is done: record it and move the last lane into its place */
+            cancel_tick((long long)k + 1 - (long long)(k / CANCEL_EVERY) * CANCEL_EVERY);
             *t->n = ok ? k + 1 : k;
             if (t->diverged_at)
                 *t->diverged_at = ok ? -1 : k;
@@ -265,6 +301,47 @@ static void simulate_batch(const Scene *sc, Track *tr, int n)
             l--;
         }
     }
+}
+
+/* The code point of the UTF-8 sequence at s and its length, or -1 if invalid. */
+static long utf8_next(const unsigned char *s, int *len)
+{
+    static const long MIN[4] = {0, 0x80, 0x800, 0x10000};
+    int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0)
+        return -1;
+    long c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    if (c < MIN[n - 1] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return -1; /* overlong, out of range, a surrogate */
+    *len = n;
+    return c;
+}
+
+int scene_label_check(const char *label, char *why, size_t cap)
+{
+    for (const unsigned char *p = (const unsigned char *)label; *p;) {
+        int n = 1;
+        long c = utf8_next(p, &n);
+        if (c < 0) {
+            snprintf(why, cap, "byte 0x%02X at %d is not UTF-8 text", *p, (int)(p - (const unsigned char *)label));
+            return -1;
+        }
+        int control = c < 0x20 || (c >= 0x7F && c < 0xA0);
+        int bidi = c == 0x61C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+                   (c >= 0x2066 && c <= 0x2069);
+        if (control || bidi || c == 0x2028 || c == 0x2029) {
+            snprintf(why, cap, "U+%04lX at %d is a %s, not part of a name", c, (int)(p - (const unsigned char *)label),
+                     control ? "control character" : bidi ? "bidirectional control" : "line separator");
+            return -1;
+        }
+        p += n;
+    }
+    return 0;
 }
 
 int scene_find_run(const Scene *sc, const char *label)

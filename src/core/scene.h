@@ -75,6 +75,13 @@ void scene_remove_run(Scene *sc, int index);
  * Returns 0 or -1 (out of memory; the bundle is left as it was). */
 int scene_set_bundle(Scene *sc, int index, int k);
 
+/* The bytes a scene's trajectories take: `tracks` tracks (a run and each member of
+ * its bundle) of n steps, with their checkpoints. */
+double scene_bytes(int tracks, int steps);
+
+/* The most a scene may take: half the machine's physical memory. */
+double scene_memory_limit(void);
+
 /* Resizes every trajectory for n steps. Returns 0, or -1 when out of memory (the
  * scene keeps its previous step count). */
 int scene_set_steps(Scene *sc, int n);
@@ -140,6 +147,12 @@ unsigned long long scene_hash_bytes(unsigned long long h, const void *data, size
  * schedule. */
 unsigned long long scene_inputs_hash(const Scene *sc, OptimKind kind, const double *hp, const Schedule *sched,
                                      int bundle);
+
+/* Checks that a label is a name a person can read and nothing else: valid UTF-8
+ * with no control character (C0, DEL, C1), no line or paragraph separator and no
+ * bidirectional control (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069).
+ * Returns 0, or -1 with why naming the offending character. */
+int scene_label_check(const char *label, char *why, size_t cap);
 
 /* The index of the run labelled `label`, or -1. */
 int scene_find_run(const Scene *sc, const char *label);

@@ -286,28 +286,73 @@ int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg,
             snprintf(err, cap, "%s:%d: %s", name, no, why);
             return -1;
         }
+        /* the label is checked when the scene is built: a message then names this line */
+        if (strcmp(line, "--card") == 0)
+            snprintf(work.card_origin, sizeof work.card_origin, "%s:%d", name, no);
     }
     *cfg = work;
     return 0;
 }
 
+/* What a file that is not a regular file or a directory is, for a message. */
+static const char *file_kind(mode_t mode)
+{
+    return S_ISFIFO(mode) ? "a named pipe (FIFO)" : S_ISSOCK(mode) ? "a socket"
+         : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" : "not a file";
+}
+
+/* The names that stand for a stream the caller already holds or for nothing: read
+ * whatever they are. */
+static int names_held_stream(const char *path)
+{
+    if (strcmp(path, "/dev/stdin") == 0 || strcmp(path, "/dev/null") == 0)
+        return 1;
+    const char *n = strncmp(path, "/dev/fd/", 8) == 0 ? path + 8
+                  : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14 : NULL;
+    return n && *n && strspn(n, "0123456789") == strlen(n);
+}
+
 int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+    /* O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat sb;
+    if (fd < 0) {
+        int e = errno;
+        if (e == ENXIO && stat(path, &sb) == 0 && S_ISSOCK(sb.st_mode))
+            snprintf(err, cap, "'%s' is a socket, not a regular file (a scene file must be one)", path);
+        else
+            snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(e));
         return -1;
     }
-    struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);
+    if (fstat(fd, &sb) != 0) {
+        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        close(fd);
         snprintf(err, cap, "'%s' is a directory, not a scene file", path);
         return -1;
     }
-    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > SCENEFILE_MAX_BYTES) {
-        fclose(f);
+    if (!S_ISREG(sb.st_mode) && !names_held_stream(path)) {
+        close(fd);
+        snprintf(err, cap, "'%s' is %s, not a regular file (a scene file must be one)", path,
+                 file_kind(sb.st_mode));
+        return -1;
+    }
+    if (S_ISREG(sb.st_mode) && sb.st_size > SCENEFILE_MAX_BYTES) {
+        close(fd);
         snprintf(err, cap, "'%s' is too large for a scene file (%lld bytes; at most %d)", path,
                  (long long)sb.st_size, SCENEFILE_MAX_BYTES);
+        return -1;
+    }
+    /* a held pipe is read as it comes: blocking again */
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1 ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+        close(fd);
         return -1;
     }
     /* a pipe has no size: read one byte more than allowed to know */
@@ -332,6 +377,12 @@ int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
     return rc;
 }
 
+int scenefile_probe(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? 0 : errno ? errno : EIO;
+}
+
 /* mkdir -p of the directory part of path. */
 static int make_dirs(char *path)
 {
@@ -348,6 +399,12 @@ static int make_dirs(char *path)
     return 0;
 }
 
+const char *scenefile_state_var(void)
+{
+    const char *state = getenv("XDG_STATE_HOME");
+    return state && state[0] == '/' ? "XDG_STATE_HOME" : "HOME";
+}
+
 int scenefile_state_path(char *out, size_t cap, int create)
 {
     const char *state = getenv("XDG_STATE_HOME");
@@ -359,7 +416,9 @@ int scenefile_state_path(char *out, size_t cap, int create)
         n = snprintf(out, cap, "%s/.local/state/gradscape/last.scene", home);
     else
         return -1;
-    if (n < 0 || (size_t)n >= cap)
+    if (n < 0)
         return -1;
+    if ((size_t)n >= cap)
+        return SCENEFILE_PATH_TOO_LONG;
     return create ? make_dirs(out) : 0;
 }

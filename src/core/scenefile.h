@@ -51,13 +51,25 @@ int scenefile_save(const char *path, const Scene *sc, const SceneFileView *v, ch
 int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg, char *err, size_t cap);
 
 /* Reads the file at path (at most SCENEFILE_MAX_BYTES) and applies it as
- * scenefile_parse. Returns 0, or -1 with err and cfg unchanged. */
+ * scenefile_parse. Only a regular file is read, or /dev/stdin, /dev/null and a
+ * descriptor the caller holds (/dev/fd/N, as `--scene <(...)` gives): a FIFO, a
+ * socket or a device is refused at once, never waited on. Returns 0, or -1 with
+ * err and cfg unchanged. */
 int scenefile_load(const char *path, Config *cfg, char *err, size_t cap);
+
+/* 0 if path names something, else the errno that says why not (ENOENT: nothing
+ * there). Opens nothing. */
+int scenefile_probe(const char *path);
 
 /* The window's last scene: $XDG_STATE_HOME/gradscape/last.scene, or
  * ~/.local/state/gradscape/last.scene when XDG_STATE_HOME is unset or not absolute.
- * With `create`, makes the directories on the way. Returns 0, or -1 (no HOME, the
- * path does not fit, a directory cannot be made). */
+ * With `create`, makes the directories on the way. Returns 0, -1 (no HOME, a
+ * directory cannot be made) or SCENEFILE_PATH_TOO_LONG (the path does not fit in
+ * cap: scenefile_state_var names the variable it came from). */
+#define SCENEFILE_PATH_TOO_LONG (-2)
 int scenefile_state_path(char *out, size_t cap, int create);
+
+/* "XDG_STATE_HOME" or "HOME": the variable scenefile_state_path starts from. */
+const char *scenefile_state_var(void);
 
 #endif

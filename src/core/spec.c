@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "anim.h"
+#include "cancel.h"
 #include "bindings.h"
 #include "export.h"
 #include "scenefile.h"
@@ -29,7 +30,8 @@
 
 /* Shortens each quoted value in msg longer than QUOTE_MAX bytes to its first and
  * last characters around an ellipsis, so that the reason after it always fits:
- * '--surface 'expr:((((...))))': expected ...'. Cuts between UTF-8 characters. */
+ * '--surface 'expr:((((...))))': expected ...'. Cuts between UTF-8 characters, and
+ * only where the result is shorter: the text never grows. */
 #define QUOTE_MAX 48
 static void shorten_quotes(char *msg)
 {
@@ -41,19 +43,35 @@ static void shorten_quotes(char *msg)
         if (!close)
             return;
         size_t len = (size_t)(close - open - 1);
-        if (len > QUOTE_MAX) {
-            size_t head = QUOTE_MAX / 2, tail = QUOTE_MAX / 2;
-            while (head > 0 && ((unsigned char)open[1 + head] & 0xC0) == 0x80)
-                head--;
-            while (tail > 0 && ((unsigned char)close[-(long)tail] & 0xC0) == 0x80)
-                tail--;
+        size_t head = QUOTE_MAX / 2, tail = QUOTE_MAX / 2;
+        while (head > 0 && ((unsigned char)open[1 + head] & 0xC0) == 0x80)
+            head--;
+        while (tail > 0 && ((unsigned char)close[-(long)tail] & 0xC0) == 0x80)
+            tail--;
+        if (len > QUOTE_MAX && head + 3 + tail < len) {
+            /* the tail moves left, past where the ellipsis goes, before it is written */
             char *cut = open + 1 + head;
-            memcpy(cut, "\xe2\x80\xa6", 3);
             memmove(cut + 3, close - tail, strlen(close - tail) + 1);
+            memcpy(cut, "\xe2\x80\xa6", 3);
             close = cut + 3 + tail;
         }
         open = close;
     }
+}
+
+/* Cuts s (n bytes) back to its last whole UTF-8 character, as a truncating
+ * snprintf may have left half of one at its end. */
+static void utf8_trim_end(char *s, size_t n)
+{
+    size_t i = n, cont = 0;
+    while (i > 0 && cont < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--, cont++;
+    if (i == 0)
+        return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t want = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+    if (lead >= 0x80 && cont < want)
+        s[i - 1] = '\0';
 }
 
 static int seterr(char *err, size_t cap, const char *fmt, ...)
@@ -61,10 +79,16 @@ static int seterr(char *err, size_t cap, const char *fmt, ...)
     char msg[4 * SPEC_ARG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n > 0 && (size_t)n >= sizeof msg)
+        utf8_trim_end(msg, sizeof msg - 1);
     shorten_quotes(msg);
-    snprintf(err, cap, "%s", msg);
+    if (cap == 0)
+        return -1;
+    n = snprintf(err, cap, "%s", msg);
+    if (n > 0 && (size_t)n >= cap)
+        utf8_trim_end(err, cap - 1);
     return -1;
 }
 
@@ -145,6 +169,9 @@ static int run_label(OptCtx *c, const char *value, char *err, size_t cap)
     RunSpec *s = c->spec;
     if (strlen(value) >= sizeof s->label)
         return seterr(err, cap, "label '%s' is too long (at most %d characters)", value, (int)sizeof s->label - 1);
+    char why[128];
+    if (scene_label_check(value, why, sizeof why) != 0)
+        return seterr(err, cap, "label: %s", why);
     snprintf(s->label, sizeof s->label, "%s", value);
     return 0;
 }
@@ -581,6 +608,7 @@ static int arg_card(const Option *o, const char *val, Config *cfg, char *err, si
         return seterr(err, cap, "%s '%s': expected a run's label (1 to %d characters)", o->flag, val,
                       SCENE_LABEL_MAX - 1);
     snprintf(cfg->card, sizeof cfg->card, "%s", val);
+    cfg->card_origin[0] = '\0'; /* a scene file sets it after this */
     return 0;
 }
 
@@ -728,6 +756,9 @@ static int arg_sweep(const Option *o, const char *val, Config *cfg, char *err, s
     char *colon = strchr(buf, ':'), *comma = colon ? strchr(colon + 1, ',') : NULL;
     if (!colon || colon == buf || !comma || (size_t)(colon - buf) >= SCENE_LABEL_MAX)
         return seterr(err, cap, "%s '%s': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N", o->flag, val);
+    if (strchr(comma + 1, ','))
+        return seterr(err, cap, "%s '%s': a sweep takes exactly two keys, LABEL:KEY=LO:HI:N,KEY=LO:HI:N", o->flag,
+                      val);
     *colon = '\0', *comma = '\0';
     char why[SPEC_ERR_MAX];
     for (int k = 0; k < 2; k++)
@@ -792,6 +823,7 @@ static int arg_speed(const Option *o, const char *val, Config *cfg, char *err, s
 static int arg_scene(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     (void)o;
+    cfg->scene_path = val;
     return scenefile_load(val, cfg, err, cap);
 }
 
@@ -799,13 +831,21 @@ static int arg_resume(const Option *o, const char *val, Config *cfg, char *err, 
 {
     (void)val;
     char path[4096];
-    if (scenefile_state_path(path, sizeof path, 0) != 0)
+    int rc = scenefile_state_path(path, sizeof path, 0);
+    if (rc == SCENEFILE_PATH_TOO_LONG)
+        return seterr(err, cap, "%s: the saved scene's path is too long (%s is %zu bytes; the path must fit in %zu)",
+                      o->flag, scenefile_state_var(), strlen(getenv(scenefile_state_var())), sizeof path - 1);
+    if (rc != 0)
         return seterr(err, cap, "%s: neither XDG_STATE_HOME nor HOME is set", o->flag);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int e = scenefile_probe(path);
+    if (e == ENOENT)
         return seterr(err, cap, "%s: no saved scene at '%s' (the window saves one when it quits)", o->flag, path);
-    fclose(f);
-    return scenefile_load(path, cfg, err, cap);
+    if (e)
+        return seterr(err, cap, "%s: cannot read '%s': %s", o->flag, path, strerror(e));
+    char why[SPEC_ERR_MAX];
+    if (scenefile_load(path, cfg, why, sizeof why) != 0)
+        return seterr(err, cap, "%s: %s", o->flag, why);
+    return 0;
 }
 
 static int arg_save_scene(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
@@ -996,6 +1036,15 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     }
     if (cfg->anim_frames > 0 && cfg->anim_seconds > 0)
         return seterr(err, cap, "--frames and --duration both set the animation's length: give one");
+    if (cfg->anim_seconds > 0) {
+        int fps = cfg->fps > 0 ? cfg->fps : ANIM_DEFAULT_FPS;
+        long frames = lround(cfg->anim_seconds * fps);
+        if (frames > ANIM_MAX_FRAMES)
+            return seterr(err, cap, "--duration %s with %s--fps %d makes %ld frames, more than the %d --frames "
+                                    "allows (at most %g seconds at %d frames per second)",
+                          text_num(cfg->anim_seconds).s, cfg->fps > 0 ? "" : "the default ", fps, frames,
+                          ANIM_MAX_FRAMES, floor(100.0 * ANIM_MAX_FRAMES / fps) / 100, fps);
+    }
     if (cfg->sweep_label[0] && cfg->basin_label[0])
         return seterr(err, cap, "--sweep and --basin: give one at a time");
     if (cfg->action == SPEC_RUN && !cfg->headless && (cfg->sweep_label[0] || cfg->basin_label[0]))
@@ -1006,6 +1055,29 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         return seterr(err, cap, "%s needs --headless (in the window, use %s)",
                       cfg->csv_path ? "--csv" : cfg->screenshot_path ? "--screenshot" : "--animate",
                       cfg->animate_path && !cfg->csv_path && !cfg->screenshot_path ? "Ctrl+E" : "Ctrl+S");
+    return 0;
+}
+
+int spec_check_outputs(const Config *cfg, char *err, size_t cap)
+{
+    const struct {
+        const char *flag, *path;
+    } out[] = {{"--csv", cfg->csv_path},
+               {"--screenshot", cfg->screenshot_path},
+               {"--animate", cfg->animate_path},
+               {"--save-scene", cfg->save_scene_path}};
+    for (int i = 0; i < COUNT(out); i++) {
+        const char *p = out[i].path;
+        if (!p || strcmp(p, "-") == 0)
+            continue;
+        for (int j = i + 1; j < COUNT(out); j++)
+            if (out[j].path && export_same_file(p, out[j].path))
+                return seterr(err, cap, "%s '%s' and %s '%s' name the same file: give each output its own",
+                              out[i].flag, p, out[j].flag, out[j].path);
+        if (cfg->scene_path && export_same_file(p, cfg->scene_path))
+            return seterr(err, cap, "%s '%s' would overwrite the scene it reads (--scene '%s')", out[i].flag, p,
+                          cfg->scene_path);
+    }
     return 0;
 }
 
@@ -1041,6 +1113,52 @@ int spec_add_default_runs(Scene *sc)
     return 0;
 }
 
+/* Refuses a scene whose trajectories would not fit in memory, before any is
+ * allocated: its runs (or the surface's four default ones) with their bundles. */
+static int check_memory(const Config *cfg, int steps, char *err, size_t cap)
+{
+    int tracks = cfg->n_opts ? 0 : SURFACE_MAX_DEFAULT_RUNS, bundle = 0;
+    for (int i = 0; i < cfg->n_opts; i++) {
+        RunSpec rs;
+        char why[SPEC_ERR_MAX];
+        if (spec_parse_opt(cfg->opt[i], &rs, why, sizeof why) != 0)
+            return 0; /* its own message comes when the run is added */
+        int members = rs.bundle > 1 ? rs.bundle : 1;
+        tracks += members;
+        bundle = members > bundle ? members : bundle;
+    }
+    double need = scene_bytes(tracks, steps), limit = scene_memory_limit();
+    if (need <= limit)
+        return 0;
+    int runs = cfg->n_opts ? cfg->n_opts : SURFACE_MAX_DEFAULT_RUNS;
+    return seterr(err, cap,
+                  "--steps %d with %d run%s%s needs about %.1f GB for its trajectories, more than half of this "
+                  "machine's memory (%.1f GB): lower --steps%s",
+                  steps, runs, runs == 1 ? "" : "s", bundle > 1 ? " and their bundles" : "", need / 1e9, limit / 1e9,
+                  bundle > 1 ? " or bundle=" : " or give fewer runs");
+}
+
+/* A run starts with the surface's value and gradient at the start point: refused
+ * when they are not finite there, as such a run would have not one point. */
+static int check_start(const Config *cfg, const Scene *sc, char *err, size_t cap)
+{
+    double gx, gy, f = surface_grad(&sc->surface, sc->start[0], sc->start[1], &gx, &gy);
+    if (isfinite(f) && isfinite(gx) && isfinite(gy))
+        return 0;
+    const char *surf = cfg->surface[0] ? cfg->surface : DEFAULT_SURFACE;
+    double v[5] = {sc->start[0], sc->start[1], f, gx, gy};
+    TextNum t[5];
+    for (int i = 0; i < 5; i++)
+        t[i] = isnan(v[i]) ? (TextNum){"nan"} : text_num(v[i]); /* not "-nan" */
+    char at[80], value[120];
+    snprintf(at, sizeof at, "%s,%s", t[0].s, t[1].s);
+    snprintf(value, sizeof value, "loss %s, gradient %s,%s", t[2].s, t[3].s, t[4].s);
+    if (cfg->have_start)
+        return seterr(err, cap, "--start %s: --surface '%s' is not finite there (%s)", at, surf, value);
+    return seterr(err, cap, "--surface '%s' is not finite at its start point %s (%s): give --start X,Y", surf, at,
+                  value);
+}
+
 int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
 {
     Surface s;
@@ -1057,6 +1175,8 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
         sc->start[0] = cfg->start[0];
         sc->start[1] = cfg->start[1];
     }
+    if (check_memory(cfg, cfg->steps >= 0 ? cfg->steps : sc->steps, err, cap) != 0)
+        return -1;
     if (cfg->steps >= 0 && scene_set_steps(sc, cfg->steps) != 0)
         return seterr(err, cap, "--steps %d: out of memory", cfg->steps);
     if (cfg->n_opts == 0) {
@@ -1069,6 +1189,14 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
         if (add_run_spec(sc, cfg->opt[i], why, sizeof why) != 0) {
             scene_free(sc);
             return seterr(err, cap, "--opt '%s': %s", cfg->opt[i], why);
+        }
+        int same = scene_find_run(sc, sc->run[sc->n_runs - 1].label);
+        if (same < sc->n_runs - 1) {
+            char label[SCENE_LABEL_MAX];
+            snprintf(label, sizeof label, "%s", sc->run[same].label);
+            scene_free(sc);
+            return seterr(err, cap, "--opt '%s': run %d is called '%s' already: give each run its own label",
+                          cfg->opt[i], same + 1, label);
         }
     }
     /* the runs the options name: --card, --sweep, --basin */
@@ -1086,7 +1214,13 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
         for (int i = 0; i < sc->n_runs; i++)
             text_add(&t, "%s%s", i ? ", " : "", sc->run[i].label);
         scene_free(sc);
-        return seterr(err, cap, "%s '%s': no run has that label (the runs: %s)", NAMED[k].flag, label, why);
+        /* --basin took the text after its last ':' as N: a label with one more ':' was a second N */
+        if (k == 2 && strchr(label, ':'))
+            return seterr(err, cap, "--basin '%s:%d': expected LABEL[:N] with one N (no run is labelled '%s'; the "
+                                    "runs: %s)", label, cfg->basin_n, label, why);
+        const char *origin = k == 0 ? cfg->card_origin : "";
+        return seterr(err, cap, "%s%s%s '%s': no run has that label (the runs: %s)", origin, origin[0] ? ": " : "",
+                      NAMED[k].flag, label, why);
     }
     int swept = cfg->sweep_label[0] ? scene_find_run(sc, cfg->sweep_label) : -1;
     for (int k = 0; swept >= 0 && k < 2; k++)
@@ -1096,7 +1230,21 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
             return seterr(err, cap, "--sweep: %s takes no %s", optim_info(kind)->name,
                           optim_hyper(cfg->sweep_axis[k].key)->name);
         }
+    /* a basin map starts everywhere but here */
+    if (!cfg->basin_label[0] && check_start(cfg, sc, err, cap) != 0) {
+        scene_free(sc);
+        return -1;
+    }
+    long long points = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        points += (long long)(sc->run[i].bundle > 1 && sc->noise > 0 ? sc->run[i].bundle : 1) * (sc->steps + 1);
+    cancel_phase("simulating", points);
     scene_simulate(sc);
+    cancel_phase_end();
+    if (cancel_requested()) {
+        scene_free(sc);
+        return seterr(err, cap, "stopped");
+    }
     return 0;
 }
 

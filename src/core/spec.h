@@ -14,6 +14,7 @@
 
 #define SPEC_ERR_MAX 320
 #define SPEC_ARG_MAX 600
+#define SPEC_ORIGIN_MAX 4112 /* a scene file's path and ":LINE" */
 
 typedef struct RunSpec {
     OptimKind kind;
@@ -73,10 +74,12 @@ typedef struct Config {
     int have_camera;              /* camera: azimuth, elevation, distance (0: default) */
     double camera[3];
     char card[SCENE_LABEL_MAX];   /* the run whose update rule is shown, "" for none */
+    char card_origin[SPEC_ORIGIN_MAX]; /* "FILE:LINE" when a scene file's line set card, else "" */
     int at;                       /* the step shown first (a screenshot's), -1: the last */
     unsigned long long seed;
     double speed;                 /* the window's steps per second, 0: its default */
     const char *save_scene_path;  /* --save-scene FILE */
+    const char *scene_path;       /* --scene FILE (the last one), NULL for none */
     char sweep_label[SCENE_LABEL_MAX]; /* --sweep: the run, "" for none */
     SweepAxis sweep_axis[2];
     int sweep_metric;             /* 0: final loss, 1: steps to the tolerance */
@@ -107,6 +110,10 @@ int spec_apply_option(Config *cfg, const char *flag, const char *val, int in_fil
  * prints "gradscape: " before it and exits 2). With --help (or else --version)
  * anywhere as an option, only that action is set and the rest is not read. */
 int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap);
+
+/* Checks that no two outputs (--csv, --screenshot, --animate, --save-scene) name
+ * the same file and that none names the --scene input. Returns 0, or -1 with err. */
+int spec_check_outputs(const Config *cfg, char *err, size_t cap);
 
 /* Builds and simulates the scene the config describes. Returns 0, or -1 with err. */
 int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cancel.h"
+
 #define BATCH 64 /* cells a thread takes at a time: a few lanes' worth */
 
 double sweep_value(const SweepAxis *a, int i)
@@ -76,7 +78,7 @@ static void *work(void *arg)
     Job *j = arg;
     double hp[BATCH][HP_COUNT], start[BATCH][2];
     for (;;) {
-        if (j->cancel && atomic_load(j->cancel))
+        if ((j->cancel && atomic_load(j->cancel)) || cancel_requested())
             break;
         int first = atomic_fetch_add(&j->next, BATCH);
         if (first >= j->n)
@@ -115,7 +117,7 @@ static int run_job(Job *j, int threads)
     work(j); /* this thread works too */
     for (int i = 0; i < started; i++)
         pthread_join(t[i], NULL);
-    return j->cancel && atomic_load(j->cancel) ? -1 : 0;
+    return (j->cancel && atomic_load(j->cancel)) || cancel_requested() ? -1 : 0;
 }
 
 int sweep_hyper(const Scene *sc, int run, const SweepAxis *a0, const SweepAxis *a1, double tol, int threads,

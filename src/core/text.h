@@ -25,6 +25,11 @@ void text_add(Text *t, const char *fmt, ...)
 #endif
     ;
 
+/* Appends s with every character that must not reach a terminal or a line of code
+ * raw written as \xNN or \uNNNN: control characters (C0, DEL, C1), the line and
+ * paragraph separators and the bidirectional controls. */
+void text_add_escaped(Text *t, const char *s);
+
 /* The shortest text that reads back as exactly v: whole numbers in full ("300",
  * not "3e+02"), others the fewest %g digits ("0.001", "1e-08"). */
 typedef struct TextNum {

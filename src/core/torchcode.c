@@ -200,7 +200,10 @@ static void run_code(Text *o, const Scene *sc, const Run *r)
     schedule_resolve(&r->sched, r->hp[HP_LR], sc->steps, &s);
     char desc[256];
     schedule_describe(&s, desc, sizeof desc);
-    text_add(o, "# %s: %s%s%s\n", r->label, optim_info(r->kind)->title, desc[0] ? ", " : "", desc);
+    /* a label is the user's text: only ever in a comment, and never a line break */
+    text_add(o, "# ");
+    text_add_escaped(o, r->label);
+    text_add(o, ": %s%s%s\n", optim_info(r->kind)->title, desc[0] ? ", " : "", desc);
 
     const int nobias = r->kind == OPTIM_ADAM && r->hp[HP_BIAS_CORRECTION] == 0.0;
     const char *lead = r->kind == OPTIM_LION || nobias ? "# " : "";
@@ -237,8 +240,11 @@ int torchcode_scene(const Scene *sc, char *out, size_t cap)
     if (cap == 0)
         return -1;
     Text o = text_begin(out, cap);
+    char spec[sizeof sc->surface.expr.source + 64];
+    Text t = text_begin(spec, sizeof spec);
+    surface_write_spec(&sc->surface, &t);
     text_add(&o, "# gradscape: surface ");
-    surface_write_spec(&sc->surface, &o);
+    text_add_escaped(&o, spec); /* a typed formula is the user's text too */
     text_add(&o, ", start (%s, %s), %d steps\n", N(sc->start[0]), N(sc->start[1]), sc->steps);
     text_add(&o, "# One block per run; `params` is what the optimizer trains (model.parameters()).\n"
             "# Each step: optimizer.zero_grad(); loss.backward(); optimizer.step(); scheduler.step()\n"

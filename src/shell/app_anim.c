@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cancel.h"
 #include "log.h"
 #include "shell.h"
 
@@ -88,6 +89,10 @@ int anim_job_run(AnimJob *j, App *a, double budget_ms, char *err, size_t cap)
     double t0 = platform_now_ms();
     while (j->next < j->plan.frames) {
         int i = j->next;
+        if (cancel_tick(1)) {
+            snprintf(err, cap, "stopped");
+            return -1;
+        }
         if (render_frame(j, a, anim_frame_step(&j->plan, i), err, cap) != 0 ||
             media_anim_add(j->media, j->px, j->w * 4, 1, anim_frame_periods(&j->plan, i), err, cap) != 0)
             return -1;

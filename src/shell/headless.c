@@ -14,6 +14,7 @@
 #include "app.h"
 #include "app_anim.h"
 #include "bench.h"
+#include "cancel.h"
 #include "export.h"
 #include "glctx.h"
 #include "log.h"
@@ -39,9 +40,11 @@ static int write_animation(const Config *cfg, App *a)
 {
     char err[1400];
     AnimPlan plan = anim_plan(a->scene.steps, cfg->fps, cfg->anim_frames, cfg->anim_seconds);
+    cancel_phase("writing the animation", plan.frames);
     AnimJob *j = anim_job_start(a, cfg->animate_path, cfg->width, cfg->height, &plan, err, sizeof err);
     int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
     anim_job_free(j, a);
+    cancel_phase_end();
     if (rc != 1) {
         gs_log("--animate: %s", err);
         return 2;
@@ -84,10 +87,10 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
             gs_log("not enough memory for the map"), rc = 1;
         if (maps)
             maps->out = NULL; /* the app's now */
-        if (cfg->screenshot_path &&
+        if (rc == 0 && cfg->screenshot_path && !cancel_requested() &&
             app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;
-        if (rc == 0 && cfg->animate_path)
+        if (rc == 0 && cfg->animate_path && !cancel_requested())
             rc = write_animation(cfg, &app);
         app_free(&app);
     }
@@ -118,6 +121,10 @@ int headless_run(const Config *cfg)
     }
     if (spec_build_scene(cfg, &sc, err, sizeof err) != 0) {
         gs_log("%s", err);
+        return 2;
+    }
+    if (cancel_requested()) {
+        scene_free(&sc);
         return 2;
     }
     report_divergence(&sc);
@@ -416,13 +423,13 @@ int headless_sweep(const Config *cfg)
         return 1;
     }
     double t0 = bench_now_ms();
-    if (basin)
-        sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out);
-    else
-        sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+    cancel_phase(basin ? "computing the basins" : "computing the map", (long long)n * (sc.steps + 1));
+    int stopped = basin ? sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out)
+                        : sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+    cancel_phase_end();
     double ms = bench_now_ms() - t0;
-    int rc = 0;
-    if (cfg->csv_path) {
+    int rc = stopped ? 2 : 0;
+    if (rc == 0 && cfg->csv_path) {
         char tmp[4200];
         FILE *f = export_begin(cfg->csv_path, tmp, sizeof tmp, err, sizeof err);
         if (!f) {
@@ -454,7 +461,7 @@ int headless_sweep(const Config *cfg)
                 rc = 2;
             }
         }
-    } else if (!cfg->screenshot_path) {
+    } else if (rc == 0 && !cfg->screenshot_path) {
         int diverged = 0, arrived = 0;
         for (int c = 0; c < n; c++)
             diverged += out[c].diverged_at >= 0, arrived += out[c].steps_to_tol >= 0;

@@ -1,10 +1,14 @@
-/* platform: event translation and the main loop. */
+/* platform: event translation, signals and the main loop. */
+#define _POSIX_C_SOURCE 200809L
 #include "platform.h"
+
+#include <signal.h>
 
 #include <SDL2/SDL.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cancel.h"
 #include "log.h"
 
 static int map_key(SDL_Keycode k)
@@ -109,6 +113,23 @@ void platform_poll(SDL_Window *win, Input *in)
     in->minimized = (SDL_GetWindowFlags(win) & SDL_WINDOW_MINIMIZED) != 0;
 }
 
+static void on_signal(int sig)
+{
+    cancel_request(sig);
+}
+
+void platform_catch_signals(void)
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
 double platform_now_ms(void)
 {
     return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
@@ -135,7 +156,7 @@ int shell_frame(Shell *sh, double dt)
 {
     dt = shell_dt(sh, dt);
     platform_poll(sh->gl.window, &sh->in);
-    if (sh->in.quit)
+    if (sh->in.quit || cancel_requested())
         return 1;
     if (sh->in.minimized) {
         SDL_WaitEventTimeout(NULL, 100);

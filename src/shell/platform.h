@@ -24,6 +24,11 @@ void shell_quit(Shell *sh);
 
 void shell_free(Shell *sh);
 
+/* Catches SIGINT, SIGTERM and SIGHUP: each asks the work under way to stop
+ * (cancel_request); in the window, the next frame quits as the user would (the
+ * scene is saved). SDL installs no handlers of its own. Call before SDL starts. */
+void platform_catch_signals(void);
+
 /* The interactive program. Returns the process exit status. */
 int app_main(const Config *cfg);
 
