@@ -6,11 +6,13 @@
  * line, the scene untouched), and Ctrl+Shift+C putting PyTorch code on the
  * clipboard. */
 #define _POSIX_C_SOURCE 200809L
+#include "cancel.h"
 #include "check.h"
 #include "platform.h"
 #include "sdl_events.h"
 
 #include <SDL2/SDL.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -191,6 +193,24 @@ int main(void)
               "clipboard: %s", clip ? clip : "(null)");
     SDL_free(clip);
     CHECK(strstr(a->message, "PyTorch") != NULL);
+
+    /* SIGTERM in the window is a quit like the user's: the next frame ends the
+     * loop and the scene as it is now (back in overlay) is saved */
+    platform_catch_signals();
+    key(SDLK_g, 0);
+    CHECK(a->layout == LAYOUT_OVERLAY);
+    raise(SIGTERM);
+    CHECK(shell_frame(&sh, 1.0 / 60.0) == 1);
+    shell_quit(&sh);
+    cancel_clear();
+    char saved[8192] = "";
+    FILE *lf = fopen(last, "r");
+    CHECK(lf != NULL);
+    if (lf) {
+        saved[fread(saved, 1, sizeof saved - 1, lf)] = '\0';
+        fclose(lf);
+    }
+    CHECK_MSG(strstr(saved, "--steps") && !strstr(saved, "--layout grid"), "saved on SIGTERM: %s", saved);
 
     shell_free(&sh);
     remove(last);

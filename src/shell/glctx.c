@@ -10,6 +10,8 @@
 #include <SDL2/SDL.h>
 #include <epoxy/gl.h>
 
+#include "winfit.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #include <dlfcn.h>
 /* Sanitizer builds only: keep Mesa's EGL and DRI driver mapped until exit
@@ -26,6 +28,24 @@ static void keep_gl_libraries(void)
 #else
 static void keep_gl_libraries(void) {}
 #endif
+
+#define FRAME_GUESS 32 /* px: a title bar, before the window manager says */
+
+/* Once the window manager has framed the window: shrinks and moves it so that the
+ * frame too is inside the usable area. */
+static void fit_frame(SDL_Window *win, int w, int h)
+{
+    int top = 0, left = 0, bottom = 0, right = 0;
+    SDL_Rect ub;
+    int d = SDL_GetWindowDisplayIndex(win);
+    if (SDL_GetWindowBordersSize(win, &top, &left, &bottom, &right) != 0 ||
+        SDL_GetDisplayUsableBounds(d >= 0 ? d : 0, &ub) != 0 || (top == 0 && left == 0 && bottom == 0 && right == 0))
+        return;
+    WinRect r = winfit_place(w, h, (WinRect){ub.x, ub.y, ub.w, ub.h}, left + right, top + bottom, top);
+    if (r.w != w || r.h != h)
+        SDL_SetWindowSize(win, r.w, r.h);
+    SDL_SetWindowPosition(win, r.x, r.y);
+}
 
 int glctx_create(GlContext *c, const char *title, int w, int h, int headless, char *err, int cap)
 {
@@ -54,8 +74,14 @@ int glctx_create(GlContext *c, const char *title, int w, int h, int headless, ch
 
     Uint32 flags = SDL_WINDOW_OPENGL |
                    (headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    c->window = SDL_CreateWindow(title ? title : "gradscape", SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, w > 0 ? w : 1, h > 0 ? h : 1, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    SDL_Rect ub;
+    if (!headless && SDL_GetDisplayUsableBounds(0, &ub) == 0) {
+        /* the frame is not known before the window is: a title bar's worth */
+        WinRect r = winfit_place(w, h, (WinRect){ub.x, ub.y, ub.w, ub.h}, 0, FRAME_GUESS, FRAME_GUESS);
+        x = r.x, y = r.y, w = r.w, h = r.h;
+    }
+    c->window = SDL_CreateWindow(title ? title : "gradscape", x, y, w > 0 ? w : 1, h > 0 ? h : 1, flags);
     if (!c->window) {
         snprintf(err, ecap, "cannot create a window (video driver %s): %s",
                  SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none", SDL_GetError());
@@ -75,8 +101,10 @@ int glctx_create(GlContext *c, const char *title, int w, int h, int headless, ch
                  epoxy_gl_version() / 10, epoxy_gl_version() % 10);
         goto fail;
     }
-    if (!headless)
+    if (!headless) {
         SDL_GL_SetSwapInterval(1); /* vsync; ignored where unsupported */
+        fit_frame(c->window, w, h);
+    }
     return 0;
 
 fail:
