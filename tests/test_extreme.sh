@@ -57,11 +57,18 @@ grep -qiE 'nan|inf' "$T/eps.csv" && bad "smallest eps: non-finite value in CSV" 
 expect_2 --headless --opt adam:eps=1e-400 --csv "$T/x.csv"
 grep -q "eps must be > 0, got 1e-400" "$T/err" && ok || bad "eps=1e-400 message: $(cat "$T/err")"
 
-# -- a run not finite at its very first point (exp(900) overflows): no rows, a line says so
-expect_ok --headless --surface 'expr:exp(x^2)' --start 30,0 --opt sgd:lr=1e6 --csv "$T/d.csv"
+# -- a surface not finite at the start (exp(900) overflows): refused, no file
+expect_2 --headless --surface 'expr:exp(x^2)' --start 30,0 --opt sgd:lr=1e6 --csv "$T/d.csv"
+grep -q "^gradscape: --start 30,0: --surface 'expr:exp(x^2)' is not finite there" "$T/err" && ok ||
+  bad "not finite at the start: message '$(cat "$T/err")'"
+[ ! -e "$T/d.csv" ] && ok || bad "not finite at the start: a CSV was written"
+# -- a run not finite at its very first point (seed 3's first noise draw overflows the
+#    gradient): no rows, a line says so
+NOISY=(--headless --surface 'expr:x^2+y^2' --start 0,0 --noise 1e308 --seed 3 --opt sgd --steps 3)
+expect_ok "${NOISY[@]}" --csv "$T/d.csv"
 [ "$(wc -l <"$T/d.csv")" -eq 1 ] && ok || bad "diverged at the start: rows written"
 grep -q "run 'sgd' is not finite at its start point; it has no rows" "$T/err" && ok || bad "diverged at the start: message '$(cat "$T/err")'"
-expect_ok --headless --surface 'expr:exp(x^2)' --start 30,0 --opt sgd:lr=1e6 --screenshot "$T/d.png" --size 320x200
+expect_ok "${NOISY[@]}" --screenshot "$T/d.png" --size 320x200
 [ "$(png_size "$T/d.png")" = 320x200 ] && ok || bad "diverged at the start: screenshot"
 
 # -- 1x1 screenshot

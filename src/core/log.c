@@ -21,8 +21,16 @@ void gs_log(const char *fmt, ...)
     char raw[GS_LOG_MAX], msg[GS_LOG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(raw, sizeof raw, fmt, ap);
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof raw) { /* cut: drop a character cut in half */
+        size_t len = sizeof raw - 1;
+        while (len > 0 && ((unsigned char)raw[len - 1] & 0xC0) == 0x80)
+            len--;
+        if (len > 0 && (unsigned char)raw[len - 1] >= 0xC0)
+            len--;
+        raw[len] = '\0';
+    }
     Text t = text_begin(msg, sizeof msg);
     text_add_escaped(&t, raw);
     /* what fails because a signal stopped the work is not news: the one line
