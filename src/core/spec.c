@@ -43,12 +43,16 @@ static void shorten_quotes(char *msg)
         if (!close)
             return;
         size_t len = (size_t)(close - open - 1);
+        if (len <= QUOTE_MAX) {
+            open = close;
+            continue;
+        }
         size_t head = QUOTE_MAX / 2, tail = QUOTE_MAX / 2;
         while (head > 0 && ((unsigned char)open[1 + head] & 0xC0) == 0x80)
             head--;
         while (tail > 0 && ((unsigned char)close[-(long)tail] & 0xC0) == 0x80)
             tail--;
-        if (len > QUOTE_MAX && head + 3 + tail < len) {
+        if (head + 3 + tail < len) {
             /* the tail moves left, past where the ellipsis goes, before it is written */
             char *cut = open + 1 + head;
             memmove(cut + 3, close - tail, strlen(close - tail) + 1);
