@@ -151,6 +151,15 @@ static void skip_ws(Parser *p)
 
 static int col(const Parser *p) { return p->pos + 1; }
 
+/* The bytes of the (UTF-8) character at s, for a message quoting it whole. */
+static int char_len(const char *s)
+{
+    int n = 1;
+    while (n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
 static int parse_binary(Parser *p, int level);
 static int parse_unary(Parser *p);
 
@@ -246,7 +255,7 @@ static int parse_primary(Parser *p)
     }
     if (*s == '\0')
         return fail(p, col(p), "expected a number, name or '(' but the expression ended");
-    return fail(p, col(p), "expected a number, name or '(' but found '%c'", *s);
+    return fail(p, col(p), "expected a number, name or '(' but found '%.*s'", char_len(s), s);
 }
 
 static int parse_power(Parser *p)
@@ -329,7 +338,7 @@ int expr_compile(const char *src, const char *const *param_names, int n_params,
         if (c == ')')
             root = fail(&p, col(&p), "unmatched ')'");
         else if (c != '\0')
-            root = fail(&p, col(&p), "expected an operator but found '%c'", c);
+            root = fail(&p, col(&p), "expected an operator but found '%.*s'", char_len(src + p.pos), src + p.pos);
     }
     if (root < 0)
         return -1;

@@ -1,8 +1,9 @@
 /* libFuzzer target: the whole command line. The input is split on NUL or newline
  * into argv[1..]; spec_parse_args must accept it or give a one-line error. When it
  * accepts a run, the scene is built and simulated (steps capped at 2000 so that one
- * input stays fast) and freed; every simulated point must be finite and every
- * run's hyperparameters valid. */
+ * input stays fast) and freed; every simulated point must be finite, every run's
+ * hyperparameters valid, every label a readable name (scene_label_check) and no
+ * two runs' labels the same. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,6 +74,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                            isfinite(r->traj[j].gx) && isfinite(r->traj[j].gy) && isfinite(r->traj[j].lr));
                 if (r->n > 0)
                     EXPECT(r->traj[0].x == sc.start[0] && r->traj[0].y == sc.start[1]);
+                char why[128];
+                EXPECT(scene_label_check(r->label, why, sizeof why) == 0);
+                EXPECT(scene_find_run(&sc, r->label) == i);
             }
             scene_free(&sc);
         } else {

@@ -2,7 +2,8 @@
  * line naming the file and the line, leaving the config as it was. When it accepts
  * a run, the scene is built (steps capped at 1000 so that one input stays fast),
  * written as a scene file, read back and built again: the trajectories must be the
- * same bit for bit. */
+ * same bit for bit. Every built scene's labels must pass scene_label_check and be
+ * distinct, and read back unchanged. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,16 @@
     } while (0)
 
 #define MAX_STEPS 1000
+
+/* every label a readable name (scene_label_check), no two runs sharing one */
+static void expect_labels(const Scene *sc)
+{
+    for (int i = 0; i < sc->n_runs; i++) {
+        char why[128];
+        EXPECT(scene_label_check(sc->run[i].label, why, sizeof why) == 0);
+        EXPECT(scene_find_run(sc, sc->run[i].label) == i);
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -40,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         EXPECT(err[0] && strchr(err, '\n') == NULL);
         return 0;
     }
+    expect_labels(&sc);
     SceneFileView v;
     scenefile_view_from_config(&cfg, &sc, &v);
     int n = scenefile_format(&sc, &v, text, sizeof text);
@@ -51,7 +63,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     EXPECT(spec_build_scene(&again, &back, err, sizeof err) == 0);
     EXPECT(back.n_runs == sc.n_runs && back.steps == sc.steps);
+    expect_labels(&back);
     for (int i = 0; i < sc.n_runs; i++) {
+        EXPECT(strcmp(back.run[i].label, sc.run[i].label) == 0);
         EXPECT(back.run[i].n == sc.run[i].n);
         EXPECT(memcmp(back.run[i].traj, sc.run[i].traj, sizeof *sc.run[i].traj * (size_t)sc.run[i].n) == 0);
         EXPECT(memcmp(back.run[i].hp, sc.run[i].hp, sizeof sc.run[i].hp) == 0);
