@@ -52,6 +52,7 @@ signal_case() {
   local num; num=$(kill -l "$sig")
   [ $rc -eq $((128 + num)) ] || bad "$what $sig: exit $rc, expected $((128 + num))"
   [ "$ms" -le 1000 ] || bad "$what $sig: took $ms ms to stop"
+  echo "  $what, SIG$sig: stopped in $ms ms"
   grep -q "stopped by signal $num" "$work/sig.err" || bad "$what $sig: no 'stopped by signal' line: $(cat "$work/sig.err")"
   [ "$(wc -l <"$work/sig.err")" -eq 1 ] || bad "$what $sig: more than one line: $(cat "$work/sig.err")"
   left_only "$d" keep.csv || bad "$what $sig: files left"
