@@ -407,11 +407,10 @@ const char *scenefile_state_var(void)
 
 int scenefile_state_path(char *out, size_t cap, int create)
 {
-    const char *state = getenv("XDG_STATE_HOME");
     const char *home = getenv("HOME");
     int n;
-    if (state && state[0] == '/')
-        n = snprintf(out, cap, "%s/gradscape/last.scene", state);
+    if (strcmp(scenefile_state_var(), "XDG_STATE_HOME") == 0)
+        n = snprintf(out, cap, "%s/gradscape/last.scene", getenv("XDG_STATE_HOME"));
     else if (home && home[0])
         n = snprintf(out, cap, "%s/.local/state/gradscape/last.scene", home);
     else
