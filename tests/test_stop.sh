@@ -166,7 +166,7 @@ job=(--headless --surface himmelblau --steps 1000000 --basin adam:512 --csv p.cs
 rm -rf "$d"; mkdir -p "$d"
 if command -v script >/dev/null; then
   (cd "$d" && timeout -s INT 3 script -qfec "$(printf '%q ' "$G" "${job[@]}")" /dev/null >"$work/tty" 2>&1)
-  grep -q "computing the basins \[#*-*\] *[0-9]*%" "$work/tty" || bad "no progress line on a terminal: $(tr '\r' '\n' <"$work/tty" | tail -3)"
+  grep -q "gradscape: [a-z ]* \[#*-*\] *[0-9]*%" "$work/tty" || bad "no progress line on a terminal: $(tr '\r' '\n' <"$work/tty" | tail -3)"
   grep -q "left" "$work/tty" || bad "the progress line gives no time left"
   ok
 else

@@ -407,7 +407,7 @@ static int run_tracks(Scene *sc, int i, Track *tr)
 
 static void simulate_tracks(const Scene *sc, Track *tr, int n)
 {
-    for (int i = 0; i < n; i += EXPR_LANES)
+    for (int i = 0; i < n && !cancel_requested(); i += EXPR_LANES)
         simulate_batch(sc, tr + i, n - i < EXPR_LANES ? n - i : EXPR_LANES);
 }
 
