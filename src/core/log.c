@@ -23,14 +23,8 @@ void gs_log(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof raw) { /* cut: drop a character cut in half */
-        size_t len = sizeof raw - 1;
-        while (len > 0 && ((unsigned char)raw[len - 1] & 0xC0) == 0x80)
-            len--;
-        if (len > 0 && (unsigned char)raw[len - 1] >= 0xC0)
-            len--;
-        raw[len] = '\0';
-    }
+    if (n >= (int)sizeof raw)
+        text_utf8_trim(raw);
     Text t = text_begin(msg, sizeof msg);
     text_add_escaped(&t, raw);
     /* what fails because a signal stopped the work is not news: the one line

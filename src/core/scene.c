@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cancel.h"
+#include "text.h"
 
 /* Okabe & Ito (2008), reordered so the first four read well on viridis. */
 static const unsigned PALETTE[] = {
@@ -303,40 +304,18 @@ static void simulate_batch(const Scene *sc, Track *tr, int n)
     }
 }
 
-/* The code point of the UTF-8 sequence at s and its length, or -1 if invalid. */
-static long utf8_next(const unsigned char *s, int *len)
-{
-    static const long MIN[4] = {0, 0x80, 0x800, 0x10000};
-    int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0)
-        return -1;
-    long c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    if (c < MIN[n - 1] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return -1; /* overlong, out of range, a surrogate */
-    *len = n;
-    return c;
-}
-
 int scene_label_check(const char *label, char *why, size_t cap)
 {
-    for (const unsigned char *p = (const unsigned char *)label; *p;) {
+    for (const char *p = label; *p;) {
         int n = 1;
-        long c = utf8_next(p, &n);
+        long c = text_utf8_next(p, &n);
         if (c < 0) {
-            snprintf(why, cap, "byte 0x%02X at %d is not UTF-8 text", *p, (int)(p - (const unsigned char *)label));
+            snprintf(why, cap, "byte 0x%02X at %d is not UTF-8 text", (unsigned char)*p, (int)(p - label));
             return -1;
         }
-        int control = c < 0x20 || (c >= 0x7F && c < 0xA0);
-        int bidi = c == 0x61C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-                   (c >= 0x2066 && c <= 0x2069);
-        if (control || bidi || c == 0x2028 || c == 0x2029) {
-            snprintf(why, cap, "U+%04lX at %d is a %s, not part of a name", c, (int)(p - (const unsigned char *)label),
-                     control ? "control character" : bidi ? "bidirectional control" : "line separator");
+        const char *kind = text_unsafe_kind(c);
+        if (kind) {
+            snprintf(why, cap, "U+%04lX at %d is a %s, not part of a name", c, (int)(p - label), kind);
             return -1;
         }
         p += n;
@@ -379,6 +358,21 @@ unsigned long long scene_inputs_hash(const Scene *sc, OptimKind kind, const doub
     return h ? h : 1;
 }
 
+/* The members of a run's bundle that are simulated besides the run itself. */
+static int bundle_members(const Scene *sc, const Run *r)
+{
+    int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
+    return members < r->bundle_cap ? members : r->bundle_cap;
+}
+
+long long scene_points(const Scene *sc)
+{
+    long long points = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        points += (long long)(1 + bundle_members(sc, &sc->run[i])) * (sc->steps + 1);
+    return points;
+}
+
 /* Appends the tracks of run i (itself, then its bundle members) to tr. */
 static int run_tracks(Scene *sc, int i, Track *tr)
 {
@@ -393,9 +387,7 @@ static int run_tracks(Scene *sc, int i, Track *tr)
     tr[n++] = (Track){.kind = r->kind, .hp = r->hp, .start = {sc->start[0], sc->start[1]}, .traj = r->traj,
                       .mask = ~0u, .n = &r->n, .diverged_at = &r->diverged_at, .ckpt = r->ckpt, .rng = sc->seed,
                       .sched = resolved, .constant_lr = constant};
-    int members = sc->noise > 0.0 && r->bundle > 1 ? r->bundle - 1 : 0;
-    if (members > r->bundle_cap)
-        members = r->bundle_cap;
+    int members = bundle_members(sc, r);
     for (int j = 0; j < SCENE_MAX_BUNDLE; j++)
         r->bundle_n[j] = 0;
     for (int j = 0; j < members; j++)

@@ -75,6 +75,10 @@ void scene_remove_run(Scene *sc, int index);
  * Returns 0 or -1 (out of memory; the bundle is left as it was). */
 int scene_set_bundle(Scene *sc, int index, int k);
 
+/* The points a whole simulation computes: every run's and its bundle's, steps + 1
+ * each (a progress line's total). */
+long long scene_points(const Scene *sc);
+
 /* The bytes a scene's trajectories take: `tracks` tracks (a run and each member of
  * its bundle) of n steps, with their checkpoints. */
 double scene_bytes(int tracks, int steps);

@@ -63,21 +63,6 @@ static void shorten_quotes(char *msg)
     }
 }
 
-/* Cuts s (n bytes) back to its last whole UTF-8 character, as a truncating
- * snprintf may have left half of one at its end. */
-static void utf8_trim_end(char *s, size_t n)
-{
-    size_t i = n, cont = 0;
-    while (i > 0 && cont < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--, cont++;
-    if (i == 0)
-        return;
-    unsigned char lead = (unsigned char)s[i - 1];
-    size_t want = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-    if (lead >= 0x80 && cont < want)
-        s[i - 1] = '\0';
-}
-
 static int seterr(char *err, size_t cap, const char *fmt, ...)
 {
     char msg[4 * SPEC_ARG_MAX];
@@ -86,13 +71,13 @@ static int seterr(char *err, size_t cap, const char *fmt, ...)
     int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (n > 0 && (size_t)n >= sizeof msg)
-        utf8_trim_end(msg, sizeof msg - 1);
+        text_utf8_trim(msg);
     shorten_quotes(msg);
     if (cap == 0)
         return -1;
     n = snprintf(err, cap, "%s", msg);
     if (n > 0 && (size_t)n >= cap)
-        utf8_trim_end(err, cap - 1);
+        text_utf8_trim(err);
     return -1;
 }
 
@@ -1239,10 +1224,7 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
         scene_free(sc);
         return -1;
     }
-    long long points = 0;
-    for (int i = 0; i < sc->n_runs; i++)
-        points += (long long)(sc->run[i].bundle > 1 && sc->noise > 0 ? sc->run[i].bundle : 1) * (sc->steps + 1);
-    cancel_phase("simulating", points);
+    cancel_phase("simulating", scene_points(sc));
     scene_simulate(sc);
     cancel_phase_end();
     if (cancel_requested()) {

@@ -46,37 +46,60 @@ TextNum text_num(double v)
     return n;
 }
 
-/* The length of the character at s that must not reach a terminal or a line of
- * code raw (a control character, a line separator, a bidirectional control), or
- * 0; its code point in *c. */
-static int unsafe_char(const unsigned char *s, unsigned *c)
+long text_utf8_next(const char *str, int *len)
 {
-    if (s[0] < 0x20 || s[0] == 0x7F)
-        return *c = s[0], 1;
-    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) /* C1 */
-        return *c = s[1], 2;
-    if (s[0] == 0xD8 && s[1] == 0x9C) /* U+061C */
-        return *c = 0x61C, 2;
-    if (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81) && s[2]) {
-        unsigned u = 0x2000u | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
-        if (u == 0x200E || u == 0x200F || (u >= 0x2028 && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
-            return *c = u, 3;
+    static const long MIN[4] = {0, 0x80, 0x800, 0x10000};
+    const unsigned char *s = (const unsigned char *)str;
+    int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0)
+        return -1;
+    long c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        c = c << 6 | (s[i] & 0x3F);
     }
-    return 0;
+    if (c < MIN[n - 1] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return -1; /* overlong, out of range, a surrogate */
+    *len = n;
+    return c;
+}
+
+const char *text_unsafe_kind(long c)
+{
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        return "control character";
+    if (c == 0x61C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        return "bidirectional control";
+    if (c == 0x2028 || c == 0x2029)
+        return "line separator";
+    return NULL;
+}
+
+void text_utf8_trim(char *s)
+{
+    size_t len = strlen(s), i = len;
+    while (i > 0 && len - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    int n = 0;
+    if (i > 0 && (unsigned char)s[i - 1] >= 0x80 && (text_utf8_next(s + i - 1, &n) < 0 || (size_t)n != len - i + 1))
+        s[i - 1] = '\0'; /* a character cut short: drop what is left of it */
 }
 
 void text_add_escaped(Text *t, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p && !t->full;) {
         const unsigned char *run = p;
-        unsigned c = 0;
-        int n = 0;
-        while (*p && !(n = unsafe_char(p, &c)))
-            p++;
+        long c = 0;
+        int n = 1;
+        /* a byte that is not UTF-8 is passed as it is: only the characters named
+         * unsafe are escaped */
+        while (*p && !((c = text_utf8_next((const char *)p, &n)) >= 0 && text_unsafe_kind(c)))
+            p += c >= 0 ? n : 1;
         if (p > run)
             text_add(t, "%.*s", (int)(p - run), (const char *)run);
-        if (n) {
-            text_add(t, c < 0x100 ? "\\x%02X" : "\\u%04X", c);
+        if (*p) {
+            text_add(t, c < 0x100 ? "\\x%02lX" : "\\u%04lX", c);
             p += n;
         }
     }

@@ -25,6 +25,19 @@ void text_add(Text *t, const char *fmt, ...)
 #endif
     ;
 
+/* The code point of the UTF-8 character at s and, in *len, its bytes; -1 when the
+ * bytes there are not UTF-8 (a stray, overlong or cut sequence, a surrogate). */
+long text_utf8_next(const char *s, int *len);
+
+/* What makes code point c unfit to reach a terminal or a line of code raw ("control
+ * character" for C0, DEL and C1; "bidirectional control" for U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069; "line separator" for U+2028, U+2029), or
+ * NULL. */
+const char *text_unsafe_kind(long c);
+
+/* Cuts a character left incomplete at the end of s (by a truncating snprintf). */
+void text_utf8_trim(char *s);
+
 /* Appends s with every character that must not reach a terminal or a line of code
  * raw written as \xNN or \uNNNN: control characters (C0, DEL, C1), the line and
  * paragraph separators and the bidirectional controls. */
