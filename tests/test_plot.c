@@ -2,6 +2,7 @@
  * keeps spikes) and the band of a bundle. */
 #include "check.h"
 #include "plot.h"
+#include "ticks.h"
 
 #include <stdlib.h>
 
@@ -89,7 +90,7 @@ static void test_ticks(void)
         {2.5, "2.5"}, {1e4, "1e4"}, {0.001, "0.001"}, {1.5e-7, "1.5e-7"}, {9.99999e5, "1e6"},
     };
     for (size_t i = 0; i < sizeof F / sizeof F[0]; i++) {
-        plot_format(F[i].v, buf, sizeof buf);
+        num_format(F[i].v, buf, sizeof buf);
         CHECK_STR(buf, F[i].s);
     }
     PlotTick t[PLOT_MAX_TICKS];

@@ -1,5 +1,6 @@
 /* plot: metrics, scales, ticks and the column reduction of the loss plot. */
 #include "plot.h"
+#include "ticks.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -120,42 +121,13 @@ void plot_extent_add(PlotExtent *e, double v)
 
 /* ---- ticks and labels -------------------------------------------------------- */
 
-void plot_format(double v, char *out, size_t cap)
-{
-    double a = fabs(v);
-    if (a == 0 || !isfinite(v)) {
-        snprintf(out, cap, "%s", a == 0 ? "0" : "?");
-        return;
-    }
-    if (a >= 1e-3 && a < 1e4) {
-        snprintf(out, cap, "%.4g", v);
-        return;
-    }
-    int e = (int)floor(log10(a));
-    double m = a / pow(10.0, e);
-    if (m >= 9.9995) /* rounds up to the next decade */
-        m /= 10, e++;
-    if (fabs(m - round(m)) < 5e-4)
-        snprintf(out, cap, "%s%.0fe%d", v < 0 ? "-" : "", round(m), e);
-    else
-        snprintf(out, cap, "%s%.3ge%d", v < 0 ? "-" : "", m, e);
-}
-
-/* A 1-2-5 step that puts at most `most` ticks on a span. */
-static double nice_step(double span, int most)
-{
-    double raw = span / (most > 1 ? most - 1 : 1);
-    double p = decade_below(raw), m = raw / p;
-    return (m <= 1.0 + 1e-9 ? 1 : m <= 2.0 + 1e-9 ? 2 : m <= 5.0 + 1e-9 ? 5 : 10) * p;
-}
-
 /* Ticks at multiples of a nice step in value space [lo, hi], positioned through
  * the scale (a log scale takes only values above its offset). */
 static int linear_ticks(const PlotScale *s, double lo, double hi, int most, PlotTick *out)
 {
     if (!(hi > lo))
         return 0;
-    double step = nice_step(hi - lo, most);
+    double step = ticks_step(lo, hi, most);
     int n = 0;
     for (double k = ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9 && n < most && n < PLOT_MAX_TICKS; k++) {
         double v = k * step;
@@ -164,7 +136,7 @@ static int linear_ticks(const PlotScale *s, double lo, double hi, int most, Plot
         if (s && s->kind == PLOT_SCALE_LOG && !(v > 0))
             continue;
         out[n].pos = s ? plot_fwd(s, s->kind == PLOT_SCALE_LOG ? v + s->offset : v) : v;
-        plot_format(v, out[n].label, sizeof out[n].label);
+        num_format(v, out[n].label, sizeof out[n].label);
         n++;
     }
     return n;
@@ -194,7 +166,7 @@ int plot_ticks_y(const PlotScale *s, double y0, double y1, int most, PlotTick *o
             int step = decade_step(y1 - y0, most);
             for (double k = ceil(y0 / step) * step; k <= y1 + 1e-9 && n < most; k += step) {
                 out[n].pos = k;
-                plot_format(pow(10.0, k), out[n].label, sizeof out[n].label);
+                num_format(pow(10.0, k), out[n].label, sizeof out[n].label);
                 n++;
             }
             return n;
@@ -222,7 +194,7 @@ int plot_ticks_y(const PlotScale *s, double y0, double y1, int most, PlotTick *o
             if (y < y0 - 1e-9 || y > y1 + 1e-9)
                 continue;
             cand[nc].pos = y;
-            plot_format(v, cand[nc++].label, sizeof cand[0].label);
+            num_format(v, cand[nc++].label, sizeof cand[0].label);
         }
     double gap = (y1 - y0) / (2.0 * most);
     for (int i = 0; i < nc && n < most; i++) {
@@ -247,7 +219,7 @@ int plot_ticks_x(double hi, int most, PlotTick *out)
         most = PLOT_MAX_TICKS;
     if (!(hi > 0))
         hi = 1;
-    double step = nice_step(hi, most);
+    double step = ticks_step(0, hi, most);
     if (step < 1)
         step = 1;
     int n = 0;

@@ -90,9 +90,6 @@ int plot_ticks_y(const PlotScale *s, double y0, double y1, int most, PlotTick *o
  * 1.5M. Returns how many. */
 int plot_ticks_x(double hi, int most, PlotTick *out);
 
-/* A value as an axis label: 0, 0.01, 2.5, 100, 1e-6, 2e5, -1e3. */
-void plot_format(double v, char *out, size_t cap);
-
 /* The column of a step when steps [0, last] are spread over `cols` columns (use
  * plot_columns for cols). */
 static inline int plot_column(int step, int last, int cols)
