@@ -126,7 +126,7 @@ static void check_advance(const Movie *mv, int i, int s, const unsigned char *la
 static void test_gif(void)
 {
     static const double RV[4] = {-2.0, 2.0, -1.0, 3.0};
-    const char *scene = "--legend none --size 480x270 --steps 300";
+    const char *scene = "--legend none --axes off --size 480x270 --steps 300";
     char args[512];
     int lines;
     snprintf(args, sizeof args, "--headless %s --fps 25 --frames 20 --animate a.gif --csv t.csv --screenshot last.png",
@@ -161,7 +161,7 @@ static void test_gif(void)
 
 static void test_mp4(void)
 {
-    const char *scene = "--legend none --size 480x270 --steps 300";
+    const char *scene = "--legend none --axes off --size 480x270 --steps 300";
     char args[512];
     int lines;
     snprintf(args, sizeof args, "--headless %s --duration 1 --animate a.mp4 --screenshot last.png", scene);

@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "log.h"
 #include "sdl_events.h"
+#include "ticks.h"
 
 #include <SDL2/SDL.h>
 #include <stdlib.h>
@@ -509,9 +510,11 @@ static void test_view3d(void)
         vec3 q;
         float o[3];
         view3d_point(&b, P[i][0], P[i][1], surface_value(&a->scene.surface, P[i][0], P[i][1]), 0.0f, q);
-        Camera3D cam = view3d_camera_fit(a->camera, m->w, m->h);
-        CHECK(view3d_project(&cam, m->w, m->h, q, o));
-        float px = m->x + o[0], py = m->y + o[1];
+        float mx, my, mw, mh;
+        CHECK(app_map_rect(a, &mx, &my, &mw, &mh));
+        Camera3D cam = view3d_camera_fit(a->camera, mw, mh);
+        CHECK(view3d_project(&cam, mw, mh, q, o));
+        float px = mx + o[0], py = my + o[1];
         mouse(SDL_MOUSEMOTION, px, py);
         mouse(SDL_MOUSEBUTTONDOWN, px, py);
         mouse(SDL_MOUSEBUTTONUP, px, py);
@@ -565,7 +568,7 @@ static void test_maps(void)
     /* a click at the centre of cell (12, 12) */
     const DrawCmd *img = NULL;
     for (int i = 0; i < sh.dl.n; i++)
-        if (sh.dl.cmd[i].kind == DRAW_IMAGE)
+        if (sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image)
             img = &sh.dl.cmd[i];
     int ci = 12, cj = 12;
     float cx = img->x + img->w * (ci + 0.5f) / 48, cy = img->y + img->h * (1.0f - (cj + 0.5f) / 48);
@@ -663,8 +666,9 @@ static const DrawCmd *drawn_text(const char *s, int prefix)
 }
 
 /* The app's own legend, on the map: the surface's title, then per enabled run a
- * row with its label, the step shown and the loss there, formatted as documented
- * (5 significant digits, or 3 decimals in exponent form below 1e-3 and from 1e5). */
+ * row with its label and the loss at the step shown (and the step itself unless
+ * the legend is compact), the loss as every number on screen is written
+ * (num_format, tested in test_ticks). */
 static void test_legend(void)
 {
     App *a = &sh.app;
@@ -672,6 +676,11 @@ static void test_legend(void)
     frame();
     const Panel *m = map_panel();
     const DrawCmd *title = drawn_text("Rosenbrock   f = ", 1);
+    int compact = title == NULL;
+    for (int c = 0; c < sh.dl.n && !title; c++) /* compact: the surface's name alone, on the map */
+        if (sh.dl.cmd[c].kind == DRAW_TEXT && strcmp(draw_text_of(&sh.dl, &sh.dl.cmd[c]), "Rosenbrock") == 0 &&
+            sh.dl.cmd[c].x >= m->x && sh.dl.cmd[c].x < m->x + m->w)
+            title = &sh.dl.cmd[c];
     CHECK(title != NULL);
     if (title)
         CHECK(title->x >= m->x && title->x < m->x + m->w && title->y >= m->y && title->y < m->y + m->h);
@@ -684,8 +693,7 @@ static void test_legend(void)
         double loss = r->traj[k].loss;
         char want_step[32], want_loss[64];
         snprintf(want_step, sizeof want_step, "%d", k);
-        snprintf(want_loss, sizeof want_loss, loss != 0 && (fabs(loss) < 1e-3 || fabs(loss) >= 1e5) ? "%.3e" : "%.5g",
-                 loss);
+        num_format(loss, want_loss, sizeof want_loss);
         /* the row: the label, the step and the loss on one line, inside the map */
         int found = 0;
         for (int c = 0; c < sh.dl.n && !found; c++) {
@@ -700,7 +708,7 @@ static void test_legend(void)
                 step |= strcmp(draw_text_of(&sh.dl, vc), want_step) == 0;
                 value |= strcmp(draw_text_of(&sh.dl, vc), want_loss) == 0;
             }
-            found = step && value;
+            found = (step || compact) && value;
         }
         CHECK_MSG(found, "legend row of %s: step %s, loss %s", r->label, want_step, want_loss);
         rows += found;
@@ -796,10 +804,11 @@ static void test_card_and_internals(void)
     /* I: the step taken leaves adam's head along the step to the next point */
     key(SDLK_i, 0);
     CHECK(a->show_internals);
-    const Panel *mp = map_panel();
-    MapView v = map_fit(a->view, mp->w, mp->h);
+    Panel mp = {0};
+    CHECK(app_map_rect(a, &mp.x, &mp.y, &mp.w, &mp.h));
+    MapView v = map_fit(a->view, mp.w, mp.h);
     const TrajPoint *q = &a->scene.run[3].traj[4], *q1 = &a->scene.run[3].traj[5];
-    float hx = map_px_x(v, mp->x, mp->w, q->x), hy = map_px_y(v, mp->y, mp->h, q->y);
+    float hx = map_px_x(v, mp.x, mp.w, q->x), hy = map_px_y(v, mp.y, mp.h, q->y);
     float sx = (float)(q1->x - q->x), sy = (float)(q->y - q1->y), sl = hypotf(sx, sy);
     int arrows = 0;
     for (int i = 0; i < sh.dl.n; i++) {

@@ -28,7 +28,7 @@ static unsigned char *render(const char *args, const char *png, const char *csv,
     char cmd[2048];
     char log[160];
     snprintf(log, sizeof log, "%s/stderr", dir);
-    snprintf(cmd, sizeof cmd, "'%s' --headless --screenshot '%s' --csv '%s' %s 2>'%s'", bin, png, csv, args, log);
+    snprintf(cmd, sizeof cmd, "'%s' --headless --axes off --screenshot '%s' --csv '%s' %s 2>'%s'", bin, png, csv, args, log);
     int rc = system(cmd);
     CHECK_MSG(rc == 0, "%s", cmd);
     /* the picture is whole: no drawing command was dropped */

@@ -9,7 +9,11 @@
  *   - nothing was dropped from the draw lists;
  *   - the plot under the map is shown wherever the map keeps 60% of the height,
  *     and its own text (title, tick labels) stays in the panel, off its axes and
- *     the widgets, with no two labels overlapping. */
+ *     the widgets, with no two labels overlapping;
+ *   - the map's axes: tick labels in the bands beside and below the map, never on
+ *     it, on another label or a widget, each at the pixel of its value; the colour
+ *     bar's numbers increasing upwards, each where the field's colour scale puts
+ *     it; the legend over no head and not over the start. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 
@@ -272,6 +276,135 @@ static void check_plot(const App *a)
         FAIL("only %d texts on the plot", n);
 }
 
+/* A label's number: U+2212 read as '-'. */
+static double label_value(const char *s)
+{
+    char buf[64];
+    size_t n = 0;
+    for (; *s && n + 1 < sizeof buf; s++) {
+        if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88 && (unsigned char)s[2] == 0x92)
+            buf[n++] = '-', s += 2;
+        else
+            buf[n++] = *s;
+    }
+    buf[n] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    return end != buf && *end == '\0' ? v : NAN;
+}
+
+static void check_map(const App *a)
+{
+    const FrameLayout *f = &a->frame;
+    const Panel *p = frame_panel(f, &panel_map);
+    Box r;
+    if (!p || !app_map_rect(a, &r.x, &r.y, &r.w, &r.h)) {
+        FAIL("no map");
+        return;
+    }
+    float s = f->scale;
+    int bands = p->w >= 260 * s && p->h >= 160 * s;
+    if (bands && (r.x <= p->x || r.y + r.h >= p->y + p->h || r.x + r.w >= p->x + p->w))
+        FAIL("no bands for the axes around the %.0fx%.0f map", p->w, p->h);
+    app_frame(a, f, &frame_dl);
+    MapView v = map_fit(a->view, r.w, r.h);
+    SurfaceScale sc;
+    surface_color_scale(&a->scene.surface, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &sc);
+    Box bar = {0, 0, 0, 0};
+    for (int i = 0; i < frame_dl.n; i++)
+        if (frame_dl.cmd[i].kind == DRAW_IMAGE && frame_dl.cmd[i].iw == 1 && frame_dl.cmd[i].ih == 256)
+            bar = (Box){frame_dl.cmd[i].x, frame_dl.cmd[i].y, frame_dl.cmd[i].w, frame_dl.cmd[i].h};
+    if (bands && (bar.h < 0.5f * r.h || bar.x < r.x + r.w || bar.x + bar.w > p->x + p->w))
+        FAIL("the colour bar is at %.0f,%.0f %.0fx%.0f beside a map ending at %.0f", bar.x, bar.y, bar.w, bar.h,
+             r.x + r.w);
+    Box text[96];
+    int n = 0, nx = 0, ny = 0, nb = 0;
+    /* the last label of each kind: its value and place */
+    double ly = NAN, lx = NAN, lb = NAN;
+    float ly_at = 0, lx_at = 0, lb_at = 0;
+    for (int i = 0; i < frame_dl.n && n < 96; i++) {
+        const DrawCmd *t = &frame_dl.cmd[i];
+        if (t->kind != DRAW_TEXT || t->text_len == 0 || t->x < p->x || t->x >= p->x + p->w || t->y < p->y - 1 ||
+            t->y >= p->y + p->h)
+            continue;
+        const char *str = draw_text_of(&frame_dl, t);
+        Box tb = {t->x, t->y, render_text_width(ren, t->font, t->h, str, t->text_len), t->h * 1.2f};
+        if (overlap(tb, r, 0.5f))
+            continue; /* on the map: the legend's and the titles' */
+        if (!inside(tb, (Box){p->x, p->y, p->w, p->h}, 0.5f))
+            FAIL("map text '%s' at %.0f,%.0f leaves the map's panel", str, tb.x, tb.y);
+        for (int k = 0; k < a->ui.n_placed; k++)
+            if (overlap(tb, (Box){a->ui.placed[k].x, a->ui.placed[k].y, a->ui.placed[k].w, a->ui.placed[k].h}, 0.5f))
+                FAIL("axis text '%s' runs into widget %d", str, k);
+        for (int k = 0; k < n; k++)
+            if (overlap(tb, text[k], 0.5f))
+                FAIL("axis labels '%s' and #%d overlap", str, k);
+        text[n++] = tb;
+        double val = label_value(str);
+        float cy = tb.y + 0.62f * t->h, cx = tb.x + 0.5f * tb.w;
+        if (isnan(val))
+            continue; /* the colour bar's title */
+        if (tb.x + tb.w <= r.x + 0.5f) { /* left: y */
+            ny++;
+            float want = map_px_y(v, r.y, r.h, val);
+            if (fabsf(cy - want) > 1.5f)
+                FAIL("y label '%s' at %.1f, its value at %.1f", str, cy, want);
+            if (!isnan(ly) && !((val - ly) * (cy - ly_at) < 0))
+                FAIL("y labels not increasing upwards at '%s'", str);
+            ly = val, ly_at = cy;
+        } else if (tb.y >= r.y + r.h - 0.5f) { /* below: x */
+            nx++;
+            float want = map_px_x(v, r.x, r.w, val);
+            if (fabsf(cx - want) > 1.5f)
+                FAIL("x label '%s' at %.1f, its value at %.1f", str, cx, want);
+            if (!isnan(lx) && !((val - lx) * (cx - lx_at) > 0))
+                FAIL("x labels not increasing to the right at '%s'", str);
+            lx = val, lx_at = cx;
+        } else if (tb.x >= bar.x + bar.w) { /* the colour bar's: drawn from low to high */
+            nb++;
+            double t01 = a->scene.surface.log_color ? (log10(val) - sc.lo) / (sc.hi - sc.lo)
+                                                    : (val - sc.lo) / (sc.hi - sc.lo);
+            float want = bar.y + bar.h * (1.0f - (float)t01);
+            if (fabsf(cy - want) > 1.5f)
+                FAIL("colour bar label '%s' at %.1f, its place on the scale at %.1f", str, cy, want);
+            if (!isnan(lb) && !((val - lb) * (cy - lb_at) < 0))
+                FAIL("colour bar labels not increasing upwards at '%s'", str);
+            lb = val, lb_at = cy;
+        }
+    }
+    if (bands && (nx < 2 || ny < 2 || nb < 2))
+        FAIL("%d x labels, %d y labels, %d on the colour bar", nx, ny, nb);
+    /* the legend's box (its rect right before its clip) over no head and not the start */
+    Box legend = {0, 0, 0, 0};
+    for (int i = 0; i + 1 < frame_dl.n; i++) {
+        const DrawCmd *c = &frame_dl.cmd[i], *d = &frame_dl.cmd[i + 1];
+        if (c->kind == DRAW_RECT && c->rgba == gs_theme.box && d->kind == DRAW_CLIP && d->x == c->x && d->y == c->y &&
+            inside((Box){c->x, c->y, c->w, c->h}, r, 0.5f))
+            legend = (Box){c->x, c->y, c->w, c->h};
+    }
+    if (legend.w <= 0) { /* none only where the map is too small to hold one clear of the heads */
+        if (r.w >= 480 * s && r.h >= 320 * s)
+            FAIL("no legend on a %.0fx%.0f map", r.w, r.h);
+        return;
+    }
+    float hr = gs_theme.head_r * s;
+    for (int i = 0; i <= a->scene.n_runs; i++) {
+        double wx, wy;
+        if (i == a->scene.n_runs) {
+            wx = a->scene.start[0], wy = a->scene.start[1];
+        } else {
+            const Run *run = &a->scene.run[i];
+            if (!run->enabled || run->n == 0)
+                continue;
+            const TrajPoint *q = &run->traj[app_visible_step(a, run)];
+            wx = q->x, wy = q->y;
+        }
+        Box disc = {map_px_x(v, r.x, r.w, wx) - hr, map_px_y(v, r.y, r.h, wy) - hr, 2 * hr, 2 * hr};
+        if (overlap(disc, legend, 0))
+            FAIL("the legend covers %s", i == a->scene.n_runs ? "the start" : a->scene.run[i].label);
+    }
+}
+
 int main(void)
 {
     GlContext gl;
@@ -294,13 +427,13 @@ int main(void)
     static DrawList dl;
     CHECK(draw_init(&dl, 8192, 1 << 16) == 0);
     CHECK(draw_init(&frame_dl, 8192, 1 << 16) == 0);
-    static const int SIZES[][2] = {{800, 600}, {1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
+    static const int SIZES[][2] = {{800, 600}, {1024, 768}, {1280, 720}, {1366, 768}, {1920, 1080}, {3840, 2160}};
     static const float SCALES[] = {0.75f, 1.0f, 2.0f};
     Input none;
     memset(&none, 0, sizeof none);
     none.mouse_x = none.mouse_y = -1;
     int layouts = 0, failed = 0;
-    for (int s = 0; s < 5; s++)
+    for (int s = 0; s < 6; s++)
         for (int k = 0; k < 3; k++)
             for (int more = 0; more < 4; more++) {
                 app.user_scale = SCALES[k];
@@ -321,6 +454,7 @@ int main(void)
                 if (more == 0)
                     check_help(&app);
                 check_plot(&app);
+                check_map(&app);
                 layouts++;
                 failed += check_failures > before;
             }

@@ -249,7 +249,7 @@ static void test_help(void)
 
     static const char *const FLAGS[] = {"--surface SPEC", "--opt SPEC", "--start X,Y", "--steps N", "--noise SIGMA",
                                         "--seed S", "--view XMIN,XMAX,YMIN,YMAX", "--layout overlay|grid",
-                                        "--legend auto|none|tl|tr|bl|br", "--headless", "--csv FILE",
+                                        "--legend auto|none|tl|tr|bl|br|X,Y", "--axes on|off", "--headless", "--csv FILE",
                                         "--screenshot FILE", "--size WxH", "--out-dir DIR", "--list",
                                         "--bench-core", "--bench", "--version", "-h, --help"};
     for (size_t i = 0; i < sizeof FLAGS / sizeof FLAGS[0]; i++)

@@ -19,7 +19,8 @@ typedef enum DrawKind {
     DRAW_TEXT,     /* text at (x, y) = top left; h = pixel size; font 0 regular, 1 bold */
     DRAW_CLIP,     /* scissor to the rect; w or h < 0: no clip */
     DRAW_FIELD,    /* the surface's loss field in the rect, for the view */
-    DRAW_PATH,     /* trajectory points [0, n) mapped from the view to the rect */
+    DRAW_PATH,     /* trajectory points [0, n) mapped from the view to the rect, `r` wide,
+                      over a dark halo 1.25 px each side in rgba2 (0: none) */
     DRAW_BAND,     /* points [0, n) in pairs (x, ya), (x, yb) mapped from the view to the
                       rect: each pair a vertical span, filled across to halfway to its
                       neighbours (a min-max band) */
@@ -94,6 +95,11 @@ void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, cons
                unsigned long long version, float width, unsigned rgba);
 
 /* A band: n points, in pairs (see DRAW_BAND). The points must outlive the list. */
+/* A path with no halo (a caller that draws every halo first, then every line). */
+void draw_path_plain(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
+                     unsigned long long version, float width, unsigned rgba);
+/* The halo draw_path puts under a path. */
+#define DRAW_PATH_HALO 0x0000007Au
 void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n, unsigned rgba);
 
 /* A 3D picture (see DRAW_SURFACE3D): the surface, paths on it, the end. */

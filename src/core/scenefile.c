@@ -82,7 +82,16 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
     out_num(&o, "--view ", v->view[0]);
     for (int i = 1; i < 4; i++)
         out_num(&o, ",", v->view[i]);
-    text_add(&o, "\n--layout %s\n--legend %s\n", spec_layout_name(v->layout), spec_legend_name(v->legend));
+    text_add(&o, "\n--layout %s\n", spec_layout_name(v->layout));
+    if (v->legend == LEGEND_AT) {
+        out_num(&o, "--legend ", v->legend_at[0]);
+        out_num(&o, ",", v->legend_at[1]);
+        text_add(&o, "\n");
+    } else {
+        text_add(&o, "--legend %s\n", spec_legend_name(v->legend));
+    }
+    if (v->no_axes)
+        text_add(&o, "--axes off\n");
     if (spec_plot_name(v->plot))
         text_add(&o, "--plot %s\n", spec_plot_name(v->plot));
     if (v->internals)
@@ -116,6 +125,8 @@ void scenefile_view_from_config(const Config *cfg, const Scene *sc, SceneFileVie
     memcpy(v->view, sc->surface.view, sizeof v->view);
     v->layout = cfg->layout;
     v->legend = cfg->legend;
+    memcpy(v->legend_at, cfg->legend_at, sizeof v->legend_at);
+    v->no_axes = cfg->no_axes;
     v->at = cfg->at;
     v->plot = cfg->plot;
     v->internals = cfg->internals;

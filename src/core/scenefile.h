@@ -26,6 +26,8 @@ typedef struct SceneFileView {
     double view[4];       /* xmin, xmax, ymin, ymax */
     Layout layout;
     LegendPos legend;
+    double legend_at[2];  /* LEGEND_AT: where */
+    int no_axes;          /* written as --axes off */
     int at;               /* the step shown, -1: the last (not written) */
     PlotArg plot;         /* PLOT_ARG_UNSET: not written */
     int internals;

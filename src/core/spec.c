@@ -411,6 +411,8 @@ const char *spec_legend_name(LegendPos p)
     return LEGEND_NAMES[p >= LEGEND_AUTO && p <= LEGEND_BR ? p : LEGEND_AUTO];
 }
 
+static const char *const AXES_NAMES[] = {"on", "off"};
+
 /* "A,B" or "A,B,C,D" as finite doubles. */
 static int parse_tuple(const char *s, double *out, int n)
 {
@@ -578,9 +580,28 @@ static int arg_layout(const Option *o, const char *val, Config *cfg, char *err, 
 
 static int arg_legend(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
+    double at[2];
+    if (strchr(val, ',')) {
+        if (parse_tuple(val, at, 2) != 0 || !(at[0] >= 0 && at[0] <= 1 && at[1] >= 0 && at[1] <= 1))
+            return seterr(err, cap, "%s '%s': expected X,Y, each from 0 to 1 (the box's place in the room the map "
+                          "leaves it: 0,0 top left, 1,1 bottom right)", o->flag, val);
+        cfg->legend = LEGEND_AT;
+        cfg->legend_at[0] = at[0], cfg->legend_at[1] = at[1];
+        return 0;
+    }
     int k = find_choice(o, val, err, cap);
     if (k >= 0)
         cfg->legend = (LegendPos)k;
+    else
+        seterr(err, cap, "%s '%s': expected auto, none, tl, tr, bl, br or X,Y (each from 0 to 1)", o->flag, val);
+    return k < 0 ? -1 : 0;
+}
+
+static int arg_axes(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    int k = find_choice(o, val, err, cap);
+    if (k >= 0)
+        cfg->no_axes = k == 1;
     return k < 0 ? -1 : 0;
 }
 
@@ -864,7 +885,11 @@ static const Option OPTIONS[] = {
     {SECTION_SCENE, "--layout", .choices = LAYOUT_NAMES, .n_choices = COUNT(LAYOUT_NAMES), .parse = arg_layout,
      .help = "all runs on one map, or one panel per run"},
     {SECTION_SCENE, "--legend", .choices = LEGEND_NAMES, .n_choices = COUNT(LEGEND_NAMES), .parse = arg_legend,
-     .help = "where the legend goes (auto: where it hides least)"},
+     .value = "X,Y",
+     .help = "where the legend goes (auto: where it hides least; X,Y: a place of its own, 0 to 1 across the room "
+             "the map leaves it, as dragging it sets)"},
+    {SECTION_SCENE, "--axes", .choices = AXES_NAMES, .n_choices = COUNT(AXES_NAMES), .parse = arg_axes,
+     .help = "tick labels on the map's axes and the colour bar of the loss (default on)"},
     {SECTION_SCENE, "--internals", .parse = arg_internals,
      .help = "at each head: -lr*gradient, the step, the momentum, and the per-axis step size as a box"},
     {SECTION_SCENE, "--card", .value = "LABEL", .parse = arg_card,
@@ -1361,10 +1386,12 @@ static void option_term_pieces(const Option *o, TermPut put, void *ctx)
     put(ctx, TERM_FLAG, o->flag);
     if (o->opt_value)
         put(ctx, TERM_TEXT, "[="), put(ctx, TERM_VALUE, o->opt_value), put(ctx, TERM_TEXT, "]");
-    if (o->value)
+    if (o->value && !o->n_choices)
         put(ctx, TERM_TEXT, " "), put(ctx, TERM_VALUE, o->value);
     for (int i = 0; i < o->n_choices; i++)
         put(ctx, TERM_TEXT, i ? "|" : " "), put(ctx, TERM_FLAG, o->choices[i]);
+    if (o->value && o->n_choices) /* names or a value of its own */
+        put(ctx, TERM_TEXT, "|"), put(ctx, TERM_VALUE, o->value);
 }
 
 static void term_as_text(void *ctx, int what, const char *s)

@@ -40,8 +40,10 @@ typedef enum SpecAction {
 
 typedef enum Layout { LAYOUT_OVERLAY, LAYOUT_GRID } Layout;
 
-/* Where the legend goes on the map: the corner that hides least, none, or a corner. */
-typedef enum LegendPos { LEGEND_AUTO, LEGEND_NONE, LEGEND_TL, LEGEND_TR, LEGEND_BL, LEGEND_BR } LegendPos;
+/* Where the legend goes on the map: the place that hides least, none, a corner, or
+ * a place of its own (legend_at: its box's left and top as fractions of the room
+ * the map leaves it, 0 to 1; where a drag put it). */
+typedef enum LegendPos { LEGEND_AUTO, LEGEND_NONE, LEGEND_TL, LEGEND_TR, LEGEND_BL, LEGEND_BR, LEGEND_AT } LegendPos;
 
 /* --plot: not given, a metric (PlotMetric's order, from PLOT_ARG_LOSS), or none. */
 typedef enum PlotArg { PLOT_ARG_UNSET, PLOT_ARG_LOSS, PLOT_ARG_GRAD, PLOT_ARG_LR, PLOT_ARG_NONE } PlotArg;
@@ -65,6 +67,8 @@ typedef struct Config {
     int width, height;            /* window or image size */
     Layout layout;
     LegendPos legend;
+    double legend_at[2];          /* LEGEND_AT: where */
+    int no_axes;                  /* --axes off: no ticks and no colour bar */
     PlotArg plot;
     double view[4];
     int have_view;

@@ -170,6 +170,8 @@ void app_apply_config_view(App *a, const Config *cfg)
 {
     a->layout = cfg->layout;
     a->legend = cfg->legend;
+    a->legend_at[0] = cfg->legend_at[0], a->legend_at[1] = cfg->legend_at[1];
+    a->axes = !cfg->no_axes;
     reset_view(a);
     a->view3d = cfg->view3d;
     a->view3d_blend = cfg->view3d ? 1.0f : 0.0f;

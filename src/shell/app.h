@@ -55,6 +55,9 @@ typedef struct MapGesture {
     float press_x, press_y;
     MapView press_view;
     Camera3D press_camera;   /* 3D: orbit (drag) or pan (Shift-drag) from here */
+    int legend;              /* the press was on the legend: a click selects a row, a drag moves it */
+    int legend_row;          /* ... the run of the row pressed, or -1 */
+    float legend_x, legend_y;/* ... the legend's box at the press */
 } MapGesture;
 
 /* The plot under the map (panel_plot.c). */
@@ -106,6 +109,8 @@ struct App {
     Scene scene;
     Layout layout;           /* overlay or grid */
     LegendPos legend;
+    double legend_at[2];     /* LEGEND_AT: the legend's place, 0 to 1 across the room the map leaves it */
+    int axes;                /* tick labels and the colour bar around the map */
     MapView view;            /* the world region asked for; fitted to each map */
     int view3d;              /* the map in 3D (asked for; view3d_blend follows) */
     float view3d_blend;      /* 0: the 2D map, 1: 3D; in between while it turns */
@@ -249,6 +254,10 @@ int app_card_run(const App *a);
 
 /* The selection: run i's card (i < 0: close it). */
 void app_select(App *a, int i);
+
+/* The rect the map's picture fills, inside the bands of its axes (in grid layout:
+ * the first tile's). Returns 0 when the window has no map. */
+int app_map_rect(const App *a, float *x, float *y, float *w, float *h);
 
 /* World point under a pixel of the window's map (in grid layout: of the tile under
  * it). Returns 0 when the pixel is on no map. */

@@ -22,6 +22,8 @@ static void view_of(const App *a, SceneFileView *v)
     v->view[0] = a->view.x0, v->view[1] = a->view.x1, v->view[2] = a->view.y0, v->view[3] = a->view.y1;
     v->layout = a->layout;
     v->legend = a->legend;
+    v->legend_at[0] = a->legend_at[0], v->legend_at[1] = a->legend_at[1];
+    v->no_axes = !a->axes;
     v->at = (int)a->t;
     v->plot = a->plot.show ? (PlotArg)(PLOT_ARG_LOSS + (int)a->plot.metric) : PLOT_ARG_NONE;
     v->internals = a->show_internals;

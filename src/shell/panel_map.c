@@ -14,10 +14,117 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "place.h"
+#include "ticks.h"
+
 typedef struct Tile {
     float x, y, w, h;
     int run;   /* grid: the run shown; overlay: -1 */
 } Tile;
+
+/* ---- axes and the colour bar: where they go -------------------------------------- */
+
+/* The map panel's parts: the tiles' rect, and around it the bands of the axes'
+ * labels (left and below, in 2D) and the colour bar (right). */
+typedef struct MapFrame {
+    float x, y, w, h;        /* the tiles go here */
+    float fs, tick;          /* the labels' text size, a tick's length */
+    int ticks2d;             /* labelled ticks left of and below the map */
+    int bar;                 /* the colour bar */
+    float bar_x, bar_y, bar_w, bar_h;
+} MapFrame;
+
+/* The colour scale of the field over a view, kept while the surface and view stay
+ * (surface_color_scale samples the surface thousands of times). */
+static SurfaceScale field_scale(const Surface *s, MapView v)
+{
+    static char key[EXPR_MAX_SOURCE + 512];
+    static SurfaceScale memo;
+    char k[sizeof key];
+    view3d_key(s, v, k, sizeof k);
+    if (strcmp(k, key) != 0) {
+        surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &memo);
+        memcpy(key, k, sizeof key);
+    }
+    return memo;
+}
+
+/* The colour bar's ticks for a scale, at most `most`: the loss (or, log-coloured,
+ * the loss above the lowest value in view) at positions pos[i] in [0, 1] along
+ * the scale. Returns how many. */
+static int bar_ticks(const Surface *s, const SurfaceScale *sc, int most, Tick *t, float *pos)
+{
+    int n;
+    if (s->log_color) {
+        n = ticks_log(pow(10.0, sc->lo), pow(10.0, sc->hi), most, t);
+        for (int i = 0; i < n; i++)
+            pos[i] = (float)((log10(t[i].v) - sc->lo) / (sc->hi - sc->lo));
+    } else {
+        n = ticks_linear(sc->lo, sc->hi, most, t);
+        for (int i = 0; i < n; i++)
+            pos[i] = (float)((t[i].v - sc->lo) / (sc->hi - sc->lo));
+    }
+    return n;
+}
+
+/* The colour bar's title: "loss", or with a log scale over a lowest value that is
+ * not 0, what the numbers are ("loss + 1.032": the loss above -1.032). */
+static void bar_title(const Surface *s, const SurfaceScale *sc, int in3d, char *out, size_t cap)
+{
+    char num[32] = "";
+    if (s->log_color && sc->fmin != 0.0)
+        num_format(fabs(sc->fmin), num, sizeof num);
+    snprintf(out, cap, "%s%s%s%s", in3d ? "height: " : "", "loss", num[0] ? (sc->fmin < 0 ? " + " : " \xe2\x88\x92 ") : "",
+             num);
+}
+
+static float widest_label(const App *a, float fs, const Tick *t, int n)
+{
+    float w = 0;
+    for (int i = 0; i < n; i++)
+        w = fmaxf(w, ui_text_width(&a->ui, 0, fs, t[i].label));
+    return w;
+}
+
+static MapView tile_view_of(const App *a, float w, float h) { return map_fit(a->view, w, h); }
+
+/* The map panel's parts at UI scale s. The bands are sized from the labels the
+ * panel's view would show (measured, so a long label never leaves its band). */
+static void map_frame(const App *a, const Panel *p, float s, MapFrame *m)
+{
+    *m = (MapFrame){p->x, p->y, p->w, p->h, .fs = gs_theme.map_font * s * 0.85f, .tick = 5.0f * s};
+    /* no room for them: the map alone */
+    if (!a->axes || p->w < 260 * s || p->h < 160 * s)
+        return;
+    float fs = m->fs, pad = 4.0f * s;
+    m->ticks2d = !a->view3d;
+    m->bar = 1;
+    MapView v = tile_view_of(a, p->w, p->h);
+    Tick t[TICKS_MAX];
+    float pos[TICKS_MAX];
+    float left = 0, below = 0, top = 0.7f * fs, right;
+    if (m->ticks2d) {
+        int n = ticks_linear(v.y0, v.y1, 8, t);
+        left = fmaxf(widest_label(a, fs, t, n), ui_text_width(&a->ui, 0, fs, "\xe2\x88\x92" "0.0")) + m->tick + 2 * pad;
+        below = m->tick + 1.3f * fs + pad;
+    }
+    SurfaceScale sc = field_scale(&a->scene.surface, v);
+    int nb = bar_ticks(&a->scene.surface, &sc, 8, t, pos);
+    char title[64];
+    bar_title(&a->scene.surface, &sc, a->view3d, title, sizeof title);
+    float bar_w = 14.0f * s;
+    right = 3 * pad + bar_w + m->tick + pad + widest_label(a, fs, t, nb);
+    float title_w = ui_text_width(&a->ui, 1, fs, title);
+    right = fmaxf(right, title_w + 4 * pad);
+    m->x = p->x + roundf(left);
+    m->y = p->y + roundf(top);
+    m->w = p->w - roundf(left) - roundf(right);
+    m->h = p->h - roundf(top) - roundf(below);
+    m->bar_w = bar_w;
+    m->bar_x = m->x + m->w + 3 * pad;
+    m->bar_y = m->y + 1.6f * fs;
+    m->bar_h = m->h - 1.6f * fs - (m->ticks2d ? 0 : 0.7f * fs);
+}
 
 static int enabled_runs(const Scene *sc, int *idx)
 {
@@ -28,9 +135,13 @@ static int enabled_runs(const Scene *sc, int *idx)
     return n;
 }
 
-/* The map's tiles: one in overlay, one per enabled run in grid. */
-static int map_tiles(const App *a, const Panel *p, float scale, Tile *out)
+/* The map's tiles: one in overlay, one per enabled run in grid, inside the bands
+ * of the axes. */
+static int map_tiles(const App *a, const Panel *panel, float scale, Tile *out)
 {
+    MapFrame mf;
+    map_frame(a, panel, scale, &mf);
+    const Panel inner = {panel->cls, mf.x, mf.y, mf.w, mf.h}, *p = &inner;
     if (a->layout == LAYOUT_OVERLAY) {
         out[0] = (Tile){p->x, p->y, p->w, p->h, -1};
         return 1;
@@ -62,7 +173,7 @@ static int map_tiles(const App *a, const Panel *p, float scale, Tile *out)
     return n;
 }
 
-static MapView tile_view(const App *a, const Tile *t) { return map_fit(a->view, t->w, t->h); }
+static MapView tile_view(const App *a, const Tile *t) { return tile_view_of(a, t->w, t->h); }
 
 /* The tile under a pixel, or -1. */
 static int tile_at(const Tile *tiles, int n, float px, float py)
@@ -75,6 +186,18 @@ static int tile_at(const Tile *tiles, int n, float px, float py)
 
 static Camera3D shown_camera(const App *a, const Tile *t);
 static void shown_box(const App *a, Box3D *b);
+static int tile_px3d(const App *a, const Tile *t, const Box3D *b, double x, double y, float *px, float *py);
+
+int app_map_rect(const App *a, float *x, float *y, float *w, float *h)
+{
+    const Panel *p = frame_panel(&a->frame, &panel_map);
+    if (!p)
+        return 0;
+    Tile tiles[SCENE_MAX_RUNS];
+    map_tiles(a, p, a->frame.scale, tiles);
+    *x = tiles[0].x, *y = tiles[0].y, *w = tiles[0].w, *h = tiles[0].h;
+    return 1;
+}
 
 int app_map_world(const App *a, float px, float py, double *wx, double *wy)
 {
@@ -114,7 +237,9 @@ static void hp_summary(const Run *r, char *out, size_t cap)
         if ((k == HP_WEIGHT_DECAY && r->hp[k] == 0.0 && optim_info(r->kind)->defaults[k] == 0.0) ||
             (optim_hyper((HyperKey)k)->is_flag && r->hp[k] == 1.0))
             continue;
-        int n = snprintf(out + len, cap - len, "%s%s=%.3g", len ? "  " : "", optim_hyper((HyperKey)k)->symbol, r->hp[k]);
+        char num[32];
+        num_format(r->hp[k], num, sizeof num);
+        int n = snprintf(out + len, cap - len, "%s%s=%s", len ? "  " : "", optim_hyper((HyperKey)k)->symbol, num);
         if (n < 0 || (size_t)n >= cap - len)
             return;
         len += (size_t)n;
@@ -123,14 +248,6 @@ static void hp_summary(const Run *r, char *out, size_t cap)
     schedule_describe(&r->sched, sched, sizeof sched);
     if (sched[0] && len < cap)
         snprintf(out + len, cap - len, "  %s", sched);
-}
-
-static void fmt_num(char *out, size_t cap, double v)
-{
-    if (v != 0 && (fabs(v) < 1e-3 || fabs(v) >= 1e5))
-        snprintf(out, cap, "%.3e", v);
-    else
-        snprintf(out, cap, "%.5g", v);
 }
 
 /* ---- drawing ------------------------------------------------------------------ */
@@ -430,20 +547,45 @@ static void draw_bundles(const App *a, const Tile *t, MapView v, int only, float
     }
 }
 
+/* The paths drawn (only: a grid tile's run, or -1), in the order they are drawn:
+ * the runs in order, the selected run (the card's) last, on top. */
+static int path_order(const App *a, int only, int *order)
+{
+    const Scene *sc = &a->scene;
+    int m = 0, card = app_card_run(a);
+    for (int i = 0; i < sc->n_runs; i++)
+        if (sc->run[i].enabled && (only < 0 || i == only) && sc->run[i].n > 0 && i != card)
+            order[m++] = i;
+    if (card >= 0 && (only < 0 || card == only) && sc->run[card].n > 0)
+        order[m++] = card;
+    return m;
+}
+
+/* The width of the j-th of m paths drawn: each a step wider than the one drawn
+ * after it, so where paths share a valley every one still shows at the edges of
+ * those over it (at most three steps up). */
+static float path_width(float s, int j, int m)
+{
+    int up = m - 1 - j < 3 ? m - 1 - j : 3;
+    return gs_theme.path_w * s + 1.75f * s * (float)up;
+}
+
 static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
 {
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
     /* noise bundles: the other seeds, faint, under every path */
     draw_bundles(a, t, v, only, s, 0, dl);
-    /* paths, then heads on top */
-    for (int i = 0; i < sc->n_runs; i++) {
-        const Run *r = &sc->run[i];
-        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
-            continue;
-        int k = app_visible_step(a, r);
-        draw_path(dl, t->x, t->y, t->w, t->h, v, r->traj, k + 1, r->version, th->path_w * s, app_run_rgba(r));
-    }
+    /* every path's dark casing, then the paths over them, then the heads on top */
+    int order[SCENE_MAX_RUNS], np = path_order(a, only, order);
+    for (int pass = 0; pass < 2; pass++)
+        for (int j = 0; j < np; j++) {
+            const Run *r = &sc->run[order[j]];
+            int k = app_visible_step(a, r);
+            float w = path_width(s, j, np);
+            draw_path_plain(dl, t->x, t->y, t->w, t->h, v, r->traj, k + 1, r->version, pass ? w : w + 2.5f * s,
+                            pass ? app_run_rgba(r) : DRAW_PATH_HALO);
+        }
     /* minima, over the paths: hollow rings, so the field's lowest colour shows at the centre */
     for (int m = 0; m < sc->surface.n_minima; m++) {
         float mx, my;
@@ -469,33 +611,89 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
     draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 1, dl);
 }
 
-/* How much of the map a rect would hide: trajectory points, minima and the start
- * inside it (sampled). */
-static int legend_cost(const App *a, const Tile *t, MapView v, float x, float y, float w, float h)
+/* What a legend must not hide, as weighted pixels: the paths over the whole run
+ * (each run's points sampled alike, so a long run weighs no more than a short
+ * one), the minima, and, beyond any count of path points, the heads shown and the
+ * start. In 3D the points are where they stand on the surface, and the surface
+ * itself counts too, a little. Gathered once for as long as what they come from
+ * stays the same. */
+#define COST_RUN_POINTS 300
+#define COST_POINTS (SCENE_MAX_RUNS * (COST_RUN_POINTS + 2) + SURFACE_MAX_MINIMA + 1 + 256)
+typedef struct CostPoints {
+    unsigned long long key;
+    int n;
+    PlaceMark m[COST_POINTS];
+} CostPoints;
+
+static unsigned long long mix_key(unsigned long long h, const void *p, size_t n)
 {
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+static const CostPoints *cost_points(const App *a, const Tile *t, MapView v, float head_r)
+{
+    static CostPoints c;
     const Scene *sc = &a->scene;
-    int cost = 0;
-#define INSIDE(wx, wy)                                                                                 \
-    (map_px_x(v, t->x, t->w, (wx)) >= x && map_px_x(v, t->x, t->w, (wx)) < x + w &&                 \
-     map_px_y(v, t->y, t->h, (wy)) >= y && map_px_y(v, t->y, t->h, (wy)) < y + h)
+    int in3d = a->view3d_blend > 0.0f;
+    unsigned long long key = 1469598103934665603ull;
+    key = mix_key(key, t, sizeof *t);
+    key = mix_key(key, &v, sizeof v);
+    key = mix_key(key, &a->view3d_blend, sizeof a->view3d_blend);
+    key = mix_key(key, &a->camera, sizeof a->camera);
+    key = mix_key(key, sc->start, sizeof sc->start);
+    key = mix_key(key, &head_r, sizeof head_r);
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
-        if (!r->enabled)
+        int k = app_visible_step(a, r);
+        key = mix_key(key, &r->version, sizeof r->version);
+        key = mix_key(key, &r->n, sizeof r->n);
+        key = mix_key(key, &r->enabled, sizeof r->enabled);
+        key = mix_key(key, &k, sizeof k);
+    }
+    if (key == c.key && c.n > 0)
+        return &c;
+    c.key = key, c.n = 0;
+    Box3D b;
+    if (in3d)
+        shown_box(a, &b);
+    float px, py;
+#define ADD(wx, wy, weight)                                                                         \
+    do {                                                                                            \
+        if (c.n < COST_POINTS &&                                                                    \
+            (in3d ? tile_px3d(a, t, &b, (wx), (wy), &px, &py)                                       \
+                  : (px = map_px_x(v, t->x, t->w, (wx)), py = map_px_y(v, t->y, t->h, (wy)), 1)))  \
+            c.m[c.n++] = (PlaceMark){px, py, (weight) >= PLACE_NEVER ? head_r : 0, (float)(weight)};      \
+    } while (0)
+    for (int i = 0; i < sc->n_runs; i++) {
+        const Run *r = &sc->run[i];
+        if (!r->enabled || r->n == 0)
             continue;
-        int n = app_visible_step(a, r) + 1, stride = n / 200 + 1;
-        for (int k = 0; k < n; k += stride)
-            cost += INSIDE(r->traj[k].x, r->traj[k].y);
+        int stride = r->n / COST_RUN_POINTS + 1, samples = (r->n + stride - 1) / stride;
+        for (int k = 0; k < r->n; k += stride)
+            ADD(r->traj[k].x, r->traj[k].y, (double)COST_RUN_POINTS / samples);
+        const TrajPoint *q = &r->traj[app_visible_step(a, r)];
+        ADD(q->x, q->y, PLACE_NEVER);
     }
     for (int m = 0; m < sc->surface.n_minima; m++)
-        cost += 50 * INSIDE(sc->surface.minima[m][0], sc->surface.minima[m][1]);
-    cost += 50 * INSIDE(sc->start[0], sc->start[1]);
-#undef INSIDE
-    return cost;
+        ADD(sc->surface.minima[m][0], sc->surface.minima[m][1], 100);
+    ADD(sc->start[0], sc->start[1], PLACE_NEVER);
+    if (in3d) /* the surface: a 16 x 16 grid of its points */
+        for (int j = 0; j < 16; j++)
+            for (int i = 0; i < 16; i++)
+                ADD(b.view.x0 + (i + 0.5) / 16 * (b.view.x1 - b.view.x0),
+                    b.view.y0 + (j + 0.5) / 16 * (b.view.y1 - b.view.y0), 2);
+#undef ADD
+    return &c;
 }
 
 /* Where the legend goes and what it holds. */
 typedef struct Legend {
     char title[700];
+    int compact;                     /* the run's name and loss only: a small map */
+    float loss_x;                    /* ... the loss's column */
     int starts[UI_WRAP_MAX], lines;  /* the title, wrapped */
     int cols;                        /* columns shown */
     int diverged;                    /* "diverged at step N" after the columns (when it fits) */
@@ -518,22 +716,18 @@ static void diverged_label(const Run *r, char *out, size_t cap)
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
  * lr; with the internals, their key. Placed in the corner of the map that hides
  * least, unless asked otherwise. Returns 0 when there is none. */
-static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend *L)
+static double legend_try(const App *a, const Tile *t, MapView v, float s, float text, Legend *L)
 {
-    if (a->legend == LEGEND_NONE)
-        return 0;
     const Theme *th = &gs_theme;
     const Scene *sc = &a->scene;
-    float fs = th->map_font * s, lh = fs * 1.45f, pad = 10.0f * s, margin = 12.0f * s;
+    float fs = th->map_font * s * text, lh = fs * 1.45f, pad = 10.0f * s, margin = 12.0f * s;
     L->fs = fs, L->lh = lh, L->pad = pad;
-    snprintf(L->title, sizeof L->title, "%s   f = %s",
-             sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function",
-             surface_display(&sc->surface));
     int rows = 0, shown = 0;
     for (int i = 0; i < sc->n_runs; i++) {
         rows += sc->run[i].enabled;
         shown |= shows_internals(a, i, -1);
     }
+    const char *name = sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function";
     L->key = shown;
     L->arrows = shown ? arrow_scale(a, t, v, -1) : 1;
     L->has = shown ? internals_has(a, -1) : 0;
@@ -545,55 +739,104 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
             diverged_label(&sc->run[i], label, sizeof label);
             diverged_w = fmaxf(diverged_w, ui_text_width(&a->ui, 1, fs, label));
         }
-    /* the columns that fit, dropped from the right (lr, then |grad|) when the map
-     * is narrow; the divergence after them where it fits whole; the title wrapped
-     * onto more lines when it is long */
     float room = t->w - 2 * margin - 2 * pad;
-    int cols = 5;
-    float w = col[5] - 20 * s;
-    while (cols > 3 && w > room)
-        w = col[--cols] - 20 * s;
-    if (w > room)
-        w = room;
-    L->diverged = cols == 5 && diverged_w > 0 && col[5] + diverged_w <= room;
-    if (L->diverged)
-        w = col[5] + diverged_w;
-    L->cols = cols;
-    L->lines = 1;
-    L->starts[0] = 0;
-    float tw = ui_text_width(&a->ui, 1, fs, L->title);
-    if (tw > w && tw > room) {
-        L->lines = ui_wrap(&a->ui, 1, fs, L->title, room, L->starts, UI_WRAP_MAX);
-        tw = room;
-    }
-    if (tw > w)
-        w = tw;
-    L->key_lines = 0;
-    if (L->key) {
-        /* the key on one line if it fits the legend's width, else on more */
-        L->key_fs = fs * 0.9f;
-        w = fmaxf(w, internals_key(a, 0, 0, L->key_fs, L->arrows, L->has, 0, fmaxf(w, room), &L->key_lines, NULL));
-    }
-    if (w > room)
-        w = room;
-    float bw = w + 2 * pad, bh = lh * (float)(rows + 1 + L->lines) + L->key_fs * 1.45f * (float)L->key_lines + 2 * pad - 4 * s;
-    /* corners: top left, top right, bottom left, bottom right */
-    float cx[4] = {t->x + margin, t->x + t->w - margin - bw, t->x + margin, t->x + t->w - margin - bw};
-    float cy[4] = {t->y + margin, t->y + margin, t->y + t->h - margin - bh, t->y + t->h - margin - bh};
-    int corner = 0;
-    if (a->legend >= LEGEND_TL) {
-        corner = (int)a->legend - (int)LEGEND_TL;
-    } else {
-        int best = -1;
-        for (int c = 0; c < 4; c++) {
-            int cost = legend_cost(a, t, v, cx[c], cy[c], bw, bh);
-            if (best < 0 || cost < best)
-                best = cost, corner = c;
+    /* compact: the loss after the widest name, as wide as the widest loss */
+    float name_w = 0, loss_w = 0;
+    for (int i = 0; i < sc->n_runs; i++)
+        if (sc->run[i].enabled) {
+            const Run *r = &sc->run[i];
+            char num[64] = "not finite at the start";
+            int k = app_visible_step(a, r);
+            if (r->n > 0 && r->diverged_at >= 0 && k == r->n - 1)
+                diverged_label(r, num, sizeof num);
+            else if (r->n > 0)
+                num_format(r->traj[k].loss, num, sizeof num);
+            name_w = fmaxf(name_w, ui_text_width(&a->ui, 1, fs, r->label));
+            loss_w = fmaxf(loss_w, ui_text_width(&a->ui, 1, fs, num));
         }
+    L->loss_x = roundf(22 * s + name_w + 14 * s);
+    /* compact (the name and the loss, the surface's name alone) when the whole
+     * legend would take more than half the map's width or a fifth of its area */
+    for (int compact = 0; compact < 2; compact++) {
+        L->compact = compact;
+        if (compact)
+            snprintf(L->title, sizeof L->title, "%s", name);
+        else
+            snprintf(L->title, sizeof L->title, "%s   f = %s", name, surface_display(&sc->surface));
+        /* the columns that fit, dropped from the right (lr, then |grad|) when the map
+         * is narrow; the divergence after them where it fits whole; the title
+         * wrapped onto more lines when it is long */
+        int cols = compact ? 2 : 5;
+        float w = compact ? L->loss_x + loss_w : col[5] - 20 * s;
+        while (!compact && cols > 3 && w > room)
+            w = col[--cols] - 20 * s;
+        if (w > room)
+            w = room;
+        L->diverged = !compact && cols == 5 && diverged_w > 0 && col[5] + diverged_w <= room;
+        if (L->diverged)
+            w = col[5] + diverged_w;
+        L->cols = cols;
+        L->lines = 1;
+        L->starts[0] = 0;
+        float tw = ui_text_width(&a->ui, 1, fs, L->title);
+        if (tw > w && tw > room) {
+            L->lines = ui_wrap(&a->ui, 1, fs, L->title, room, L->starts, UI_WRAP_MAX);
+            tw = room;
+        }
+        if (tw > w)
+            w = tw;
+        L->key_lines = 0;
+        L->key_fs = 0;
+        if (L->key) {
+            /* the key on one line if it fits the legend's width, else on more */
+            L->key_fs = fs * 0.9f;
+            w = fmaxf(w, internals_key(a, 0, 0, L->key_fs, L->arrows, L->has, 0, fmaxf(w, room), &L->key_lines, NULL));
+        }
+        if (w > room)
+            w = room;
+        L->w = w + 2 * pad;
+        L->h = lh * (float)(rows + (compact ? 0 : 1) + L->lines) + L->key_fs * 1.45f * (float)L->key_lines + 2 * pad -
+               4 * s;
+        if (L->w <= 0.5f * t->w && L->w * L->h <= 0.2f * t->w * t->h)
+            break;
     }
-    L->x = cx[corner], L->y = cy[corner], L->w = bw, L->h = bh;
-    L->rows_y = L->y + pad + lh * (float)(L->lines + 1);
-    return 1;
+    float bw = L->w, bh = L->h;
+    /* corners (top left, top right, bottom left, bottom right), then the middles of
+     * the top, bottom, left and right edges */
+    float x0 = t->x + margin, x1 = t->x + t->w - margin - bw, xm = 0.5f * (x0 + x1);
+    float y0 = t->y + margin, y1 = t->y + t->h - margin - bh, ym = 0.5f * (y0 + y1);
+    float cx[8] = {x0, x1, x0, x1, xm, xm, x0, x1}, cy[8] = {y0, y0, y1, y1, y0, y1, ym, ym};
+    int place = 0;
+    double best = 0;
+    if (a->legend == LEGEND_AT) {
+        L->x = roundf(x0 + (float)a->legend_at[0] * fmaxf(x1 - x0, 0));
+        L->y = roundf(y0 + (float)a->legend_at[1] * fmaxf(y1 - y0, 0));
+    } else {
+        if (a->legend >= LEGEND_TL && a->legend <= LEGEND_BR) {
+            place = (int)a->legend - (int)LEGEND_TL;
+        } else {
+            const CostPoints *pts = cost_points(a, t, v, 1.5f * th->head_r * s);
+            place = place_best(pts->m, pts->n, cx, cy, 8, bw, bh, &best);
+            if (bw > t->w - 2 * margin || bh > t->h - 2 * margin)
+                best += 1e9; /* it does not fit */
+        }
+        L->x = cx[place], L->y = cy[place];
+    }
+    L->rows_y = L->y + pad + lh * (float)(L->lines + (L->compact ? 0 : 1));
+    return best;
+}
+
+/* Places the legend (a->legend says how). Where it goes by itself and every place
+ * would hide a head or the start, it tries smaller text, and on a map too small
+ * for any legend that hides none, there is none (the heads matter more). Returns
+ * 0 when there is no legend. */
+static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend *L)
+{
+    if (a->legend == LEGEND_NONE)
+        return 0;
+    if (legend_try(a, t, v, s, 1.0f, L) < PLACE_NEVER || a->legend != LEGEND_AUTO)
+        return 1;
+    return legend_try(a, t, v, s, 0.8f, L) < PLACE_NEVER;
 }
 
 /* The run of the legend row under a pixel, or -1. */
@@ -629,9 +872,11 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
     }
     ty += lh * (float)L.lines;
     static const char *HEAD[] = {"run", "step", "loss", "|\342\210\207f|", "lr", ""};
-    for (int c = 0; c < cols; c++)
-        draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
-    ty += lh;
+    if (!L.compact) {
+        for (int c = 0; c < cols; c++)
+            draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
+        ty += lh;
+    }
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (!r->enabled)
@@ -642,20 +887,29 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
         draw_text(dl, tx + 22 * s, ty, fs, 1, th->text_strong, r->label, -1);
         char buf[64];
         if (r->n == 0) {
-            draw_text(dl, tx + col[1], ty, fs, 0, th->error, "not finite at the start", -1);
+            draw_text(dl, tx + (L.compact ? L.loss_x : col[1]), ty, fs, 0, th->error, "not finite at the start", -1);
+        } else if (L.compact) { /* the loss, or that it diverged */
+            int k = app_visible_step(a, r);
+            if (r->diverged_at >= 0 && k == r->n - 1) {
+                diverged_label(r, buf, sizeof buf);
+                draw_text(dl, tx + L.loss_x, ty, fs, 1, th->error, buf, -1);
+            } else {
+                num_format(r->traj[k].loss, buf, sizeof buf);
+                draw_text(dl, tx + L.loss_x, ty, fs, 0, th->text, buf, -1);
+            }
         } else {
             int k = app_visible_step(a, r);
             const TrajPoint *q = &r->traj[k];
             snprintf(buf, sizeof buf, "%d", k);
             draw_text(dl, tx + col[1], ty, fs, 0, th->text, buf, -1);
-            fmt_num(buf, sizeof buf, q->loss);
+            num_format(q->loss, buf, sizeof buf);
             draw_text(dl, tx + col[2], ty, fs, 0, th->text, buf, -1);
             if (cols > 3) {
-                fmt_num(buf, sizeof buf, hypot(q->gx, q->gy));
+                num_format(hypot(q->gx, q->gy), buf, sizeof buf);
                 draw_text(dl, tx + col[3], ty, fs, 0, th->text, buf, -1);
             }
             if (cols > 4) {
-                snprintf(buf, sizeof buf, "%.3g", q->lr); /* the learning rate of the next step */
+                num_format(q->lr, buf, sizeof buf); /* the learning rate of the next step */
                 draw_text(dl, tx + col[4], ty, fs, 0, th->text, buf, -1);
             }
             if (r->diverged_at >= 0 && k == r->n - 1 && L.diverged) {
@@ -694,8 +948,8 @@ static void draw_tile_title(const App *a, const Tile *t, const Run *r, float s, 
         return;
     int k = app_visible_step(a, r);
     char line[160], l1[32], l2[32];
-    fmt_num(l1, sizeof l1, r->traj[k].loss);
-    fmt_num(l2, sizeof l2, hypot(r->traj[k].gx, r->traj[k].gy));
+    num_format(r->traj[k].loss, l1, sizeof l1);
+    num_format(hypot(r->traj[k].gx, r->traj[k].gy), l2, sizeof l2);
     snprintf(line, sizeof line, "step %d   loss %s   |\xe2\x88\x87" "f| %s", k, l1, l2);
     float lw = ui_text_width(&a->ui, 0, fs * 0.9f, line);
     float ly = t->y + t->h - fs * 1.3f - 16 * s;
@@ -772,11 +1026,10 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     shown_box(a, &b);
     draw_surface3d(dl, t->x, t->y, t->w, t->h, &sc->surface, b.view, shown_camera(a, t), b.height);
     draw_bundles(a, t, b.view, only, s, 1, dl);
-    for (int i = 0; i < sc->n_runs; i++) {
-        const Run *r = &sc->run[i];
-        if (!r->enabled || (only >= 0 && i != only) || r->n == 0)
-            continue;
-        draw_path3d(dl, r->traj, app_visible_step(a, r) + 1, r->version, th->path_w * s, app_run_rgba(r));
+    int order[SCENE_MAX_RUNS], np = path_order(a, only, order);
+    for (int j = 0; j < np; j++) {
+        const Run *r = &sc->run[order[j]];
+        draw_path3d(dl, r->traj, app_visible_step(a, r) + 1, r->version, path_width(s, j, np), app_run_rgba(r));
     }
     draw_end3d(dl);
     float mx, my, sx, sy;
@@ -829,8 +1082,166 @@ static void draw_basin_key(const App *a, const Panel *p, float s, const float *l
     draw_text(dl, x + 10 * s, y + 5 * s, fs, 0, th->text, line, -1);
 }
 
+/* ---- axes and the colour bar: drawing ------------------------------------------ */
+
+/* Text centred vertically on y, right-aligned at x (align 1), left at x (0) or
+ * centred on x (0.5). */
+static void axis_text(const App *a, DrawList *dl, float x, float y, float fs, float align, unsigned rgba, const char *s)
+{
+    float w = ui_text_width(&a->ui, 0, fs, s);
+    draw_text(dl, roundf(x - align * w), roundf(y - 0.62f * fs), fs, 0, rgba, s, -1);
+}
+
+/* Labelled ticks left of the tiles in the first column and below those in the
+ * last row (every tile shows the same region); a label that would run past the
+ * panel or into its neighbour is left out. */
+static void draw_axes2d(const App *a, const MapFrame *mf, const Panel *p, const Tile *tiles, int n, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    float fs = mf->fs, tk = mf->tick, lw = fmaxf(1.0f, roundf(fs / 12.0f));
+    for (int i = 0; i < n; i++) {
+        const Tile *t = &tiles[i];
+        MapView v = tile_view(a, t);
+        Tick k[TICKS_MAX];
+        /* a tile with a neighbour above, below, left or right keeps its labels clear of
+         * the neighbour's */
+        int above = t->y > mf->y + 0.5f, below = t->y + t->h < mf->y + mf->h - 0.5f;
+        int leftn = t->x > mf->x + 0.5f, rightn = t->x + t->w < mf->x + mf->w - 0.5f;
+        if (!leftn) {
+            int most = (int)(t->h / (2.6f * fs));
+            int m = ticks_linear(v.y0, v.y1, most < 2 ? 2 : most, k);
+            for (int j = 0; j < m; j++) {
+                float y = roundf(map_px_y(v, t->y, t->h, k[j].v));
+                if (y < t->y - 0.5f || y > t->y + t->h + 0.5f || y - 0.62f * fs < p->y ||
+                    (above && y - 0.7f * fs < t->y) || (below && y + 0.7f * fs > t->y + t->h))
+                    continue;
+                draw_line(dl, t->x - tk, y, t->x, y, lw, th->text_dim);
+                axis_text(a, dl, t->x - tk - 3, y, fs, 1.0f, th->text, k[j].label);
+            }
+        }
+        if (!below) {
+            float widest = 0;
+            Tick probe[TICKS_MAX];
+            int pm = ticks_linear(v.x0, v.x1, 8, probe);
+            widest = widest_label(a, fs, probe, pm);
+            int most = (int)(t->w / (widest + 2.5f * fs));
+            int m = ticks_linear(v.x0, v.x1, most < 2 ? 2 : most, k);
+            float last_end = -1e30f, y = t->y + t->h;
+            for (int j = 0; j < m; j++) {
+                float x = roundf(map_px_x(v, t->x, t->w, k[j].v));
+                float w = ui_text_width(&a->ui, 0, fs, k[j].label);
+                if (x < t->x - 0.5f || x > t->x + t->w + 0.5f || x - w / 2 < p->x || x + w / 2 > p->x + p->w ||
+                    x - w / 2 < last_end + fs || (leftn && x - w / 2 < t->x + 2) ||
+                    (rightn && x + w / 2 > t->x + t->w - 2))
+                    continue;
+                draw_line(dl, x, y, x, y + tk, lw, th->text_dim);
+                axis_text(a, dl, x, y + tk + 0.75f * fs, fs, 0.5f, th->text, k[j].label);
+                last_end = x + w / 2;
+            }
+        }
+    }
+}
+
+/* The colour bar: the colormap from low (bottom) to high, a dark mark at each
+ * contour level the field draws, and the loss at labelled ticks. */
+static void draw_colour_bar(const App *a, const MapFrame *mf, const SurfaceScale *sc, DrawList *dl)
+{
+    static unsigned ramp[256];
+    if (!ramp[0])
+        for (int i = 0; i < 256; i++)
+            ramp[i] = render_colormap((float)(255 - i) / 255.0f) << 8 | 0xFFu;
+    const Theme *th = &gs_theme;
+    const Surface *s = &a->scene.surface;
+    float fs = mf->fs, x = mf->bar_x, y = mf->bar_y, w = mf->bar_w, h = mf->bar_h;
+    float lw = fmaxf(1.0f, roundf(fs / 12.0f));
+    char title[64];
+    bar_title(s, sc, a->view3d, title, sizeof title);
+    draw_text(dl, roundf(x), roundf(mf->y), fs, 1, th->text_strong, title, -1);
+    draw_image(dl, x, y, w, h, ramp, 1, 256, 1, 1.0f);
+    for (int i = 1; i < RENDER_FIELD_LEVELS; i++) {
+        float ly = roundf(y + h - h * (float)i / RENDER_FIELD_LEVELS);
+        draw_line(dl, x, ly, x + w, ly, lw, 0x00000070u);
+    }
+    draw_frame(dl, x - lw, y - lw, w + 2 * lw, h + 2 * lw, lw, th->text_dim);
+    Tick t[TICKS_MAX];
+    float pos[TICKS_MAX];
+    int most = (int)(h / (2.4f * fs));
+    int n = bar_ticks(s, sc, most < 2 ? 2 : most, t, pos);
+    for (int i = 0; i < n; i++) {
+        float ty = roundf(y + h - h * pos[i]);
+        draw_line(dl, x + w, ty, x + w + mf->tick, ty, lw, th->text_dim);
+        axis_text(a, dl, x + w + mf->tick + 3, ty, fs, 0.0f, th->text, t[i].label);
+    }
+}
+
+/* The 3D box's scales: labelled ticks along the two floor edges nearest the
+ * camera (x and y), and the height scale up the corner on their left, with the
+ * colour bar's values. */
+static void draw_axes3d(const App *a, const MapFrame *mf, const Tile *t, DrawList *dl)
+{
+    const Theme *th = &gs_theme;
+    Box3D b;
+    shown_box(a, &b);
+    Camera3D cam = shown_camera(a, t);
+    MapView v = b.view;
+    float hx = (float)(0.5 * fabs(v.x1 - v.x0) / b.half), hz = (float)(0.5 * fabs(v.y1 - v.y0) / b.half);
+    float az = glm_rad(cam.azimuth);
+    /* the near edges: the camera's side of the box in x and in z */
+    float ex = sinf(az) >= 0 ? hx : -hx, ez = cosf(az) >= 0 ? hz : -hz;
+    float fs = mf->fs, lw = fmaxf(1.0f, roundf(fs / 12.0f)), off = 0.07f;
+    Tick k[TICKS_MAX];
+    float o[3], o2[3];
+    for (int axis = 0; axis < 2; axis++) {
+        double lo = axis == 0 ? v.x0 : v.y0, hi = axis == 0 ? v.x1 : v.y1;
+        int m = ticks_linear(lo, hi, 5, k);
+        for (int j = 0; j < m; j++) {
+            float bx = axis == 0 ? (float)((k[j].v - b.cx) / b.half) : ex;
+            float bz = axis == 0 ? ez : (float)(-(k[j].v - b.cy) / b.half);
+            if (fabsf(bx) > hx + 1e-4f || fabsf(bz) > hz + 1e-4f)
+                continue;
+            vec3 p0 = {bx, VIEW3D_FLOOR, bz};
+            vec3 p1 = {axis == 0 ? bx : bx + copysignf(off, ex), VIEW3D_FLOOR, axis == 0 ? bz + copysignf(off, ez) : bz};
+            if (!view3d_project(&cam, t->w, t->h, p0, o) || !view3d_project(&cam, t->w, t->h, p1, o2))
+                continue;
+            draw_line(dl, t->x + o[0], t->y + o[1], t->x + o2[0], t->y + o2[1], lw, th->text_strong);
+            float dx = o2[0] - o[0], dy = o2[1] - o[1], d = fmaxf(hypotf(dx, dy), 1e-3f);
+            float lx = t->x + o2[0] + dx / d * 0.9f * fs, ly = t->y + o2[1] + dy / d * 0.9f * fs;
+            axis_text(a, dl, lx, ly, fs, dx < -0.3f * d ? 1.0f : (dx > 0.3f * d ? 0.0f : 0.5f), th->text_strong,
+                      k[j].label);
+        }
+        /* the axis's name past its last tick */
+        vec3 pn = {axis == 0 ? hx * 1.12f : ex + copysignf(2.5f * off, ex), VIEW3D_FLOOR,
+                   axis == 0 ? ez + copysignf(2.5f * off, ez) : -hz * 1.12f};
+        if (view3d_project(&cam, t->w, t->h, pn, o))
+            axis_text(a, dl, t->x + o[0], t->y + o[1], fs, 0.5f, th->text_strong, axis == 0 ? "x" : "y");
+    }
+    /* the height scale: up the near corner on the left of the picture */
+    vec3 c1 = {ex, 0, -ez}, c2 = {-ex, 0, ez};
+    float a1[3], a2[3];
+    if (!view3d_project(&cam, t->w, t->h, c1, a1) || !view3d_project(&cam, t->w, t->h, c2, a2))
+        return;
+    float cx = a1[0] < a2[0] ? c1[0] : c2[0], cz = a1[0] < a2[0] ? c1[2] : c2[2];
+    vec3 bot = {cx, 0, cz}, top = {cx, b.height, cz};
+    float ob[3], ot[3];
+    if (!view3d_project(&cam, t->w, t->h, bot, ob) || !view3d_project(&cam, t->w, t->h, top, ot) || b.height < 0.05f)
+        return;
+    draw_line(dl, t->x + ob[0], t->y + ob[1], t->x + ot[0], t->y + ot[1], lw, th->text_strong);
+    float pos[TICKS_MAX];
+    int m = bar_ticks(&a->scene.surface, &b.scale, 5, k, pos);
+    for (int j = 0; j < m; j++) {
+        vec3 p0 = {cx, pos[j] * b.height, cz};
+        if (!view3d_project(&cam, t->w, t->h, p0, o))
+            continue;
+        float px = t->x + o[0], py = t->y + o[1];
+        draw_line(dl, px - mf->tick, py, px, py, lw, th->text_strong);
+        axis_text(a, dl, px - mf->tick - 3, py, fs, 1.0f, th->text_strong, k[j].label);
+    }
+}
+
 static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
+    MapFrame mf;
+    map_frame(a, p, f->scale, &mf);
     Tile tiles[SCENE_MAX_RUNS];
     int n = map_tiles(a, p, f->scale, tiles);
     for (int i = 0; i < n; i++) {
@@ -853,7 +1264,18 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
             draw_tile_title(a, t, &a->scene.run[t->run], f->scale, dl);
         if (a->layout == LAYOUT_GRID && t->run >= 0 && shows_internals(a, t->run, t->run) && a->view3d_blend == 0.0f)
             draw_tile_key(a, t, v, f->scale, dl);
+        if (mf.bar && a->view3d && a->view3d_blend >= 1.0f)
+            draw_axes3d(a, &mf, t, dl);
         draw_no_clip(dl);
+    }
+    if (mf.ticks2d && a->view3d_blend == 0.0f)
+        draw_axes2d(a, &mf, p, tiles, n, dl);
+    if (mf.bar) {
+        Box3D b;
+        SurfaceScale sc = field_scale(&a->scene.surface, tile_view(a, &tiles[0]));
+        if (a->view3d_blend > 0.0f)
+            shown_box(a, &b), sc = b.scale;
+        draw_colour_bar(a, &mf, &sc, dl);
     }
     float legend[4];
     int has_legend = (a->layout == LAYOUT_OVERLAY || n == 0) &&
@@ -868,16 +1290,53 @@ static void map_input(App *a, const Panel *p, const Input *in)
     MapGesture *g = &a->gesture;
     float s = a->frame.scale;
     int over = in->mouse_x >= p->x && in->mouse_x < p->x + p->w && in->mouse_y >= p->y && in->mouse_y < p->y + p->h;
-    /* a legend row selects its run (again: closes its card) */
+    /* the legend: a click on a row selects its run (again: closes its card), a drag
+     * moves it to a place of its own (kept in the scene), a double click puts it
+     * back where it hides least */
     if (in->mouse_pressed && over && !a->ui.mouse_used && !a->show_help && a->layout == LAYOUT_OVERLAY) {
-        Tile t = {p->x, p->y, p->w, p->h, -1};
+        Tile t[SCENE_MAX_RUNS];
+        map_tiles(a, p, s, t);
         static Legend L;
-        int i = legend_place(a, &t, tile_view(a, &t), s, &L) ? legend_row_at(a, &L, in->mouse_x, in->mouse_y) : -1;
-        if (i >= 0) {
-            app_select(a, app_card_run(a) == i ? -1 : i);
+        if (legend_place(a, &t[0], tile_view(a, &t[0]), s, &L) && in->mouse_x >= L.x && in->mouse_x < L.x + L.w &&
+            in->mouse_y >= L.y && in->mouse_y < L.y + L.h) {
+            if (in->double_click) {
+                a->legend = LEGEND_AUTO;
+            } else {
+                g->legend = 1;
+                g->panning = 0;
+                g->legend_row = legend_row_at(a, &L, in->mouse_x, in->mouse_y);
+                g->press_x = in->mouse_x, g->press_y = in->mouse_y;
+                g->legend_x = L.x, g->legend_y = L.y;
+            }
             a->ui.mouse_used = 1;
             return;
         }
+    }
+    if (g->legend) {
+        float dx = in->mouse_x - g->press_x, dy = in->mouse_y - g->press_y;
+        if (in->mouse_down && !g->panning && dx * dx + dy * dy > 16.0f * s * s)
+            g->panning = 1;
+        if (in->mouse_down && g->panning) {
+            Tile t[SCENE_MAX_RUNS];
+            map_tiles(a, p, s, t);
+            static Legend L;
+            if (legend_place(a, &t[0], tile_view(a, &t[0]), s, &L)) {
+                /* the box's place as a share of the room it has (legend_place's margins) */
+                float margin = 12.0f * s;
+                float rx = t[0].w - 2 * margin - L.w, ry = t[0].h - 2 * margin - L.h;
+                double fx = rx > 0 ? (g->legend_x + dx - (t[0].x + margin)) / rx : 0;
+                double fy = ry > 0 ? (g->legend_y + dy - (t[0].y + margin)) / ry : 0;
+                a->legend = LEGEND_AT;
+                a->legend_at[0] = fmin(fmax(fx, 0.0), 1.0);
+                a->legend_at[1] = fmin(fmax(fy, 0.0), 1.0);
+            }
+        }
+        if (in->mouse_released || !in->mouse_down) {
+            if (!g->panning && g->legend_row >= 0)
+                app_select(a, app_card_run(a) == g->legend_row ? -1 : g->legend_row);
+            g->legend = g->panning = 0;
+        }
+        return;
     }
     if (in->mouse_pressed && over && !a->ui.mouse_used && !a->show_help) {
         g->pressing = 1;

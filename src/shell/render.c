@@ -243,7 +243,8 @@ void cmd_path(Renderer *r, const DrawCmd *c)
     int k = tess_points(c->points, c->n, c->view, (const float[4]){c->x, c->y, c->w, c->h}, r->pts);
     if (k < 2 || path_grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3, c->n) != 0)
         return;
-    const float hw = c->r * 0.5f, halo = hw + 1.25f;
+    const unsigned hc = c->rgba2;
+    const float hw = c->r * 0.5f, halo = hc ? hw + 1.25f : hw;
     int nv = tess_strip(r->pts, k, halo + 1.0f, r->pv);
 
     use_path(r);
@@ -254,11 +255,11 @@ void cmd_path(Renderer *r, const DrawCmd *c)
         glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)r->path_vbo_bytes, NULL, GL_DYNAMIC_DRAW);
     }
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, r->pv);
-    float a = (float)(c->rgba & 255) / 255.0f, ha = (float)(PATH_HALO & 255) / 255.0f;
+    float a = (float)(c->rgba & 255) / 255.0f, ha = (float)(hc & 255) / 255.0f;
     glUniform4f(r->u_path_color, (float)(c->rgba >> 24) / 255.0f * a, (float)((c->rgba >> 16) & 255) / 255.0f * a,
                 (float)((c->rgba >> 8) & 255) / 255.0f * a, a);
-    glUniform4f(r->u_path_halo, (float)(PATH_HALO >> 24) / 255.0f * ha, (float)((PATH_HALO >> 16) & 255) / 255.0f * ha,
-                (float)((PATH_HALO >> 8) & 255) / 255.0f * ha, ha);
+    glUniform4f(r->u_path_halo, (float)(hc >> 24) / 255.0f * ha, (float)((hc >> 16) & 255) / 255.0f * ha,
+                (float)((hc >> 8) & 255) / 255.0f * ha, ha);
     glUniform2f(r->u_path_half, hw, halo);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, nv);
 }

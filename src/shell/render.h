@@ -52,4 +52,7 @@ int render_surface3d_heights(Renderer *r, const Surface *s, MapView v, float *ou
 /* The colour the field uses at scale position t in [0, 1] (the colormap), 0xRRGGBB. */
 unsigned render_colormap(float t);
 
+/* The field's contour lines: one at each 1/RENDER_FIELD_LEVELS of its colour scale. */
+#define RENDER_FIELD_LEVELS 20
+
 #endif

@@ -74,7 +74,7 @@ int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
             o->changed = 0;
             continue;
         }
-        int same = o->pts == p->points && o->version == p->version && o->width == p->r && o->rgba == p->rgba &&
+        int same = o->pts == p->points && o->version == p->version && o->width == p->r && o->rgba == p->rgba && o->halo == p->rgba2 &&
                    p->n >= o->n;
         if (!same)
             o->changed = now;
@@ -112,7 +112,7 @@ int cmd_map(Renderer *r, const DrawList *dl, int first, int last)
             }
         }
         unsigned long changed = o->changed;
-        *o = (MapPath){p->points, p->version, p->n, p->r, p->rgba, !hot[k], changed};
+        *o = (MapPath){p->points, p->version, p->n, p->r, p->rgba, p->rgba2, !hot[k], changed};
     }
     flush(r);
     m->n_paths = np;

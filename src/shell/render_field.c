@@ -18,7 +18,6 @@
 
 extern const unsigned char gs_res_field_vert[], gs_res_field_frag[];
 
-#define FIELD_LEVELS 20.0f
 
 /* ---- colormap ------------------------------------------------------------------ */
 
@@ -215,7 +214,7 @@ FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
     glUniform1f(p->u_fmin, (float)sc.fmin);
     glUniform1f(p->u_delta, (float)sc.delta);
     glUniform2f(p->u_range, (float)sc.lo, (float)sc.hi);
-    glUniform1f(p->u_levels, FIELD_LEVELS);
+    glUniform1f(p->u_levels, (float)RENDER_FIELD_LEVELS);
     field_run(r, w, h);
 
     snprintf(e->key, sizeof e->key, "%s", key);

@@ -28,7 +28,7 @@
 #define MAP_CACHE 16        /* maps (field + trajectories) kept, one per panel */
 #define MAP_PATHS 64        /* trajectories a cached map holds; more are drawn directly */
 #define GROUPS_MAX 64       /* groups kept at once */
-#define PATH_HALO 0x0000007Au /* the dark edge around a path */
+#define PATH_HALO DRAW_PATH_HALO /* the dark edge around a path */
 #define KEY_MAX (EXPR_MAX_SOURCE + EXPR_MAX_PARAMS * (EXPR_NAME_MAX + 1) + 8)
 
 typedef struct Vtx {
@@ -76,7 +76,7 @@ typedef struct MapPath {
     unsigned long long version;
     int n;
     float width;
-    unsigned rgba;
+    unsigned rgba, halo;
     int in_base;            /* drawn into the kept texture (else: drawn live, "hot") */
     unsigned long changed;  /* frame of its last change other than growing */
 } MapPath;
