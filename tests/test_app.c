@@ -801,28 +801,59 @@ static void test_card_and_internals(void)
     key(SDLK_u, 0);
     frame();
     CHECK(app_card_run(a) == 3);
-    /* I: the step taken leaves adam's head along the step to the next point */
+    /* I: arrows at adam's head, to one scale, 1, 2 or 5 times a power of ten (the
+     * key says which), that puts the longest of the step, -lr m and half the box
+     * at 48 to 120 px; the step arrow, where it is long enough to draw, leaves the
+     * head along the step to the next point */
     key(SDLK_i, 0);
     CHECK(a->show_internals);
     Panel mp = {0};
     CHECK(app_map_rect(a, &mp.x, &mp.y, &mp.w, &mp.h));
     MapView v = map_fit(a->view, mp.w, mp.h);
-    const TrajPoint *q = &a->scene.run[3].traj[4], *q1 = &a->scene.run[3].traj[5];
-    float hx = map_px_x(v, mp.x, mp.w, q->x), hy = map_px_y(v, mp.y, mp.h, q->y);
-    float sx = (float)(q1->x - q->x), sy = (float)(q->y - q1->y), sl = hypotf(sx, sy);
-    int arrows = 0;
-    for (int i = 0; i < sh.dl.n; i++) {
-        const DrawCmd *c = &sh.dl.cmd[i];
-        /* the step arrow: the run's colour and the arrow's width (not a head's line to its spread disc) */
-        if (c->kind != DRAW_LINE || c->rgba != app_run_rgba(&a->scene.run[3]) || hypotf(c->x - hx, c->y - hy) > 0.5f ||
-            fabsf(c->r - gs_theme.arrow_w * 1.3f * a->frame.scale) > 0.01f)
-            continue;
-        float dx = c->x2 - c->x, dy = c->y2 - c->y;
-        float cosang = (dx * sx + dy * sy) / (hypotf(dx, dy) * sl);
-        CHECK_MSG(cosang > 0.9995f, "the step arrow points %.4f off the step", cosang);
-        arrows++;
+    float ppu = mp.w / (float)(v.x1 - v.x0), s = a->frame.scale;
+    int stepped = 0;
+    for (int tries = 0; tries < 60 && stepped < 3; tries++) {
+        int k = app_visible_step(a, &a->scene.run[3]);
+        RunUpdate u;
+        CHECK(scene_run_update(&a->scene, 3, k, &u) == 0);
+        const TrajPoint *q = &a->scene.run[3].traj[k];
+        double len[4] = {0, hypot(u.next[0] - q->x, u.next[1] - q->y),
+                         u.lr * hypot(u.in.velocity[0], u.in.velocity[1]),
+                         fmax(u.in.eff_lr[0], u.in.eff_lr[1]) * hypot(q->gx, q->gy)};
+        double longest = 0;
+        for (int j = 0; j < 4; j++)
+            longest = fmax(longest, len[j]);
+        const DrawCmd *key_text = drawn_text("arrows \xc3\x97", 1);
+        CHECK(key_text != NULL);
+        if (!key_text)
+            break;
+        double scale = strtod(draw_text_of(&sh.dl, key_text) + strlen("arrows \xc3\x97"), NULL);
+        double mant = scale / pow(10.0, floor(log10(scale) + 1e-9));
+        CHECK_MSG(fabs(mant - 1) < 1e-9 || fabs(mant - 2) < 1e-9 || fabs(mant - 5) < 1e-9, "arrows x%g", scale);
+        CHECK_MSG(longest * ppu * scale >= 47.9 && longest * ppu * scale <= 120.1,
+                  "step %d: the longest arrow is %.1f px at x%g", k, longest * ppu * scale, scale);
+        float hx = map_px_x(v, mp.x, mp.w, q->x), hy = map_px_y(v, mp.y, mp.h, q->y);
+        float sx = (float)(u.next[0] - q->x), sy = (float)(q->y - u.next[1]), sl = hypotf(sx, sy);
+        int arrows = 0;
+        for (int i = 0; i < sh.dl.n; i++) {
+            const DrawCmd *c = &sh.dl.cmd[i];
+            /* the step arrow: the run's colour and the arrow's width (not a head's line to its spread disc) */
+            if (c->kind != DRAW_LINE || c->rgba != app_run_rgba(&a->scene.run[3]) || hypotf(c->x - hx, c->y - hy) > 0.5f ||
+                fabsf(c->r - gs_theme.arrow_w * 1.3f * s) > 0.01f)
+                continue;
+            float dx = c->x2 - c->x, dy = c->y2 - c->y;
+            float cosang = (dx * sx + dy * sy) / (hypotf(dx, dy) * sl);
+            CHECK_MSG(cosang > 0.9995f, "the step arrow points %.4f off the step", cosang);
+            arrows++;
+        }
+        float drawn = (float)(sl * ppu * scale);
+        if (drawn >= 2 * gs_theme.arrow_w * 1.3f * s) {
+            CHECK_MSG(arrows == 1, "step %d: %d step arrows at adam's head (%.1f px long)", k, arrows, drawn);
+            stepped++;
+        }
+        key(SDLK_RIGHT, 0);
     }
-    CHECK_MSG(arrows == 1, "%d step arrows at adam's head", arrows);
+    CHECK_MSG(stepped == 3, "a step arrow long enough to see at %d steps", stepped);
     CHECK(drawn_text("arrows \xc3\x97", 1) != NULL);
     key(SDLK_i, 0);
     CHECK(!a->show_internals && drawn_text("arrows \xc3\x97", 1) == NULL);

@@ -301,6 +301,35 @@ int main(int argc, char **argv)
         check_paths("rosenbrock", img, w, h, RV);
         stbi_image_free(img);
     }
+    /* the opening scene run to its end: momentum, RMSprop and Adam share the valley,
+     * and each path still shows (pixels of its colour away from every head, the
+     * start and the minimum, which are discs of the same colours) */
+    img = render("--legend none --size 1280x720", png, csv, &w, &h);
+    if (img) {
+        double marks[8][2];
+        int nm = 0;
+        to_px(RV, w, h, paths[0].pt[0].x, paths[0].pt[0].y, &marks[nm][0], &marks[nm][1]), nm++;
+        to_px(RV, w, h, 1.0, 1.0, &marks[nm][0], &marks[nm][1]), nm++;
+        for (int r = 0; r < n_paths && nm < 8; r++, nm++)
+            to_px(RV, w, h, paths[r].pt[paths[r].n - 1].x, paths[r].pt[paths[r].n - 1].y, &marks[nm][0], &marks[nm][1]);
+        for (int r = 0; r < n_paths && r < 4; r++) {
+            int count = 0;
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    const unsigned char *p = img + 4 * ((size_t)y * w + x);
+                    unsigned c = RUN_RGB[r];
+                    if (abs(p[0] - (int)(c >> 16)) > 40 || abs(p[1] - (int)((c >> 8) & 255)) > 40 ||
+                        abs(p[2] - (int)(c & 255)) > 40)
+                        continue;
+                    int near = 0;
+                    for (int k = 0; k < nm; k++)
+                        near |= hypot(x - marks[k][0], y - marks[k][1]) < 30;
+                    count += !near;
+                }
+            CHECK_MSG(count >= 150, "opening scene: %s shows %d pixels of its path", paths[r].label, count);
+        }
+        stbi_image_free(img);
+    }
     /* quadratic, rotated, with a given view, a different size */
     static const double QV[4] = {-3.0, 3.0, -2.0, 2.0};
     img = render("--legend none --surface quadratic:kappa=10,angle=30 --size 800x800 --steps 0", png, csv, &w, &h);

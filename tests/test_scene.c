@@ -90,10 +90,16 @@ static void test_labels_and_runs(void)
     CHECK_STR(sc.run[2].label, "adam-2");
     CHECK_STR(sc.run[3].label, "mine");
     CHECK_STR(sc.run[4].label, "adam-3");
-    /* distinct colours */
+    /* distinct colours: the first four in the palette's order, then the one most
+     * unlike those in use: beside orange, sky blue, reddish purple and white,
+     * bluish green (CIELAB distance 60 from the nearest), not vermillion (33, beside
+     * orange) */
     for (int i = 0; i < sc.n_runs; i++)
         for (int j = 0; j < i; j++)
             CHECK(sc.run[i].colour != sc.run[j].colour);
+    for (int i = 0; i < 4; i++)
+        CHECK(sc.run[i].colour == i);
+    CHECK(sc.run[4].colour == 5);
     scene_remove_run(&sc, 0);
     CHECK(sc.n_runs == 4);
     CHECK_STR(sc.run[0].label, "sgd");

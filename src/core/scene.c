@@ -91,16 +91,51 @@ int scene_set_bundle(Scene *sc, int index, int k)
     return 0;
 }
 
+/* A colour 0xRRGGBB in CIELAB (D65), where distance is how different colours look. */
+static void to_lab(unsigned rgb, double lab[3])
+{
+    double c[3];
+    for (int k = 0; k < 3; k++) {
+        double v = (double)((rgb >> (16 - 8 * k)) & 255u) / 255.0;
+        c[k] = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+    }
+    double xyz[3] = {(0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047,
+                     0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2],
+                     (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883};
+    for (int k = 0; k < 3; k++)
+        xyz[k] = xyz[k] > 0.008856 ? cbrt(xyz[k]) : 7.787 * xyz[k] + 16.0 / 116.0;
+    lab[0] = 116 * xyz[1] - 16, lab[1] = 500 * (xyz[0] - xyz[1]), lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+/* The palette's colour for a new run: the first free one of the first four (they
+ * read best on the field); past them, of those no run has, the one that looks most
+ * unlike every colour in use (the largest smallest CIELAB distance; the palette's
+ * order among equals); with all taken, the next in turn. */
+#define PALETTE_FIRST 4
 static int unused_colour(const Scene *sc)
 {
+    int best = -1;
+    double best_d = -1;
     for (int c = 0; c < N_PALETTE; c++) {
         int used = 0;
         for (int i = 0; i < sc->n_runs; i++)
             used |= sc->run[i].colour == c;
-        if (!used)
+        if (used)
+            continue;
+        if (c < PALETTE_FIRST)
             return c;
+        double lc[3], d = INFINITY;
+        to_lab(PALETTE[c], lc);
+        for (int i = 0; i < sc->n_runs; i++) {
+            double lu[3];
+            to_lab(scene_palette(sc->run[i].colour), lu);
+            d = fmin(d, sqrt((lc[0] - lu[0]) * (lc[0] - lu[0]) + (lc[1] - lu[1]) * (lc[1] - lu[1]) +
+                             (lc[2] - lu[2]) * (lc[2] - lu[2])));
+        }
+        if (d > best_d + 1e-9)
+            best_d = d, best = c;
     }
-    return sc->n_runs;
+    return best >= 0 ? best : sc->n_runs;
 }
 
 int scene_add_run(Scene *sc, OptimKind kind, const double *hp, const char *label)

@@ -314,43 +314,83 @@ static int shows_internals(const App *a, int i, int only)
     return card < 0 || card == i;
 }
 
-/* Arrows are map displacements times a scale, 1, 2 or 5 times a power of ten,
- * chosen so that the steps around the ones shown (the geometric mean of a run's
- * step lengths within 8 steps of its head; the largest over the runs) are about
- * 5% of the tile. With the card open only its run is shown, so the scale fits it. */
+/* Arrows are map displacements times a scale, 1, 2 or 5 times a power of ten:
+ * the largest that keeps the longest of what moves the runs shown now (the step,
+ * the momentum, half the box; -lr grad where there is no step to show) within
+ * ARROW_LONGEST px, so it is 48 to 120 px long. -lr grad is drawn to the same
+ * scale, and capped with a double head where it is longer than the map allows
+ * (Adam's -lr grad is many times its step: that is the point). */
+#define ARROW_LONGEST 120.0
+
 static double arrow_scale(const App *a, const Tile *t, MapView v, int only)
 {
     const Scene *sc = &a->scene;
-    double typical = 0;
+    double longest = 0;
     for (int i = 0; i < sc->n_runs; i++) {
-        if (!shows_internals(a, i, only))
+        RunUpdate u;
+        if (!shows_internals(a, i, only) || scene_run_update(sc, i, app_visible_step(a, &sc->run[i]), &u) != 0)
             continue;
-        const Run *r = &sc->run[i];
-        int head = app_visible_step(a, r), n = 0;
-        double sum = 0;
-        for (int k = head - 8 < 0 ? 0 : head - 8; k + 1 < r->n && k <= head + 8; k++) {
-            double d = hypot(r->traj[k + 1].x - r->traj[k].x, r->traj[k + 1].y - r->traj[k].y);
-            if (d > 0 && isfinite(d))
-                sum += log10(d), n++;
+        const TrajPoint *q = &sc->run[i].traj[u.k];
+        double len[4] = {u.has_next ? 0 : u.lr * hypot(q->gx, q->gy), 0, 0, 0};
+        if (u.has_next) {
+            len[1] = hypot(u.next[0] - q->x, u.next[1] - q->y);
+            if (u.in.has & OPTIM_HAS_VELOCITY)
+                len[2] = u.lr * hypot(u.in.velocity[0], u.in.velocity[1]);
+            if (u.in.has & OPTIM_HAS_EFF_LR)
+                len[3] = fmax(u.in.eff_lr[0], u.in.eff_lr[1]) * hypot(q->gx, q->gy);
         }
-        if (n > 0)
-            typical = fmax(typical, pow(10.0, sum / n));
+        for (int k = 0; k < 4; k++)
+            if (isfinite(len[k]))
+                longest = fmax(longest, len[k]);
     }
     double px_per_unit = t->w / (v.x1 - v.x0);
-    if (!(typical > 0) || !(px_per_unit > 0))
+    if (!(longest > 0) || !(px_per_unit > 0))
         return 1;
-    double want = 0.05 * fmin(t->w, t->h) / px_per_unit; /* map units */
-    double raw = want / typical;
+    double raw = ARROW_LONGEST / (longest * px_per_unit);
     double p = pow(10.0, floor(log10(raw))), m = raw / p;
     double k = (m < 2 ? 1 : (m < 5 ? 2 : 5)) * p;
     return isfinite(k) && k > 0 ? k : 1;
 }
 
+/* An arrow from (x, y) by (dx, dy) cut where it leaves the tile (2 px in): 1 when
+ * it was cut, the cut arrow in (dx, dy). */
+static int clip_to_tile(const Tile *t, float x, float y, float *dx, float *dy)
+{
+    float x0 = t->x + 2, y0 = t->y + 2, x1 = t->x + t->w - 2, y1 = t->y + t->h - 2, f = 1.0f;
+    if (x < x0 || x > x1 || y < y0 || y > y1)
+        return 0; /* the head itself is off the tile: nothing to point from */
+    if (x + *dx > x1)
+        f = fminf(f, (x1 - x) / *dx);
+    if (x + *dx < x0)
+        f = fminf(f, (x0 - x) / *dx);
+    if (y + *dy > y1)
+        f = fminf(f, (y1 - y) / *dy);
+    if (y + *dy < y0)
+        f = fminf(f, (y0 - y) / *dy);
+    if (!(f < 1.0f))
+        return 0;
+    *dx *= f, *dy *= f;
+    return 1;
+}
+
+/* A line in dashes of `dash` px with gaps as long. */
+static void dashed_line(DrawList *dl, float x0, float y0, float x1, float y1, float w, float dash, unsigned rgba)
+{
+    float len = hypotf(x1 - x0, y1 - y0);
+    if (!(len > 0))
+        return;
+    float ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+    for (float at = 0; at < len; at += 2 * dash) {
+        float to = fminf(at + dash, len);
+        draw_line(dl, x0 + ux * at, y0 + uy * at, x0 + ux * to, y0 + uy * to, w, rgba);
+    }
+}
+
 /* An arrow from (x, y) by (dx, dy) pixels, capped at `cap` px: a capped arrow
  * gets a second head, so it never reads as its true length. Over a dark shadow;
  * dashed (the gradient's) or solid. */
-static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float cap, float w, unsigned rgba,
-                       unsigned shadow, int dashed)
+static void draw_arrow(DrawList *dl, const Tile *t, float x, float y, float dx, float dy, float cap, float w,
+                       unsigned rgba, unsigned shadow, int dashed)
 {
     /* a displacement that overflowed a float keeps its direction */
     if (isinf(dx) || isinf(dy)) {
@@ -364,14 +404,23 @@ static void draw_arrow(DrawList *dl, float x, float y, float dx, float dy, float
     if (capped)
         dx *= cap / len, dy *= cap / len, len = cap;
     float ux = dx / len, uy = dy / len, hl = fminf(4.0f * w, 0.45f * len), hw = 0.6f * hl;
+    /* one that leaves the tile ends at its edge on a bar across it, with no head:
+     * it goes on beyond */
+    int cut = t && clip_to_tile(t, x, y, &dx, &dy);
+    if (cut)
+        len = hypotf(dx, dy);
     float ex = x + dx, ey = y + dy;
     for (int pass = 0; pass < 2; pass++) {
         unsigned c = pass ? rgba : shadow;
         float lw = pass ? w : w + 2.5f;
-        float shaft = len - hl * 0.5f, dash = dashed ? 3.0f * w : shaft, gap = dashed ? 2.5f * w : 0;
+        float shaft = cut ? len : len - hl * 0.5f, dash = dashed ? 3.0f * w : shaft, gap = dashed ? 2.5f * w : 0;
         for (float at = 0; at < shaft; at += dash + gap) {
             float to = fminf(at + dash, shaft);
             draw_line(dl, x + ux * at, y + uy * at, x + ux * to, y + uy * to, lw, c);
+        }
+        if (cut) {
+            draw_line(dl, ex - uy * hw, ey + ux * hw, ex + uy * hw, ey - ux * hw, lw, c);
+            continue;
         }
         for (int h = 0; h < 1 + capped; h++) {
             float hx = ex - ux * hl * 0.9f * (float)h, hy = ey - uy * hl * 0.9f * (float)h;
@@ -390,7 +439,7 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
     const Scene *sc = &a->scene;
     double k = arrow_scale(a, t, v, only);
     float ppu = (float)(t->w / (v.x1 - v.x0)) * (float)k; /* pixels per map unit, scaled */
-    float cap = 0.3f * fminf(t->w, t->h), w = th->arrow_w * s;
+    float cap = fmaxf(0.3f * fminf(t->w, t->h), (float)ARROW_LONGEST * s), w = th->arrow_w * s;
     for (int i = 0; i < sc->n_runs; i++) {
         if (!shows_internals(a, i, only))
             continue;
@@ -404,7 +453,7 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
         /* y grows down on screen */
         float gx = (float)(-u.lr * q->gx) * ppu, gy = (float)(u.lr * q->gy) * ppu;
         if (!u.has_next) {
-            draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
+            draw_arrow(dl, t, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
             continue;
         }
         if (u.in.has & OPTIM_HAS_EFF_LR) {
@@ -414,16 +463,31 @@ static double draw_internals(const App *a, const Tile *t, MapView v, int only, f
                 /* on whole pixels: four thin edges for the renderer, not a shaded rect */
                 float x0 = roundf(hx - bw), y0 = roundf(hy - bh), x1 = roundf(hx + bw), y1 = roundf(hy + bh);
                 float lw = fmaxf(roundf(1.5f * s), 1.0f);
-                draw_frame(dl, x0 - lw, y0 - lw, x1 - x0 + 2 * lw, y1 - y0 + 2 * lw, 3 * lw, th->arrow_shadow);
-                draw_frame(dl, x0, y0, x1 - x0, y1 - y0, lw, app_run_rgba(r));
+                /* cut at the tile's edge (2 px in); a side that was cut is dashed: the box goes on */
+                float e0 = roundf(t->x + 2 + lw), f0 = roundf(t->y + 2 + lw);
+                float e1 = roundf(t->x + t->w - 2 - lw), f1 = roundf(t->y + t->h - 2 - lw);
+                int cut[4] = {x0 < e0, y0 < f0, x1 > e1, y1 > f1};
+                x0 = fmaxf(x0, e0), y0 = fmaxf(y0, f0), x1 = fminf(x1, e1), y1 = fminf(y1, f1);
+                if (x1 > x0 && y1 > y0) {
+                    const float sx[4][4] = {{x0, y0, x0, y1}, {x0, y0, x1, y0}, {x1, y0, x1, y1}, {x0, y1, x1, y1}};
+                    for (int pass = 0; pass < 2; pass++)
+                        for (int e = 0; e < 4; e++) {
+                            float ww = pass ? lw : 3 * lw;
+                            unsigned c = pass ? app_run_rgba(r) : th->arrow_shadow;
+                            if (cut[e])
+                                dashed_line(dl, sx[e][0], sx[e][1], sx[e][2], sx[e][3], ww, 4 * lw, c);
+                            else
+                                draw_line(dl, sx[e][0], sx[e][1], sx[e][2], sx[e][3], ww, c);
+                        }
+                }
             }
         }
         if (u.in.has & OPTIM_HAS_VELOCITY)
-            draw_arrow(dl, hx, hy, (float)(-u.lr * u.in.velocity[0]) * ppu, (float)(u.lr * u.in.velocity[1]) * ppu, cap,
+            draw_arrow(dl, t, hx, hy, (float)(-u.lr * u.in.velocity[0]) * ppu, (float)(u.lr * u.in.velocity[1]) * ppu, cap,
                        w, th->arrow_velocity, th->arrow_shadow, 0);
-        draw_arrow(dl, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
+        draw_arrow(dl, t, hx, hy, gx, gy, cap, w, th->arrow_grad, th->arrow_shadow, 1);
         if (isfinite(u.next[0]) && isfinite(u.next[1]))
-            draw_arrow(dl, hx, hy, (float)(u.next[0] - q->x) * ppu, (float)(q->y - u.next[1]) * ppu, cap, w * 1.3f,
+            draw_arrow(dl, t, hx, hy, (float)(u.next[0] - q->x) * ppu, (float)(q->y - u.next[1]) * ppu, cap, w * 1.3f,
                        app_run_rgba(r), th->arrow_shadow, 0);
     }
     return k;
@@ -446,7 +510,7 @@ static unsigned internals_has(const App *a, int only)
  * many lines of height 1.45 fs as max_w needs (*lines); drawn at (x, y) when dl is
  * not NULL. Returns the widest line's width. */
 static float internals_key(const App *a, float x, float y, float fs, double k, unsigned has, unsigned step_rgba,
-                           float max_w, int *lines, DrawList *dl)
+                           unsigned box_rgba, float max_w, int *lines, DrawList *dl)
 {
     const Theme *th = &gs_theme;
     float s = fs / th->map_font, cx = x, cy = y, widest = 0;
@@ -454,7 +518,7 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
     snprintf(scale, sizeof scale, "arrows \xc3\x97%g", k);
     static const char *const NAMES[] = {"step", "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f",
                                         "\xe2\x88\x92lr\xc2\xb7momentum", "step per axis", NULL};
-    const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, step_rgba};
+    const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, box_rgba};
     *lines = 1;
     for (int i = 0; i < 5; i++) {
         if ((i == 2 && !(has & OPTIM_HAS_VELOCITY)) || (i == 3 && !(has & OPTIM_HAS_EFF_LR)))
@@ -469,7 +533,7 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
             if (i == 3)
                 draw_frame(dl, cx, cy + 0.15f * fs, 0.8f * fs, 0.8f * fs, 1.5f * s, colours[i]);
             else
-                draw_arrow(dl, cx, cy + 0.55f * fs, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f),
+                draw_arrow(dl, NULL, cx, cy + 0.55f * fs, 1.6f * fs, 0, 1e9f, th->arrow_w * s * (i == 0 ? 1.3f : 1.0f),
                            colours[i], th->arrow_shadow, i == 1);
             draw_text(dl, cx + mark, cy, fs, 0, th->text, NAMES[i], -1);
         } else if (dl) {
@@ -561,13 +625,16 @@ static int path_order(const App *a, int only, int *order)
     return m;
 }
 
-/* The width of the j-th of m paths drawn: each a step wider than the one drawn
- * after it, so where paths share a valley every one still shows at the edges of
- * those over it (at most three steps up). */
-static float path_width(float s, int j, int m)
+/* The width of the j-th of m paths drawn (run r): each a step wider than the one
+ * drawn after it, so where paths share a valley every one still shows at the edges
+ * of those over it (at most three steps up); a run that diverged, whose path flies
+ * off the map, keeps the plain width. */
+static float path_width(const Run *r, float s, int j, int m)
 {
     int up = m - 1 - j < 3 ? m - 1 - j : 3;
-    return gs_theme.path_w * s + 1.75f * s * (float)up;
+    if (r->diverged_at >= 0)
+        up = 0;
+    return gs_theme.path_w * s + 2.0f * s * (float)up;
 }
 
 static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s, DrawList *dl)
@@ -582,7 +649,7 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         for (int j = 0; j < np; j++) {
             const Run *r = &sc->run[order[j]];
             int k = app_visible_step(a, r);
-            float w = path_width(s, j, np);
+            float w = path_width(r, s, j, np);
             draw_path_plain(dl, t->x, t->y, t->w, t->h, v, r->traj, k + 1, r->version, pass ? w : w + 2.5f * s,
                             pass ? app_run_rgba(r) : DRAW_PATH_HALO);
         }
@@ -592,7 +659,6 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         tile_px(t, v, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my);
         draw_minimum(dl, mx, my, s);
     }
-    draw_internals(a, t, v, only, s, dl);
     /* the start, then the heads; heads that share a place (with each other or the
      * start) are drawn on a small ring around it, each with a line to its point */
     float sx, sy;
@@ -609,6 +675,8 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
         idx[n++] = i;
     }
     draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 1, dl);
+    /* the arrows over the heads they leave */
+    draw_internals(a, t, v, only, s, dl);
 }
 
 /* What a legend must not hide, as weighted pixels: the paths over the whole run
@@ -790,7 +858,7 @@ static double legend_try(const App *a, const Tile *t, MapView v, float s, float 
         if (L->key) {
             /* the key on one line if it fits the legend's width, else on more */
             L->key_fs = fs * 0.9f;
-            w = fmaxf(w, internals_key(a, 0, 0, L->key_fs, L->arrows, L->has, 0, fmaxf(w, room), &L->key_lines, NULL));
+            w = fmaxf(w, internals_key(a, 0, 0, L->key_fs, L->arrows, L->has, 0, 0, fmaxf(w, room), &L->key_lines, NULL));
         }
         if (w > room)
             w = room;
@@ -920,13 +988,22 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
         ty += lh;
     }
     if (L.key) {
-        int first = card >= 0 ? card : -1;
-        for (int i = 0; i < sc->n_runs && first < 0; i++)
-            if (sc->run[i].enabled)
-                first = i;
+        /* the samples of the step and the box: in the colour of the run they are
+         * drawn for when that is one run, else in the text's (each run's own) */
+        unsigned step_rgba = 0, box_rgba = 0;
+        int steps = 0, boxes = 0;
+        for (int i = 0; i < sc->n_runs; i++) {
+            RunUpdate u;
+            if (!shows_internals(a, i, -1) || scene_run_update(sc, i, app_visible_step(a, &sc->run[i]), &u) != 0)
+                continue;
+            unsigned c = app_run_rgba(&sc->run[i]);
+            steps += step_rgba != c, step_rgba = c;
+            if (u.in.has & OPTIM_HAS_EFF_LR)
+                boxes += box_rgba != c, box_rgba = c;
+        }
         int key_lines;
-        internals_key(a, tx, ty + 0.1f * lh, L.key_fs, L.arrows, L.has, first >= 0 ? app_run_rgba(&sc->run[first]) : th->text,
-                      bw - 2 * pad, &key_lines, dl);
+        internals_key(a, tx, ty + 0.1f * lh, L.key_fs, L.arrows, L.has, steps == 1 ? step_rgba : th->text_strong,
+                      boxes == 1 ? box_rgba : th->text_strong, bw - 2 * pad, &key_lines, dl);
     }
     draw_no_clip(dl);
     return 1;
@@ -965,11 +1042,12 @@ static void draw_tile_key(const App *a, const Tile *t, MapView v, float s, DrawL
     double k = arrow_scale(a, t, v, t->run);
     unsigned has = internals_has(a, t->run);
     int lines;
-    float kw = internals_key(a, 0, 0, fs, k, has, 0, t->w - 36 * s, &lines, NULL);
+    float kw = internals_key(a, 0, 0, fs, k, has, 0, 0, t->w - 36 * s, &lines, NULL);
     float kh = 1.45f * fs * (float)lines;
     float ky = t->y + t->h - th->map_font * s * 1.3f - 16 * s - kh - 18 * s;
     draw_rect(dl, t->x + 8 * s, ky, kw + 20 * s, kh + 8 * s, 6 * s, th->box);
-    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, has, app_run_rgba(&a->scene.run[t->run]), t->w - 36 * s, &lines,
+    unsigned rgba = app_run_rgba(&a->scene.run[t->run]);
+    internals_key(a, t->x + 18 * s, ky + 5 * s, fs, k, has, rgba, rgba, t->w - 36 * s, &lines,
                   dl);
 }
 
@@ -1029,7 +1107,7 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     int order[SCENE_MAX_RUNS], np = path_order(a, only, order);
     for (int j = 0; j < np; j++) {
         const Run *r = &sc->run[order[j]];
-        draw_path3d(dl, r->traj, app_visible_step(a, r) + 1, r->version, path_width(s, j, np), app_run_rgba(r));
+        draw_path3d(dl, r->traj, app_visible_step(a, r) + 1, r->version, path_width(r, s, j, np), app_run_rgba(r));
     }
     draw_end3d(dl);
     float mx, my, sx, sy;
