@@ -805,13 +805,13 @@ static void text_in(float x, float y, float w, float h, char *out, size_t cap)
     }
 }
 
-/* A number as the card writes it: 4 significant digits, a true minus sign. */
+/* A number as the card writes it: as num_format writes every number on screen,
+ * with a true minus sign. */
 static void card_number(double v, char *out, size_t cap)
 {
-    if (v < 0)
-        snprintf(out, cap, "\xe2\x88\x92%.4g", -v);
-    else
-        snprintf(out, cap, "%.4g", v);
+    char buf[64];
+    num_format(v, buf, sizeof buf);
+    snprintf(out, cap, "%s%s", buf[0] == '-' ? "\xe2\x88\x92" : "", buf + (buf[0] == '-'));
 }
 
 /* The update-rule card and the arrows, through real events: a click on adam's

@@ -16,7 +16,9 @@
 
 /* ---- the layout, as data ------------------------------------------------------- */
 
-typedef enum Dock { DOCK_FILL, DOCK_RIGHT, DOCK_BOTTOM } Dock;
+/* DOCK_UNDER: in one column with the DOCK_RIGHT slot before it, under it, when both
+ * are shown (alone, either docks right). */
+typedef enum Dock { DOCK_FILL, DOCK_RIGHT, DOCK_BOTTOM, DOCK_UNDER } Dock;
 
 typedef struct Slot {
     const PanelClass *cls;
@@ -29,8 +31,8 @@ typedef struct Slot {
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
     {&panel_bar, DOCK_BOTTOM},
-    {&panel_sweep, DOCK_RIGHT},
     {&panel_card, DOCK_RIGHT},
+    {&panel_sweep, DOCK_UNDER},
     {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
 };
@@ -38,8 +40,8 @@ static const Slot WINDOW_LAYOUT[] = {
 /* A screenshot or an animation frame: the map, and the plot, card and
  * hyperparameter map when they are shown. */
 static const Slot PICTURE_LAYOUT[] = {
-    {&panel_sweep, DOCK_RIGHT},
     {&panel_card, DOCK_RIGHT},
+    {&panel_sweep, DOCK_UNDER},
     {&panel_plot, DOCK_BOTTOM},
     {&panel_map, DOCK_FILL},
 };
@@ -51,6 +53,39 @@ static float frame_scale(float user_scale, int h)
     float s = (float)h / 900.0f;
     s = s < 1.0f ? (h < 500 ? 0.75f : 1.0f) : (s > 3.0f ? 3.0f : s);
     return user_scale * s;
+}
+
+/* Two panels in one column at the right of the room (rw x rh at x, y): the upper's
+ * and the lower's rects. Alone, either takes the column as a DOCK_RIGHT panel does.
+ * Both shown: the column is as wide as the wider asks, but leaves the fill at least
+ * half the frame's width; each is shown if the column is wide enough for it; the
+ * upper takes the height it needs, or what the lower leaves when the lower must
+ * have more than the rest, and the lower the rest. Returns the column's width. */
+static float layout_column(const App *a, FrameLayout *out, Panel *up, Panel *low, float x, float y, float rw, float rh)
+{
+    float wa = roundf(up->cls->size(a, out, rw, rh)), wb = roundf(low->cls->size(a, out, rw, rh));
+    float cw = fmaxf(wa, wb), ha = wa > 0 ? rh : 0, hb = wa > 0 ? 0 : rh;
+    if (wa > 0 && wb > 0) {
+        cw = fminf(cw, floorf(rw - 0.5f * (float)out->w));
+        ha = cw > 0 ? fminf(ceilf(up->cls->height(a, out, cw, rh)), rh) : 0;
+        hb = cw > 0 ? fminf(ceilf(low->cls->height(a, out, cw, rh - ha)), rh) : 0;
+        if (ha <= 0 && hb <= 0)
+            cw = 0;
+        else if (ha <= 0 || hb <= 0)
+            ha = ha > 0 ? rh : 0, hb = rh - ha;
+        else {
+            /* the upper, short of what it needs, takes what the lower leaves; the
+             * lower then has the rest (what the upper's text leaves of it, too) */
+            if (ha + hb > rh)
+                ha = fminf(ceilf(up->cls->height(a, out, cw, rh - hb)), rh - hb);
+            hb = rh - ha;
+        }
+    }
+    cw = fminf(fmaxf(cw, 0), rw - 1);
+    float cx = x + rw - cw;
+    *up = (Panel){up->cls, cx, y, ha > 0 ? cw : 0, ha > 0 ? ha : rh};
+    *low = (Panel){low->cls, cx, y + (ha > 0 ? ha : 0), hb > 0 ? cw : 0, hb > 0 ? hb : 0};
+    return cw;
 }
 
 void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
@@ -72,7 +107,12 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
             fill = out->n - 1;
             continue;
         }
-        if (slots[i].dock == DOCK_RIGHT) {
+        if (slots[i].dock == DOCK_RIGHT && i + 1 < n && slots[i + 1].dock == DOCK_UNDER &&
+            out->n < FRAME_MAX_PANELS) {
+            Panel *low = &out->panel[out->n++];
+            low->cls = slots[++i].cls;
+            rw -= layout_column(a, out, p, low, x, y, rw, rh);
+        } else if (slots[i].dock == DOCK_RIGHT) {
             float keep = fmaxf(rw - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
             *p = (Panel){p->cls, x + keep, y, rw - keep, rh};
             rw = keep;
@@ -433,11 +473,18 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         in = &quiet;
     }
     app_layout(a, fb_w, fb_h, 1, &a->frame);
-    /* an open card the window has no room for: say so, once */
-    const Panel *card = frame_panel(&a->frame, &panel_card);
-    int no_room = app_card_run(a) >= 0 && (!card || card->w < 1);
-    if (no_room && !a->card_no_room)
-        app_message(a, "The window is too narrow for the update rule: widen it, or Ctrl \xe2\x88\x92 for smaller text");
+    /* an open card or hyperparameter map the window has no room for: say so, once */
+    const Panel *card = frame_panel(&a->frame, &panel_card), *sweep = frame_panel(&a->frame, &panel_sweep);
+    int no_room = (app_card_run(a) >= 0 && (!card || card->w < 1)) |
+                  (a->maps.want == MAPS_HYPER && (!sweep || sweep->w < 1)) << 1;
+    static const char *const NO_ROOM[] = {"", "the update rule", "the hyperparameter map",
+                                          "the update rule and the hyperparameter map"};
+    if (no_room && (no_room & ~a->card_no_room)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "The window is too narrow for %s: widen it, or Ctrl \xe2\x88\x92 for smaller text",
+                 NO_ROOM[no_room]);
+        app_message(a, msg);
+    }
     a->card_no_room = no_room;
     /* the UI pass: each panel in layout order, so the controls take the mouse first */
     draw_clear(&a->ui_dl);

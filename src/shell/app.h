@@ -122,7 +122,8 @@ struct App {
     int selected;            /* the run the update-rule card explains, or -1 */
     int show_card;           /* the card is open (for the selected run) */
     int show_internals;      /* arrows and boxes at the heads */
-    int card_no_room;        /* the card is open but the window has no room for it (told once) */
+    int card_no_room;        /* bit 0: the card is open but the window has no room for it; bit 1: the
+                                same for the hyperparameter map (each told once) */
     int want_quit, want_fullscreen, want_screenshot;
     int want_export;         /* an animation to export: a MediaFormat, or 0 */
     struct AnimJob *anim;    /* the animation being exported (app_anim.c), or NULL */

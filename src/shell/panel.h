@@ -40,6 +40,11 @@ struct PanelClass {
     /* Pixels the panel takes from its dock edge, given the room left (w x h).
      * Unused for the fill slot. */
     float (*size)(const App *a, const FrameLayout *f, float room_w, float room_h);
+    /* For a panel that may share a column with another (app.c's layout): the
+     * height it takes at width w when offered h, what it needs but no more than h
+     * unless it must have more to be worth showing; 0 when w is too narrow for it.
+     * NULL for the others. */
+    float (*height)(const App *a, const FrameLayout *f, float w, float h);
     /* The UI pass. NULL: the panel takes no input. */
     void (*input)(App *a, const Panel *p, const Input *in);
     /* Appends the panel's commands to dl. */

@@ -1,12 +1,21 @@
 /* panel_card: the update-rule card. For the selected run at the step shown, the
  * update that takes it to the next step, written out operation by operation as its
  * step function computed it (src/core/optim.c traces each line), first with symbols
- * and then with each coordinate's numbers and result. It follows the animation, the
- * timeline and the arrow keys, so a class can walk through one update at a time.
+ * and then with each coordinate's numbers and result. At the last step, where no
+ * update follows, it shows the update that led there, the last one; a run that
+ * diverges shows, at its last finite point, the update that leaves the finite
+ * numbers. It follows the animation, the timeline and the arrow keys, so a class
+ * can walk through one update at a time.
  *
  * Invariants: everything shown comes from scene_run_update (the state replayed from
- * the trajectory), so the numbers are the simulation's own; the text shrinks (to a
- * floor) rather than leave the card. */
+ * the trajectory), so the numbers are the simulation's own, written as num_format
+ * writes every number on screen. An equation breaks only between its terms, before
+ * a minus, " + ", " = " or an arrow outside parentheses, and its continuation is
+ * indented; the first line of each takes the card's whole width. The text shrinks
+ * (to a floor) rather than leave the card, and a line with a term wider than the
+ * card shrinks on its own rather than split it: only at the floor does such a term
+ * break inside, and then never inside a number. What does not fit even at the floor
+ * is cut, and the card says so. */
 #include "app.h"
 
 #include <math.h>
@@ -14,9 +23,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ticks.h"
+
 #define CARD_MAX_LINES 64
-#define CARD_MIN_W 300.0f     /* the card's narrowest, at UI scale 1 */
-#define CARD_MAP_MIN_W 300.0f /* the map it leaves, at least */
+#define CARD_MIN_W 300.0f       /* the card's narrowest alone, at UI scale 1 */
+#define CARD_MAP_MIN_W 300.0f   /* the map it leaves, at least */
+#define CARD_STACK_MIN_W 240.0f /* its narrowest in a column with the hyperparameter map */
+#define CARD_FLOOR 0.65f        /* the smallest text, times the card's font size */
+#define CARD_CONT 2.0f          /* a continuation's indent, times the font size */
+#define CARD_PAD 16.0f
+#define CARD_BREAKS 192
 
 typedef struct CardLine {
     char text[320];
@@ -25,6 +41,8 @@ typedef struct CardLine {
     unsigned rgba;
     float indent;    /* times the font size */
     float gap;       /* space above, times the line height */
+    int eq;          /* an equation: it breaks between its terms */
+    int body;        /* where its terms begin (after an "x:  ") */
 } CardLine;
 
 typedef struct Card {
@@ -48,6 +66,87 @@ static CardLine *add(Card *c, int font, float size, unsigned rgba, float indent,
     return l;
 }
 
+/* Marks a line an equation whose terms begin at byte `body`. */
+static void equation(CardLine *l, int body)
+{
+    if (l)
+        l->eq = 1, l->body = body;
+}
+
+/* A number as the screen writes it (num_format), its sign a true minus as on the
+ * axes' ticks. */
+static void card_number(double v, char *out, size_t cap)
+{
+    char buf[48];
+    num_format(v, buf, sizeof buf);
+    int neg = buf[0] == '-';
+    snprintf(out, cap, "%s%s", neg ? "\xe2\x88\x92" : "", buf + neg);
+}
+
+/* Appends s[0..n) to out (cap bytes), as far as it fits. */
+static void put(char *out, size_t cap, size_t *len, const char *s, size_t n)
+{
+    if (*len + 1 >= cap)
+        return;
+    if (n > cap - 1 - *len)
+        n = cap - 1 - *len;
+    memcpy(out + *len, s, n);
+    *len += n;
+    out[*len] = '\0';
+}
+
+/* Traced line L with coordinate c's numbers, from after its left-hand side, and its
+ * result: "0.9*(-1.239) + (1 - 0.9)*(-1.58) = -1.273" (with a true minus and a
+ * middle dot). The rule's operands in
+ * braces (optim.h) take the numbers in order: a negative one in parentheses unless
+ * it begins the line, a step count (the operand t, an exponent) in full. */
+static void trace_numbers(const OptimTraceLine *L, int c, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    const char *s = L->rule;
+    const char *first = strchr(s, '{'), *arrow = strstr(s, "\xe2\x86\x90 "), *eq = strstr(s, "= ");
+    if (arrow && (!first || arrow < first))
+        s = arrow + 4;
+    else if (eq && (!first || eq < first))
+        s = eq + 2;
+    char num[64];
+    for (int k = 0; *s; k++) {
+        const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
+        if (!close) {
+            put(out, cap, &len, s, strlen(s));
+            break;
+        }
+        put(out, cap, &len, s, (size_t)(open - s));
+        const char *name = open + 1;
+        size_t n = (size_t)(close - name);
+        int exponent = n > 0 && name[0] == '^';
+        if (exponent)
+            name++, n--;
+        if (k >= L->n_args) {
+            put(out, cap, &len, name, n);
+        } else {
+            double v = L->arg[c][k];
+            int count = exponent || (n == 1 && name[0] == 't');
+            if (count && v == floor(v) && fabs(v) < 1e15)
+                snprintf(num, sizeof num, "%.0f", v);
+            else
+                card_number(v, num, sizeof num);
+            int paren = v < 0 && (exponent || len > 0);
+            if (exponent)
+                put(out, cap, &len, "^", 1);
+            if (paren)
+                put(out, cap, &len, "(", 1);
+            put(out, cap, &len, num, strlen(num));
+            if (paren)
+                put(out, cap, &len, ")", 1);
+        }
+        s = close + 1;
+    }
+    card_number(L->result[c], num, sizeof num);
+    put(out, cap, &len, " = ", 3);
+    put(out, cap, &len, num, strlen(num));
+}
 
 /* The step the card explains: the one shown; while the animation plays faster
  * than a few steps a second, the last multiple of a quarter second's steps, so
@@ -63,7 +162,15 @@ static int card_step(const App *a, const Run *r)
     return k;
 }
 
-/* The card's content for run i at step k. */
+/* "(x, y)" of two numbers. */
+static void pair(double x, double y, char *out, size_t cap)
+{
+    char a[48], b[48];
+    card_number(x, a, sizeof a), card_number(y, b, sizeof b);
+    snprintf(out, cap, "(%s, %s)", a, b);
+}
+
+/* The card's content for run i at the step shown. */
 static void card_build(const App *a, int i, Card *c)
 {
     const Theme *th = &gs_theme;
@@ -78,66 +185,255 @@ static void card_build(const App *a, int i, Card *c)
         add(c, 1, 1, th->error, 0, 0.5f, "not finite at the start");
         return;
     }
-    const TrajPoint *q = &r->traj[u.k];
-    char x[40], y[40];
+    /* at the last step no update follows: the one that led there */
+    int last = 0;
     if (!u.has_next) {
-        add(c, 1, 1, th->text_strong, 0, 0.5f, "step %d: the last one", u.k);
-        add(c, 0, 1, th->text_dim, 0, 0, "no update follows; step back with \xe2\x86\x90");
-        return;
+        if (u.k == 0) {
+            add(c, 1, 1, th->text_strong, 0, 0.5f, "step 0: the start");
+            add(c, 0, 1, th->text_dim, 0, 0, "the run takes no step");
+            return;
+        }
+        scene_run_update(sc, i, u.k - 1, &u);
+        last = 1;
     }
-    add(c, 1, 1, th->text_strong, 0, 0.5f, "update t = %ld, from step %d to %d", u.after.t, u.k, u.k + 1);
-    optim_format_number(q->x, x, sizeof x), optim_format_number(q->y, y, sizeof y);
-    add(c, 0, 1, th->text, 0, 0.2f, "\xce\xb8 = (%s, %s)", x, y);
-    optim_format_number(q->gx, x, sizeof x), optim_format_number(q->gy, y, sizeof y);
-    add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = (%s, %s)%s", x, y, sc->noise > 0 ? "  with noise" : "");
-    optim_format_number(u.lr, x, sizeof x);
-    add(c, 0, 1, th->text, 0, 0, "lr = %s%s", x, u.lr != r->hp[HP_LR] ? "  (scheduled)" : "");
-    static const char *const AXIS[2] = {"x", "y"};
+    const TrajPoint *q = &r->traj[u.k];
+    int leaves = !isfinite(u.next[0]) || !isfinite(u.next[1]);
+    int diverges = leaves || r->diverged_at == u.k + 1;
+    char x[112];
+    if (diverges) {
+        add(c, 1, 1, th->error, 0, 0.5f, "step %d \xe2\x86\x92 %d: the update that diverges", u.k, u.k + 1);
+        add(c, 0, 1, th->text_dim, 0, 0, "update t = %ld, from the last finite point", u.after.t);
+    } else if (last) {
+        add(c, 1, 1, th->text_strong, 0, 0.5f, "step %d \xe2\x86\x92 %d: the last update", u.k, u.k + 1);
+        add(c, 0, 1, th->text_dim, 0, 0, "update t = %ld; none follows", u.after.t);
+    } else {
+        add(c, 1, 1, th->text_strong, 0, 0.5f, "update t = %ld, from step %d to %d", u.after.t, u.k, u.k + 1);
+    }
+    pair(q->x, q->y, x, sizeof x);
+    equation(add(c, 0, 1, th->text, 0, 0.2f, "\xce\xb8 = %s", x), 0);
+    pair(q->gx, q->gy, x, sizeof x);
+    equation(add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = %s%s", x, sc->noise > 0 ? "  with noise" : ""),
+             0);
+    card_number(u.lr, x, sizeof x);
+    equation(add(c, 0, 1, th->text, 0, 0, "lr = %s%s", x, u.lr != r->hp[HP_LR] ? "  (scheduled)" : ""), 0);
+    static const char *const AXIS[2] = {"x:  ", "y:  "};
     for (int l = 0; l < u.trace.n; l++) {
         const OptimTraceLine *L = &u.trace.line[l];
         CardLine *rule = add(c, 1, 1.1f, th->rule, 0, 0.45f, "%s", "");
-        if (rule)
+        if (rule) {
             optim_trace_format(L, -1, rule->text, sizeof rule->text);
+            equation(rule, 0);
+        }
         for (int k = 0; k < (L->scalar ? 1 : 2); k++) {
-            CardLine *num = add(c, 0, 1, th->text, 1.0f, 0, "%s", "");
+            CardLine *num = add(c, 0, 1, th->text, 1.0f, 0, "%s", L->scalar ? "" : AXIS[k]);
             if (!num)
                 continue;
-            char body[300];
-            optim_trace_format(L, k, body, sizeof body);
-            snprintf(num->text, sizeof num->text, "%s%s%s", L->scalar ? "" : AXIS[k], L->scalar ? "" : ":  ", body);
+            size_t body = strlen(num->text);
+            trace_numbers(L, k, num->text + body, sizeof num->text - body);
+            equation(num, (int)body);
         }
     }
-    if (!isfinite(u.next[0]) || !isfinite(u.next[1]))
+    if (leaves)
         add(c, 1, 1, th->error, 0, 0.5f, "this update leaves the finite numbers: the run diverges");
-    else if (r->diverged_at == u.k + 1)
+    else if (diverges)
         add(c, 1, 1, th->error, 0, 0.5f, "the loss or gradient where it lands is not finite: the run diverges at step %d",
             u.k + 1);
 }
+
+/* ---- wrapping ----------------------------------------------------------------------- */
 
 /* A line's text size at the card's font size fs, in whole pixels: crisp, and the
  * glyph cache sees few sizes while the card shrinks to fit. */
 static float line_size(const CardLine *l, float fs) { return fmaxf(roundf(fs * l->size), 6.0f); }
 
-/* A card line wrapped to width w at font size fs: its lines' starts. A wrapped
- * line goes on under the text, not under its "x:", so every line has room for
- * that indent. */
-static int line_wrap(const App *a, const CardLine *l, float fs, float w, int *starts)
+static int starts_with(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+/* Where line l may begin a new visual line, in increasing order. An equation:
+ * before each of its terms, at the operator that joins it to the one before (a
+ * minus, "+", "=" or an arrow, a space either side, outside parentheses) or at a
+ * note ("  (...)"); with `inner`, also inside a term: after a "/", before a
+ * middle dot, and with `inner` 2 after a space (none of which occurs inside a
+ * number). Prose: before each word (`inner` is not used). */
+static int line_breaks(const CardLine *l, int inner, int *at, int max)
 {
-    return ui_wrap(&a->ui, l->font, line_size(l, fs), l->text, w - (l->indent + 1.2f) * fs, starts, UI_WRAP_MAX);
+    static const char *const OPS[] = {"\xe2\x88\x92 ", "+ ", "= ", "\xe2\x86\x90 "};
+    const char *s = l->text;
+    int n = 0, depth = 0;
+    for (int i = l->eq ? l->body : 0; s[i] && n < max; i++) {
+        char ch = s[i];
+        depth += ch == '(' ? 1 : (ch == ')' ? -1 : 0);
+        int b = -1;
+        if (!l->eq) {
+            if (ch == ' ' && s[i + 1] && s[i + 1] != ' ')
+                b = i + 1;
+        } else if (ch == ' ' && depth == 0 && i > l->body) {
+            for (int k = 0; k < 4 && b < 0; k++)
+                if (starts_with(s + i + 1, OPS[k]))
+                    b = i + 1;
+            if (b < 0 && starts_with(s + i, "  ("))
+                b = i + 2;
+        }
+        if (b < 0 && inner && l->eq && i > l->body) {
+            if (ch == '/' && s[i + 1])
+                b = i + 1;
+            else if (starts_with(s + i, "\xc2\xb7"))
+                b = i;
+            else if (inner > 1 && ch == ' ' && s[i + 1] && s[i + 1] != ' ')
+                b = i + 1;
+        }
+        if (b > 0 && (n == 0 || at[n - 1] < b))
+            at[n++] = b;
+    }
+    return n;
 }
 
-/* The card's height at font size fs and width w. */
-static float card_height(const App *a, const Card *c, float fs, float w)
+/* The end of a visual line from `at` that breaks before `b`: its trailing spaces
+ * dropped. */
+static int line_end(const char *s, int at, int b)
+{
+    while (b > at && s[b - 1] == ' ')
+        b--;
+    return b;
+}
+
+/* The farthest of the breaks after `at` whose visual line fits `room`, or -1. */
+static int farthest_fit(const App *a, const CardLine *l, float size, int at, float room, const int *brk, int nb)
+{
+    for (int j = nb - 1; j >= 0 && brk[j] > at; j--) {
+        int end = line_end(l->text, at, brk[j]);
+        if (ui_text_width_n(&a->ui, l->font, size, l->text + at, end - at) <= room)
+            return brk[j];
+    }
+    return -1;
+}
+
+/* The first of the breaks after `at`, or -1. */
+static int next_break(int at, const int *brk, int nb)
+{
+    for (int j = 0; j < nb; j++)
+        if (brk[j] > at)
+            return brk[j];
+    return -1;
+}
+
+/* Line l at text size `size` in the card's text width w (its indents in the card's
+ * font size fs): where each visual line begins. The first takes the whole width, a
+ * continuation CARD_CONT less. *split is set when a term (or a word) was too wide
+ * for a line of its own and broke inside. */
+static int line_wrap(const App *a, const CardLine *l, float size, float fs, float w, int *starts, int *split)
+{
+    const char *s = l->text;
+    int len = (int)strlen(s), n = 0, at = 0;
+    int brk[CARD_BREAKS], nb = line_breaks(l, 0, brk, CARD_BREAKS);
+    int inner[2][CARD_BREAKS], ni[2] = {-1, -1};
+    float cont = w - (l->indent + CARD_CONT) * fs;
+    while (n < UI_WRAP_MAX) {
+        starts[n++] = at;
+        float room = n > 1 ? cont : w - l->indent * fs;
+        if (ui_text_width_n(&a->ui, l->font, size, s + at, len - at) <= room)
+            break;
+        int end = farthest_fit(a, l, size, at, room, brk, nb);
+        if (end > 0 && l->eq) {
+            /* the term after it is too wide for a line of its own: it breaks inside
+             * anyway, so it begins on this line */
+            int next = next_break(end, brk, nb), stop = line_end(s, end, next > 0 ? next : len);
+            if (ui_text_width_n(&a->ui, l->font, size, s + end, stop - end) > cont)
+                end = -1;
+        }
+        if (end < 0) {
+            /* the next term alone is too wide: break inside it */
+            *split = 1;
+            if (l->eq) {
+                /* at a product's or a quotient's operator, else after a space */
+                for (int k = 0; k < 2 && end < 0; k++) {
+                    if (ni[k] < 0)
+                        ni[k] = line_breaks(l, k + 1, inner[k], CARD_BREAKS);
+                    end = farthest_fit(a, l, size, at, room, inner[k], ni[k]);
+                }
+                if (end < 0) /* not even a number fits: it goes whole, clipped */
+                    end = next_break(at, inner[1], ni[1]);
+            } else {
+                int two[2];
+                end = ui_wrap(&a->ui, l->font, size, s + at, room, two, 2) > 1 ? at + two[1] : -1;
+            }
+        }
+        if (end <= at)
+            break;
+        at = end;
+    }
+    return n;
+}
+
+/* A line as set on the card: its text size and where its visual lines begin. */
+typedef struct LineSet {
+    float size;
+    int lines, starts[UI_WRAP_MAX];
+} LineSet;
+
+/* Line l set on a card of font size fs in text width w: at its share of fs, or,
+ * when a term of it is wider than the card, at the largest size down to its share
+ * of floor_fs at which none is. Returns 1 when even that splits a term. */
+static int line_set(const App *a, const CardLine *l, float fs, float floor_fs, float w, LineSet *ls)
+{
+    float size = line_size(l, fs);
+    int split = 0;
+    ls->lines = line_wrap(a, l, size, fs, w, ls->starts, &split);
+    if (split) {
+        float lo = fminf(line_size(l, floor_fs), size), hi = size; /* lo: the floor, taken if nothing fits */
+        while (hi - lo > 1) {
+            float mid = floorf(0.5f * (lo + hi));
+            split = 0;
+            line_wrap(a, l, mid, fs, w, ls->starts, &split);
+            if (split)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        size = lo, split = 0;
+        ls->lines = line_wrap(a, l, size, fs, w, ls->starts, &split);
+    }
+    ls->size = size;
+    return split;
+}
+
+/* The card's height at font size fs and text width w. */
+static float card_height(const App *a, const Card *c, float fs, float floor_fs, float w)
 {
     float h = 0;
     for (int i = 0; i < c->n; i++) {
         const CardLine *l = &c->line[i];
-        float lh = line_size(l, fs) * 1.35f;
-        int starts[UI_WRAP_MAX];
-        h += l->gap * lh + (float)line_wrap(a, l, fs, w, starts) * lh;
+        LineSet ls;
+        line_set(a, l, fs, floor_fs, w, &ls);
+        float lh = ls.size * 1.35f;
+        h += l->gap * lh + (float)ls.lines * lh;
     }
     return h;
 }
+
+/* The card's full font size at scale s, and its floor. */
+static float card_full(float s) { return roundf(gs_theme.card_font * s); }
+static float card_floor(float s) { return floorf(CARD_FLOOR * card_full(s)); }
+
+/* The largest whole-pixel font size, down to the floor, at which the card is at
+ * most h high (h <= 0: the full size): bisected, since wrapping makes the height
+ * jump. The floor when none is. */
+static float card_fit(const App *a, const Card *c, float w, float h, float s)
+{
+    float fs = card_full(s), floor_fs = card_floor(s);
+    if (h <= 0 || card_height(a, c, fs, floor_fs, w) <= h)
+        return fs;
+    float lo = floor_fs, hi = fs; /* lo: the floor, taken if nothing fits; hi: too big */
+    while (hi - lo > 1) {
+        float mid = floorf(0.5f * (lo + hi));
+        if (card_height(a, c, mid, floor_fs, w) > h)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return lo;
+}
+
+/* ---- the panel ---------------------------------------------------------------------- */
 
 int app_card_run(const App *a)
 {
@@ -157,6 +453,71 @@ void app_select(App *a, int i)
     a->show_card = 1;
 }
 
+/* The card as last built and laid out, and what it was made from: the frame is
+ * built on one thread, and while the card shows the same update at the same size
+ * (a paused class, a slider dragged elsewhere) it is not built and measured again.
+ * A cache, not state: drawing and layout fill it and change nothing else. */
+typedef struct CardMemo {
+    /* the content, and what it was built from */
+    int built;
+    const Run *run;
+    unsigned long long version;
+    int k, n, colour;
+    char label[SCENE_LABEL_MAX];
+    Card card;
+    /* laid out at text width w, height h (the panel's, less its padding), scale */
+    int laid;
+    float w, h, scale, fs, text_h;
+    LineSet set[CARD_MAX_LINES];
+    /* the height of its text at text width need_w, fitted to need_h */
+    int needed;
+    float need_w, need_h, need_scale, need;
+} CardMemo;
+
+static CardMemo memo;
+
+static const Card *card_content(const App *a, int i)
+{
+    CardMemo *m = &memo;
+    const Run *r = &a->scene.run[i];
+    int k = r->n > 0 ? card_step(a, r) : -1;
+    if (m->built && m->run == r && m->version == r->version && m->k == k && m->n == r->n && m->colour == r->colour &&
+        strcmp(m->label, r->label) == 0)
+        return &m->card;
+    m->run = r, m->version = r->version, m->k = k, m->n = r->n, m->colour = r->colour;
+    snprintf(m->label, sizeof m->label, "%s", r->label);
+    card_build(a, i, &m->card);
+    m->built = 1, m->laid = 0, m->needed = 0;
+    return &m->card;
+}
+
+static const CardMemo *card_layout(const App *a, int i, float w, float h, float s)
+{
+    CardMemo *m = &memo;
+    const Card *c = card_content(a, i);
+    if (m->laid && m->w == w && m->h == h && m->scale == s)
+        return m;
+    m->laid = 1, m->w = w, m->h = h, m->scale = s;
+    m->fs = card_fit(a, c, w, h, s);
+    m->text_h = card_height(a, c, m->fs, card_floor(s), w);
+    for (int l = 0; l < c->n; l++)
+        line_set(a, &c->line[l], m->fs, card_floor(s), w, &m->set[l]);
+    return m;
+}
+
+/* The height of the card's text at text width w, at the size card_fit chooses for
+ * height h (h <= 0: for any height). */
+static float card_need(const App *a, int i, float w, float h, float s)
+{
+    CardMemo *m = &memo;
+    const Card *c = card_content(a, i);
+    if (m->needed && m->need_w == w && m->need_h == h && m->need_scale == s)
+        return m->need;
+    m->need = card_height(a, c, card_fit(a, c, w, h, s), card_floor(s), w);
+    m->needed = 1, m->need_w = w, m->need_h = h, m->need_scale = s;
+    return m->need;
+}
+
 static float card_size(const App *a, const FrameLayout *f, float room_w, float room_h)
 {
     (void)room_h;
@@ -168,59 +529,25 @@ static float card_size(const App *a, const FrameLayout *f, float room_w, float r
     return room_w - w < CARD_MAP_MIN_W * s ? 0 : w;
 }
 
-/* The card as last laid out, and what it was made from: the frame is built on
- * one thread, and while the card shows the same update at the same size (a
- * paused class, a slider dragged elsewhere) it is not built and measured again.
- * A cache, not state: drawing fills it and changes nothing else. */
-typedef struct CardMemo {
-    const Run *run;
-    unsigned long long version;
-    int k, n, colour;
-    char label[SCENE_LABEL_MAX];
-    float w, h, scale;
-    int starts[CARD_MAX_LINES][UI_WRAP_MAX], lines[CARD_MAX_LINES];
-    float fs;
-    Card card;
-} CardMemo;
-
-static const CardMemo *card_layout(const App *a, int i, float w, float h, float s)
+/* In a column with the hyperparameter map: the height of its text at the size it
+ * takes in h (the largest at which all of it fits), at most h. 0 when the column
+ * is too narrow. */
+static float card_height_at(const App *a, const FrameLayout *f, float w, float h)
 {
-    static CardMemo m;
-    const Run *r = &a->scene.run[i];
-    int k = r->n > 0 ? card_step(a, r) : -1;
-    if (m.run == r && m.version == r->version && m.k == k && m.n == r->n && m.colour == r->colour &&
-        strcmp(m.label, r->label) == 0 && m.w == w && m.h == h && m.scale == s)
-        return &m;
-    m.run = r, m.version = r->version, m.k = k, m.n = r->n, m.colour = r->colour, m.w = w, m.h = h, m.scale = s;
-    snprintf(m.label, sizeof m.label, "%s", r->label);
-    card_build(a, i, &m.card);
-    /* the largest whole-pixel text size that fits the height, down to 65% of the
-     * card's size (bisected: wrapping makes the height jump) */
-    float fs = roundf(gs_theme.card_font * s);
-    if (card_height(a, &m.card, fs, w) > h) {
-        float lo = floorf(0.65f * fs), hi = fs; /* lo: the floor, taken if nothing fits; hi: too big */
-        while (hi - lo > 1) {
-            float mid = floorf(0.5f * (lo + hi));
-            if (card_height(a, &m.card, mid, w) > h)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        fs = lo;
-    }
-    m.fs = fs;
-    for (int l = 0; l < m.card.n; l++)
-        m.lines[l] = line_wrap(a, &m.card.line[l], fs, w, m.starts[l]);
-    return &m;
+    int i = app_card_run(a);
+    float s = f->scale, pad = CARD_PAD * s;
+    if (i < 0 || w < CARD_STACK_MIN_W * s)
+        return 0;
+    return fminf(ceilf(card_need(a, i, w - 2 * pad, h - 2 * pad, s) + 2 * pad), h);
 }
 
 static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
 {
     int i = app_card_run(a);
-    if (i < 0 || p->w < 1)
+    if (i < 0 || p->w < 1 || p->h < 1)
         return;
     const Theme *th = &gs_theme;
-    float s = f->scale, pad = 16 * s, w = p->w - 2 * pad;
+    float s = f->scale, pad = CARD_PAD * s, w = p->w - 2 * pad;
     const CardMemo *m = card_layout(a, i, w, p->h - 2 * pad, s);
     float fs = m->fs;
     /* one group: the renderer keeps it while the card does not change */
@@ -228,17 +555,22 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     draw_rect(dl, p->x, p->y, p->w, p->h, 0, th->card);
     draw_rect(dl, p->x, p->y, 4 * s, p->h, 0, app_run_rgba(&a->scene.run[i]));
     draw_clip(dl, p->x, p->y, p->w, p->h);
-    float y = p->y + pad;
+    /* at the floor and still too long: as much as fits, and a last line that says so */
+    float y = p->y + pad, bottom = p->y + p->h - pad, more = m->text_h > m->h ? fs * 1.35f : 0;
     for (int k = 0; k < m->card.n; k++) {
         const CardLine *l = &m->card.line[k];
-        float size = line_size(l, fs), lh = size * 1.35f, x = p->x + pad + l->indent * fs;
+        const LineSet *ls = &m->set[k];
+        float size = ls->size, lh = size * 1.35f, x = p->x + pad + l->indent * fs;
         y += l->gap * lh;
         int len = (int)strlen(l->text);
-        for (int j = 0; j < m->lines[k]; j++) {
-            int end = j + 1 < m->lines[k] ? m->starts[k][j + 1] : len;
-            /* a wrapped line goes on under the text, not under its "x:" */
-            float cx = x + (j > 0 ? 1.2f * fs : 0);
-            draw_text(dl, cx, y, size, l->font, l->rgba, l->text + m->starts[k][j], end - m->starts[k][j]);
+        for (int j = 0; j < ls->lines; j++) {
+            if (more > 0 && y + lh + more > bottom) {
+                draw_text(dl, p->x + pad, y, fs, 0, th->text_dim, "\xe2\x80\xa6 more than fits: widen the window", -1);
+                k = m->card.n;
+                break;
+            }
+            int at = ls->starts[j], end = line_end(l->text, at, j + 1 < ls->lines ? ls->starts[j + 1] : len);
+            draw_text(dl, x + (j > 0 ? CARD_CONT * fs : 0), y, size, l->font, l->rgba, l->text + at, end - at);
             y += lh;
         }
     }
@@ -249,5 +581,6 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
 const PanelClass panel_card = {
     .name = "card",
     .size = card_size,
+    .height = card_height_at,
     .draw = card_draw,
 };
