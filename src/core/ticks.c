@@ -50,6 +50,18 @@ static void with_minus(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* lo and hi in increasing order. */
+static void order(double *lo, double *hi)
+{
+    if (*lo > *hi) {
+        double t = *lo;
+        *lo = *hi, *hi = t;
+    }
+}
+
+/* A tick count asked for, from `least` to TICKS_MAX. */
+static int most_ticks(int most, int least) { return most > TICKS_MAX ? TICKS_MAX : (most < least ? least : most); }
+
 /* The count of multiples of step in [lo, hi]. */
 static double multiples(double lo, double hi, double step)
 {
@@ -60,10 +72,7 @@ double ticks_step(double lo, double hi, int most)
 {
     if (!isfinite(lo) || !isfinite(hi))
         return 0;
-    if (lo > hi) {
-        double t = lo;
-        lo = hi, hi = t;
-    }
+    order(&lo, &hi);
     if (most < 2)
         most = 2;
     double span = hi - lo;
@@ -107,14 +116,8 @@ int ticks_linear(double lo, double hi, int most, Tick *out)
 {
     if (!isfinite(lo) || !isfinite(hi))
         return 0;
-    if (lo > hi) {
-        double t = lo;
-        lo = hi, hi = t;
-    }
-    if (most > TICKS_MAX)
-        most = TICKS_MAX;
-    if (most < 1)
-        most = 1;
+    order(&lo, &hi);
+    most = most_ticks(most, 1);
     /* one value, or a range too narrow for its magnitude to be told apart */
     if (!(hi - lo > 1e-12 * fmax(fabs(lo), fabs(hi))) || !isfinite(hi - lo)) {
         char buf[64];
@@ -137,14 +140,8 @@ int ticks_log(double lo, double hi, int most, Tick *out)
 {
     if (!(lo > 0) || !(hi > 0) || !isfinite(lo) || !isfinite(hi))
         return 0;
-    if (lo > hi) {
-        double t = lo;
-        lo = hi, hi = t;
-    }
-    if (most > TICKS_MAX)
-        most = TICKS_MAX;
-    if (most < 2)
-        most = 2;
+    order(&lo, &hi);
+    most = most_ticks(most, 2);
     double a = log10(lo), b = log10(hi);
     if (b - a < 1.5)
         return ticks_linear(lo, hi, most, out);
