@@ -516,6 +516,15 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     clamp_t(a);
 }
 
+AppBusy app_busy(const App *a)
+{
+    float goal = a->view3d ? 1.0f : 0.0f;
+    if (a->playing || a->anim != NULL || a->want_export || a->want_screenshot || a->view3d_blend != goal ||
+        (a->message[0] && a->clock <= a->message_until))
+        return APP_ANIMATES;
+    return a->maps.job != NULL ? APP_WAITS_FOR_MAP : APP_IDLE;
+}
+
 /* ---- overlays -------------------------------------------------------------------- */
 
 static void draw_help(const App *a, const FrameLayout *f, DrawList *dl)

@@ -227,6 +227,13 @@ void app_maps_update(App *a);
  * axis's), chosen for that axis. */
 void app_maps_next_key(App *a, int k);
 
+/* Whether the picture changes with no input: every frame while the animation
+ * plays, an export is written, the map turns between 2D and 3D or a notice is
+ * shown; when a pass of a map being made in the background comes in; else not at
+ * all, and a window waits for input, drawing nothing. */
+typedef enum AppBusy { APP_IDLE, APP_WAITS_FOR_MAP, APP_ANIMATES } AppBusy;
+AppBusy app_busy(const App *a);
+
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);
 

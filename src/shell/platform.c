@@ -177,6 +177,41 @@ int shell_frame(Shell *sh, double dt)
     return a->want_quit ? 1 : 0;
 }
 
+/* The display's frame period in ms (60 Hz where it does not say). */
+static double frame_period_ms(SDL_Window *win)
+{
+    SDL_DisplayMode mode;
+    int d = SDL_GetWindowDisplayIndex(win);
+    if (d >= 0 && SDL_GetCurrentDisplayMode(d, &mode) == 0 && mode.refresh_rate >= 20 && mode.refresh_rate <= 500)
+        return 1000.0 / mode.refresh_rate;
+    return 1000.0 / 60.0;
+}
+
+int shell_tick(Shell *sh, int wait_ms)
+{
+    AppBusy busy = app_busy(&sh->app);
+    if (busy == APP_ANIMATES || sh->settle > 0) {
+        /* paced: vsync blocks in the swap where there is one; the timer does the rest */
+        double period = frame_period_ms(sh->gl.window), left = sh->frame_start_ms + period - platform_now_ms();
+        if (left > 1.0)
+            SDL_Delay((Uint32)left);
+        if (sh->settle > 0)
+            sh->settle--;
+    } else {
+        /* nothing moves: wait for input (left in the queue for the frame), waking
+         * to take a background map's pass and to see a signal's stop */
+        int ms = busy == APP_WAITS_FOR_MAP ? 50 : wait_ms;
+        if (SDL_WaitEventTimeout(NULL, ms))
+            sh->settle = 2, sh->last_ms = platform_now_ms(); /* the wait is no time passed */
+        else if (cancel_requested())
+            return 1;
+        else if (busy != APP_WAITS_FOR_MAP)
+            return 0;
+    }
+    sh->frame_start_ms = platform_now_ms();
+    return shell_frame(sh, -1.0);
+}
+
 void shell_quit(Shell *sh)
 {
     /* nothing is lost on quit: the scene as it is, for --resume */
@@ -198,7 +233,7 @@ int app_main(const Config *cfg)
         gs_log("%s", err);
         return is_input ? 2 : 1;
     }
-    while (shell_frame(&sh, -1.0) == 0)
+    while (shell_tick(&sh, 250) == 0)
         ;
     shell_quit(&sh);
     shell_free(&sh);

@@ -19,6 +19,13 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
  * to go on, 1 when the user quit. */
 int shell_frame(Shell *sh, double dt);
 
+/* The main loop's turn: a frame when the picture changes (app_busy) or input came,
+ * paced to the display's refresh rate (a timer where the driver has no vsync, as
+ * under Xvfb: never spinning); otherwise it waits for input, up to `wait_ms`,
+ * drawing nothing (a paused window costs nothing). Returns 0 to go on, 1 when the
+ * user quit or a signal asked to stop. */
+int shell_tick(Shell *sh, int wait_ms);
+
 /* After the user quit: saves the scene for --resume (scenefile_state_path). */
 void shell_quit(Shell *sh);
 

@@ -63,6 +63,7 @@ void shell_step(Shell *sh, double dt, int fw, int fh)
     app_export_work(a, 25.0);
     app_frame(a, &a->frame, &sh->dl);
     render_draw(sh->r, &sh->dl, fw, fh, gs_theme.bg);
+    sh->frames++;
 }
 
 void shell_teardown(Shell *sh)

@@ -21,6 +21,9 @@ typedef struct Shell {
     Input in;
     int fullscreen;
     double last_ms;
+    unsigned long frames;    /* frames drawn */
+    int settle;              /* frames still to draw after an input (an immediate-mode UI settles in two) */
+    double frame_start_ms;   /* when the last frame was begun (pacing) */
 } Shell;
 
 /* With the context current: the renderer, the draw list and the app from cfg.
