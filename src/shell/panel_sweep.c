@@ -92,8 +92,8 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
     draw_rect(dl, b.x, ky + 0.2f * fs, fs, fs, 2 * s, 0x8E1B1BFFu);
     draw_text(dl, b.x + 1.5f * fs, ky, fs, 0, th->text_dim, m->metric ? "diverged;  dark: soon, light: late"
                                                                          : "diverged;  dark: low loss, light: high", -1);
-    /* the cell under the mouse, and what its run came to */
-    if (m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
+    /* the cell under the mouse, and what its run came to (in the window only) */
+    if (f->controls && m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
         const SceneOutcome *o = &m->out[m->hover];
         char what[96];
         if (o->diverged_at >= 0)
