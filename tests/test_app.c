@@ -1,6 +1,8 @@
 /* The app driven through real SDL events (pushed onto SDL's queue and read back by
  * the same event loop the window uses), with real GL through the offscreen driver:
- * slider drags, map clicks, keys, typing a formula, the screenshot shortcut. */
+ * slider drags, map clicks, keys, typing a formula, the screenshot shortcut (what
+ * the window shows, saved pixel for pixel, into the pictures folder, announced
+ * where it hides nothing), one step shown by the legend, the timeline and the plot. */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include "files.h"
@@ -10,8 +12,13 @@
 #include "sdl_events.h"
 #include "ticks.h"
 
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#include <stb_image.h>
+
 #include <SDL2/SDL.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static Shell sh;
@@ -369,27 +376,110 @@ static void test_formula_field(void)
     CHECK_MSG(n > 1 && strcmp(shown, formula) == 0, "%d lines show '%s'", n, shown);
 }
 
-static void test_screenshot(const char *dir)
+/* One frame as shell_frame runs it, with the window's pixels read back before the
+ * swap: what the window shows, as top-down RGBA, w x h. */
+static unsigned char *frame_pixels(int *w, int *h)
+{
+    platform_poll(sh.gl.window, &sh.in);
+    SDL_GL_GetDrawableSize(sh.gl.window, w, h);
+    shell_step(&sh, 1.0 / 60.0, *w, *h);
+    size_t row = (size_t)*w * 4;
+    unsigned char *up = malloc(row * (size_t)*h), *down = malloc(row * (size_t)*h);
+    CHECK(up && down && render_read_rgba(sh.r, *w, *h, up) == 0);
+    for (int y = 0; up && down && y < *h; y++)
+        memcpy(down + row * (size_t)y, up + row * (size_t)(*h - 1 - y), row);
+    free(up);
+    SDL_GL_SwapWindow(sh.gl.window);
+    return down;
+}
+
+/* The PNG at path, decoded with stb_image, against the window's pixels win (fw
+ * wide) in their top left pw x ph: the same size, and every pixel the same. */
+static void check_same_pixels(const char *path, const unsigned char *win, int fw, int pw, int ph, const char *what)
+{
+    int w = 0, h = 0, n;
+    unsigned char *img = stbi_load(path, &w, &h, &n, 4);
+    CHECK_MSG(img != NULL, "%s: cannot decode %s", what, path);
+    CHECK_MSG(w == pw && h == ph, "%s: a %dx%d PNG of the window's %dx%d picture", what, w, h, pw, ph);
+    long differ = 0, first = -1;
+    for (int y = 0; img && win && w == pw && h == ph && y < h; y++)
+        for (int x = 0; x < w; x++) {
+            const unsigned char *p = img + 4 * ((size_t)y * (size_t)w + (size_t)x);
+            const unsigned char *q = win + 4 * ((size_t)y * (size_t)fw + (size_t)x);
+            if (p[0] != q[0] || p[1] != q[1] || p[2] != q[2]) {
+                if (first < 0)
+                    first = (long)y * w + x;
+                differ++;
+            }
+        }
+    CHECK_MSG(differ == 0, "%s: %ld of %d pixels differ from the window's, the first at (%ld, %ld)", what, differ,
+              w * h, first % (w > 0 ? w : 1), first / (w > 0 ? w : 1));
+    if (img)
+        stbi_image_free(img);
+}
+
+/* Paused, no notice, the mouse over the map (nothing hovered), what was drawn
+ * live after a change settled: the window's pixels of the next frame (its size in
+ * fw x fh, the picture's part in pw x ph). */
+static unsigned char *settled_window(int *fw, int *fh, int *pw, int *ph)
+{
+    App *a = &sh.app;
+    if (a->playing)
+        key(SDLK_SPACE, 0);
+    app_message(a, "");
+    const Panel *m = map_panel();
+    mouse(SDL_MOUSEMOTION, floorf(m->x + 0.5f * m->w), floorf(m->y + 0.5f * m->h));
+    for (int i = 0; i < 40; i++)
+        frame();
+    unsigned char *win = frame_pixels(fw, fh);
+    *pw = (int)frame_panel(&a->frame, &panel_side)->x, *ph = (int)frame_panel(&a->frame, &panel_bar)->y;
+    return win;
+}
+
+/* Ctrl+S: the file's path, announced as "Saved PATH", absolute and in want_dir
+ * (NULL when it is not). */
+static const char *save_png(const char *want_dir, const char *what)
 {
     App *a = &sh.app;
     key(SDLK_s, KMOD_LCTRL);
-    CHECK_MSG(strstr(a->message, "Saved") != NULL, "%s", a->message);
-    char *path = strstr(a->message, dir);
-    CHECK(path != NULL);
-    if (!path)
-        return;
-    FILE *f = fopen(path, "rb");
-    CHECK(f != NULL);
-    if (!f)
-        return;
-    unsigned char head[24];
-    CHECK(fread(head, 1, 24, f) == 24);
-    fclose(f);
-    CHECK(memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0);
-    unsigned pw = (unsigned)head[16] << 24 | (unsigned)head[17] << 16 | (unsigned)head[18] << 8 | head[19];
-    unsigned ph = (unsigned)head[20] << 24 | (unsigned)head[21] << 16 | (unsigned)head[22] << 8 | head[23];
-    CHECK((int)pw == a->frame.w && (int)ph == a->frame.h);
-    remove(path);
+    CHECK_MSG(strncmp(a->message, "Saved /", 7) == 0, "%s: %s", what, a->message);
+    const char *path = a->message + 6;
+    char prefix[1200];
+    snprintf(prefix, sizeof prefix, "%s/gradscape-", want_dir);
+    int ok = strncmp(path, prefix, strlen(prefix)) == 0 && strstr(path, ".png") == path + strlen(path) - 4;
+    CHECK_MSG(ok, "%s: saved as %s, not %s*.png", what, path, prefix);
+    return ok ? path : NULL;
+}
+
+/* Ctrl+S saves what the window shows of the picture (all but the side panel and
+ * the bar: the map, and the plot and card when shown), pixel for pixel: the frame
+ * before the key read back from the window. */
+static void check_screenshot(const char *want_dir, const char *what)
+{
+    int fw, fh, pw, ph;
+    unsigned char *win = settled_window(&fw, &fh, &pw, &ph);
+    const char *path = save_png(want_dir, what);
+    if (path) {
+        check_same_pixels(path, win, fw, pw, ph, what);
+        remove(path);
+    }
+    free(win);
+}
+
+/* The screenshot at 1600x900 with --out-dir: the plot shown, then with the card
+ * open beside the map too. */
+static void test_screenshot(const char *dir)
+{
+    App *a = &sh.app;
+    CHECK(a->frame.w == 1600 && a->frame.h == 900);
+    CHECK(frame_panel(&a->frame, &panel_plot)->h > 0);
+    check_screenshot(dir, "1600x900 with the plot");
+    key(SDLK_u, 0);
+    frame();
+    CHECK(app_card_run(a) >= 0 && frame_panel(&a->frame, &panel_card)->w > 0);
+    check_screenshot(dir, "1600x900 with the plot and the card");
+    key(SDLK_u, 0);
+    frame();
 }
 
 static const DrawCmd *drawn_text(const char *s, int prefix);
@@ -406,9 +496,10 @@ static void test_export(const char *dir)
     int before = files_in(dir);
     double t = a->t;
     const Panel *m = map_panel();
-    /* the pictures' part of the window: all but the side panel and the bar */
+    /* the pictures' part of the window, as a screenshot saves it: all but the side
+     * panel and the bar */
     const Panel *side = frame_panel(&a->frame, &panel_side), *bar_panel = frame_panel(&a->frame, &panel_bar);
-    int mw = (int)(a->frame.w - side->w) & ~1, mh = (int)(a->frame.h - bar_panel->h) & ~1;
+    int mw = (int)(a->frame.w - side->w), mh = (int)(a->frame.h - bar_panel->h);
     click(ui_id_path("bar/gif"));
     CHECK(a->anim != NULL);
     CHECK_MSG(drawn_text("Exporting gradscape-", 1) != NULL, "no progress shown");
@@ -1055,9 +1146,9 @@ static void test_plot(void)
     CHECK(a->plot.hover && abs(k - steps / 2) <= steps / 100 + 1);
     char want_step[32], want_run[96];
     snprintf(want_step, sizeof want_step, "step %d", k);
-    double loss = a->scene.run[1].traj[k].loss;
-    snprintf(want_run, sizeof want_run, fabs(loss) < 1e-3 || fabs(loss) >= 1e5 ? "%s  %.3e" : "%s  %.5g",
-             a->scene.run[1].label, loss);
+    char loss[32]; /* the one number format of the screen: as the legend writes it */
+    num_format(a->scene.run[1].traj[k].loss, loss, sizeof loss);
+    snprintf(want_run, sizeof want_run, "%s  %s", a->scene.run[1].label, loss);
     CHECK_MSG(drawn_text(want_step, 0) && drawn_text(want_run, 0), "no '%s' / '%s' on the frame", want_step, want_run);
     /* the metric: |grad| from its button */
     const DrawCmd *before = plot_curve(0, ax, ay);
@@ -1197,6 +1288,325 @@ static void test_legend_diverged(void)
     CHECK(a->scene.run[0].hp[HP_LR] == lr && a->scene.run[0].diverged_at < 0);
 }
 
+/* What is over the picture only for a while is not in the file: with a notice and
+ * the plot's hover readout on the screen, then with the help, Ctrl+S saves the
+ * picture as it is without them. */
+static void test_overlays_left_out(const char *want_dir)
+{
+    App *a = &sh.app;
+    int fw, fh, pw, ph;
+    unsigned char *win = settled_window(&fw, &fh, &pw, &ph);
+    float ax, ay, aw, ah;
+    CHECK(plot_axes(&ax, &ay, &aw, &ah));
+    mouse(SDL_MOUSEMOTION, floorf(ax + 0.5f * aw), floorf(ay + 0.5f * ah));
+    app_message(a, "A notice over the map");
+    frame();
+    char step[32];
+    snprintf(step, sizeof step, "step %d", a->plot.hover_step);
+    CHECK(a->plot.hover && drawn_text(step, 0) && drawn_text("A notice over the map", 0));
+    for (int help = 0; help < 2; help++) {
+        if (help) {
+            key(SDLK_F1, 0);
+            CHECK(a->show_help && drawn_text("Keyboard and mouse", 0));
+        }
+        const char *path = save_png(want_dir, "with the overlays");
+        if (path) {
+            check_same_pixels(path, win, fw, pw, ph, help ? "with the help on screen" : "with a notice and the plot's hover readout on screen");
+            remove(path);
+        }
+    }
+    free(win);
+    key(SDLK_ESCAPE, 0);
+    CHECK(!a->show_help && !a->want_quit);
+}
+
+/* x, y, w, h rects a and b overlap */
+static int overlap(const float *a, const float *b)
+{
+    return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
+
+/* The notice of a saved file: with the legend at the bottom left and every run's
+ * head at the bottom centre (where the notice went), it covers neither the
+ * legend's box nor a head, and a path too long for the map is shortened in its
+ * middle on one line, its file's name whole, inside the map and the window. */
+static void test_notice(const char *long_dir)
+{
+    App *a = &sh.app;
+    const Theme *th = &gs_theme;
+    float s = a->frame.scale;
+    snprintf(a->out_dir, sizeof a->out_dir, "%s", long_dir);
+    /* the start (so the heads, at step 0) at the bottom centre of the map, clicked
+     * with no legend there to take the click */
+    a->legend = LEGEND_NONE;
+    const Panel *m = map_panel();
+    float px = floorf(m->x + 0.5f * m->w), py = floorf(m->y + m->h - 24 * s - 20 * s);
+    mouse(SDL_MOUSEMOTION, px, py);
+    mouse(SDL_MOUSEBUTTONDOWN, px, py);
+    mouse(SDL_MOUSEBUTTONUP, px, py);
+    a->legend = LEGEND_BL;
+    key(SDLK_SPACE, 0);
+    key(SDLK_HOME, 0);
+    CHECK(!a->playing && a->t == 0);
+    key(SDLK_s, KMOD_LCTRL);
+    frame();
+    CHECK_MSG(strncmp(a->message, "Saved /", 7) == 0, "%s", a->message);
+    const char *path = a->message + 6, *name = strrchr(path, '/') + 1;
+    /* the notice, the legend's box, the heads */
+    float toast[4] = {0}, legend[4] = {0};
+    int heads = 0, has_toast = 0, toast_at = sh.dl.n;
+    int has_legend = legend_box(&legend[0], &legend[1], &legend[2], &legend[3]);
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        float r[4] = {c->x, c->y, c->w, c->h};
+        if (c->kind == DRAW_RECT && c->rgba == th->toast)
+            memcpy(toast, r, sizeof r), has_toast = 1, toast_at = i;
+    }
+    CHECK(has_toast && has_legend);
+    CHECK_MSG(legend[1] + legend[3] > m->y + 0.5f * m->h, "the legend is not at the bottom");
+    CHECK_MSG(!overlap(toast, legend), "the notice (%.0f, %.0f, %.0f x %.0f) covers the legend (%.0f, %.0f, %.0f x %.0f)",
+              toast[0], toast[1], toast[2], toast[3], legend[0], legend[1], legend[2], legend[3]);
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        int run = -1;
+        for (int k = 0; k < a->scene.n_runs; k++)
+            if (c->kind == DRAW_CIRCLE && c->rgba == app_run_rgba(&a->scene.run[k]) && fabsf(c->w - th->head_r * s) < 0.01f)
+                run = k;
+        if (run < 0)
+            continue;
+        heads++;
+        float r = c->w + c->r, head[4] = {c->x - r, c->y - r, 2 * r, 2 * r};
+        CHECK_MSG(!overlap(toast, head), "the notice covers %s's head at (%.0f, %.0f)", a->scene.run[run].label, c->x,
+                  c->y);
+        CHECK_MSG(fabsf(c->x - px) < 30 * s && fabsf(c->y - py) < 30 * s, "%s's head at (%.0f, %.0f), not at the start",
+                  a->scene.run[run].label, c->x, c->y);
+    }
+    CHECK_MSG(heads == 4, "%d heads drawn", heads);
+    /* its words (drawn after its box, in it): one line, "Saved " and the path
+     * shortened in the middle */
+    int lines = 0;
+    for (int i = toast_at + 1; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind != DRAW_TEXT || c->x < toast[0] || c->x >= toast[0] + toast[2] || c->y < toast[1] ||
+            c->y >= toast[1] + toast[3])
+            continue;
+        lines++;
+        char line[1600];
+        snprintf(line, sizeof line, "%.*s", c->text_len, draw_text_of(&sh.dl, c));
+        float right = c->x + render_text_width(sh.r, c->font, c->h, line, c->text_len);
+        CHECK_MSG(strncmp(line, "Saved /", 7) == 0 && strstr(line, "\xe2\x80\xa6") != NULL, "the notice says %s", line);
+        CHECK_MSG(strlen(line) > strlen(name) && strcmp(line + strlen(line) - strlen(name), name) == 0,
+                  "the notice '%s' does not end with the file's name %s", line, name);
+        CHECK_MSG(c->x >= m->x && right <= m->x + m->w && right <= (float)a->frame.w,
+                  "the notice's words at %.0f..%.0f, the map %.0f..%.0f", c->x, right, m->x, m->x + m->w);
+    }
+    CHECK_MSG(lines == 1, "the notice on %d lines", lines);
+    remove(path);
+    a->legend = LEGEND_AUTO;
+}
+
+/* 1 when the legend's row of run `run` (the texts on its label's line, right of
+ * it) holds `want`. */
+static int legend_row_has(int run, const char *want)
+{
+    const Run *r = &sh.app.scene.run[run];
+    const Panel *m = map_panel();
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *lc = &sh.dl.cmd[i];
+        if (lc->kind != DRAW_TEXT || strcmp(draw_text_of(&sh.dl, lc), r->label) != 0 || lc->x >= m->x + m->w)
+            continue;
+        for (int k = 0; k < sh.dl.n; k++) {
+            const DrawCmd *c = &sh.dl.cmd[k];
+            if (c->kind == DRAW_TEXT && c->y == lc->y && c->x > lc->x && strcmp(draw_text_of(&sh.dl, c), want) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The timeline's value "k / steps" in the bar, k or -1. */
+static int timeline_step(void)
+{
+    const Panel *bar = frame_panel(&sh.app.frame, &panel_bar);
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        int k, of;
+        if (c->kind == DRAW_TEXT && c->y >= bar->y && sscanf(draw_text_of(&sh.dl, c), "%d / %d", &k, &of) == 2 &&
+            of == sh.app.scene.steps)
+            return k;
+    }
+    return -1;
+}
+
+/* While the animation plays, every frame's legend, timeline and plot cursor show
+ * the same step: the one app_step gives. */
+static void test_same_step(void)
+{
+    App *a = &sh.app;
+    key(SDLK_HOME, 0);
+    if (!a->playing)
+        key(SDLK_SPACE, 0);
+    CHECK(a->playing);
+    float ax, ay, aw, ah;
+    CHECK(plot_axes(&ax, &ay, &aw, &ah));
+    int run = 0; /* a run that goes to the last step */
+    for (int i = 0; i < a->scene.n_runs; i++)
+        if (a->scene.run[i].n > a->scene.run[run].n)
+            run = i;
+    int last = -1, moved = 0;
+    for (int f = 0; f < 12; f++) {
+        frame();
+        int k = app_step(a), timeline = timeline_step();
+        /* the legend: the step, or (compact) the loss at that step */
+        char step_text[32], loss_text[32];
+        snprintf(step_text, sizeof step_text, "%d", k);
+        num_format(a->scene.run[run].traj[k < a->scene.run[run].n ? k : a->scene.run[run].n - 1].loss, loss_text,
+                   sizeof loss_text);
+        int legend = legend_row_has(run, step_text) || legend_row_has(run, loss_text);
+        double at = (plot_cursor_x() - ax) / aw * a->scene.steps;
+        int cursor = (int)floor(at + 0.5);
+        CHECK_MSG(legend && timeline == k && cursor == k && fabs(at - cursor) < 0.05,
+                  "frame %d: the legend %s step %d (loss %s), the timeline %d, the plot's cursor %.2f", f,
+                  legend ? "shows" : "does not show", k, loss_text, timeline, at);
+        moved += last >= 0 && k != last;
+        last = k;
+    }
+    CHECK_MSG(moved >= 10, "the step moved in %d of 11 frames", moved);
+    key(SDLK_SPACE, 0);
+}
+
+/* A folder that cannot be made: the notice names it and why, and nothing is
+ * written. */
+static void test_out_dir_error(const char *dir)
+{
+    App *a = &sh.app;
+    char file[900];
+    snprintf(file, sizeof file, "%s/not-a-folder", dir);
+    FILE *f = fopen(file, "w");
+    CHECK(f != NULL);
+    if (f)
+        fclose(f);
+    snprintf(a->out_dir, sizeof a->out_dir, "%s/shots", file);
+    key(SDLK_s, KMOD_LCTRL);
+    char want[1400];
+    snprintf(want, sizeof want, "Cannot create the folder %s: Not a directory", a->out_dir);
+    CHECK_STR(a->message, want);
+    snprintf(a->out_dir, sizeof a->out_dir, "%s", file);
+    key(SDLK_s, KMOD_LCTRL);
+    snprintf(want, sizeof want, "Cannot save into %s: it is not a folder", file);
+    CHECK_STR(a->message, want);
+    remove(file);
+}
+
+/* The window's pixels in the picture's part (w x h from the top left of the
+ * fw-wide frame), packed. */
+static unsigned char *crop(const unsigned char *win, int fw, int w, int h)
+{
+    unsigned char *out = malloc((size_t)w * (size_t)h * 4);
+    for (int y = 0; out && y < h; y++)
+        memcpy(out + (size_t)y * (size_t)w * 4, win + (size_t)y * (size_t)fw * 4, (size_t)w * 4);
+    return out;
+}
+
+/* Runs the export Ctrl+E asks for (Shift: MP4) to its end; its path, or NULL. */
+static const char *export_to_end(Uint16 mod)
+{
+    App *a = &sh.app;
+    key(SDLK_e, mod); /* a short one may be written within the frame of the key */
+    for (int i = 0; i < 4000 && a->anim; i++)
+        frame();
+    CHECK(a->anim == NULL);
+    return strncmp(a->message, "Saved /", 7) == 0 ? a->message + 6 : NULL;
+}
+
+/* The window's exports follow the screenshot: the picture the window shows at its
+ * size (an MP4's sides even: its last column or row left out), into the same
+ * folder; the last frame (the last step, as the window shows it) is the window's
+ * picture but for the GIF's palette and the MP4's compression. */
+static void test_export_as_shown(const char *want_dir)
+{
+    App *a = &sh.app;
+    key(SDLK_END, 0);
+    app_message(a, "");
+    const Panel *m = map_panel();
+    mouse(SDL_MOUSEMOTION, floorf(m->x + 0.5f * m->w), floorf(m->y + 0.5f * m->h));
+    for (int i = 0; i < 40; i++)
+        frame();
+    int fw = 0, fh = 0;
+    unsigned char *win = frame_pixels(&fw, &fh);
+    int pw = (int)frame_panel(&a->frame, &panel_side)->x, ph = (int)frame_panel(&a->frame, &panel_bar)->y;
+    CHECK_MSG(pw % 2 || ph % 2, "a %dx%d picture: an odd side is what the MP4 drops", pw, ph);
+    a->anim_frames = 6;
+    for (int mp4 = 0; mp4 < 2; mp4++) {
+        const char *path = export_to_end(mp4 ? KMOD_LCTRL | KMOD_LSHIFT : KMOD_LCTRL);
+        CHECK_MSG(path && strncmp(path, want_dir, strlen(want_dir)) == 0 && path[strlen(want_dir)] == '/',
+                  "exported to %s, not into %s", path ? path : a->message, want_dir);
+        Movie mv = {0};
+        int ok = path && (mp4 ? decode_mp4(path, &mv) : decode_gif(path, &mv)) == 0 && mv.n > 0;
+        CHECK_MSG(ok, "cannot decode %s", path ? path : "the export");
+        int w = mp4 ? pw & ~1 : pw, h = mp4 ? ph & ~1 : ph;
+        CHECK_MSG(mv.w == w && mv.h == h, "%s: %dx%d frames of the window's %dx%d picture", mp4 ? "MP4" : "GIF", mv.w,
+                  mv.h, pw, ph);
+        if (ok && mv.w == w && mv.h == h && win) {
+            unsigned char *want = crop(win, fw, w, h);
+            double mean, over;
+            picture_diff(mv.frame[mv.n - 1], want, w, h, 48, &mean, &over);
+            CHECK_MSG(mean < (mp4 ? 3.5 : 1.5) && over < (mp4 ? 0.015 : 0.01),
+                      "%s's last frame and the window: mean difference %.2f levels, %.2f%% of pixels more than 48 off",
+                      mp4 ? "MP4" : "GIF", mean, 100 * over);
+            free(want);
+        }
+        movie_free(&mv);
+        if (path)
+            remove(path);
+    }
+    free(win);
+    a->anim_frames = 12;
+}
+
+/* The window at 1024x768 without --out-dir: the pictures folder from
+ * XDG_PICTURES_DIR, gradscape/ in it made by the first screenshot. */
+static void test_small_window(const char *dir)
+{
+    char pictures[600], want[700], long_dir[1000];
+    snprintf(pictures, sizeof pictures, "%s/pictures", dir);
+    setenv("XDG_PICTURES_DIR", pictures, 1);
+    char *argv[] = {"gradscape", "--size", "1024x768", "--frames", "12"};
+    Config cfg;
+    char err[600];
+    CHECK(spec_parse_args(5, argv, &cfg, err, sizeof err) == 0);
+    int is_input;
+    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
+        CHECK_MSG(0, "%s", err);
+        return;
+    }
+    App *a = &sh.app;
+    frame();
+    frame();
+    snprintf(want, sizeof want, "%s/gradscape", pictures);
+    CHECK_STR(a->out_dir, want);
+    CHECK(a->frame.w == 1024 && a->frame.h == 768);
+    CHECK(frame_panel(&a->frame, &panel_plot)->h > 0);
+    check_screenshot(want, "1024x768 with the plot");
+    test_overlays_left_out(want);
+    struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    CHECK(stat(want, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 0777) == (0755 & ~mask));
+    test_export_as_shown(want);
+    test_same_step();
+    snprintf(long_dir, sizeof long_dir, "%s/a-folder-with-a-name-long-enough-to-be-shortened/and-another-one-inside-it/"
+             "and-a-third-to-be-sure/gradscape", pictures);
+    test_notice(long_dir);
+    test_out_dir_error(dir);
+    shell_free(&sh);
+    unsetenv("XDG_PICTURES_DIR");
+    /* what the screenshots left: the folders, empty */
+    for (char *slash; (slash = strrchr(long_dir, '/')) && strcmp(long_dir, pictures) != 0; *slash = '\0')
+        CHECK_MSG(rmdir(long_dir) == 0, "rmdir %s", long_dir);
+    CHECK(rmdir(want) == 0 && rmdir(pictures) == 0);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/gs-test-app-XXXXXX";
@@ -1236,6 +1646,7 @@ int main(void)
     key(SDLK_ESCAPE, 0);
     CHECK(sh.app.want_quit);
     shell_free(&sh);
-    rmdir(dir);
+    test_small_window(dir);
+    CHECK_MSG(rmdir(dir) == 0, "%s is not empty", dir);
     return check_done("test_app");
 }

@@ -940,7 +940,8 @@ static const Option OPTIONS[] = {
     {SECTION_OUTPUT, "--size", .value = "WxH", .parse = arg_size,
      .help = "window or, with --headless, image size (default " STR(DEFAULT_WIDTH) "x" STR(DEFAULT_HEIGHT) ")"},
     {SECTION_OUTPUT, "--out-dir", .value = "DIR", .parse = arg_out_dir,
-     .help = "the window's screenshot folder (default: current directory)"},
+     .help = "where the window saves screenshots, animations and the scene file (default: "
+             "$XDG_PICTURES_DIR/gradscape, else ~/Pictures/gradscape)"},
     {SECTION_INFORMATION, "--list", .action = SPEC_LIST, .parse = arg_action,
      .help = "surfaces, optimizers, schedules, their keys and defaults"},
     {SECTION_INFORMATION, "--print-torch", .action = SPEC_PRINT_TORCH, .parse = arg_action,

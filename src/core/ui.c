@@ -167,13 +167,19 @@ int ui_button_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     int pressed = interact(ui, id, x, y, w, h);
     (void)pressed;
     int clicked = ui->in->mouse_released && ui->active == id && ui_mouse_over(ui, x, y, w, h);
-    const Theme *t = ui->theme;
-    unsigned bg = selected ? t->accent : (ui->hot == id ? t->widget_hot : t->widget);
-    draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), bg);
-    float fs = ui_px(ui, ui->style.font_size);
-    float tw = ui_text_width(ui, 0, fs, label);
-    ui_text(ui, x + 0.5f * (w - tw), text_y(ui, y, h, fs), fs, 0, t->text, label);
+    ui_button_draw(ui, ui->dl, ui->style.scale, x, y, w, h, label, selected, ui->hot == id);
     return clicked ? UI_CLICKED : 0;
+}
+
+void ui_button_draw(const UiContext *ui, DrawList *dl, float scale, float x, float y, float w, float h,
+                    const char *label, int selected, int hot)
+{
+    const Theme *t = ui->theme;
+    unsigned bg = selected ? t->accent : (hot ? t->widget_hot : t->widget);
+    draw_rect(dl, x, y, w, h, 4 * scale, bg);
+    float fs = ui->style.font_size * scale;
+    float tw = ui_text_width(ui, 0, fs, label);
+    draw_text(dl, x + 0.5f * (w - tw), text_y(ui, y, h, fs), fs, 0, t->text, label, -1);
 }
 
 double ui_slider_value(double t, double lo, double hi, int log_scale)
@@ -427,6 +433,53 @@ void ui_text_fit(const UiContext *ui, int font, float size, const char *s, float
             return;
     }
     snprintf(out, cap, "\xe2\x80\xa6");
+}
+
+/* Byte offset of code point k of s (len bytes). */
+static int utf8_offset(const char *s, int len, int k)
+{
+    int i = 0;
+    while (k-- > 0 && i < len)
+        i = utf8_next(s, len, i);
+    return i;
+}
+
+/* The first `head` and last `tail` code points of s (n of them, len bytes) about
+ * an ellipsis, into out; 0 when that does not fit cap. */
+static int join_ends(const char *s, int len, int n, int head, int tail, char *out, size_t cap)
+{
+    int a = utf8_offset(s, len, head), b = utf8_offset(s, len, n - tail);
+    if ((size_t)a + 3 + (size_t)(len - b) + 1 > cap)
+        return 0;
+    memcpy(out, s, (size_t)a);
+    memcpy(out + a, "\xe2\x80\xa6", 3); /* ... */
+    memcpy(out + a + 3, s + b, (size_t)(len - b));
+    out[a + 3 + len - b] = '\0';
+    return 1;
+}
+
+void ui_text_fit_middle(const UiContext *ui, int font, float size, const char *s, float width, char *out, size_t cap)
+{
+    int len = (int)strlen(s);
+    if ((size_t)len < cap && ui_text_width_n(ui, font, size, s, len) <= width) {
+        memcpy(out, s, (size_t)len + 1);
+        return;
+    }
+    int n = 0;
+    for (int i = 0; i < len; i = utf8_next(s, len, i))
+        n++;
+    /* the most code points kept that fit (a third before the ellipsis, the rest
+     * after it), found by bisection */
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int k = (lo + hi + 1) / 2;
+        if (join_ends(s, len, n, k / 3, k - k / 3, out, cap) && ui_text_width(ui, font, size, out) <= width)
+            lo = k;
+        else
+            hi = k - 1;
+    }
+    if (!join_ends(s, len, n, lo / 3, lo - lo / 3, out, cap))
+        snprintf(out, cap, "\xe2\x80\xa6");
 }
 
 float ui_textbox_height(const UiContext *ui, const char *buf, float w, float h)

@@ -127,6 +127,11 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
 int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, int *value, unsigned colour);
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap);
 
+/* A button's drawing alone, at UI scale `scale` (hot: under the mouse): what
+ * ui_button_at draws, for a picture of the controls as they rest. */
+void ui_button_draw(const UiContext *ui, DrawList *dl, float scale, float x, float y, float w, float h,
+                    const char *label, int selected, int hot);
+
 /* Row-layout variants; `name` gives the id (ui_get_id), `label` is shown. */
 int ui_slider(UiContext *ui, const char *name, const char *label, double *value, const UiSlider *s);
 void ui_label(UiContext *ui, const char *text, unsigned rgba, int bold);
@@ -142,6 +147,10 @@ float ui_text_width_n(const UiContext *ui, int font, float size, const char *s, 
 
 /* s, or as much of it as fits in width px followed by an ellipsis, into out. */
 void ui_text_fit(const UiContext *ui, int font, float size, const char *s, float width, char *out, size_t cap);
+/* s, or as much of its start and end as fits in width px about an ellipsis in its
+ * middle (two thirds from the end, so that a path keeps its file's name where it
+ * can), into out. */
+void ui_text_fit_middle(const UiContext *ui, int font, float size, const char *s, float width, char *out, size_t cap);
 int ui_wrap(const UiContext *ui, int font, float size, const char *s, float width, int *starts, int max_lines);
 
 /* The height a text field of width w and one-line height h needs to show all of

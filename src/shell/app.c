@@ -1,18 +1,22 @@
 /* app: the state, the frame pipeline, the layout, actions and key bindings, the
- * overlays over every panel (message, help) and screenshots. The panels are in
- * panel_*.c. */
+ * overlays over every panel (message, help), screenshots and the folder they go
+ * to. The panels are in panel_*.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "app.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app_anim.h"
 #include "log.h"
 #include "media.h"
+#include "outdir.h"
 
 /* ---- the layout, as data ------------------------------------------------------- */
 
@@ -124,6 +128,34 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     }
     if (fill >= 0)
         out->panel[fill] = (Panel){out->panel[fill].cls, x, y, rw, rh};
+}
+
+void app_window_picture(const App *a, FrameLayout *out, int rect[4])
+{
+    const FrameLayout *win = &a->frame;
+    memset(out, 0, sizeof *out);
+    out->w = win->w, out->h = win->h;
+    out->scale = win->scale;
+    out->as_shown = 1;
+    /* the picture's panels where the window has them, in the order a picture draws
+     * them: drawn into a frame of the window's size, each pixel of theirs is
+     * computed as the window's is */
+    for (int i = 0; i < COUNT(PICTURE_LAYOUT); i++) {
+        const Panel *p = frame_panel(win, PICTURE_LAYOUT[i].cls);
+        if (p)
+            out->panel[out->n++] = *p;
+    }
+    /* the part of the window they cover: all but the controls docked at its edges
+     * (whole pixels: every docked edge is on one) */
+    float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (int i = 0; i < out->n; i++) {
+        const Panel *p = &out->panel[i];
+        x0 = fminf(x0, p->x), y0 = fminf(y0, p->y);
+        x1 = fmaxf(x1, p->x + p->w), y1 = fmaxf(y1, p->y + p->h);
+    }
+    rect[0] = rect[1] = rect[2] = rect[3] = 0;
+    if (x1 > x0 && y1 > y0)
+        rect[0] = (int)x0, rect[1] = (int)y0, rect[2] = (int)(x1 - x0), rect[3] = (int)(y1 - y0);
 }
 
 const Panel *frame_panel(const FrameLayout *f, const PanelClass *cls)
@@ -257,13 +289,20 @@ void app_message(App *a, const char *text)
 {
     snprintf(a->message, sizeof a->message, "%s", text);
     a->message_until = a->clock + 4.0;
+    a->message_path = -1;
 }
 
 unsigned app_run_rgba(const Run *r) { return (scene_palette(r->colour) << 8) | 0xFFu; }
 
+int app_step(const App *a)
+{
+    double k = floor(a->t);
+    return k < 0 ? 0 : (k > a->scene.steps ? a->scene.steps : (int)k);
+}
+
 int app_visible_step(const App *a, const Run *r)
 {
-    int k = (int)a->t;
+    int k = app_step(a);
     return k > r->n - 1 ? r->n - 1 : k;
 }
 
@@ -459,6 +498,37 @@ static void handle_keys(App *a, const Input *in)
 
 /* ---- one frame ------------------------------------------------------------------ */
 
+/* A panel's commands recorded again from the state as it now is, taking no input
+ * (what the mouse hovers stays lit); its widgets' places are the new ones. */
+static void record_again(App *a, const PanelClass *cls)
+{
+    const Panel *p = frame_panel(&a->frame, cls);
+    int k = 0;
+    while (k < a->n_recorded && a->recorded[k].cls != cls)
+        k++;
+    if (!p || k == a->n_recorded)
+        return;
+    UiContext *ui = &a->ui;
+    Recorded *rec = &a->recorded[k];
+    Input quiet;
+    memset(&quiet, 0, sizeof quiet);
+    quiet.mouse_x = quiet.mouse_y = -1;
+    const Input *in = ui->in;
+    ui->in = &quiet;
+    /* the first recording's places out (those after them move down) */
+    int gone = rec->placed_last - rec->placed_first;
+    memmove(&ui->placed[rec->placed_first], &ui->placed[rec->placed_last],
+            sizeof ui->placed[0] * (size_t)(ui->n_placed - rec->placed_last));
+    ui->n_placed -= gone;
+    for (int i = 0; i < a->n_recorded; i++)
+        if (a->recorded[i].placed_first >= rec->placed_last)
+            a->recorded[i].placed_first -= gone, a->recorded[i].placed_last -= gone;
+    int first = a->ui_dl.n, placed = ui->n_placed;
+    cls->input(a, p, &quiet);
+    *rec = (Recorded){cls, first, a->ui_dl.n, placed, ui->n_placed};
+    ui->in = in;
+}
+
 void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
 {
     a->clock += dt;
@@ -494,9 +564,9 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         const Panel *p = &a->frame.panel[i];
         if (!p->cls->input)
             continue;
-        int first = a->ui_dl.n;
+        int first = a->ui_dl.n, placed = a->ui.n_placed;
         p->cls->input(a, p, in);
-        a->recorded[a->n_recorded++] = (Recorded){p->cls, first, a->ui_dl.n};
+        a->recorded[a->n_recorded++] = (Recorded){p->cls, first, a->ui_dl.n, placed, a->ui.n_placed};
     }
     handle_keys(a, in);
     ui_end(&a->ui);
@@ -514,6 +584,10 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         }
     }
     clamp_t(a);
+    /* the step is settled for the frame: the bar, recorded in the UI pass before
+     * the keys, the plot and the animation moved it, is recorded again, so that its
+     * timeline shows the step the legend and the plot show (app_step) */
+    record_again(a, &panel_bar);
 }
 
 AppBusy app_busy(const App *a)
@@ -566,25 +640,98 @@ static void draw_help(const App *a, const FrameLayout *f, DrawList *dl)
     }
 }
 
-static void draw_toast(const App *a, const FrameLayout *f, DrawList *dl)
+#define TOAST_MARKS 512
+
+/* What a notice must not cover: the boxes, markers and words the map drew this
+ * frame, commands [first, last) of dl (its legend, the runs' heads, the start, the
+ * minima, a tile's numbers), as rects x, y, w, h. */
+static int map_marks(const App *a, const DrawList *dl, int first, int last, float (*mark)[4])
+{
+    int n = 0;
+    for (int i = first; i < last && n < TOAST_MARKS; i++) {
+        const DrawCmd *c = &dl->cmd[i];
+        float *q = mark[n];
+        if (c->kind == DRAW_RECT) {
+            q[0] = c->x, q[1] = c->y, q[2] = c->w, q[3] = c->h;
+        } else if (c->kind == DRAW_CIRCLE) {
+            float r = c->w + c->r;
+            q[0] = c->x - r, q[1] = c->y - r, q[2] = q[3] = 2 * r;
+        } else if (c->kind == DRAW_TEXT) {
+            q[0] = c->x, q[1] = c->y, q[3] = 1.2f * c->h;
+            q[2] = ui_text_width_n(&a->ui, c->font, c->h, draw_text_of(dl, c), c->text_len);
+        } else {
+            continue;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Where a w x h notice goes on the map m: the first place, row by row from the
+ * bottom (above the bar) to the top, each row's centre, left and right, that keeps
+ * gap clear of every mark; where none is, the place that covers the least. */
+static void toast_place(const Panel *m, float w, float h, float s, const float (*mark)[4], int n, float *ox, float *oy)
+{
+    float margin = 12 * s, gap = 4 * s, top = m->y + margin, step = fmaxf(0.5f * h, 8 * s);
+    const float xs[3] = {m->x + 0.5f * (m->w - w), m->x + margin, m->x + m->w - margin - w};
+    float least = INFINITY;
+    *ox = xs[0], *oy = m->y + m->h - h - 24 * s;
+    for (float y = m->y + m->h - h - 24 * s;; y -= step) {
+        y = fmaxf(y, top);
+        for (int k = 0; k < 3; k++) {
+            float x = fmaxf(xs[k], m->x), cover = 0;
+            for (int i = 0; i < n; i++) {
+                float ix = fminf(x + w + gap, mark[i][0] + mark[i][2]) - fmaxf(x - gap, mark[i][0]);
+                float iy = fminf(y + h + gap, mark[i][1] + mark[i][3]) - fmaxf(y - gap, mark[i][1]);
+                if (ix > 0 && iy > 0)
+                    cover += ix * iy;
+            }
+            if (cover < least)
+                least = cover, *ox = x, *oy = y;
+            if (cover == 0)
+                return;
+        }
+        if (y <= top)
+            return;
+    }
+}
+
+/* The message over the map, where it hides none of the map's legend, heads and
+ * markers (the map's commands are dl's [map_first, map_last)). A path in it (a
+ * file saved) is shortened in its middle to fit the map; other words wrap. */
+static void draw_toast(const App *a, const FrameLayout *f, DrawList *dl, int map_first, int map_last)
 {
     const Panel *m = frame_panel(f, &panel_map);
     if (!a->message[0] || a->clock > a->message_until || !m)
         return;
     const Theme *th = &gs_theme;
     float s = f->scale, fs = th->toast_font * s, pad = 14 * s, lh = fs * 1.3f;
-    /* on as many lines as the map's width needs */
     float room = fmaxf(m->w - 2 * pad - 24 * s, 40 * s), tw = 0;
-    int starts[UI_WRAP_MAX + 1], len = (int)strlen(a->message);
-    int lines = ui_wrap(&a->ui, 0, fs, a->message, room, starts, UI_WRAP_MAX);
+    char one[sizeof a->message + 8];
+    const char *text = a->message;
+    int starts[UI_WRAP_MAX + 1], lines = 1, len = (int)strlen(a->message);
+    if (a->message_path >= 0 && a->message_path <= len) {
+        /* one line: the words, then the path with its middle left out where needed */
+        int head = a->message_path;
+        float head_w = ui_text_width_n(&a->ui, 0, fs, a->message, head);
+        memcpy(one, a->message, (size_t)head);
+        ui_text_fit_middle(&a->ui, 0, fs, a->message + head, fmaxf(room - head_w, 0), one + head, sizeof one - (size_t)head);
+        text = one, len = (int)strlen(one);
+        starts[0] = 0;
+    } else {
+        /* on as many lines as the map's width needs */
+        lines = ui_wrap(&a->ui, 0, fs, a->message, room, starts, UI_WRAP_MAX);
+    }
     starts[lines] = len; /* each line ends where the next starts */
     for (int i = 0; i < lines; i++)
-        tw = fmaxf(tw, ui_text_width_n(&a->ui, 0, fs, a->message + starts[i], starts[i + 1] - starts[i]));
-    float h = lh * (float)lines + 16 * s;
-    float x = m->x + 0.5f * (m->w - tw) - pad, y = m->y + m->h - h - 24 * s;
-    draw_rect(dl, x, y, tw + 2 * pad, h, 8 * s, th->toast);
+        tw = fmaxf(tw, ui_text_width_n(&a->ui, 0, fs, text + starts[i], starts[i + 1] - starts[i]));
+    float w = tw + 2 * pad, h = lh * (float)lines + 16 * s, x, y;
+    static float mark[TOAST_MARKS][4]; /* the frame is built on one thread */
+    int n = map_marks(a, dl, map_first, map_last, mark);
+    toast_place(m, w, h, s, (const float(*)[4])mark, n, &x, &y);
+    draw_rect(dl, x, y, w, h, 8 * s, th->toast);
     for (int i = 0; i < lines; i++)
-        draw_text(dl, x + pad, y + 8 * s + lh * (float)i, fs, 0, th->text_strong, a->message + starts[i],
+        draw_text(dl, x + pad, y + 8 * s + lh * (float)i, fs, 0, th->text_strong, text + starts[i],
                   starts[i + 1] - starts[i]);
 }
 
@@ -614,12 +761,17 @@ static void draw_export(const App *a, const FrameLayout *f, DrawList *dl)
 void app_frame(const App *a, const FrameLayout *f, DrawList *out)
 {
     draw_clear(out);
-    for (int i = 0; i < f->n; i++)
+    int map_first = 0, map_last = 0;
+    for (int i = 0; i < f->n; i++) {
+        int first = out->n;
         f->panel[i].cls->draw(a, f, &f->panel[i], out);
+        if (f->panel[i].cls == &panel_map)
+            map_first = first, map_last = out->n;
+    }
     if (!f->controls)
         return;
     out->dropped += a->ui_dl.dropped;
-    draw_toast(a, f, out);
+    draw_toast(a, f, out, map_first, map_last);
     draw_export(a, f, out);
     if (a->show_help)
         draw_help(a, f, out);
@@ -627,26 +779,29 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out)
 
 /* ---- screenshots ------------------------------------------------------------------ */
 
-int app_write_png(const App *a, const char *path, int w, int h, char *err, size_t cap)
+/* Renders layout f and writes its pixels in rect (x, y, w, h) as a PNG: offscreen,
+ * or a picture of the window's (as_shown) in the window's framebuffer, which the
+ * window's frame then draws over. There each pixel is computed as the window's
+ * own, bit for bit: in a target of another format a GL implementation may blend an
+ * anti-aliased edge a level apart (llvmpipe does). */
+static int write_picture(const App *a, const FrameLayout *f, const int rect[4], const char *path, char *err, size_t cap)
 {
-    int rc = -1;
+    int rc = -1, w = rect[2], h = rect[3];
     DrawList dl = {0};
     unsigned char *px = malloc((size_t)w * (size_t)h * 4);
     if (!px || draw_init(&dl, 8192, 1 << 16) != 0) {
         snprintf(err, cap, "cannot write '%s': not enough memory for a %dx%d image", path, w, h);
         goto done;
     }
-    FrameLayout f;
-    app_layout(a, w, h, 0, &f);
-    app_frame(a, &f, &dl);
+    app_frame(a, f, &dl);
     if (dl.dropped > 0)
         gs_log("%d drawing commands did not fit: '%s' is incomplete", dl.dropped, path);
-    if (render_target_begin(a->r, w, h) != 0) {
-        snprintf(err, cap, "cannot render a %dx%d image (larger than the GL limit?)", w, h);
+    if (!f->as_shown && render_target_begin(a->r, f->w, f->h) != 0) {
+        snprintf(err, cap, "cannot render a %dx%d image (larger than the GL limit?)", f->w, f->h);
         goto done;
     }
-    render_draw(a->r, &dl, w, h, gs_theme.bg);
-    rc = render_read_rgba(a->r, w, h, px);
+    render_draw(a->r, &dl, f->w, f->h, gs_theme.bg);
+    rc = render_read_rgba_at(a->r, rect[0], rect[1], w, h, px);
     render_target_end(a->r);
     if (rc != 0)
         snprintf(err, cap, "cannot read the rendered image back");
@@ -656,6 +811,77 @@ done:
     draw_free(&dl);
     free(px);
     return rc;
+}
+
+int app_write_png(const App *a, const char *path, int w, int h, char *err, size_t cap)
+{
+    FrameLayout f;
+    app_layout(a, w, h, 0, &f);
+    const int whole[4] = {0, 0, w, h};
+    return write_picture(a, &f, whole, path, err, cap);
+}
+
+int app_write_window_png(const App *a, const char *path, char *err, size_t cap)
+{
+    FrameLayout f;
+    int rect[4];
+    app_window_picture(a, &f, rect);
+    if (rect[2] < 1 || rect[3] < 1) {
+        snprintf(err, cap, "cannot write '%s': the window shows no map", path);
+        return -1;
+    }
+    return write_picture(a, &f, rect, path, err, cap);
+}
+
+/* ---- the folder files are saved to ------------------------------------------------- */
+
+void app_choose_out_dir(App *a, const char *out_dir)
+{
+    char dir[sizeof a->out_dir], err[1400];
+    if (outdir_from_env(out_dir, dir, sizeof dir, err, sizeof err) != 0) {
+        gs_log("%s", err);
+        return;
+    }
+    snprintf(a->out_dir, sizeof a->out_dir, "%s", dir);
+    snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
+}
+
+int app_out_dir_ready(App *a)
+{
+    char path[sizeof a->out_dir], msg[sizeof a->message];
+    snprintf(path, sizeof path, "%s", a->out_dir);
+    /* mkdir -p: each folder of the path, then the path */
+    for (char *p = path + 1;; p++) {
+        if (*p && *p != '/')
+            continue;
+        char c = *p;
+        *p = '\0';
+        struct stat st;
+        if (stat(path, &st) != 0 && mkdir(path, 0755) != 0 && errno != EEXIST) {
+            int e = errno;
+            *p = c;
+            snprintf(msg, sizeof msg, "Cannot create the folder %s: %s", a->out_dir, strerror(e));
+            app_message(a, msg);
+            return -1;
+        }
+        *p = c;
+        if (!c)
+            break;
+    }
+    struct stat st;
+    const char *why = NULL;
+    if (stat(path, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISDIR(st.st_mode))
+        why = "it is not a folder";
+    else if (access(path, W_OK | X_OK) != 0)
+        why = strerror(errno);
+    if (why) {
+        snprintf(msg, sizeof msg, "Cannot save into %s: %s", a->out_dir, why);
+        app_message(a, msg);
+        return -1;
+    }
+    return 0;
 }
 
 void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap)
@@ -679,8 +905,10 @@ void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap)
 void app_saved(App *a, const char *what, const char *path)
 {
     char msg[1400];
-    snprintf(msg, sizeof msg, "Saved %s%s", what ? what : "", path);
+    int n = snprintf(msg, sizeof msg, "Saved %s", what ? what : "");
+    snprintf(msg + n, sizeof msg - (size_t)n, "%s", path);
     app_message(a, msg);
+    a->message_path = n; /* shortened in its middle, not wrapped */
     if (a->file_saved)
         a->file_saved(path);
 }
@@ -688,8 +916,10 @@ void app_saved(App *a, const char *what, const char *path)
 void app_write_png_timestamped(App *a)
 {
     char path[1200], err[1400];
+    if (app_out_dir_ready(a) != 0)
+        return;
     app_timestamped_path(a, "png", path, sizeof path);
-    if (app_write_png(a, path, a->frame.w, a->frame.h, err, sizeof err) == 0)
+    if (app_write_window_png(a, path, err, sizeof err) == 0)
         app_saved(a, NULL, path);
     else
         app_message(a, err);

@@ -99,10 +99,12 @@ typedef struct Maps {
     SceneOutcome *out2;         /* ... its outcomes */
 } Maps;
 
-/* The commands a panel's input recorded into the UI list this frame. */
+/* The commands a panel's input recorded into the UI list this frame, and the
+ * widgets it placed (UiContext.placed). */
 typedef struct Recorded {
     const PanelClass *cls;
     int first, last;
+    int placed_first, placed_last;
 } Recorded;
 
 struct App {
@@ -142,9 +144,10 @@ struct App {
     SideState side;
     MapGesture gesture;
     char message[1600];
+    int message_path;        /* where a path starts in message (shortened in its middle to fit), or -1 */
     double message_until;
     double clock;            /* seconds since start */
-    char out_dir[1024];
+    char out_dir[1024];      /* where the window saves (absolute on the desktop: app_choose_out_dir) */
     PlotState plot;
     Maps maps;
     /* puts text on the system clipboard; 0 on success (set by the platform) */
@@ -168,6 +171,13 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h);
 /* The layout of a w x h frame: the window's (controls) or a picture's. */
 void app_layout(const App *a, int w, int h, int controls, FrameLayout *out);
 
+/* The picture the window shows: the window's layout (a->frame: its size, its UI
+ * scale, its panels where they are) with only the panels that are not controls
+ * (the map, with the plot, the card and the hyperparameter map when they are
+ * shown), as_shown; rect (x, y, w, h) the part of the window they cover, which the
+ * picture keeps (0 x 0 before the window's first layout). */
+void app_window_picture(const App *a, FrameLayout *out, int rect[4]);
+
 /* Builds a frame's draw list (cleared first) from the state. */
 void app_frame(const App *a, const FrameLayout *f, DrawList *out);
 
@@ -175,9 +185,27 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out);
  * writes it as a PNG. Changes no state. Returns 0, or -1 with err. */
 int app_write_png(const App *a, const char *path, int w, int h, char *err, size_t cap);
 
-/* The screenshot action: a PNG named gradscape-YYYYmmdd-HHMMSS.png in out_dir,
- * confirmed (or the error shown) on screen. */
+/* The picture the window shows (app_window_picture) as a PNG: the window's pixels
+ * there, but for its overlays (the message, help, hover readouts, an export's
+ * progress). It is drawn in the window's framebuffer (which the next frame draws
+ * over), so call it between frames or before a frame is drawn. Changes no state.
+ * Returns 0, or -1 with err. */
+int app_write_window_png(const App *a, const char *path, char *err, size_t cap);
+
+/* The screenshot action: the window's picture as a PNG named
+ * gradscape-YYYYmmdd-HHMMSS.png in out_dir, confirmed with its path (or the error
+ * shown) on screen. */
 void app_write_png_timestamped(App *a);
+
+/* The desktop's folder to save into (outdir.h): out_dir (--out-dir, or NULL)
+ * made absolute, else the pictures folder's gradscape; the scene file's path
+ * follows. A folder that cannot be had is logged, and out_dir is left as it was. */
+void app_choose_out_dir(App *a, const char *out_dir);
+
+/* Creates out_dir when it is missing (mkdir -p, mode 0755). Returns 0 when it is a
+ * folder that can be written into, else -1 with a message naming the folder and
+ * why. */
+int app_out_dir_ready(App *a);
 
 /* A file the app wrote at the user's asking (a screenshot, a scene, an
  * animation): announced as "Saved PATH" (what, when given, says what it is) and
@@ -188,10 +216,12 @@ void app_saved(App *a, const char *what, const char *path);
  * name is taken). */
 void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap);
 
-/* The window's animation export (app_anim.c): start one of the pictures the window
- * shows (the map with its plot and card) at their size, the whole run in five
- * seconds (or as --fps, --frames and --duration say); then, each frame, write frames for about budget_ms, with the progress
- * shown over the map, until done, failed or cancelled (Esc), as a message. */
+/* The window's animation export (app_anim.c): start an animation of the picture the
+ * window shows (app_window_picture, as a screenshot saves it; an MP4's sides even, its
+ * last column or row left out) into out_dir, the whole run in five seconds (or as
+ * --fps, --frames and --duration say); then, each frame, write frames for about
+ * budget_ms, with the progress shown over the map, until done, failed or cancelled
+ * (Esc), as a message. */
 void app_export_start(App *a, int media_format);
 void app_export_work(App *a, double budget_ms);
 
@@ -240,8 +270,11 @@ void app_message(App *a, const char *text);
 /* Does what a key binding or a button asks. */
 void app_act(App *a, Action act);
 
-/* A run's colour, opaque 0xRRGGBBAA; the step of a run shown at the current time. */
+/* A run's colour, opaque 0xRRGGBBAA. The step the frame shows (floor of t, in
+ * [0, steps]): the one value the legend, the timeline and the plot's cursor show;
+ * and that step of a run (its last one when it ended before). */
 unsigned app_run_rgba(const Run *r);
+int app_step(const App *a);
 int app_visible_step(const App *a, const Run *r);
 
 /* The plot's state from the config (--plot; unset: shown in the window, not in a

@@ -1,8 +1,10 @@
 /* app_anim: an animation export, the window's and the headless one alike. Each
- * frame is the picture a screenshot gives (app_layout without controls, app_frame)
- * at the step the plan gives it, rendered offscreen, read back and handed to the
- * media writer. The window runs a job a few frames at a time between its own frames
- * (the window shows the step being written); the command line runs it to the end.
+ * frame is the picture a screenshot gives (the window's picture, or app_layout
+ * without controls on the command line; app_frame) at the step the plan gives it,
+ * rendered (the window's in the window's framebuffer, as its screenshot; the
+ * command line's offscreen), read back and handed to the media writer. The window
+ * runs a job a few frames at a time between its own frames (the window shows the
+ * step being written); the command line runs it to the end.
  *
  * Invariant: while a job runs, a->t is the step of the frame last rendered and the
  * app does not play; anim_job_free puts back the step and play state it found. */
@@ -20,7 +22,7 @@ struct AnimJob {
     MediaAnim *media;
     AnimPlan plan;
     int next;                 /* the next frame to render */
-    int w, h;
+    int x, y, w, h;           /* the frames: the layout's pixels there */
     FrameLayout layout;
     DrawList dl;
     unsigned char *px;        /* w x h RGBA, bottom-up as read back */
@@ -31,21 +33,25 @@ struct AnimJob {
 /* Renders the picture at step k into j->px. */
 static int render_frame(AnimJob *j, App *a, int k, char *err, size_t cap)
 {
+    int w = j->layout.w, h = j->layout.h;
     a->t = k;
     app_frame(a, &j->layout, &j->dl);
-    if (render_target_begin(a->r, j->w, j->h) != 0) {
-        snprintf(err, cap, "cannot render a %dx%d frame (larger than the GL limit?)", j->w, j->h);
+    /* the window's picture in the window's framebuffer, as a screenshot's (app.c:
+     * write_picture), which the window's frame then draws over */
+    if (!j->layout.as_shown && render_target_begin(a->r, w, h) != 0) {
+        snprintf(err, cap, "cannot render a %dx%d frame (larger than the GL limit?)", w, h);
         return -1;
     }
-    render_draw(a->r, &j->dl, j->w, j->h, gs_theme.bg);
-    int rc = render_read_rgba(a->r, j->w, j->h, j->px);
+    render_draw(a->r, &j->dl, w, h, gs_theme.bg);
+    int rc = render_read_rgba_at(a->r, j->x, j->y, j->w, j->h, j->px);
     render_target_end(a->r);
     if (rc != 0)
         snprintf(err, cap, "cannot read the rendered frame back");
     return rc;
 }
 
-AnimJob *anim_job_start(App *a, const char *path, int w, int h, const AnimPlan *plan, char *err, size_t cap)
+AnimJob *anim_job_start(App *a, const char *path, const FrameLayout *layout, int x, int y, int w, int h,
+                        const AnimPlan *plan, char *err, size_t cap)
 {
     MediaFormat fmt = media_format_of(path);
     if (fmt == MEDIA_NONE) {
@@ -58,7 +64,7 @@ AnimJob *anim_job_start(App *a, const char *path, int w, int h, const AnimPlan *
         return NULL;
     }
     j->plan = *plan;
-    j->w = w, j->h = h;
+    j->x = x, j->y = y, j->w = w, j->h = h;
     j->saved_t = a->t;
     j->saved_playing = a->playing;
     a->playing = 0;
@@ -68,13 +74,22 @@ AnimJob *anim_job_start(App *a, const char *path, int w, int h, const AnimPlan *
         anim_job_free(j, a);
         return NULL;
     }
+    if (layout)
+        j->layout = *layout;
+    else
+        app_layout(a, w, h, 0, &j->layout);
+    if (x < 0 || y < 0 || x + w > j->layout.w || y + h > j->layout.h) {
+        snprintf(err, cap, "cannot write '%s': %dx%d frames at (%d, %d) of a %dx%d picture", path, w, h, x, y,
+                 j->layout.w, j->layout.h);
+        anim_job_free(j, a);
+        return NULL;
+    }
     j->px = malloc((size_t)w * (size_t)h * 4);
     if (!j->px || draw_init(&j->dl, 8192, 1 << 16) != 0) {
         snprintf(err, cap, "cannot write '%s': not enough memory for %dx%d frames", path, w, h);
         anim_job_free(j, a);
         return NULL;
     }
-    app_layout(a, w, h, 0, &j->layout);
     /* the GIF's palette sees the last frame too: every path, in every colour */
     if (render_frame(j, a, plan->steps, err, cap) != 0) {
         anim_job_free(j, a);
@@ -132,27 +147,23 @@ void app_export_start(App *a, int media_format)
 {
     if (a->anim)
         return;
-    /* the pictures' part of the window: the map, with the plot and card around it */
-    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-    const PanelClass *parts[] = {&panel_map, &panel_plot, &panel_card};
-    for (int i = 0; i < 3; i++) {
-        const Panel *p = frame_panel(&a->frame, parts[i]);
-        if (!p || p->w < 1 || p->h < 1)
-            continue;
-        x0 = p->x < x0 ? p->x : x0, y0 = p->y < y0 ? p->y : y0;
-        x1 = p->x + p->w > x1 ? p->x + p->w : x1, y1 = p->y + p->h > y1 ? p->y + p->h : y1;
-    }
-    /* even sides: H.264's 4:2:0 needs them, and a GIF loses nothing */
-    int w = ((int)(x1 - x0)) & ~1, h = ((int)(y1 - y0)) & ~1;
+    /* the picture the window shows, as a screenshot saves it */
+    FrameLayout f;
+    int rect[4];
+    app_window_picture(a, &f, rect);
+    /* an MP4's sides even (H.264's 4:2:0 needs them): its last column or row left out */
+    int w = media_format == MEDIA_MP4 ? rect[2] & ~1 : rect[2], h = media_format == MEDIA_MP4 ? rect[3] & ~1 : rect[3];
     if (w < 16 || h < 16) {
         app_message(a, "The map is too small to export: enlarge the window");
         return;
     }
+    if (app_out_dir_ready(a) != 0)
+        return;
     AnimPlan plan = anim_plan(a->scene.steps, a->anim_fps, a->anim_frames, a->anim_seconds);
     char err[1400];
     app_timestamped_path(a, media_format == MEDIA_MP4 ? "mp4" : "gif", a->anim_path, sizeof a->anim_path);
     a->anim_cancel = 0;
-    a->anim = anim_job_start(a, a->anim_path, w, h, &plan, err, sizeof err);
+    a->anim = anim_job_start(a, a->anim_path, &f, rect[0], rect[1], w, h, &plan, err, sizeof err);
     if (!a->anim)
         app_message(a, err);
 }

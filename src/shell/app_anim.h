@@ -1,5 +1,6 @@
 /* app_anim: writing an animation of the app's scene (GIF or MP4), a frame at a
- * time: each frame is the picture --screenshot gives at the plan's step. */
+ * time: each frame is the picture a screenshot gives at the plan's step (the
+ * window's, or --screenshot's on the command line). */
 #ifndef GS_APP_ANIM_H
 #define GS_APP_ANIM_H
 
@@ -9,9 +10,12 @@
 
 typedef struct AnimJob AnimJob;
 
-/* Starts writing `path` (.gif or .mp4) at w x h with the plan. Returns the job, or
- * NULL with err (nothing is left on disk). */
-AnimJob *anim_job_start(App *a, const char *path, int w, int h, const AnimPlan *plan, char *err, size_t cap);
+/* Starts writing `path` (.gif or .mp4) at w x h with the plan: each frame the
+ * w x h pixels at (x, y) of `layout` rendered, or with layout NULL, a w x h
+ * picture (app_layout; x and y 0). Returns the job, or NULL with err (nothing is
+ * left on disk). */
+AnimJob *anim_job_start(App *a, const char *path, const FrameLayout *layout, int x, int y, int w, int h,
+                        const AnimPlan *plan, char *err, size_t cap);
 
 /* Renders and adds frames for about budget_ms (<= 0: all of them). Returns 0 while
  * frames remain, 1 when the file is complete and in place, -1 with err. */

@@ -45,6 +45,10 @@ int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
 void app_save_scene(App *a)
 {
     char err[1400];
+    /* in the folder the window saves to: made first, if missing */
+    size_t n = strlen(a->out_dir);
+    if (strncmp(a->side.scene_path, a->out_dir, n) == 0 && a->side.scene_path[n] == '/' && app_out_dir_ready(a) != 0)
+        return;
     if (app_save_scene_to(a, a->side.scene_path, err, sizeof err) == 0) {
         app_saved(a, "the scene to ", a->side.scene_path);
     } else {

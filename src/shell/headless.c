@@ -41,7 +41,7 @@ static int write_animation(const Config *cfg, App *a)
     char err[1400];
     AnimPlan plan = anim_plan(a->scene.steps, cfg->fps, cfg->anim_frames, cfg->anim_seconds);
     cancel_phase("writing the animation", plan.frames);
-    AnimJob *j = anim_job_start(a, cfg->animate_path, cfg->width, cfg->height, &plan, err, sizeof err);
+    AnimJob *j = anim_job_start(a, cfg->animate_path, NULL, 0, 0, cfg->width, cfg->height, &plan, err, sizeof err);
     int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
     anim_job_free(j, a);
     cancel_phase_end();
@@ -319,7 +319,7 @@ static int bench_animation(App *a, const char *dir, const char *name, int w, int
     long size = 0;
     for (int rep = 0; rep < 3; rep++) {
         double t0 = bench_now_ms();
-        AnimJob *j = anim_job_start(a, path, w, h, plan, err, sizeof err);
+        AnimJob *j = anim_job_start(a, path, NULL, 0, 0, w, h, plan, err, sizeof err);
         int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
         anim_job_free(j, a);
         t[rep] = bench_now_ms() - t0;

@@ -9,7 +9,8 @@
  *
  * Invariants: `input` may change the App but simulates nothing (it records what
  * changed in App.changes); `draw` changes nothing and may be called for any layout
- * (the window's, or a screenshot's at another size). */
+ * (the window's, or a screenshot's at another size); in a picture of the window
+ * (as_shown), the panel's pixels are the window's but for what the mouse hovers. */
 #ifndef GS_PANEL_H
 #define GS_PANEL_H
 
@@ -31,6 +32,9 @@ typedef struct FrameLayout {
     int w, h;              /* framebuffer pixels */
     float scale;           /* the user's UI scale times the window size's */
     int controls;          /* the window's controls and overlays (0: a picture) */
+    int as_shown;          /* a picture of the window's (app_window_picture): what the
+                            * window shows there, at rest (the plot's metric buttons,
+                            * nothing hovered) */
     Panel panel[FRAME_MAX_PANELS];
     int n;
 } FrameLayout;

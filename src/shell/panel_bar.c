@@ -129,7 +129,7 @@ static void bar_input(App *a, const Panel *p, const Input *in)
         app_act(a, ACT_STEP_FORWARD);
     if (ui_button_at(ui, AT(2), "Reset", 0))
         app_act(a, ACT_RESTART);
-    double t = floor(a->t); /* the step shown, as in the legend */
+    double t = app_step(a); /* the step shown, as in the legend and the plot */
     char fmt[48];
     timeline_format(a, fmt, sizeof fmt);
     const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL, flow.value_w[3]};

@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ticks.h"
+
 #define PLOT_COLS_MAX 4096
 
 typedef struct MemoRun {
@@ -315,14 +317,6 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
 
 /* ---- drawing --------------------------------------------------------------------- */
 
-static void fmt_value(char *out, size_t cap, double v)
-{
-    if (v != 0 && (fabs(v) < 1e-3 || fabs(v) >= 1e5))
-        snprintf(out, cap, "%.3e", v);
-    else
-        snprintf(out, cap, "%.5g", v);
-}
-
 static void plot_title(const App *a, const PlotMemo *m, char *out, size_t cap)
 {
     if (a->plot.metric != PLOT_LOSS) {
@@ -334,7 +328,7 @@ static void plot_title(const App *a, const PlotMemo *m, char *out, size_t cap)
         return;
     }
     char off[32];
-    fmt_value(off, sizeof off, m->scale.offset);
+    num_format(m->scale.offset, off, sizeof off);
     if (m->scale.offset == 0)
         snprintf(out, cap, "loss by step, log scale (the minimum is 0)");
     else
@@ -421,7 +415,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
     plot_title(a, m, title, sizeof title);
     float b0[4];
     button_rect(a, &g, p, 0, &b0[0], &b0[1], &b0[2], &b0[3]);
-    float title_w = (f->controls ? b0[0] - 12 * s : p->x + p->w - g.pad) - g.hx;
+    float title_w = (f->controls || f->as_shown ? b0[0] - 12 * s : p->x + p->w - g.pad) - g.hx;
     char fitted[160];
     ui_text_fit(&a->ui, 1, fs, title, title_w, fitted, sizeof fitted);
     draw_text(dl, g.hx, g.hy + 0.5f * (g.hh - fs * 1.2f), fs, 1, th->text_strong, fitted, -1);
@@ -474,11 +468,20 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         if (m->run[i].valid && hot(a, &m->run[i]))
             plot_curve(a, &g, v, m, i, 1, dl);
     /* the step shown: the steps to come dimmed, a cursor line */
-    double t = floor(a->t);
+    int t = app_step(a);
     float cx = step_x(&g, t > g.last ? g.last : t);
     if (cx < g.ax + g.aw - 0.5f)
         draw_rect(dl, cx, g.ay, g.ax + g.aw - cx, g.ah, 0, th->plot_future);
     draw_line(dl, cx, g.ay, cx, g.ay + g.ah, 1.5f * s, th->plot_cursor);
+    if (f->as_shown) {
+        /* a picture of the window: the metric buttons as they rest */
+        for (int i = 0; i < PLOT_METRIC_COUNT; i++) {
+            float bx, by, bw, bh;
+            button_rect(a, &g, p, i, &bx, &by, &bw, &bh);
+            ui_button_draw(&a->ui, dl, s, bx, by, bw, bh, METRIC_LABEL[i], a->plot.metric == (PlotMetric)i, 0);
+        }
+        return;
+    }
     if (!f->controls)
         return;
     /* hovering: every run's value at the step under the mouse */
@@ -498,7 +501,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
                 continue;
             char val[40];
             if (k < r->n)
-                fmt_value(val, sizeof val, plot_metric(ps->metric, &r->traj[k]));
+                num_format(plot_metric(ps->metric, &r->traj[k]), val, sizeof val);
             else
                 snprintf(val, sizeof val, "%s", r->diverged_at >= 0 ? "diverged" : "\xe2\x80\x93");
             snprintf(line[rows], sizeof line[0], "%s  %s", r->label, val);

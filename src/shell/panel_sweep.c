@@ -213,8 +213,8 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
                      p->x + SWEEP_PAD * s);
     draw_rect(dl, kx, ky + 0.2f * fs, fs, fs, 2 * s, 0x8E1B1BFFu);
     text_in(a, p, s, dl, kx + 1.5f * fs, kx + 1.5f * fs, ky, fs, 0, th->text_dim, key_text(a));
-    /* the cell under the mouse, and what its run came to */
-    if (m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
+    /* the cell under the mouse, and what its run came to (in the window only) */
+    if (f->controls && m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
         const SceneOutcome *o = &m->out[m->hover];
         char what[96];
         if (o->diverged_at >= 0)

@@ -148,6 +148,8 @@ int shell_init(Shell *sh, const Config *cfg, int headless, char *err, size_t cap
         return -1;
     }
     sh->app.clipboard = set_clipboard;
+    /* screenshots, animations and the scene file go to --out-dir or the pictures folder */
+    app_choose_out_dir(&sh->app, cfg->out_dir);
     SDL_StartTextInput();
     return 0;
 }

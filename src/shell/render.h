@@ -38,6 +38,10 @@ void render_target_end(Renderer *r);
  * them, into out (w*h*4 bytes). Returns 0 or -1. */
 int render_read_rgba(Renderer *r, int w, int h, unsigned char *out);
 
+/* The same of the w x h pixels at (x, y) from the top left of what render_draw last
+ * drew into. Returns 0 or -1. */
+int render_read_rgba_at(Renderer *r, int x, int y, int w, int h, unsigned char *out);
+
 /* For tests: evaluates the surface's GLSL function at the centres of a w x h grid of
  * pixels covering the view (row 0 at y1, the top) into a float target, and copies
  * the values to out (w*h floats, top row first). Returns 0 or -1. */

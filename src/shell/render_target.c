@@ -101,12 +101,17 @@ void render_target_end(Renderer *r)
 
 int render_read_rgba(Renderer *r, int w, int h, unsigned char *out)
 {
+    return render_read_rgba_at(r, 0, r->fb_h - h, w, h, out);
+}
+
+int render_read_rgba_at(Renderer *r, int x, int y, int w, int h, unsigned char *out)
+{
     if (w <= 0 || h <= 0 || !out)
         return -1;
     gl_drain_errors();
     glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fb);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    glReadPixels(x, r->fb_h - y - h, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
     if (glGetError() != GL_NO_ERROR) {
         gs_log("cannot read back %dx%d pixels", w, h);
         return -1;
