@@ -34,19 +34,33 @@ typedef struct MapFrame {
     float bar_x, bar_y, bar_w, bar_h;
 } MapFrame;
 
-/* The colour scale of the field over a view, kept while the surface and view stay
- * (surface_color_scale samples the surface thousands of times). */
+/* The colour scale of the field over a view, kept for the last few surfaces and
+ * views (surface_color_scale samples the surface thousands of times, and a frame
+ * asks for the panel's view and the tile's). */
+#define SCALE_MEMO 4
 static SurfaceScale field_scale(const Surface *s, MapView v)
 {
-    static char key[EXPR_MAX_SOURCE + 512];
-    static SurfaceScale memo;
-    char k[sizeof key];
+    static struct {
+        char key[EXPR_MAX_SOURCE + 512];
+        SurfaceScale scale;
+        unsigned long used;
+    } memo[SCALE_MEMO];
+    static unsigned long tick;
+    char k[sizeof memo[0].key];
     view3d_key(s, v, k, sizeof k);
-    if (strcmp(k, key) != 0) {
-        surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &memo);
-        memcpy(key, k, sizeof key);
+    int victim = 0;
+    for (int i = 0; i < SCALE_MEMO; i++) {
+        if (memo[i].used && strcmp(k, memo[i].key) == 0) {
+            memo[i].used = ++tick;
+            return memo[i].scale;
+        }
+        if (memo[i].used < memo[victim].used)
+            victim = i;
     }
-    return memo;
+    surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &memo[victim].scale);
+    memcpy(memo[victim].key, k, sizeof k);
+    memo[victim].used = ++tick;
+    return memo[victim].scale;
 }
 
 /* The colour bar's ticks for a scale, at most `most`: the loss (or, log-coloured,
