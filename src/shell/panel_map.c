@@ -106,7 +106,7 @@ static MapView tile_view_of(const App *a, float w, float h) { return map_fit(a->
  * panel's view would show (measured, so a long label never leaves its band). */
 static void map_frame(const App *a, const Panel *p, float s, MapFrame *m)
 {
-    *m = (MapFrame){p->x, p->y, p->w, p->h, .fs = gs_theme.map_font * s * 0.85f, .tick = 5.0f * s};
+    *m = (MapFrame){p->x, p->y, p->w, p->h, .fs = gs_theme.map_font * s * 0.9f, .tick = 5.0f * s};
     /* no room for them: the map alone */
     if (!a->axes || p->w < 260 * s || p->h < 160 * s)
         return;
