@@ -102,6 +102,7 @@ int main(int argc, char **argv)
 {
     Config cfg;
     char err[SPEC_ERR_MAX + 64];
+    bench_mark_start();
     platform_catch_signals();
     if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0 || spec_check_outputs(&cfg, err, sizeof err) != 0)
         return fail(err);

@@ -15,6 +15,12 @@ double bench_now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
 }
 
+static double start_ms = -1;
+
+void bench_mark_start(void) { start_ms = bench_now_ms(); }
+
+double bench_since_start_ms(void) { return start_ms < 0 ? 0 : bench_now_ms() - start_ms; }
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

@@ -7,6 +7,10 @@
 /* Monotonic time in milliseconds. */
 double bench_now_ms(void);
 
+/* The program's start, as main marks it first thing, and the time since (ms). */
+void bench_mark_start(void);
+double bench_since_start_ms(void);
+
 /* Median of n values (sorts them). */
 double bench_median(double *v, int n);
 
