@@ -62,8 +62,8 @@ static float frame_scale(float user_scale, int h)
 /* Two panels in one column at the right of the room (rw x rh at x, y): the upper's
  * and the lower's rects. Alone, either takes the column as a DOCK_RIGHT panel does.
  * Both shown: the column is as wide as the wider asks, but leaves the fill at least
- * half the frame's width; each is shown if the column is wide enough for it; the
- * upper takes the height it needs, or what the lower leaves when the lower must
+ * half the frame's width; each is shown if the column is wide enough for it (and
+ * where it is wide enough for neither, the upper alone as it asks); the upper takes the height it needs, or what the lower leaves when the lower must
  * have more than the rest, and the lower the rest. Returns the column's width. */
 static float layout_column(const App *a, FrameLayout *out, Panel *up, Panel *low, float x, float y, float rw, float rh)
 {
@@ -73,8 +73,8 @@ static float layout_column(const App *a, FrameLayout *out, Panel *up, Panel *low
         cw = fminf(cw, floorf(rw - 0.5f * (float)out->w));
         ha = cw > 0 ? fminf(ceilf(up->cls->height(a, out, cw, rh)), rh) : 0;
         hb = cw > 0 ? fminf(ceilf(low->cls->height(a, out, cw, rh - ha)), rh) : 0;
-        if (ha <= 0 && hb <= 0)
-            cw = 0;
+        if (ha <= 0 && hb <= 0) /* no room for the two: the upper alone, as it was before the lower came */
+            cw = wa, ha = rh, hb = 0;
         else if (ha <= 0 || hb <= 0)
             ha = ha > 0 ? rh : 0, hb = rh - ha;
         else {
