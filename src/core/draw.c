@@ -107,21 +107,25 @@ void draw_field(DrawList *dl, float x, float y, float w, float h, const Surface 
         c->x = x, c->y = y, c->w = w, c->h = h, c->surface = s, c->view = v;
 }
 
-void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
-               unsigned long long version, float width, unsigned rgba)
+static void push_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
+                      unsigned long long version, float width, unsigned rgba, unsigned halo)
 {
     DrawCmd *c = push(dl, DRAW_PATH);
     if (c)
         c->x = x, c->y = y, c->w = w, c->h = h, c->view = v, c->points = p, c->n = n, c->version = version,
-        c->r = width, c->rgba = rgba, c->rgba2 = DRAW_PATH_HALO;
+        c->r = width, c->rgba = rgba, c->rgba2 = halo;
+}
+
+void draw_path(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
+               unsigned long long version, float width, unsigned rgba)
+{
+    push_path(dl, x, y, w, h, v, p, n, version, width, rgba, DRAW_PATH_HALO);
 }
 
 void draw_path_plain(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n,
                      unsigned long long version, float width, unsigned rgba)
 {
-    draw_path(dl, x, y, w, h, v, p, n, version, width, rgba);
-    if (dl->n > 0 && dl->cmd[dl->n - 1].kind == DRAW_PATH && dl->cmd[dl->n - 1].points == p)
-        dl->cmd[dl->n - 1].rgba2 = 0;
+    push_path(dl, x, y, w, h, v, p, n, version, width, rgba, 0);
 }
 
 void draw_band(DrawList *dl, float x, float y, float w, float h, MapView v, const TrajPoint *p, int n, unsigned rgba)

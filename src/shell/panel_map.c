@@ -149,13 +149,11 @@ static int enabled_runs(const Scene *sc, int *idx)
     return n;
 }
 
-/* The map's tiles: one in overlay, one per enabled run in grid, inside the bands
- * of the axes. */
-static int map_tiles(const App *a, const Panel *panel, float scale, Tile *out)
+/* The map's tiles inside the bands of its axes (mf): one in overlay, one per
+ * enabled run in grid. */
+static int tiles_in(const App *a, const MapFrame *mf, float scale, Tile *out)
 {
-    MapFrame mf;
-    map_frame(a, panel, scale, &mf);
-    const Panel inner = {panel->cls, mf.x, mf.y, mf.w, mf.h}, *p = &inner;
+    const Panel inner = {NULL, mf->x, mf->y, mf->w, mf->h}, *p = &inner;
     if (a->layout == LAYOUT_OVERLAY) {
         out[0] = (Tile){p->x, p->y, p->w, p->h, -1};
         return 1;
@@ -185,6 +183,14 @@ static int map_tiles(const App *a, const Panel *panel, float scale, Tile *out)
         out[i] = (Tile){p->x + (float)c * (tw + gap), p->y + (float)r * (th + gap), tw, th, idx[i]};
     }
     return n;
+}
+
+/* The tiles of the map panel: its bands placed, then the tiles in what they leave. */
+static int map_tiles(const App *a, const Panel *panel, float scale, Tile *out)
+{
+    MapFrame mf;
+    map_frame(a, panel, scale, &mf);
+    return tiles_in(a, &mf, scale, out);
 }
 
 static MapView tile_view(const App *a, const Tile *t) { return tile_view_of(a, t->w, t->h); }
@@ -1335,7 +1341,7 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
     MapFrame mf;
     map_frame(a, p, f->scale, &mf);
     Tile tiles[SCENE_MAX_RUNS];
-    int n = map_tiles(a, p, f->scale, tiles);
+    int n = tiles_in(a, &mf, f->scale, tiles);
     for (int i = 0; i < n; i++) {
         const Tile *t = &tiles[i];
         MapView v = tile_view(a, t);
