@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The export benchmark, three rounds, alone on the machine: gradscape's own
 # --bench-export (encode times inside one process), then whole processes as a user
-# runs them (a 1920x1080 --screenshot; 150 frames at 960x540 as GIF and as MP4),
-# and the matplotlib reference (scripts/bench_matplotlib.py, the same scene and
-# frames) in each round. Prints each figure's median and the ratios.
+# runs them (a 1920x1080 --screenshot, with its phases from --bench-start; 150
+# frames at 960x540 as GIF and as MP4), and the matplotlib references
+# (scripts/bench_matplotlib.py, the same scene: the still picture and the frames) in
+# each round. Prints each figure's median and the ratios.
 # Needs python3-matplotlib (installed here if missing, from Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,18 +27,24 @@ for r in $(seq "$ROUNDS"); do
   echo "== round $r"
   "$BIN" --bench-export | tee -a "$dir/bench.txt"
   t[png]+=" $(seconds "$BIN" --headless --size 1920x1080 --screenshot "$dir/s.png")"
+  "$BIN" --headless --size 1920x1080 --screenshot "$dir/s.png" --bench-start 2>>"$dir/start.txt"
   t[gif]+=" $(seconds "$BIN" --headless --size 960x540 --frames 150 --animate "$dir/a.gif")"
   t[mp4]+=" $(seconds "$BIN" --headless --size 960x540 --frames 150 --animate "$dir/a.mp4")"
   t[mpl]+=" $(seconds /usr/bin/python3 scripts/bench_matplotlib.py "$dir/t.csv" "$dir/m.gif" 150)"
+  t[mplpng]+=" $(seconds /usr/bin/python3 scripts/bench_matplotlib.py "$dir/t.csv" "$dir/m.png" still)"
 done
 echo "== medians of $ROUNDS rounds"
 field() { grep "$1" "$dir/bench.txt" | sed "s/.*$2=\([0-9.]*\).*/\1/" | median; }
 echo "in-process: png 1080p encode $(field png encode_ms) ms;" \
      "gif $(field bench.gif total_ms) ms ($(field bench.gif per_frame_ms) ms/frame);" \
      "mp4 $(field bench.mp4 total_ms) ms ($(field bench.mp4 per_frame_ms) ms/frame)"
+echo "screenshot phases (ms):" $(for k in gl_ms renderer_ms draw_ms encode_ms total_ms peak_rss_mb; do
+  echo "$k=$(grep -o "$k=[0-9.]*" "$dir/start.txt" | cut -d= -f2 | median)"; done)
 declare -A m
-for k in png gif mp4 mpl; do m[$k]=$(echo ${t[$k]} | tr ' ' '\n' | median); done
+for k in png gif mp4 mpl mplpng; do m[$k]=$(echo ${t[$k]} | tr ' ' '\n' | median); done
 echo "whole process: screenshot 1080p ${m[png]} s; gif ${m[gif]} s ($(stat -c %s "$dir/a.gif") bytes);" \
      "mp4 ${m[mp4]} s ($(stat -c %s "$dir/a.mp4") bytes); matplotlib ${m[mpl]} s ($(stat -c %s "$dir/m.gif") bytes)"
+echo "still: screenshot 1080p ${m[png]} s ($(stat -c %s "$dir/s.png") bytes); matplotlib ${m[mplpng]} s" \
+     "($(stat -c %s "$dir/m.png") bytes): matplotlib / gradscape $(echo "${m[mplpng]} / ${m[png]}" | bc -l | xargs printf %.1f)x"
 echo "ratios: matplotlib / gif $(echo "${m[mpl]} / ${m[gif]}" | bc -l | xargs printf %.1f)x;" \
      "matplotlib / mp4 $(echo "${m[mpl]} / ${m[mp4]}" | bc -l | xargs printf %.1f)x"

@@ -9,6 +9,11 @@ and a legend with the step and loss, as gradscape's picture has. It is written
 as an ordinary user would write it (blitting off: the legend changes every frame).
 
     scripts/bench_matplotlib.py TRAJECTORIES.csv OUT.gif [FRAMES]
+    scripts/bench_matplotlib.py TRAJECTORIES.csv OUT.png still
+
+The second form is the still picture gradscape's --screenshot is compared with:
+1920x1080, the whole paths, their heads and the legend at the last step, saved as
+PNG.
 """
 import csv
 import sys
@@ -27,7 +32,8 @@ COLOURS = ["#E69F00", "#56B4E9", "#CC79A7", "#F0F0F0"]
 def main():
     t0 = time.perf_counter()
     csv_path, out = sys.argv[1], sys.argv[2]
-    frames = int(sys.argv[3]) if len(sys.argv) > 3 else 150
+    still = len(sys.argv) > 3 and sys.argv[3] == "still"
+    frames = 1 if still else int(sys.argv[3]) if len(sys.argv) > 3 else 150
     runs = {}
     with open(csv_path) as f:
         for row in csv.DictReader(f):
@@ -37,11 +43,11 @@ def main():
     paths = [np.array(runs[n]) for n in names]
     steps = max(len(p) for p in paths) - 1
 
-    fig, ax = plt.subplots(figsize=(9.6, 5.4), dpi=100)
+    fig, ax = plt.subplots(figsize=(19.2, 10.8) if still else (9.6, 5.4), dpi=100)
     fig.subplots_adjust(0, 0, 1, 1)
     # the view gradscape shows for Rosenbrock, widened to 16:9
-    xs = np.linspace(-3.0, 3.0, 480)
-    ys = np.linspace(-1.0, 3.0, 270)
+    xs = np.linspace(-3.0, 3.0, 960 if still else 480)
+    ys = np.linspace(-1.0, 3.0, 540 if still else 270)
     X, Y = np.meshgrid(xs, ys)
     Z = (1 - X) ** 2 + 100 * (Y - X ** 2) ** 2
     L = np.log10(Z + 1e-3)
@@ -58,7 +64,7 @@ def main():
                      bbox=dict(facecolor="black", alpha=0.75, edgecolor="none"))
 
     def draw(i):
-        k = round(i * steps / (frames - 1))
+        k = steps if still else round(i * steps / (frames - 1))
         rows = ["run        step   loss"]
         for p, line, head, n in zip(paths, lines, heads, names):
             kk = min(k, len(p) - 1)
@@ -68,6 +74,11 @@ def main():
         legend.set_text("\n".join(rows))
         return lines + heads + [legend]
 
+    if still:
+        draw(frames - 1)
+        fig.savefig(out)
+        print(f"matplotlib: still seconds={time.perf_counter() - t0:.2f}")
+        return
     anim = FuncAnimation(fig, draw, frames=frames, blit=False)
     anim.save(out, writer=PillowWriter(fps=30))
     print(f"matplotlib: frames={frames} seconds={time.perf_counter() - t0:.2f}")

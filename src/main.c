@@ -106,6 +106,9 @@ int main(int argc, char **argv)
     platform_catch_signals();
     if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0 || spec_check_outputs(&cfg, err, sizeof err) != 0)
         return fail(err);
+    if (cfg.bench_start)
+        bench_phases_on();
+    bench_phase("parse_ms");
     switch (cfg.action) {
     case SPEC_HELP: spec_print_help(stdout); return close_stdout(0);
     case SPEC_VERSION: printf("gradscape %s\n", version_string()); return close_stdout(0);
@@ -132,5 +135,8 @@ int main(int argc, char **argv)
         rc = headless_sweep(&cfg);
     else if (rc == 0 && (cfg.csv_path || cfg.screenshot_path || cfg.animate_path || !cfg.save_scene_path))
         rc = headless_run(&cfg);
-    return finish_outputs(close_stdout(rc));
+    rc = finish_outputs(close_stdout(rc));
+    bench_phase("finish_ms");
+    bench_phases_print(stderr);
+    return rc;
 }

@@ -96,7 +96,9 @@ static inline int decode_gif(const char *path, Movie *m)
 }
 
 /* Reads every frame of an MP4's video stream. Returns 0, or -1. */
-static inline int decode_mp4(const char *path, Movie *m)
+/* Any file FFmpeg reads (MP4, PNG); `strict`: every checksum checked (a PNG's chunk
+ * CRCs) and any damage an error, as a careful viewer does. */
+static inline int decode_av(const char *path, Movie *m, int strict)
 {
     memset(m, 0, sizeof *m);
     AVFormatContext *fc = NULL;
@@ -114,6 +116,8 @@ static inline int decode_mp4(const char *path, Movie *m)
         goto done;
     AVStream *st = fc->streams[si];
     cc = avcodec_alloc_context3(codec);
+    if (cc && strict)
+        cc->err_recognition = AV_EF_CRCCHECK | AV_EF_BITSTREAM | AV_EF_EXPLODE;
     if (!cc || avcodec_parameters_to_context(cc, st->codecpar) < 0 || avcodec_open2(cc, codec, NULL) < 0)
         goto done;
     m->w = cc->width, m->h = cc->height;
@@ -131,11 +135,13 @@ static inline int decode_mp4(const char *path, Movie *m)
             eof = 1;
             avcodec_send_packet(cc, NULL);
         } else {
-            if (pkt->stream_index == si)
-                avcodec_send_packet(cc, pkt);
+            int sent = pkt->stream_index == si ? avcodec_send_packet(cc, pkt) : 0;
             av_packet_unref(pkt);
+            if (sent < 0 && strict)
+                goto done;
         }
-        while (avcodec_receive_frame(cc, fr) == 0) {
+        int got;
+        while ((got = avcodec_receive_frame(cc, fr)) == 0) {
             if (!sws) {
                 sws = sws_getContext(fr->width, fr->height, fr->format, m->w, m->h, AV_PIX_FMT_RGBA,
                                      SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, NULL, NULL, NULL);
@@ -151,6 +157,8 @@ static inline int decode_mp4(const char *path, Movie *m)
             if (movie_push(m, rgba) != 0)
                 goto done;
         }
+        if (strict && got != AVERROR(EAGAIN) && got != AVERROR_EOF)
+            goto done;
     }
     rc = 0;
 done:
@@ -162,6 +170,11 @@ done:
     avformat_close_input(&fc);
     return rc;
 }
+
+static inline int decode_mp4(const char *path, Movie *m) { return decode_av(path, m, 0); }
+
+/* A PNG through FFmpeg's decoder, checking every CRC: one frame of RGBA. */
+static inline int decode_png_strict(const char *path, Movie *m) { return decode_av(path, m, 1) == 0 && m->n == 1 ? 0 : -1; }
 
 /* How two RGBA pictures differ: the mean absolute difference per channel, and the
  * share of pixels whose largest channel difference is above `tol`. */

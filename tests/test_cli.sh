@@ -27,6 +27,17 @@ sgd,3,0.94119200000000003,0.51200000000000001,3.5072823808639999,1.8823840000000
 [ "$(cut -d, -f1 "$T/d.csv" | sed 1d | uniq | tr '\n' ' ')" = "sgd momentum rmsprop adam " ] && ok || bad "default labels"
 [ "$(grep -c ',0,-1.5,2.5,' "$T/d.csv")" = 4 ] && ok || bad "default start"
 
+# -- --bench-start: one line on stderr with the run's phases, in order, and nothing
+# without it
+SDL_VIDEODRIVER=offscreen "$BIN" --headless --size 320x180 --screenshot "$T/b.png" --bench-start 2>"$T/err" ||
+  bad "--bench-start run"
+phases=$(sed -n 's/^start: //p' "$T/err" | grep -o '[a-z_]*=' | tr -d '=' | tr '\n' ' ')
+[ "$phases" = "parse_ms simulate_ms gl_ms renderer_ms app_ms drawlist_ms draw_ms encode_ms write_ms teardown_ms finish_ms total_ms peak_rss_mb " ] &&
+  ok || bad "--bench-start phases: '$phases' ($(cat "$T/err"))"
+SDL_VIDEODRIVER=offscreen "$BIN" --headless --size 320x180 --screenshot "$T/b.png" 2>"$T/err" && [ ! -s "$T/err" ] &&
+  ok || bad "a screenshot without --bench-start wrote to stderr: $(cat "$T/err")"
+rm -f "$T/b.png"
+
 # -- unique labels and user labels
 "$BIN" --headless --opt adam --opt adam --opt adam:label=mine --steps 1 --csv "$T/l.csv" || bad "labels run"
 [ "$(cut -d, -f1 "$T/l.csv" | sed 1d | uniq | tr '\n' ' ')" = "adam adam-2 mine " ] && ok || bad "unique labels"

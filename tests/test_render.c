@@ -92,11 +92,60 @@ static int close_rgb(unsigned a, unsigned b, int tol)
     return 1;
 }
 
+
 static void save_png(const char *path, int w, int h, const unsigned char *img)
 {
     char err[256];
     if (media_png_write(path, w, h, img, w * 4, 1, err, sizeof err) != 0)
         fprintf(stderr, "test_render: %s\n", err);
+}
+
+/* Direct drawing (render_set_direct: no field texture, no kept map) gives the
+ * picture the caches give, to a level of rounding: a field cut by a clip, with a
+ * path over it, and a second field beside it. (The fields are at even pixels: the
+ * contour lines' anti-aliasing takes derivatives over 2x2 pixel blocks, which at an
+ * odd place pair other pixels in the picture than in a texture.) */
+static void direct_test(Renderer *r)
+{
+    Surface s;
+    CHECK(surface_init_builtin(&s, surface_find("himmelblau")) == 0);
+    MapView v = {-5.0, 5.0, -4.0, 4.0};
+    enum { NP = 200 };
+    static TrajPoint path[NP];
+    for (int i = 0; i < NP; i++)
+        path[i] = (TrajPoint){.x = -4.0 + 7.0 * i / (NP - 1), .y = 3.0 * sin(i * 0.05)};
+    DrawList dl;
+    CHECK(draw_init(&dl, 64, 1024) == 0);
+    draw_clip(&dl, 20, 12, 250, 200);
+    draw_field(&dl, 14, 8, 200, 150, &s, v);
+    draw_path(&dl, 14, 8, 200, 150, v, path, NP, 1, 3.0f, 0x56B4E9FFu);
+    draw_clip(&dl, 0, 0, -1, -1);
+    draw_field(&dl, 230, 100, 80, 120, &s, v);
+    draw_text(&dl, 240, 20, 14, 1, 0xFFFFFFFFu, "direct", -1);
+    CHECK(dl.dropped == 0);
+    static unsigned char kept[W * H * 4], direct[W * H * 4];
+    CHECK(render_target_begin(r, W, H) == 0);
+    render_draw(r, &dl, W, H, 0x000000FFu);
+    CHECK(render_read_rgba(r, W, H, kept) == 0);
+    render_set_direct(r, 1);
+    render_draw(r, &dl, W, H, 0x000000FFu);
+    CHECK(render_read_rgba(r, W, H, direct) == 0);
+    render_set_direct(r, 0);
+    render_target_end(r);
+    int worst = 0, field_px = 0;
+    for (int i = 0; i < W * H * 4; i++) {
+        int d = abs(kept[i] - direct[i]);
+        worst = d > worst ? d : worst;
+    }
+    for (int y = 0; y < H; y++) /* the clip holds: black left of x = 20 and above y = 12 */
+        for (int x = 0; x < W; x++)
+            if (px(direct, x, y) != 0) {
+                field_px++;
+                CHECK_MSG(x >= 20 && y >= 12, "direct: ink at (%d, %d) outside the clip", x, y);
+            }
+    CHECK_MSG(worst <= 1, "direct and cached pictures differ by up to %d", worst);
+    CHECK(field_px > 200 * 150 / 2);
+    draw_free(&dl);
 }
 
 static void scene_test(Renderer *r)
@@ -318,6 +367,9 @@ int main(void)
 
     /* 2: a drawn scene */
     scene_test(r);
+
+    /* 2b: a single picture drawn directly is the picture drawn through the caches */
+    direct_test(r);
 
     /* 3: impossible targets fail cleanly, and the renderer still works after */
     CHECK(render_target_begin(r, 100000, 10) == -1);

@@ -21,6 +21,48 @@ void bench_mark_start(void) { start_ms = bench_now_ms(); }
 
 double bench_since_start_ms(void) { return start_ms < 0 ? 0 : bench_now_ms() - start_ms; }
 
+enum { PHASES_MAX = 16 };
+static struct {
+    int on, n;
+    const char *name[PHASES_MAX];
+    double at_ms[PHASES_MAX];
+} phases;
+
+void bench_phases_on(void) { phases.on = 1; }
+
+void bench_phase(const char *name)
+{
+    if (!phases.on || phases.n >= PHASES_MAX)
+        return;
+    phases.name[phases.n] = name;
+    phases.at_ms[phases.n++] = bench_since_start_ms();
+}
+
+/* the high-water mark of the resident set (VmHWM), in MiB, or -1 */
+static double peak_rss_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1.0;
+    char line[256];
+    double kb = -1.0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lf kB", &kb) == 1)
+            break;
+    fclose(f);
+    return kb < 0 ? -1.0 : kb / 1024.0;
+}
+
+void bench_phases_print(FILE *out)
+{
+    if (!phases.on)
+        return;
+    fprintf(out, "start:");
+    for (int i = 0; i < phases.n; i++)
+        fprintf(out, " %s=%.1f", phases.name[i], phases.at_ms[i] - (i ? phases.at_ms[i - 1] : 0.0));
+    fprintf(out, " total_ms=%.1f peak_rss_mb=%.1f\n", phases.n ? phases.at_ms[phases.n - 1] : 0.0, peak_rss_mb());
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

@@ -11,6 +11,15 @@ double bench_now_ms(void);
 void bench_mark_start(void);
 double bench_since_start_ms(void);
 
+/* The phases of one headless run (--bench-start): off until bench_phases_on();
+ * then each bench_phase() records its name, the time since bench_mark_start and the
+ * resident memory, and bench_phases_print() writes them as one line:
+ * `start: NAME=MS ... peak_rss_mb=R` (MS: the phase's own time). A phase's name is
+ * a string literal. */
+void bench_phases_on(void);
+void bench_phase(const char *name);
+void bench_phases_print(FILE *out);
+
 /* Median of n values (sorts them). */
 double bench_median(double *v, int n);
 

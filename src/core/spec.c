@@ -489,6 +489,13 @@ static int arg_headless(const Option *o, const char *val, Config *cfg, char *err
     return 0;
 }
 
+static int arg_bench_start(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)o, (void)val, (void)err, (void)cap;
+    cfg->bench_start = 1;
+    return 0;
+}
+
 static int arg_surface(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     Surface s;
@@ -954,6 +961,8 @@ static const Option OPTIONS[] = {
      .help = "time a 1920x1080 PNG and a 150-frame 960x540 GIF and MP4 of the scene"},
     {SECTION_INFORMATION, "--bench-sweep", .action = SPEC_BENCH_SWEEP, .parse = arg_action,
      .help = "time a 64x64 hyperparameter map and a 256x256 basin map, on one thread and on all"},
+    {SECTION_INFORMATION, "--bench-start", .parse = arg_bench_start,
+     .help = "with --headless: print the time and memory of each phase of the run (stderr)"},
     {SECTION_INFORMATION, "--version", .action = SPEC_VERSION, .parse = arg_action, .help = "print the version"},
     {SECTION_INFORMATION, "--help", .alias = "-h", .action = SPEC_HELP, .parse = arg_action, .help = "this text"},
 };

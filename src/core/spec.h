@@ -57,6 +57,7 @@ typedef struct Config {
     int have_start;
     int steps;                    /* -1 for the surface's default */
     int headless;
+    int bench_start;              /* --bench-start: print the run's phases */
     const char *csv_path;
     const char *screenshot_path;
     const char *animate_path;     /* --animate FILE (.gif or .mp4) */

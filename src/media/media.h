@@ -16,6 +16,15 @@
 int media_png_write(const char *path, int width, int height, const unsigned char *rgba, int stride,
                     int bottom_up, char *err, size_t cap);
 
+/* Where a picture's rows come from: the RGBA row y (0 at the top) of `width`
+ * pixels, asked for in order y = 0, 1, ...; the pointer may be to the source's own
+ * buffer, valid until the next call. NULL: the row cannot be had (the write fails). */
+typedef const unsigned char *MediaRowFn(void *ctx, int y);
+
+/* The same from a row source, so that the whole RGBA picture need never be held. */
+int media_png_write_rows(const char *path, int width, int height, MediaRowFn *row, void *ctx, char *err,
+                         size_t cap);
+
 typedef enum MediaFormat { MEDIA_NONE, MEDIA_GIF, MEDIA_MP4 } MediaFormat;
 
 /* The animation format a file name asks for, by its extension (.gif, .mp4, any

@@ -3,6 +3,7 @@
  * to. The panels are in panel_*.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "app.h"
+#include "bench.h"
 
 #include <errno.h>
 #include <math.h>
@@ -784,16 +785,40 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out)
  * window's frame then draws over. There each pixel is computed as the window's
  * own, bit for bit: in a target of another format a GL implementation may blend an
  * anti-aliased edge a level apart (llvmpipe does). */
+/* The rendered picture's rows, read back a strip at a time as the encoder asks for
+ * them (the whole RGBA picture is never held). */
+typedef struct StripReader {
+    Renderer *r;
+    int x, y, w, h;        /* the picture's rect in what was drawn */
+    int y0, n;             /* the strip held: rows [y0, y0 + n) of the picture */
+    unsigned char *strip;  /* STRIP_ROWS rows, bottom-up as GL returns them */
+} StripReader;
+
+enum { STRIP_ROWS = 64 };
+
+static const unsigned char *strip_row(void *ctx, int y)
+{
+    StripReader *s = ctx;
+    if (y < s->y0 || y >= s->y0 + s->n) {
+        s->y0 = y;
+        s->n = s->h - y < STRIP_ROWS ? s->h - y : STRIP_ROWS;
+        if (render_read_rgba_at(s->r, s->x, s->y + y, s->w, s->n, s->strip) != 0)
+            return NULL;
+    }
+    return s->strip + (size_t)s->w * 4 * (size_t)(s->n - 1 - (y - s->y0));
+}
+
 static int write_picture(const App *a, const FrameLayout *f, const int rect[4], const char *path, char *err, size_t cap)
 {
     int rc = -1, w = rect[2], h = rect[3];
     DrawList dl = {0};
-    unsigned char *px = malloc((size_t)w * (size_t)h * 4);
-    if (!px || draw_init(&dl, 8192, 1 << 16) != 0) {
+    StripReader rd = {a->r, rect[0], rect[1], w, h, 0, 0, malloc((size_t)w * STRIP_ROWS * 4)};
+    if (!rd.strip || draw_init(&dl, 8192, 1 << 16) != 0) {
         snprintf(err, cap, "cannot write '%s': not enough memory for a %dx%d image", path, w, h);
         goto done;
     }
     app_frame(a, f, &dl);
+    bench_phase("drawlist_ms");
     if (dl.dropped > 0)
         gs_log("%d drawing commands did not fit: '%s' is incomplete", dl.dropped, path);
     if (!f->as_shown && render_target_begin(a->r, f->w, f->h) != 0) {
@@ -801,15 +826,12 @@ static int write_picture(const App *a, const FrameLayout *f, const int rect[4], 
         goto done;
     }
     render_draw(a->r, &dl, f->w, f->h, gs_theme.bg);
-    rc = render_read_rgba_at(a->r, rect[0], rect[1], w, h, px);
+    bench_phase("draw_ms");
+    rc = media_png_write_rows(path, w, h, strip_row, &rd, err, cap);
     render_target_end(a->r);
-    if (rc != 0)
-        snprintf(err, cap, "cannot read the rendered image back");
-    else
-        rc = media_png_write(path, w, h, px, w * 4, 1, err, cap);
 done:
     draw_free(&dl);
-    free(px);
+    free(rd.strip);
     return rc;
 }
 

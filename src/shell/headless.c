@@ -60,7 +60,9 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
 {
     GlContext gl;
     char err[1400];
-    if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
+    int ok = glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) == 0;
+    bench_phase("gl_ms");
+    if (!ok) {
         gs_log("%s: %s", cfg->screenshot_path ? "--screenshot" : "--animate", err);
         scene_free(sc);
         if (maps)
@@ -69,6 +71,7 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
     }
     int rc = 1;
     Renderer *r = render_create();
+    bench_phase("renderer_ms");
     App app;
     if (!r) {
         gs_log("cannot set up OpenGL rendering");
@@ -77,6 +80,7 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
         gs_log("%s", err);
         rc = 2;
     } else {
+        bench_phase("app_ms");
         if (cfg->at < 0)
             app.t = app.scene.steps;
         app.playing = 0;
@@ -87,9 +91,11 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
             gs_log("not enough memory for the map"), rc = 1;
         if (maps)
             maps->out = NULL; /* the app's now */
+        render_set_direct(r, 1); /* one picture: nothing to keep for the next */
         if (rc == 0 && cfg->screenshot_path && !cancel_requested() &&
             app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
             gs_log("--screenshot: %s", err), rc = 2;
+        render_set_direct(r, 0);
         if (rc == 0 && cfg->animate_path && !cancel_requested())
             rc = write_animation(cfg, &app);
         app_free(&app);
@@ -99,6 +105,7 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
     if (r)
         render_destroy(r);
     glctx_destroy(&gl);
+    bench_phase("teardown_ms");
     return rc;
 }
 
@@ -127,6 +134,7 @@ int headless_run(const Config *cfg)
         scene_free(&sc);
         return 2;
     }
+    bench_phase("simulate_ms");
     report_divergence(&sc);
     int n_runs = sc.n_runs;
     if (cfg->csv_path && export_csv(&sc, cfg->csv_path, err, sizeof err) != 0) {

@@ -65,24 +65,11 @@ int panel_plot_init(App *a, const Config *cfg)
     ps->show = cfg->plot == PLOT_ARG_UNSET ? !cfg->headless : cfg->plot != PLOT_ARG_NONE;
     ps->metric = cfg->plot >= PLOT_ARG_LOSS && cfg->plot <= PLOT_ARG_LR ? (PlotMetric)(cfg->plot - PLOT_ARG_LOSS)
                                                                        : PLOT_LOSS;
-    /* room for the widest plot, allocated once (pages are touched only when used) */
-    PlotMemo *m = calloc(1, sizeof *m);
-    if (!m)
+    /* each run's room for the widest plot comes when the plot first shows the run
+     * (memo_run_room): a picture or window without the plot touches none of it */
+    ps->memo = calloc(1, sizeof *ps->memo);
+    if (!ps->memo)
         return -1;
-    ps->memo = m;
-    for (int i = 0; i < SCENE_MAX_RUNS; i++) {
-        MemoRun *r = &m->run[i];
-        r->raw = calloc(2 * PLOT_COLS_MAX, sizeof *r->raw);
-        r->lo = calloc(PLOT_COLS_MAX, sizeof *r->lo);
-        r->hi = calloc(PLOT_COLS_MAX, sizeof *r->hi);
-        r->pts = calloc(2 * PLOT_COLS_MAX, sizeof *r->pts);
-        r->quick = calloc(2 * PLOT_COLS_MAX, sizeof *r->quick);
-        r->band = calloc(2 * PLOT_COLS_MAX, sizeof *r->band);
-        if (!r->raw || !r->lo || !r->hi || !r->pts || !r->band || !r->quick) {
-            panel_plot_free(a);
-            return -1;
-        }
-    }
     return 0;
 }
 
@@ -182,6 +169,25 @@ static int bundle_sum(const Run *r)
 /* A run whose trajectory changed in the last half second. */
 static int hot(const App *a, const MemoRun *mr) { return mr->changed_at >= 0 && a->clock - mr->changed_at < 0.5; }
 
+/* A run's room for the widest plot, allocated once. Returns 0, or -1 (out of
+ * memory: the run is left out of the plot). */
+static int memo_run_room(MemoRun *r)
+{
+    if (r->raw)
+        return 0;
+    r->raw = calloc(2 * PLOT_COLS_MAX, sizeof *r->raw);
+    r->lo = calloc(PLOT_COLS_MAX, sizeof *r->lo);
+    r->hi = calloc(PLOT_COLS_MAX, sizeof *r->hi);
+    r->pts = calloc(2 * PLOT_COLS_MAX, sizeof *r->pts);
+    r->quick = calloc(2 * PLOT_COLS_MAX, sizeof *r->quick);
+    r->band = calloc(2 * PLOT_COLS_MAX, sizeof *r->band);
+    if (r->raw && r->lo && r->hi && r->pts && r->band && r->quick)
+        return 0;
+    free(r->raw), free(r->lo), free(r->hi), free(r->pts), free(r->band), free(r->quick);
+    memset(r, 0, sizeof *r);
+    return -1;
+}
+
 /* Brings the memo up to date for the runs, the metric and a plot `cols` wide. */
 static const PlotMemo *memo_update(const App *a, int cols, int last)
 {
@@ -194,7 +200,7 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
         MemoRun *mr = &m->run[i];
         const Run *r = i < sc->n_runs ? &sc->run[i] : NULL;
         int bundled = r && sc->noise > 0 && r->bundle > 1;
-        if (!r || !r->enabled || r->n == 0) {
+        if (!r || !r->enabled || r->n == 0 || memo_run_room(mr) != 0) {
             changed |= mr->valid;
             mr->valid = 0;
             continue;

@@ -333,6 +333,8 @@ void cmd_clip(Renderer *r, const DrawCmd *c)
 
 /* ---- drawing a list ------------------------------------------------------------ */
 
+void render_set_direct(Renderer *r, int on) { r->direct = on; }
+
 void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned clear_rgba)
 {
     if (fb_w <= 0 || fb_h <= 0)
@@ -419,7 +421,7 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
             while (end < last && dl->cmd[end].kind == DRAW_PATH && dl->cmd[end].x == c->x &&
                    dl->cmd[end].y == c->y && dl->cmd[end].w == c->w && dl->cmd[end].h == c->h)
                 end++;
-            if (cmd_map(r, dl, i, end) == 0)
+            if (!r->direct && cmd_map(r, dl, i, end) == 0)
                 i = end - 1;
             else
                 cmd_field(r, c);
@@ -431,8 +433,9 @@ void render_range(Renderer *r, const DrawList *dl, int first, int last)
         case DRAW_BAND:
             cmd_band(r, c);
             break;
-        case DRAW_GROUP:
-            i = cmd_groups(r, dl, i);
+        case DRAW_GROUP: /* direct: its commands are drawn as they come */
+            if (!r->direct)
+                i = cmd_groups(r, dl, i);
             break;
         case DRAW_SURFACE3D: /* with its paths, to its end */
             i = cmd_scene3d(r, dl, i, last);

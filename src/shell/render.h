@@ -27,6 +27,12 @@ float render_text_height(Renderer *r, int font, float size);
  * in order. */
 void render_draw(Renderer *r, const DrawList *dl, int fb_w, int fb_h, unsigned clear_rgba);
 
+/* Direct drawing (on = 1) for a single picture: each frame is drawn straight into
+ * the framebuffer, keeping nothing for the next (no field texture, no kept map or
+ * panel groups), which touches less memory and copies no pixels. Off by default:
+ * a window or an animation redraws from what it kept. */
+void render_set_direct(Renderer *r, int on);
+
 /* Binds an offscreen RGBA8 framebuffer of w x h (created or resized as needed);
  * render_draw then draws into it. Returns 0, or -1 with a logged message when
  * the size exceeds GL_MAX_RENDERBUFFER_SIZE / GL_MAX_VIEWPORT_DIMS or allocation

@@ -153,17 +153,33 @@ static void field_uniforms(const FieldProg *p, const Surface *s, MapView v, int 
     glUniform1i(p->u_colormap, 1);
 }
 
-/* Draws the field program over the whole bound framebuffer (w x h). */
-static void field_run(Renderer *r, int w, int h)
+/* Draws the field program over the bound framebuffer's w x h pixels at (x, y) from
+ * its bottom left, inside the scissor if one is on. */
+static void field_run(Renderer *r, int x, int y, int w, int h, int scissor)
 {
-    glViewport(0, 0, w, h);
-    glDisable(GL_SCISSOR_TEST);
+    glViewport(x, y, w, h);
+    if (!scissor)
+        glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, r->colormap);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(r->empty_vao);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+/* Binds the field program with the uniforms of the surface's colours over view v. */
+static void field_colours(const FieldProg *p, const Surface *s, MapView v)
+{
+    SurfaceScale sc;
+    surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &sc);
+    glUseProgram(p->s.prog);
+    field_uniforms(p, s, v, 0);
+    glUniform1i(p->u_log, s->log_color ? 1 : 0);
+    glUniform1f(p->u_fmin, (float)sc.fmin);
+    glUniform1f(p->u_delta, (float)sc.delta);
+    glUniform2f(p->u_range, (float)sc.lo, (float)sc.hi);
+    glUniform1f(p->u_levels, (float)RENDER_FIELD_LEVELS);
 }
 
 static int field_matches(const FieldEntry *e, const char *key, const Surface *s, MapView v, int w, int h)
@@ -205,17 +221,9 @@ FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
         gs_log("cannot create a %dx%d field texture", w, h);
         return NULL;
     }
-    SurfaceScale sc;
-    surface_color_scale(s, (const double[4]){v.x0, v.x1, v.y0, v.y1}, &sc);
     glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
-    glUseProgram(p->s.prog);
-    field_uniforms(p, s, v, 0);
-    glUniform1i(p->u_log, s->log_color ? 1 : 0);
-    glUniform1f(p->u_fmin, (float)sc.fmin);
-    glUniform1f(p->u_delta, (float)sc.delta);
-    glUniform2f(p->u_range, (float)sc.lo, (float)sc.hi);
-    glUniform1f(p->u_levels, (float)RENDER_FIELD_LEVELS);
-    field_run(r, w, h);
+    field_colours(p, s, v);
+    field_run(r, 0, 0, w, h, 0);
 
     snprintf(e->key, sizeof e->key, "%s", key);
     memcpy(e->param, s->expr.param, sizeof e->param);
@@ -234,6 +242,16 @@ void cmd_field(Renderer *r, const DrawCmd *c)
     if (!c->surface || w <= 0 || h <= 0)
         return;
     flush(r);
+    if (r->direct && w <= r->max_vp[0] && h <= r->max_vp[1]) { /* straight into the picture */
+        FieldProg *p = field_prog(r, c->surface);
+        if (p) {
+            field_colours(p, c->surface, c->view);
+            apply_scissor(r);
+            field_run(r, x, r->fb_h - (y + h), w, h, 1);
+            state_restore(r);
+            return;
+        }
+    }
     FieldEntry *e = NULL;
     if (w <= r->max_tex && h <= r->max_tex && w <= r->max_vp[0] && h <= r->max_vp[1])
         e = field_get(r, c->surface, c->view, w, h);
@@ -278,7 +296,7 @@ int render_field_values(Renderer *r, const Surface *s, MapView v, int w, int h, 
     }
     glUseProgram(p->s.prog);
     field_uniforms(p, s, v, 1);
-    field_run(r, w, h);
+    field_run(r, 0, 0, w, h, 0);
     glPixelStorei(GL_PACK_ALIGNMENT, 4);
     glReadPixels(0, 0, w, h, GL_RED, GL_FLOAT, out);
     if (glGetError() != GL_NO_ERROR) {

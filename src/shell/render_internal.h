@@ -143,6 +143,7 @@ struct Renderer {
         float rect[4];
     } group[GROUPS_MAX];
     unsigned long frame;    /* render_draw calls */
+    int direct;             /* render_set_direct: draw everything, keep nothing */
     unsigned long tick;     /* LRU clock of the program, field and map caches */
     /* the 3D picture (render3d.c) */
     Prog3D prog3d[PROG_CACHE];
