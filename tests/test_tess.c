@@ -1,5 +1,6 @@
 /* tess: trajectory points mapped and thinned into pixels (half-pixel rule, the
- * final point kept, non-finite points skipped, far points clamped), and the
+ * final point kept, non-finite points skipped, far points clamped, a back-and-forth
+ * drawn once, and every point within half a pixel of what is drawn), and the
  * triangle strip built from them (mitres, bevels at sharp turns, pieces joined by
  * repeated vertices, the stated vertex bound). */
 #include "check.h"
@@ -127,9 +128,90 @@ static void test_strip(void)
     CHECK_MSG(n == 12 + 2 + 8 && n <= TESS_STRIP_MAX(8), "%d vertices", n);
 }
 
+/* distance from (x, y) to segment a -> b */
+static double seg_dist(const float *a, const float *b, double x, double y)
+{
+    double dx = b[0] - a[0], dy = b[1] - a[1], l2 = dx * dx + dy * dy;
+    double t = l2 > 0 ? ((x - a[0]) * dx + (y - a[1]) * dy) / l2 : 0.0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return hypot(a[0] + t * dx - x, a[1] + t * dy - y);
+}
+
+/* An optimizer oscillating about a point, a pixel each way, is drawn as one short
+ * segment, not one per step; and on any path, oscillating or not, at any scale,
+ * every point lies within half a pixel of the drawn line, which starts at the
+ * first point, ends at the last and turns only at points of the path. */
+static void test_back_and_forth(void)
+{
+    enum { N = 4000 };
+    static TrajPoint p[N];
+    static float out[2 * N];
+    for (int i = 0; i < N; i++) /* 1 px each way about (5, 5) */
+        p[i] = (TrajPoint){.x = 5.0 + (i & 1) * 0.1, .y = 5.0};
+    int k = tess_points(p, N, VIEW, RECT, out);
+    CHECK_MSG(k <= 3, "a 1 px oscillation of %d steps drew %d points", N, k);
+    /* a wide zigzag that returns to its first corner and leaves from there: the
+     * line must leave from that corner, not the other */
+    TrajPoint z[6] = {{.x = 1, .y = 1}, {.x = 6, .y = 1}, {.x = 1.01, .y = 1}, {.x = 6.01, .y = 1},
+                      {.x = 1.02, .y = 1}, {.x = 1, .y = 8}};
+    k = tess_points(z, 6, VIEW, RECT, out);
+    CHECK(k >= 3 && near(out[2 * k - 2], 10.0f) && near(out[2 * k - 1], 20.0f));
+    CHECK_MSG(seg_dist(out + 2 * k - 4, out + 2 * k - 2, 10.2, 90.0) < 0.5, "the last segment leaves from (%g, %g)",
+              (double)out[2 * k - 4], (double)out[2 * k - 3]);
+
+    unsigned seed = 12345;
+    for (int trial = 0; trial < 200; trial++) {
+        int n = 50 + trial * 10;
+        double x = 5, y = 5, amp = 0.02 + 0.3 * (trial % 7) / 6.0, drift = 0.002 * (trial % 5);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double r = ((seed >> 8) & 0xFFFF) / 65536.0 - 0.5;
+            int mode = (i / 37 + trial) % 3; /* oscillating, wandering, or still */
+            if (mode == 0)
+                x += (i & 1 ? amp : -amp) + drift, y += r * 0.004;
+            else if (mode == 1)
+                x += drift, y += r * amp * 4; /* across the oscillation */
+            p[i] = (TrajPoint){.x = x, .y = y};
+        }
+        k = tess_points(p, n, VIEW, RECT, out);
+        CHECK(k >= 1 && k <= n);
+        static float q[2 * N];
+        for (int i = 0; i < n; i++)
+            tess_points(p + i, 1, VIEW, RECT, q + 2 * i);
+        float first[2], last[2];
+        tess_points(p, 1, VIEW, RECT, first);
+        tess_points(p + n - 1, 1, VIEW, RECT, last);
+        CHECK(near(out[0], first[0]) && near(out[1], first[1]));
+        CHECK(hypot(out[2 * k - 2] - last[0], out[2 * k - 1] - last[1]) < 0.01 + 1e-4);
+        int far = 0, stray = 0;
+        for (int i = 0; i < n; i++) {
+            double qx = q[2 * i], qy = q[2 * i + 1];
+            double d = k == 1 ? hypot(out[0] - qx, out[1] - qy) : 1e30;
+            for (int j = 0; j + 1 < k; j++)
+                d = fmin(d, seg_dist(out + 2 * j, out + 2 * j + 2, qx, qy));
+            far += d > 0.5 + 1e-3;
+        }
+        for (int j = 0; j < k; j++) { /* each drawn vertex is a point of the path */
+            int found = 0;
+            for (int i = 0; i < n && !found; i++)
+                found = q[2 * i] == out[2 * j] && q[2 * i + 1] == out[2 * j + 1];
+            stray += !found;
+            if (j + 1 < k) { /* and each drawn segment follows the path (its middle is on it) */
+                double mx = 0.5 * (out[2 * j] + out[2 * j + 2]), my = 0.5 * (out[2 * j + 1] + out[2 * j + 3]), d = 1e30;
+                for (int i = 0; i + 1 < n; i++)
+                    d = fmin(d, seg_dist(q + 2 * i, q + 2 * i + 2, mx, my));
+                stray += d > 0.5 + 1e-3;
+            }
+        }
+        CHECK_MSG(far == 0 && stray == 0, "trial %d: %d points over half a pixel from the line, %d vertices or "
+                                          "segments off the path", trial, far, stray);
+    }
+}
+
 int main(void)
 {
     test_points();
+    test_back_and_forth();
     test_strip();
     return check_done("test_tess");
 }

@@ -6,9 +6,20 @@
 
 static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
+/* squared distance from (x, y) to kept point j */
+static float dist2(const float *out, int j, float x, float y)
+{
+    float dx = x - out[2 * j], dy = y - out[2 * j + 1];
+    return dx * dx + dy * dy;
+}
+
 int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], float *out)
 {
-    int k = 0, pending = 0;
+    /* The pen is at the last kept point, or (`back`) at the one before it, when
+     * the path went back over its last segment: a back-and-forth (an optimizer
+     * oscillating about a point, a pixel each way) then draws its segment once
+     * instead of once per step. */
+    int k = 0, pending = 0, back = 0;
     float px = 0, py = 0;
     const float lim = TESS_LIMIT;
     for (int i = 0; i < n; i++) {
@@ -20,16 +31,26 @@ int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], fl
         if (!(x == x) || !(y == y))
             continue;
         if (k > 0) {
-            float dx = x - out[2 * k - 2], dy = y - out[2 * k - 1];
-            if (dx * dx + dy * dy < 0.25f) {
+            int pen = back ? k - 2 : k - 1, other = back ? k - 1 : k - 2;
+            if (dist2(out, pen, x, y) < 0.25f) { /* where the pen is */
                 pending = 1, px = x, py = y;
                 continue;
             }
+            if (other >= 0 && dist2(out, other, x, y) < 0.25f) { /* over the last segment */
+                back = !back;
+                pending = 1, px = x, py = y;
+                continue;
+            }
+            if (back) /* the pen goes back first */
+                out[2 * k] = out[2 * k - 4], out[2 * k + 1] = out[2 * k - 3], k++;
+            back = 0;
         }
         out[2 * k] = x, out[2 * k + 1] = y;
         k++;
         pending = 0;
     }
+    if (back)
+        out[2 * k] = out[2 * k - 4], out[2 * k + 1] = out[2 * k - 3], k++;
     if (pending && k > 0) {
         float dx = px - out[2 * k - 2], dy = py - out[2 * k - 1];
         if (dx * dx + dy * dy > 1e-4f)
