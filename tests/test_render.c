@@ -148,6 +148,64 @@ static void direct_test(Renderer *r)
     draw_free(&dl);
 }
 
+/* The mean absolute difference per channel of two w x h RGBA pictures. */
+static double mean_diff(const unsigned char *a, const unsigned char *b, int w, int h)
+{
+    double sum = 0;
+    for (int i = 0; i < w * h * 4; i++)
+        sum += i % 4 == 3 ? 0 : abs(a[i] - b[i]);
+    return sum / (w * h * 3.0);
+}
+
+/* The 3D picture while the camera turns (drawn at half size and scaled up) is the
+ * still picture, blurred: not flipped, not shifted, not missing its path; and a
+ * path's point projected the same way either way. */
+static void turning_test(Renderer *r)
+{
+    enum { TW = W, TH = H }; /* px() reads W x H pictures */
+    Surface s;
+    CHECK(surface_init_builtin(&s, surface_find("himmelblau")) == 0);
+    MapView v = {-5.0, 5.0, -5.0, 5.0};
+    enum { NP = 300 };
+    static TrajPoint path[NP];
+    for (int i = 0; i < NP; i++) { /* a spiral into the minimum at (3, 2) */
+        double a = i * 0.08, rr = 3.0 * (1.0 - (double)i / NP);
+        path[i].x = 3.0 + rr * cos(a), path[i].y = 2.0 + rr * sin(a);
+        path[i].loss = surface_value(&s, path[i].x, path[i].y);
+    }
+    static unsigned char pic[3][TW * TH * 4];
+    Camera3D cam = view3d_camera_default();
+    DrawList dl;
+    CHECK(draw_init(&dl, 16, 64) == 0);
+    CHECK(render_target_begin(r, TW, TH) == 0);
+    for (int f = 0; f < 3; f++) { /* still at A; turned to B (turning); still at B */
+        if (f == 1)
+            cam.azimuth += 7.0f;
+        draw_clear(&dl);
+        draw_surface3d(&dl, 0, 0, TW, TH, &s, v, cam, 1.0f);
+        draw_path3d(&dl, path, NP, 1, 4.0f, 0xE69F00FFu);
+        draw_end3d(&dl);
+        render_draw(r, &dl, TW, TH, 0x000000FFu);
+        CHECK(render_read_rgba(r, TW, TH, pic[f]) == 0);
+    }
+    render_target_end(r);
+    draw_free(&dl);
+    double mean = mean_diff(pic[1], pic[2], TW, TH);
+    CHECK_MSG(mean < 6.0, "the turning picture differs from the still one by %.1f on average", mean);
+    /* a flipped or shifted picture differs far more: the check can tell */
+    static unsigned char flipped[TW * TH * 4];
+    for (int y = 0; y < TH; y++)
+        memcpy(flipped + (size_t)y * TW * 4, pic[2] + (size_t)(TH - 1 - y) * TW * 4, TW * 4);
+    double mean_flipped = mean_diff(flipped, pic[2], TW, TH);
+    CHECK_MSG(mean_flipped > 3 * mean, "a flipped picture differs by %.1f only", mean_flipped);
+    /* the path shows while turning: its orange in about the same amount */
+    int orange[2] = {0, 0};
+    for (int f = 1; f < 3; f++)
+        for (int i = 0; i < TW * TH; i++)
+            orange[f - 1] += close_rgb(px(pic[f], i % TW, i / TW), 0xE69F00u, 40);
+    CHECK_MSG(orange[0] > orange[1] / 2 && orange[1] > 100, "path pixels: %d turning, %d still", orange[0], orange[1]);
+}
+
 static void scene_test(Renderer *r)
 {
     Surface s;
@@ -367,6 +425,9 @@ int main(void)
 
     /* 2: a drawn scene */
     scene_test(r);
+
+    /* 2a: the 3D picture while the camera turns */
+    turning_test(r);
 
     /* 2b: a single picture drawn directly is the picture drawn through the caches */
     direct_test(r);

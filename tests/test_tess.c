@@ -150,6 +150,12 @@ static void test_back_and_forth(void)
         p[i] = (TrajPoint){.x = 5.0 + (i & 1) * 0.1, .y = 5.0};
     int k = tess_points(p, N, VIEW, RECT, out);
     CHECK_MSG(k <= 3, "a 1 px oscillation of %d steps drew %d points", N, k);
+    /* a path ending back beside its first point: three points, ending there */
+    TrajPoint ab[3] = {{.x = 1, .y = 1}, {.x = 3, .y = 1}, {.x = 1.03, .y = 1}};
+    float out3[2 * 3 + 2] = {0};
+    out3[6] = out3[7] = -1.0f; /* a guard past the room for 3 */
+    k = tess_points(ab, 3, VIEW, RECT, out3);
+    CHECK(k == 3 && near(out3[4], 10.3f) && near(out3[5], 90.0f) && out3[6] == -1.0f && out3[7] == -1.0f);
     /* a wide zigzag that returns to its first corner and leaves from there: the
      * line must leave from that corner, not the other */
     TrajPoint z[6] = {{.x = 1, .y = 1}, {.x = 6, .y = 1}, {.x = 1.01, .y = 1}, {.x = 6.01, .y = 1},

@@ -6,21 +6,57 @@
 
 static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-/* squared distance from (x, y) to kept point j */
-static float dist2(const float *out, int j, float x, float y)
+/* squared distance from point j of pts to (x, y) */
+static float dist2(const float *pts, int j, float x, float y)
 {
-    float dx = x - out[2 * j], dy = y - out[2 * j + 1];
+    float dx = x - pts[2 * j], dy = y - pts[2 * j + 1];
     return dx * dx + dy * dy;
 }
 
-int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], float *out)
+static void put(float *pts, float *z, int k, float x, float y, float zk)
+{
+    pts[2 * k] = x, pts[2 * k + 1] = y;
+    if (z)
+        z[k] = zk;
+}
+
+int tess_thin(float *pts, float *z, int n)
 {
     /* The pen is at the last kept point, or (`back`) at the one before it, when
      * the path went back over its last segment: a back-and-forth (an optimizer
      * oscillating about a point, a pixel each way) then draws its segment once
-     * instead of once per step. */
+     * instead of once per step. Writing never overtakes reading: a copy of the
+     * pen's point is written only after a point was dropped. */
     int k = 0, pending = 0, back = 0;
-    float px = 0, py = 0;
+    float lx = 0, ly = 0, lz = 0; /* the last point dropped, while it is the last seen */
+    for (int i = 0; i < n; i++) {
+        float x = pts[2 * i], y = pts[2 * i + 1], zi = z ? z[i] : 0.0f;
+        if (k > 0) {
+            int pen = back ? k - 2 : k - 1, other = back ? k - 1 : k - 2;
+            if (dist2(pts, pen, x, y) < 0.25f || /* where the pen is, or back over the last segment */
+                (other >= 0 && dist2(pts, other, x, y) < 0.25f && (back = !back, 1))) {
+                pending = 1, lx = x, ly = y, lz = zi;
+                continue;
+            }
+            if (back) /* the pen goes back first */
+                put(pts, z, k, pts[2 * k - 4], pts[2 * k - 3], z ? z[k - 2] : 0.0f), k++;
+            back = 0;
+        }
+        put(pts, z, k++, x, y, zi);
+        pending = 0;
+    }
+    /* the final point, if dropped above, is kept unless it is within 0.01 px of
+     * the line's end; after a back-and-forth it is beside the point before the
+     * last, and the line goes back to it (back implies a point was dropped since
+     * the last kept one: there is room) */
+    if (pending && k > 0 && (back || dist2(pts, k - 1, lx, ly) > 1e-4f))
+        put(pts, z, k++, lx, ly, lz);
+    return k;
+}
+
+int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], float *out)
+{
+    int k = 0;
     const float lim = TESS_LIMIT;
     for (int i = 0; i < n; i++) {
         const TrajPoint *t = &p[i];
@@ -30,33 +66,10 @@ int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], fl
         float y = clampf(map_px_y(view, rect[1], rect[3], t->y), -lim, lim);
         if (!(x == x) || !(y == y))
             continue;
-        if (k > 0) {
-            int pen = back ? k - 2 : k - 1, other = back ? k - 1 : k - 2;
-            if (dist2(out, pen, x, y) < 0.25f) { /* where the pen is */
-                pending = 1, px = x, py = y;
-                continue;
-            }
-            if (other >= 0 && dist2(out, other, x, y) < 0.25f) { /* over the last segment */
-                back = !back;
-                pending = 1, px = x, py = y;
-                continue;
-            }
-            if (back) /* the pen goes back first */
-                out[2 * k] = out[2 * k - 4], out[2 * k + 1] = out[2 * k - 3], k++;
-            back = 0;
-        }
         out[2 * k] = x, out[2 * k + 1] = y;
         k++;
-        pending = 0;
     }
-    if (back)
-        out[2 * k] = out[2 * k - 4], out[2 * k + 1] = out[2 * k - 3], k++;
-    if (pending && k > 0) {
-        float dx = px - out[2 * k - 2], dy = py - out[2 * k - 1];
-        if (dx * dx + dy * dy > 1e-4f)
-            out[2 * k] = px, out[2 * k + 1] = py, k++;
-    }
-    return k;
+    return tess_thin(out, NULL, k);
 }
 
 /* Unit normal of segment a -> b (left of the direction), or 0 if degenerate. */

@@ -16,11 +16,19 @@
 /* Vertices tess_strip may write for k points (each x, y, d: 3 floats). */
 #define TESS_STRIP_MAX(k) (4 * (k))
 
-/* Maps p[0, n) from the view into the pixel rect {x, y, w, h} and thins them:
- * non-finite points are skipped, coordinates clamped to +-TESS_LIMIT, and a point
- * within half a pixel of the last kept one is dropped, except that the final one
- * is kept unless it lies within 0.01 px. Writes x, y pairs to out (room for n
- * pairs); returns how many. */
+/* Thins pixel points pts[0, n) (x, y pairs) in place, with z[0, n) (a value that
+ * goes with each point; may be NULL) alongside: a point within half a pixel of
+ * where the line is (the last kept point) is dropped, except that the final one is
+ * kept unless it lies within 0.01 px; and a path that goes back over its last
+ * segment (to within half a pixel of the point before) draws it once, the line
+ * going back only when the path leaves from there. Every point stays within half
+ * a pixel of the line, and every segment of the line is on the path. Returns how
+ * many points are kept (at most n). */
+int tess_thin(float *pts, float *z, int n);
+
+/* Maps p[0, n) from the view into the pixel rect {x, y, w, h} and thins them
+ * (tess_thin): non-finite points are skipped and coordinates clamped to
+ * +-TESS_LIMIT. Writes x, y pairs to out (room for n pairs); returns how many. */
 int tess_points(const TrajPoint *p, int n, MapView view, const float rect[4], float *out);
 
 /* The strip of pts[0, k) (x, y pairs) at half width e: per point one pair of edge

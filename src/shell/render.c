@@ -584,6 +584,8 @@ Renderer *render_create(void)
     glVertexAttribPointer(6, 2, GL_FLOAT, GL_FALSE, st, (const void *)offsetof(Vtx, u));
 
     field_init(r);
+    if (scale_init(r) != 0)
+        goto fail;
     r->image_prog = gl_program("image", (const char *)gs_res_image_vert, (const char *)gs_res_image_frag);
     if (!r->image_prog)
         goto fail;
@@ -611,6 +613,7 @@ void render_destroy(Renderer *r)
     if (!r)
         return;
     field_release(r);
+    scale_release(r);
     render3d_release(r);
     cache_release(r);
     target_release(r);

@@ -166,6 +166,8 @@ void render3d_release(Renderer *r)
         glDeleteTextures(1, &r->hgt_tex);
     free(r->p3_pts);
     free(r->p3_z);
+    for (int i = 0; i < MAP_PATHS; i++)
+        free(r->box3d_pts[i].q);
     free(r->p3_v);
 }
 
@@ -404,9 +406,10 @@ static int grow(float **buf, int *cap, int n, int size)
     return 0;
 }
 
-/* Draws one piece of a path: points [0, k) of r->p3_pts and r->p3_z. */
+/* Draws one piece of a path: points [0, k) of r->p3_pts and r->p3_z, thinned. */
 static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
 {
+    k = tess_thin(r->p3_pts, r->p3_z, k);
     if (k < 2 || grow(&r->p3_v, &r->p3_v_cap, TESS_STRIP_MAX(k), 4) != 0 ||
         grow(&r->pv, &r->pv_cap, TESS_STRIP_MAX(k), 3) != 0)
         return;
@@ -444,8 +447,10 @@ static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, r->p3_v);
     glUniform2f(r->u_p3_screen, w, h);
     glUniform2f(r->u_p3_half, hw, halo);
-    /* behind the surface, faint; then in front of it, in full */
-    for (int pass = 0; pass < 2; pass++) {
+    /* behind the surface, faint (not while the camera turns: half the strips'
+     * cost, and a faint line is lost in the motion anyway); then in front of it,
+     * in full */
+    for (int pass = r->scale3d < 1.0f; pass < 2; pass++) {
         float a = (float)(c->rgba & 255) / 255.0f * (pass ? 1.0f : HIDDEN_ALPHA);
         float ha = (float)(PATH_HALO & 255) / 255.0f * (pass ? 1.0f : HIDDEN_ALPHA);
         glDepthFunc(pass ? GL_LEQUAL : GL_GREATER);
@@ -461,10 +466,50 @@ static void path3d_piece(Renderer *r, const DrawCmd *c, int k)
     glDisable(GL_DEPTH_TEST);
 }
 
+#define BOX_POINTS_MAX (1 << 18) /* points a path's kept box coordinates may hold */
+
+/* Point i of path c in box coordinates (`lift` above the surface), into q; returns
+ * 1 when it is inside the box (a diverging run flies off it). */
+static int box_point(const Box3D *b, const TrajPoint *p, vec3 q)
+{
+    double ex = fabs(b->view.x1 - b->view.x0) / (2 * b->half), ez = fabs(b->view.y1 - b->view.y0) / (2 * b->half);
+    view3d_point(b, p->x, p->y, p->loss, PATH3D_LIFT, q);
+    return isfinite(p->x) && isfinite(p->y) && fabs(q[0]) <= ex * 1.0001 && fabs(q[2]) <= ez * 1.0001;
+}
+
+/* Path `slot`'s points in box coordinates (x, y, z, inside), made when its points
+ * or the box changed: the camera turning reuses them. NULL when the path is too
+ * long to keep (or memory is short): the caller computes each point. */
+static const float *box_points(Renderer *r, int slot, const DrawCmd *c)
+{
+    if (slot >= MAP_PATHS || c->n > BOX_POINTS_MAX)
+        return NULL;
+    __typeof__(r->box3d_pts[0]) *k = &r->box3d_pts[slot];
+    int same = k->q && k->pts == c->points && k->version == c->version && k->n <= c->n &&
+               memcmp(&k->box, &r->box3d, sizeof k->box) == 0;
+    if (same && k->n == c->n)
+        return k->q;
+    if (c->n > k->cap) {
+        int cap = c->n + c->n / 2 < BOX_POINTS_MAX ? c->n + c->n / 2 : BOX_POINTS_MAX;
+        float *q = realloc(k->q, sizeof(float) * 4 * (size_t)cap);
+        if (!q)
+            return NULL;
+        k->q = q, k->cap = cap;
+    }
+    for (int i = same ? k->n : 0; i < c->n; i++) { /* a path that grew: only what it grew by */
+        vec3 q;
+        int inside = box_point(&r->box3d, &c->points[i], q);
+        float *o = &k->q[4 * i];
+        o[0] = q[0], o[1] = q[1], o[2] = q[2], o[3] = (float)inside;
+    }
+    k->pts = c->points, k->version = c->version, k->n = c->n, k->box = r->box3d;
+    return k->q;
+}
+
 /* A path on the surface, its points [from, n): lifted onto the surface (the core's
- * values), projected, and cut where it leaves the box (a diverging run flies off
- * it). */
-static void path3d(Renderer *r, const DrawCmd *c, int from)
+ * values), projected, and cut where it leaves the box. `slot`: its place among the
+ * picture's paths. */
+static void path3d(Renderer *r, const DrawCmd *c, int from, int slot)
 {
     if (!r->in3d || !c->points || c->n - from < 2 || c->r <= 0 || path3d_init(r) != 0)
         return;
@@ -472,14 +517,15 @@ static void path3d(Renderer *r, const DrawCmd *c, int from)
     float w = r->rect3d[2], h = r->rect3d[3];
     if (grow(&r->p3_pts, &r->p3_pts_cap, c->n, 2) != 0 || grow(&r->p3_z, &r->p3_z_cap, c->n, 1) != 0)
         return;
-    const Box3D *b = &r->box3d;
-    double ex = fabs(b->view.x1 - b->view.x0) / (2 * b->half), ez = fabs(b->view.y1 - b->view.y0) / (2 * b->half);
+    const float *kept = box_points(r, slot, c);
     int k = 0;
     for (int i = from; i < c->n; i++) {
-        const TrajPoint *p = &c->points[i];
         vec3 q;
-        view3d_point(b, p->x, p->y, p->loss, PATH3D_LIFT, q);
-        int inside = isfinite(p->x) && isfinite(p->y) && fabs(q[0]) <= ex * 1.0001 && fabs(q[2]) <= ez * 1.0001;
+        int inside;
+        if (kept)
+            q[0] = kept[4 * i], q[1] = kept[4 * i + 1], q[2] = kept[4 * i + 2], inside = kept[4 * i + 3] != 0.0f;
+        else
+            inside = box_point(&r->box3d, &c->points[i], q);
         vec4 clip = {0, 0, 0, 0}, qq = {q[0], q[1], q[2], 1.0f};
         if (inside) {
             glm_mat4_mulv(r->mvp3d, qq, clip);
@@ -492,12 +538,6 @@ static void path3d(Renderer *r, const DrawCmd *c, int from)
         }
         float px = (clip[0] / clip[3] * 0.5f + 0.5f) * w, py = (0.5f - clip[1] / clip[3] * 0.5f) * h;
         float pz = clip[2] / clip[3] * 0.5f + 0.5f;
-        /* within half a pixel of the last kept: dropped, unless it is the last */
-        if (k > 0 && i < c->n - 1) {
-            float dx = px - r->p3_pts[2 * k - 2], dy = py - r->p3_pts[2 * k - 1];
-            if (dx * dx + dy * dy < 0.25f)
-                continue;
-        }
         r->p3_pts[2 * k] = px, r->p3_pts[2 * k + 1] = py, r->p3_z[k] = pz;
         k++;
     }
@@ -536,7 +576,7 @@ int cmd_scene3d(Renderer *r, const DrawList *dl, int first, int last)
     for (int i = 0; i < n; i++) {
         const DrawCmd *c = &dl->cmd[first + 1 + i];
         int from = grow_only ? r->drawn3d[i].n - 1 : 0;
-        path3d(r, c, from > 0 ? from : 0);
+        path3d(r, c, from > 0 ? from : 0, i);
         if (i < MAP_PATHS)
             r->drawn3d[i] = (MapPath){.pts = c->points, .version = c->version, .n = c->n, .width = c->r, .rgba = c->rgba};
     }
@@ -549,12 +589,7 @@ int cmd_scene3d(Renderer *r, const DrawList *dl, int first, int last)
     if (r->cur3d == &r->work3d) {
         fbo_blit(r, r->work3d.fbo, x, y, w, h);
     } else { /* the half-resolution picture, scaled up */
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->cur3d->fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fb);
-        apply_scissor(r);
-        int gy = r->fb_h - (y + h);
-        glBlitFramebuffer(0, 0, r->cur3d->w, r->cur3d->h, x, gy, x + w, gy + h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-        state_restore(r);
+        tex_scale(r, r->cur3d->tex, x, y, w, h);
     }
     return end < last && dl->cmd[end].kind == DRAW_END3D ? end : end - 1;
 }

@@ -162,6 +162,14 @@ struct Renderer {
     Camera3D last3d_cam;            /* ... its camera */
     unsigned long last3d_frame;     /* ... and when */
     MapPath drawn3d[MAP_PATHS];     /* the paths in the work target, as drawn */
+    struct {                        /* each path's points in box coordinates, kept while
+                                       the camera turns: x, y, z, and 1 inside the box */
+        const TrajPoint *pts;
+        unsigned long long version;
+        int n, cap;
+        Box3D box;
+        float *q;
+    } box3d_pts[MAP_PATHS];
     int n_drawn3d;                  /* how many (-1: none to add to) */
     GLuint hgt_tex, hgt_fbo;    /* the mesh's heights (R32F), for hgt_key */
     char hgt_key[KEY_MAX + 256];
@@ -173,6 +181,8 @@ struct Renderer {
     /* images (DRAW_IMAGE): the last ones uploaded, by pixels and version */
     GLuint image_prog;
     GLint u_img_screen, u_img_rect, u_img_image, u_img_alpha;
+    GLuint scale_prog;      /* render_target.c: tex_scale */
+    GLint u_scale_screen, u_scale_rect;
     struct {
         GLuint tex;
         const unsigned *pixels;
@@ -233,7 +243,17 @@ void render3d_release(Renderer *r);
 /* render_target.c */
 int fbo_texture(GLuint *tex, GLuint *fbo, int *tw, int *th, int w, int h);
 void fbo_delete(GLuint *tex, GLuint *fbo);
+/* Copies the w x h framebuffer fbo to the pixel rect at (x, y) of the one being
+ * drawn into (a blit: a software rasterizer copies it with memcpy, the fastest
+ * way), within the scissor; then restores the batch state. */
 void fbo_blit(Renderer *r, GLuint fbo, int x, int y, int w, int h);
+/* tex_scale's program: made with the renderer (0, or -1), and released. */
+int scale_init(Renderer *r);
+void scale_release(Renderer *r);
+/* Draws the whole of tex scaled into the pixel rect (x, y, w, h), bilinear (a
+ * textured quad: a third faster than a linear blit in llvmpipe), within the
+ * scissor, no blending; then restores the batch state. */
+void tex_scale(Renderer *r, GLuint tex, int x, int y, int w, int h);
 void target_release(Renderer *r);
 
 #endif

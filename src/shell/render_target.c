@@ -59,6 +59,44 @@ void fbo_blit(Renderer *r, GLuint fbo, int x, int y, int w, int h)
     state_restore(r);
 }
 
+extern const unsigned char gs_res_scale_vert[], gs_res_scale_frag[];
+
+int scale_init(Renderer *r)
+{
+    r->scale_prog = gl_program("scale", (const char *)gs_res_scale_vert, (const char *)gs_res_scale_frag);
+    if (!r->scale_prog)
+        return -1;
+    glUseProgram(r->scale_prog);
+    glUniform1i(glGetUniformLocation(r->scale_prog, "u_image"), 0);
+    r->u_scale_screen = glGetUniformLocation(r->scale_prog, "u_screen");
+    r->u_scale_rect = glGetUniformLocation(r->scale_prog, "u_rect");
+    return 0;
+}
+
+void scale_release(Renderer *r)
+{
+    if (r->scale_prog)
+        glDeleteProgram(r->scale_prog);
+}
+
+void tex_scale(Renderer *r, GLuint tex, int x, int y, int w, int h)
+{
+    glUseProgram(r->scale_prog);
+    glUniform2f(r->u_scale_screen, (float)r->fb_w, (float)r->fb_h);
+    glUniform4f(r->u_scale_rect, (float)x, (float)y, (float)w, (float)h);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glDisable(GL_BLEND);
+    glBindVertexArray(r->empty_vao);
+    apply_scissor(r);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    state_restore(r);
+}
+
 /* ---- targets and read-back ----------------------------------------------------- */
 
 int render_target_begin(Renderer *r, int w, int h)
