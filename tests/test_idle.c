@@ -1,6 +1,8 @@
 /* test_idle: the main loop's turn (shell_tick) through real SDL events. A paused
  * window left alone draws no frame for a second and uses almost no CPU; any input,
- * a notice, the turn to 3D or a map being made wakes it; while the animation plays
+ * a notice, a changed trajectory, the turn to 3D or a map being made wakes it (the
+ * changed trajectory for the 0.6 s in which the plot and the kept map settle); while
+ * the animation plays
  * frames are paced (never more than the display's rate). */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
@@ -75,6 +77,17 @@ int main(void)
     CHECK_MSG(n >= 3, "a notice showing drew %lu frames in half a second", n);
     a->message_until = a->clock; /* gone */
     run(0.2);
+    CHECK(run(0.5) == 0);
+    /* a trajectory changed with an input (as a slider's last move changes a run's
+     * lr): frames go on with no more input while what follows a change settles (the
+     * plot's held range, a path drawn live over the kept map), then it rests */
+    a->scene.run[0].hp[HP_LR] *= 1.5;
+    scene_simulate_run(&a->scene, 0);
+    e = ev_mouse(SDL_MOUSEMOTION, 310, 300);
+    SDL_PushEvent(&e);
+    n = run(0.3);
+    CHECK_MSG(n >= 5, "a changed trajectory drew %lu frames in the 0.3 s after it", n);
+    run(0.5);
     CHECK(run(0.5) == 0);
     /* playing: frames paced to the display (at most its rate, 60 Hz if it does not say) */
     e = ev_key(SDLK_SPACE, 0);

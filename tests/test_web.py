@@ -10,7 +10,9 @@ gets real input events (Input.dispatchMouseEvent, dispatchKeyEvent,
 dispatchTouchEvent):
 
   0. the first frame: the window's pixels (a page screenshot) match the desktop's;
-     Ctrl+S downloads a PNG of the picture, which matches the desktop's picture
+     Ctrl+S downloads a PNG of the picture, which matches the desktop's picture;
+     left alone, the paused page draws no frame (the frames the shell counts),
+     and a mouse move draws again, the same picture
   1. a drag of run 0's lr slider: its lr and path change as on the desktop, so
      the picture downloaded again matches the desktop's after the same drag
   2. the G key: the grid layout, a tile per run, as on the desktop; the page's
@@ -407,6 +409,25 @@ def main():
         compare(os.path.join(tmp, "web-window0.png"), os.path.join(tmp, "window0.png"), "window", 2.0, 0.02)
         p0 = picture(0)
         compare(p0, os.path.join(tmp, "picture0.png"), "picture", 1.5, 0.015)
+
+        print("   ... left alone (paused), the page draws nothing and still shows its picture;")
+        print("       a mouse move draws again")
+        count = "Module.ccall('gs_web_frames', 'number', [], [])"
+        for _ in range(20):  # the download's notice shows for a few seconds, then fades
+            before = b.js(count)
+            b.frames(40)
+            idle = b.js(count) - before
+            if idle == 0:
+                break
+        else:
+            fail(f"a paused page left alone still drew {idle} frames in 40 of the browser's, 20 times over")
+        b.screenshot(os.path.join(tmp, "web-window0b.png"))
+        compare(os.path.join(tmp, "web-window0b.png"), os.path.join(tmp, "window0.png"), "window after idling", 2.0,
+                0.02)
+        b.mouse("mouseMoved", W / 2, H / 2)
+        b.frames(3)
+        if b.js(count) - before < 1:
+            fail("a mouse move over a paused page drew no frame")
 
         print("1. a drag of run 0's lr slider")
         xa, xb, y = twin_out["drag"]

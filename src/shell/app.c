@@ -585,6 +585,16 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         }
     }
     clamp_t(a);
+    /* a trajectory changed (a slider, a typed value, a start): what follows a change
+     * for a while (the plot holding its range, a path drawn live over the kept map)
+     * settles in the frames of the next 0.6 s, which are drawn though nothing
+     * animates */
+    unsigned long long versions = 0;
+    for (int i = 0; i < a->scene.n_runs; i++)
+        versions = versions * 1099511628211ull + a->scene.run[i].version;
+    if (a->versions_seen && versions != a->versions_seen) /* not the first frame's */
+        a->settle_until = a->clock + 0.6;
+    a->versions_seen = versions;
     /* the step is settled for the frame: the bar, recorded in the UI pass before
      * the keys, the plot and the animation moved it, is recorded again, so that its
      * timeline shows the step the legend and the plot show (app_step) */
@@ -595,7 +605,7 @@ AppBusy app_busy(const App *a)
 {
     float goal = a->view3d ? 1.0f : 0.0f;
     if (a->playing || a->anim != NULL || a->want_export || a->want_screenshot || a->view3d_blend != goal ||
-        (a->message[0] && a->clock <= a->message_until))
+        (a->message[0] && a->clock <= a->message_until) || a->clock < a->settle_until)
         return APP_ANIMATES;
     return a->maps.job != NULL ? APP_WAITS_FOR_MAP : APP_IDLE;
 }

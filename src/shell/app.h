@@ -147,6 +147,8 @@ struct App {
     int message_path;        /* where a path starts in message (shortened in its middle to fit), or -1 */
     double message_until;
     double clock;            /* seconds since start */
+    double settle_until;     /* frames are drawn until then, after a trajectory changed */
+    unsigned long long versions_seen; /* the runs' versions at the last frame, hashed */
     char out_dir[1024];      /* where the window saves (absolute on the desktop: app_choose_out_dir) */
     PlotState plot;
     Maps maps;

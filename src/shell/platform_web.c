@@ -1,7 +1,8 @@
 /* platform_web: the browser build's platform layer, in place of SDL's. The page's
  * canvas gets a WebGL 2 context (OpenGL ES 3.0, through which the same renderer
  * draws); DOM events from Emscripten's html5.h become the same Input the SDL layer
- * makes; requestAnimationFrame runs the shell's frame. Files the user saves (a
+ * makes; requestAnimationFrame runs the shell's frame, which draws only when
+ * something changes (as the desktop's window waits for events). Files the user saves (a
  * screenshot, a scene) are written to Emscripten's in-memory file system and
  * offered as downloads (src/web/library_gradscape.js). The command line comes
  * from the page's URL (src/web/index.html), and the URL follows the scene (so
@@ -28,6 +29,8 @@
 
 static Shell sh;
 static Input ev;          /* events since the last frame */
+static int settle = 2;    /* frames still to draw after an event (an immediate-mode UI settles in two) */
+static double map_pass_ms; /* when a frame last took a background map's pass */
 static int canvas_w, canvas_h;
 static double last_down_ms = -1e9;
 static float last_down_x, last_down_y;
@@ -47,6 +50,12 @@ static void mouse_to(long client_x, long client_y)
     ev.mouse_x = (float)client_x * dpr(), ev.mouse_y = (float)client_y * dpr();
 }
 
+/* Something happened: the next frames are drawn. */
+static void wake(void) { settle = 2; }
+
+/* For the browser test: the frames drawn so far. */
+EMSCRIPTEN_KEEPALIVE unsigned long gs_web_frames(void) { return sh.frames; }
+
 static void mouse_at(const EmscriptenMouseEvent *e)
 {
     mouse_to(e->clientX, e->clientY);
@@ -55,6 +64,7 @@ static void mouse_at(const EmscriptenMouseEvent *e)
 
 static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent *e, void *user)
 {
+    wake();
     (void)user;
     mouse_at(e);
     if (e->button != 0 && type != EMSCRIPTEN_EVENT_MOUSEMOVE)
@@ -77,6 +87,7 @@ static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent *e, void *user)
 
 static EM_BOOL on_wheel(int type, const EmscriptenWheelEvent *e, void *user)
 {
+    wake();
     (void)type, (void)user;
     mouse_at(&e->mouse);
     /* notches, positive away from the user: a line is a third of a notch, a
@@ -130,6 +141,7 @@ static int is_char(const char *k)
 
 static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
 {
+    wake();
     (void)type, (void)user;
     int k = map_key(e->key);
     int ctrl = e->ctrlKey || e->metaKey;
@@ -164,6 +176,7 @@ static long touch_id = -1;
 
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
 {
+    wake();
     (void)user;
     for (int i = 0; i < e->numTouches; i++) {
         const EmscriptenTouchPoint *t = &e->touches[i];
@@ -190,6 +203,7 @@ EMSCRIPTEN_KEEPALIVE void gs_web_open(const char *path)
     App *a = &sh.app;
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s", path);
     app_open_scene(a, path);
+    wake();
 }
 
 /* The page is being left: the scene as it is, for ?resume (as the desktop's
@@ -210,9 +224,13 @@ EMSCRIPTEN_KEEPALIVE const char *gs_web_keep(void)
 EMSCRIPTEN_KEEPALIVE const char *gs_web_address_scene(int *playing)
 {
     static const char path[] = "/tmp/address.scene";
+    static unsigned long seen = (unsigned long)-1;
     char err[1400];
+    if (sh.frames == seen) /* no frame drawn since: the scene is as it was */
+        return NULL;
     if (!sh.r || app_save_scene_to(&sh.app, path, err, sizeof err) != 0)
         return NULL;
+    seen = sh.frames;
     *playing = sh.app.playing;
     return path;
 }
@@ -235,15 +253,27 @@ static int fit_canvas(void)
         emscripten_set_canvas_element_size(CANVAS, w, h);
         canvas_w = w, canvas_h = h;
         ev.resized = 1;
+        wake();
     }
     return 1;
 }
 
 static void frame(void)
 {
-    double dt = shell_dt(&sh, -1.0);
     if (!fit_canvas())
         return;
+    /* nothing moves and nothing happened: the canvas keeps its picture (a background
+     * map is looked at 20 times a second) */
+    AppBusy busy = app_busy(&sh.app);
+    double now = platform_now_ms();
+    if (settle == 0 && (busy == APP_IDLE || (busy == APP_WAITS_FOR_MAP && now - map_pass_ms < 50.0))) {
+        sh.last_ms = now; /* the wait is no time passed */
+        return;
+    }
+    if (settle > 0)
+        settle--;
+    map_pass_ms = now;
+    double dt = shell_dt(&sh, -1.0);
     sh.in = ev;
     /* what carries over to the next frame: where the mouse is, and the button */
     float mx = ev.mouse_x, my = ev.mouse_y;
