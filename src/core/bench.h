@@ -26,6 +26,9 @@ double bench_median(double *v, int n);
 /* Value at quantile q in [0, 1] (sorts them). */
 double bench_quantile(double *v, int n, double q);
 
+/* The CPU time the process has used, every thread's, in milliseconds. */
+double bench_cpu_ms(void);
+
 /* Resident set size in MiB (from /proc/self/statm), or -1. */
 double bench_rss_mb(void);
 
