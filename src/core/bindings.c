@@ -41,6 +41,9 @@ static const Binding BINDINGS[] = {
     {ACT_UI_SMALLER, UI_KEY_MINUS, BIND_CTRL, NULL, NULL},
     {ACT_UI_NORMAL, UI_KEY_0, BIND_CTRL, NULL, NULL},
     {ACT_FULLSCREEN, UI_KEY_F11, BIND_ANY, "F11", "full screen"},
+    {ACT_PRESENT, UI_KEY_F5, BIND_ANY, "F5", "present the lesson (or the scene); Esc leaves"},
+    {ACT_NEXT_SLIDE, UI_KEY_PAGEDOWN, BIND_ANY, "PageDown  PageUp", "next / previous slide; presenting: \xe2\x86\x92 \xe2\x86\x90, B blanks"},
+    {ACT_PREV_SLIDE, UI_KEY_PAGEUP, BIND_ANY, NULL, NULL},
     {ACT_HELP, UI_KEY_F1, BIND_ANY, "F1", "this help"},
     {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "close help, then quit"},
 };

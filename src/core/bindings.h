@@ -44,6 +44,9 @@ typedef enum Action {
     ACT_FULLSCREEN,
     ACT_HELP,
     ACT_ESCAPE,
+    ACT_PRESENT,
+    ACT_NEXT_SLIDE,
+    ACT_PREV_SLIDE,
     ACT_COUNT
 } Action;
 

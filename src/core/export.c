@@ -17,7 +17,7 @@
 
 /* The output set: while it is open, finished files wait under their temporary
  * names until export_set_commit renames them all. */
-#define SET_MAX 16
+#define SET_MAX 112 /* a lesson's handout of up to 100 slides, and the rest */
 static struct {
     int open;
     int n;

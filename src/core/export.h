@@ -40,7 +40,8 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
 int export_commit(FILE *f, const char *tmp, const char *path, int failed, char *err, size_t cap);
 
 /* Opens the output set: from now on export_finish keeps each finished file under
- * its temporary name (at most 16) instead of renaming it. */
+ * its temporary name (at most 112: a handout of 100 slides, and more) instead of
+ * renaming it. */
 void export_set_open(void);
 
 /* Renames every file of the set into place and closes it. Returns 0, or -1 with

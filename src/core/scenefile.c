@@ -215,7 +215,7 @@ static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /* Checks one line (len bytes, no newline): text, not too long. Returns 0, or -1
  * with why. */
-static int line_check(const char *s, size_t len, char *why, size_t cap)
+int scenefile_check_line(const char *s, size_t len, char *why, size_t cap)
 {
     if (len > SCENEFILE_LINE_MAX) {
         snprintf(why, cap, "line too long (at most %d characters)", SCENEFILE_LINE_MAX);
@@ -281,7 +281,7 @@ int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg,
         /* a byte-order mark at the start is no part of the text */
         if (no == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
             s += 3, n -= 3;
-        if (line_check(s, n, why, sizeof why) != 0) {
+        if (scenefile_check_line(s, n, why, sizeof why) != 0) {
             snprintf(err, cap, "%s:%d: %s", name, no, why);
             return -1;
         }
@@ -323,46 +323,46 @@ static int names_held_stream(const char *path)
     return n && *n && strspn(n, "0123456789") == strlen(n);
 }
 
-int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
+int scenefile_read(const char *path, const char *kind, char **text, size_t *len, char *err, size_t cap)
 {
+    *text = NULL, *len = 0;
     /* O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting */
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     struct stat sb;
     if (fd < 0) {
         int e = errno;
         if (e == ENXIO && stat(path, &sb) == 0 && S_ISSOCK(sb.st_mode))
-            snprintf(err, cap, "'%s' is a socket, not a regular file (a scene file must be one)", path);
+            snprintf(err, cap, "'%s' is a socket, not a regular file (a %s must be one)", path, kind);
         else
-            snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(e));
+            snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(e));
         return -1;
     }
     if (fstat(fd, &sb) != 0) {
-        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(errno));
         close(fd);
         return -1;
     }
     if (S_ISDIR(sb.st_mode)) {
         close(fd);
-        snprintf(err, cap, "'%s' is a directory, not a scene file", path);
+        snprintf(err, cap, "'%s' is a directory, not a %s", path, kind);
         return -1;
     }
     if (!S_ISREG(sb.st_mode) && !names_held_stream(path)) {
         close(fd);
-        snprintf(err, cap, "'%s' is %s, not a regular file (a scene file must be one)", path,
-                 file_kind(sb.st_mode));
+        snprintf(err, cap, "'%s' is %s, not a regular file (a %s must be one)", path, file_kind(sb.st_mode), kind);
         return -1;
     }
     if (S_ISREG(sb.st_mode) && sb.st_size > SCENEFILE_MAX_BYTES) {
         close(fd);
-        snprintf(err, cap, "'%s' is too large for a scene file (%lld bytes; at most %d)", path,
-                 (long long)sb.st_size, SCENEFILE_MAX_BYTES);
+        snprintf(err, cap, "'%s' is too large for a %s (%lld bytes; at most %d)", path, kind, (long long)sb.st_size,
+                 SCENEFILE_MAX_BYTES);
         return -1;
     }
     /* a held pipe is read as it comes: blocking again */
     int fl = fcntl(fd, F_GETFL);
     FILE *f = fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1 ? NULL : fdopen(fd, "rb");
     if (!f) {
-        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(errno));
+        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(errno));
         close(fd);
         return -1;
     }
@@ -370,21 +370,33 @@ int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
     char *buf = malloc(SCENEFILE_MAX_BYTES + 1);
     if (!buf) {
         fclose(f);
-        snprintf(err, cap, "cannot read scene file '%s': out of memory", path);
+        snprintf(err, cap, "cannot read %s '%s': out of memory", kind, path);
         return -1;
     }
     errno = 0;
     size_t n = fread(buf, 1, SCENEFILE_MAX_BYTES + 1, f);
     int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
-    int rc = -1;
     if (read_err)
-        snprintf(err, cap, "cannot read scene file '%s': %s", path, strerror(read_err));
+        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(read_err));
     else if (n > SCENEFILE_MAX_BYTES)
-        snprintf(err, cap, "'%s' is too large for a scene file (at most %d bytes)", path, SCENEFILE_MAX_BYTES);
-    else
-        rc = scenefile_parse(buf, n, path, cfg, err, cap);
-    free(buf);
+        snprintf(err, cap, "'%s' is too large for a %s (at most %d bytes)", path, kind, SCENEFILE_MAX_BYTES);
+    if (read_err || n > SCENEFILE_MAX_BYTES) {
+        free(buf);
+        return -1;
+    }
+    *text = buf, *len = n;
+    return 0;
+}
+
+int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
+{
+    char *text;
+    size_t len;
+    if (scenefile_read(path, "scene file", &text, &len, err, cap) != 0)
+        return -1;
+    int rc = scenefile_parse(text, len, path, cfg, err, cap);
+    free(text);
     return rc;
 }
 

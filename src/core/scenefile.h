@@ -59,6 +59,16 @@ int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg,
  * err and cfg unchanged. */
 int scenefile_load(const char *path, Config *cfg, char *err, size_t cap);
 
+/* Reads the file at path whole (at most SCENEFILE_MAX_BYTES) into *text (malloc'd,
+ * not NUL-terminated; *len bytes), with scenefile_load's rules of what is read;
+ * `kind` names it in messages ("scene file", "lesson file"). Returns 0, or -1 with
+ * err. */
+int scenefile_read(const char *path, const char *kind, char **text, size_t *len, char *err, size_t cap);
+
+/* 0 when a line (len bytes, no newline) may be in a scene file: no control byte,
+ * UTF-8, at most SCENEFILE_LINE_MAX bytes; else -1 with why. */
+int scenefile_check_line(const char *s, size_t len, char *why, size_t cap);
+
 /* 0 if path names something, else the errno that says why not (ENOENT: nothing
  * there). Opens nothing. */
 int scenefile_probe(const char *path);

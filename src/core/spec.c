@@ -17,6 +17,7 @@
 #include "cancel.h"
 #include "bindings.h"
 #include "export.h"
+#include "lesson.h"
 #include "scenefile.h"
 #include "wrap.h"
 
@@ -837,6 +838,20 @@ static int arg_speed(const Option *o, const char *val, Config *cfg, char *err, s
     return 0;
 }
 
+static int arg_lesson(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    (void)o, (void)err, (void)cap;
+    cfg->lesson_arg = val;
+    return 0;
+}
+
+static int arg_slide(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    if (parse_int(val, 1, LESSON_MAX_SLIDES, &cfg->slide) != 0)
+        return seterr(err, cap, "%s '%s': a slide's number, from 1", o->flag, val);
+    return 0;
+}
+
 static int arg_scene(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     (void)o;
@@ -911,6 +926,11 @@ static const Option OPTIONS[] = {
              "--headless screenshot)"},
     {SECTION_SCENE, "--speed", .value = "STEPS_PER_SECOND", .parse = arg_speed,
      .help = "the window's animation speed (default: the whole run in about six seconds)"},
+    {SECTION_SCENE, "--lesson", .value = "NAME|FILE", .parse = arg_lesson, .not_in_file = 1,
+     .help = "open a lesson: a built-in one by name (--list) or a lesson file; its slides are the scenes "
+             "(no other scene option with it)"},
+    {SECTION_SCENE, "--slide", .value = "K", .parse = arg_slide, .not_in_file = 1,
+     .help = "the lesson's slide to show, from 1 (default 1)"},
     {SECTION_SCENE, "--scene", .value = "FILE", .parse = arg_scene, .not_in_file = 1,
      .help = "read options from a scene file, one per line, as if given here (options after it override it; "
              "its --opt lines replace the runs given before it)"},
@@ -1027,6 +1047,75 @@ static SpecAction info_action(int argc, char **argv)
     return a;
 }
 
+/* The lesson of the last command line that opened one, and that command line's
+ * Config before its slide was applied (each slide starts from it). One at a time:
+ * the next --lesson replaces it; freed at exit. */
+struct SpecLesson {
+    Lesson *lesson;
+    Config base;
+};
+static struct SpecLesson *held;
+
+static void held_free(void)
+{
+    if (held)
+        lesson_free(held->lesson);
+    free(held);
+    held = NULL;
+}
+
+const Lesson *spec_lesson(const Config *cfg) { return cfg->lesson ? cfg->lesson->lesson : NULL; }
+
+int spec_slide(const Config *cfg) { return cfg->slide > 0 ? cfg->slide - 1 : 0; }
+
+int spec_slide_config(const Config *cfg, int k, Config *out, char *err, size_t cap)
+{
+    if (!cfg->lesson)
+        return seterr(err, cap, "no lesson is open");
+    Config c = cfg->lesson->base;
+    if (lesson_apply(cfg->lesson->lesson, k, &c, err, cap) != 0)
+        return -1;
+    c.slide = k + 1;
+    *out = c;
+    return 0;
+}
+
+/* --lesson: the lesson opened, and its slide applied to cfg. `scene_flag`: a scene
+ * option given with it, which is refused. */
+static int open_lesson(Config *cfg, const char *scene_flag, char *err, size_t cap)
+{
+    if (scene_flag)
+        return seterr(err, cap, "--lesson takes its scenes from the lesson: %s cannot be given with it", scene_flag);
+    static int registered;
+    if (!registered)
+        registered = atexit(held_free) == 0;
+    held_free();
+    held = calloc(1, sizeof *held);
+    Lesson *l = held ? malloc(sizeof *l) : NULL;
+    if (!l) {
+        held_free();
+        return seterr(err, cap, "--lesson: out of memory");
+    }
+    char why[SPEC_ERR_MAX];
+    if (lesson_load(cfg->lesson_arg, l, why, sizeof why) != 0) {
+        free(l);
+        held_free();
+        return seterr(err, cap, "--lesson: %s", why);
+    }
+    held->lesson = l;
+    if (cfg->slide > l->n_slides) {
+        int n = l->n_slides;
+        held_free();
+        return seterr(err, cap, "--slide %d: the lesson '%s' has %d slide%s", cfg->slide, cfg->lesson_arg, n,
+                      n == 1 ? "" : "s");
+    }
+    cfg->lesson = held;
+    held->base = *cfg; /* with the lesson: a slide's config names it too */
+    if (lesson_apply(l, spec_slide(cfg), cfg, why, sizeof why) != 0)
+        return seterr(err, cap, "--lesson: %s", why);
+    return 0;
+}
+
 int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
 {
     spec_config_defaults(cfg);
@@ -1035,6 +1124,7 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     cfg->action = info_action(argc, argv);
     if (cfg->action != SPEC_RUN)
         return 0;
+    const char *scene_flag = NULL; /* the first scene option given, which --lesson refuses */
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char flag[64];
@@ -1057,7 +1147,17 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         }
         if (option_apply(o, flag, val, cfg, err, cap) != 0)
             return -1;
+        if (o->section == SECTION_SCENE && o->parse != arg_lesson && o->parse != arg_slide && !scene_flag)
+            scene_flag = o->flag;
     }
+    if (cfg->slide && !cfg->lesson_arg)
+        return seterr(err, cap, "--slide needs --lesson");
+    if (cfg->lesson_arg && open_lesson(cfg, scene_flag, err, cap) != 0)
+        return -1;
+    size_t sl = cfg->screenshot_path ? strlen(cfg->screenshot_path) : 0;
+    if (sl && cfg->screenshot_path[sl - 1] == '/' && !cfg->lesson_arg)
+        return seterr(err, cap, "--screenshot '%s': a folder (a name ending in /) takes a lesson's handout, one "
+                                "PNG per slide: give --lesson", cfg->screenshot_path);
     if (cfg->anim_frames > 0 && cfg->anim_seconds > 0)
         return seterr(err, cap, "--frames and --duration both set the animation's length: give one");
     if (cfg->anim_seconds > 0) {
@@ -1689,4 +1789,19 @@ void spec_print_list(FILE *f)
         list_key(&w, schedule_key((ScheduleKey)k)->name, schedule_key((ScheduleKey)k)->label, range);
     }
     wrap_end(&w);
+
+    fputs("\nLessons (--lesson NAME, F5 in the window presents them):\n", f);
+    int name_w = 0; /* one line each: the name, then the title */
+    for (int i = 0; i < lesson_builtin_count(); i++)
+        if ((int)strlen(lesson_builtin_name(i)) > name_w)
+            name_w = (int)strlen(lesson_builtin_name(i));
+    Lesson *l = malloc(sizeof *l);
+    for (int i = 0; l && i < lesson_builtin_count(); i++) {
+        char why[SPEC_ERR_MAX];
+        if (lesson_load(lesson_builtin_name(i), l, why, sizeof why) != 0)
+            continue; /* a built-in lesson that does not parse fails the tests, not the list */
+        fprintf(f, "  %-*s  %s (%d slides)\n", name_w, l->name, l->title, l->n_slides);
+        free(l->text);
+    }
+    free(l);
 }

@@ -85,6 +85,9 @@ typedef struct Config {
     double speed;                 /* the window's steps per second, 0: its default */
     const char *save_scene_path;  /* --save-scene FILE */
     const char *scene_path;       /* --scene FILE (the last one), NULL for none */
+    const char *lesson_arg;       /* --lesson NAME|FILE, NULL for none */
+    int slide;                    /* --slide K: from 1, 0 when not given */
+    const struct SpecLesson *lesson; /* the lesson --lesson opened (spec_lesson) */
     char sweep_label[SCENE_LABEL_MAX]; /* --sweep: the run, "" for none */
     SweepAxis sweep_axis[2];
     int sweep_metric;             /* 0: final loss, 1: steps to the tolerance */
@@ -101,6 +104,17 @@ int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap);
 
 /* Parses a surface spec into `out`. Returns 0, or -1 with err. */
 int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap);
+
+/* The lesson --lesson opened, or NULL; the slide shown (from 0: --slide's, else
+ * the first). The scene options of cfg are that slide's. */
+typedef struct Lesson Lesson;
+const Lesson *spec_lesson(const Config *cfg);
+int spec_slide(const Config *cfg);
+
+/* cfg as the command line makes it with slide k (from 0) of its lesson in place of
+ * the slide it shows: every slide starts from the defaults. Returns 0, or -1 with
+ * err. */
+int spec_slide_config(const Config *cfg, int k, Config *out, char *err, size_t cap);
 
 /* Sets the defaults every parse starts from. */
 void spec_config_defaults(Config *cfg);

@@ -3,7 +3,6 @@
  * to. The panels are in panel_*.c. */
 #define _POSIX_C_SOURCE 200809L
 #include "app.h"
-#include "bench.h"
 
 #include <errno.h>
 #include <math.h>
@@ -15,6 +14,8 @@
 #include <unistd.h>
 
 #include "app_anim.h"
+#include "bench.h"
+#include "lesson.h"
 #include "log.h"
 #include "media.h"
 #include "outdir.h"
@@ -36,6 +37,7 @@ typedef struct Slot {
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
     {&panel_bar, DOCK_BOTTOM},
+    {&panel_caption, DOCK_BOTTOM},
     {&panel_card, DOCK_RIGHT},
     {&panel_sweep, DOCK_UNDER},
     {&panel_plot, DOCK_BOTTOM},
@@ -45,6 +47,16 @@ static const Slot WINDOW_LAYOUT[] = {
 /* A screenshot or an animation frame: the map, and the plot, card and
  * hyperparameter map when they are shown. */
 static const Slot PICTURE_LAYOUT[] = {
+    {&panel_caption, DOCK_BOTTOM},
+    {&panel_card, DOCK_RIGHT},
+    {&panel_sweep, DOCK_UNDER},
+    {&panel_plot, DOCK_BOTTOM},
+    {&panel_map, DOCK_FILL},
+};
+
+/* Presenting (F5): what a picture has, the caption under all of it; no controls. */
+static const Slot PRESENT_LAYOUT[] = {
+    {&panel_caption, DOCK_BOTTOM},
     {&panel_card, DOCK_RIGHT},
     {&panel_sweep, DOCK_UNDER},
     {&panel_plot, DOCK_BOTTOM},
@@ -99,8 +111,8 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     out->w = w, out->h = h;
     out->controls = controls;
     out->scale = frame_scale(a->user_scale, h);
-    const Slot *slots = controls ? WINDOW_LAYOUT : PICTURE_LAYOUT;
-    int n = controls ? COUNT(WINDOW_LAYOUT) : COUNT(PICTURE_LAYOUT);
+    const Slot *slots = !controls ? PICTURE_LAYOUT : a->presenting ? PRESENT_LAYOUT : WINDOW_LAYOUT;
+    int n = !controls ? COUNT(PICTURE_LAYOUT) : a->presenting ? COUNT(PRESENT_LAYOUT) : COUNT(WINDOW_LAYOUT);
     /* what is left: docked panels leave at least a pixel each way to the fill, and
      * every edge is on a whole pixel (an opaque panel is then a scissored clear) */
     float x = 0, y = 0, rw = (float)w, rh = (float)h;
@@ -232,6 +244,12 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->maps.pick[0] = a->maps.pick[1] = -1;
     a->maps.other = -1;
     app_apply_config_view(a, cfg);
+    if (spec_lesson(cfg)) { /* --lesson: its slide is the scene built */
+        a->lesson = lesson_dup(spec_lesson(cfg));
+        a->slide = spec_slide(cfg);
+        if (a->lesson && a->lesson->slide[a->slide].play)
+            a->t = 0, a->playing = 1;
+    }
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
     clear_changes(&a->changes);
@@ -284,6 +302,8 @@ void app_free(App *a)
     scene_free(&a->scene);
     draw_free(&a->ui_dl);
     panel_plot_free(a);
+    lesson_free(a->lesson);
+    a->lesson = NULL;
 }
 
 void app_message(App *a, const char *text)
@@ -478,18 +498,71 @@ void app_act(App *a, Action act)
     case ACT_FULLSCREEN: a->want_fullscreen = 1; break;
     case ACT_HELP: a->show_help = !a->show_help; break;
     case ACT_ESCAPE:
-        if (a->show_help)
+        if (a->presenting)
+            app_present(a, 0);
+        else if (a->show_help)
             a->show_help = 0;
         else
             a->want_quit = 1;
+        break;
+    case ACT_PRESENT: app_present(a, !a->presenting); break;
+    case ACT_NEXT_SLIDE:
+        if (a->lesson && a->slide + 1 < a->lesson->n_slides)
+            app_show_slide(a, a->slide + 1);
+        break;
+    case ACT_PREV_SLIDE:
+        if (a->lesson && a->slide > 0)
+            app_show_slide(a, a->slide - 1);
         break;
     case ACT_NONE:
     case ACT_COUNT: break;
     }
 }
 
+/* Presenting: a clicker's keys (PageDown / PageUp, or the arrows; B or '.' to
+ * blank), Space to play, Home / End for the first and last slides; F5 and Esc
+ * leave. Nothing else: every other key would change what the class sees. */
+static void present_keys(App *a, const Input *in)
+{
+    const int *k = in->key_pressed;
+    if (k[UI_KEY_B] || k[UI_KEY_PERIOD]) {
+        a->blank = !a->blank;
+        return;
+    }
+    if (k[UI_KEY_ESCAPE] || k[UI_KEY_F5]) {
+        if (a->blank)
+            a->blank = 0;
+        else
+            app_present(a, 0);
+        return;
+    }
+    if (a->blank) /* any other key shows the slide again, doing nothing more */
+        for (int i = 0; i < UI_KEY_COUNT; i++)
+            if (k[i]) {
+                a->blank = 0;
+                return;
+            }
+    int n = a->lesson ? a->lesson->n_slides : 0;
+    if ((k[UI_KEY_PAGEDOWN] || k[UI_KEY_RIGHT] || k[UI_KEY_DOWN]) && a->slide + 1 < n)
+        app_show_slide(a, a->slide + 1);
+    else if ((k[UI_KEY_PAGEUP] || k[UI_KEY_LEFT] || k[UI_KEY_UP]) && a->slide > 0)
+        app_show_slide(a, a->slide - 1);
+    else if (k[UI_KEY_HOME] && n > 0)
+        app_show_slide(a, 0);
+    else if (k[UI_KEY_END] && n > 0)
+        app_show_slide(a, n - 1);
+    else if (k[UI_KEY_SPACE])
+        app_act(a, ACT_PLAY_PAUSE);
+    else if (k[UI_KEY_F11])
+        app_act(a, ACT_FULLSCREEN);
+}
+
 static void handle_keys(App *a, const Input *in)
 {
+    if (a->presenting) {
+        present_keys(a, in);
+        return;
+    }
     if (a->ui.focus) /* a text field has the keyboard */
         return;
     for (int k = 0; k < UI_KEY_COUNT; k++)
@@ -782,6 +855,11 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out)
     if (!f->controls)
         return;
     out->dropped += a->ui_dl.dropped;
+    if (a->presenting) { /* the slide alone: no notice, no help; or black */
+        if (a->blank)
+            draw_rect(out, 0, 0, (float)f->w, (float)f->h, 0, 0x000000FFu);
+        return;
+    }
     draw_toast(a, f, out, map_first, map_last);
     draw_export(a, f, out);
     if (a->show_help)

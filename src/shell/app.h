@@ -121,6 +121,11 @@ struct App {
     int playing;
     double speed;            /* steps per second */
     int show_help;
+    /* a lesson (lesson.h): the slides, the one shown; presenting it (F5): the map
+     * and the caption alone; blank: the screen black (a clicker's B) */
+    struct Lesson *lesson;
+    int slide;
+    int presenting, blank;
     int selected;            /* the run the update-rule card explains, or -1 */
     int show_card;           /* the card is open (for the selected run) */
     int show_internals;      /* arrows and boxes at the heads */
@@ -237,6 +242,18 @@ void app_apply_config_view(App *a, const Config *cfg);
 int app_save_scene_to(const App *a, const char *path, char *err, size_t cap);
 void app_save_scene(App *a);
 void app_open_scene(App *a, const char *path);
+
+/* Shows slide k of the open lesson: its scene, from the defaults; its animation
+ * from step 0 if it says --play. Out of range or a slide that fails: a notice, and
+ * the scene stays. */
+void app_show_slide(App *a, int k);
+
+/* Opens a lesson (a built-in's name or a file) at its first slide; a notice names
+ * what failed. */
+void app_open_lesson(App *a, const char *what);
+
+/* Presenting the lesson, or the scene alone (F5): on / off. */
+void app_present(App *a, int on);
 int app_save_last(const App *a);
 
 /* Puts run `run` (< 0: the selected run, or every run) on the clipboard as

@@ -1,6 +1,7 @@
 /* app_scene: what the window keeps and shares: the scene file it saves and opens
  * (Ctrl+Shift+S, Ctrl+O, the side panel's Scene section), the last scene saved on
- * a normal quit for --resume, and a run copied to the clipboard as PyTorch code.
+ * a normal quit for --resume, a run copied to the clipboard as PyTorch code, and
+ * the lesson: its slides shown, opened, presented.
  *
  * Invariants: a file that cannot be read or parsed changes nothing and is reported
  * on screen with its line; the scene a file opens is built completely before it
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson.h"
 #include "log.h"
 #include "scenefile.h"
 #include "torchcode.h"
@@ -73,6 +75,57 @@ void app_open_scene(App *a, const char *path)
     char msg[1300];
     snprintf(msg, sizeof msg, "Opened %s", path);
     app_message(a, msg);
+}
+
+void app_show_slide(App *a, int k)
+{
+    char err[1400];
+    if (!a->lesson || k < 0 || k >= a->lesson->n_slides)
+        return;
+    Config cfg;
+    spec_config_defaults(&cfg);
+    Scene next;
+    if (lesson_apply(a->lesson, k, &cfg, err, sizeof err) != 0 || spec_build_scene(&cfg, &next, err, sizeof err) != 0) {
+        app_message(a, err);
+        return;
+    }
+    scene_free(&a->scene);
+    a->scene = next;
+    app_apply_config_view(a, &cfg);
+    a->slide = k;
+    a->blank = 0;
+    if (a->lesson->slide[k].play)
+        a->t = 0, a->playing = 1;
+}
+
+void app_open_lesson(App *a, const char *what)
+{
+    char err[1400];
+    Lesson *l = malloc(sizeof *l);
+    if (!l) {
+        app_message(a, "Not enough memory for a lesson");
+        return;
+    }
+    if (lesson_load(what, l, err, sizeof err) != 0) {
+        free(l);
+        app_message(a, err);
+        return;
+    }
+    lesson_free(a->lesson);
+    a->lesson = l;
+    app_show_slide(a, 0);
+    char msg[700];
+    snprintf(msg, sizeof msg, "Opened the lesson %s: %d slides (F5 presents it)", l->title, l->n_slides);
+    app_message(a, msg);
+}
+
+void app_present(App *a, int on)
+{
+    a->presenting = on;
+    a->blank = 0;
+    a->show_help = 0;
+    if (on)
+        a->message[0] = '\0'; /* the slide alone */
 }
 
 int app_save_last(const App *a)

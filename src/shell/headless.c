@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -17,6 +18,7 @@
 #include "cancel.h"
 #include "export.h"
 #include "glctx.h"
+#include "lesson.h"
 #include "log.h"
 #include "media.h"
 #include "platform.h"
@@ -109,6 +111,69 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
     return rc;
 }
 
+/* --lesson with --screenshot DIR/: one PNG per slide, DIR/01.png, 02.png, ..., each
+ * slide from the defaults, in one GL context. The files are kept under temporary
+ * names until all are written (the export set main opened): a failure leaves none,
+ * and a folder made for them is removed. Returns the exit status. */
+static int write_handout(const Config *cfg)
+{
+    const Lesson *l = spec_lesson(cfg);
+    const char *dir = cfg->screenshot_path;
+    char err[1400];
+    int made = mkdir(dir, 0777) == 0;
+    if (!made && errno != EEXIST) {
+        gs_log("--screenshot '%s': cannot make the folder: %s", dir, strerror(errno));
+        return 2;
+    }
+    GlContext gl;
+    if (glctx_create(&gl, "gradscape", 64, 64, 1, err, (int)sizeof err) != 0) {
+        gs_log("--screenshot: %s", err);
+        if (made)
+            rmdir(dir);
+        return 1;
+    }
+    Renderer *r = render_create();
+    int rc = r ? 0 : 1;
+    if (!r)
+        gs_log("cannot set up OpenGL rendering");
+    for (int k = 0; rc == 0 && k < l->n_slides && !cancel_requested(); k++) {
+        Config c;
+        Scene sc;
+        App app;
+        char path[4200];
+        snprintf(path, sizeof path, "%s%02d.png", dir, k + 1);
+        if (spec_slide_config(cfg, k, &c, err, sizeof err) != 0 || spec_build_scene(&c, &sc, err, sizeof err) != 0) {
+            gs_log("%s", err);
+            rc = 2;
+            break;
+        }
+        if (app_init(&app, &c, &sc, r, err, sizeof err) != 0) {
+            gs_log("%s", err);
+            rc = 2;
+            break;
+        }
+        if (c.at < 0)
+            app.t = app.scene.steps;
+        app.playing = 0;
+        render_set_direct(r, 1);
+        if (app_write_png(&app, path, cfg->width, cfg->height, err, sizeof err) != 0)
+            gs_log("--screenshot: %s", err), rc = 2;
+        render_set_direct(r, 0);
+        app_free(&app);
+    }
+    if (cancel_requested() && rc == 0)
+        rc = 2;
+    if (r)
+        render_destroy(r);
+    glctx_destroy(&gl);
+    if (rc != 0) {
+        export_set_abort(); /* what was written goes, and the folder made for it */
+        if (made)
+            rmdir(dir);
+    }
+    return rc;
+}
+
 int headless_run(const Config *cfg)
 {
     Scene sc;
@@ -141,6 +206,21 @@ int headless_run(const Config *cfg)
         gs_log("--csv: %s", err);
         scene_free(&sc);
         return 2;
+    }
+    size_t sl = cfg->screenshot_path ? strlen(cfg->screenshot_path) : 0;
+    if (sl && cfg->screenshot_path[sl - 1] == '/') { /* a lesson's handout */
+        scene_free(&sc);
+        int rc = write_handout(cfg);
+        if (rc == 0 && cfg->animate_path) {
+            if (spec_build_scene(cfg, &sc, err, sizeof err) != 0) {
+                gs_log("%s", err);
+                return 2;
+            }
+            Config still = *cfg;
+            still.screenshot_path = NULL;
+            rc = write_pictures(&still, &sc, NULL);
+        }
+        return rc;
     }
     if (cfg->screenshot_path || cfg->animate_path)
         return write_pictures(cfg, &sc, NULL);

@@ -55,7 +55,7 @@ struct PanelClass {
     void (*draw)(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl);
 };
 
-extern const PanelClass panel_map, panel_side, panel_bar, panel_card, panel_plot, panel_sweep;
+extern const PanelClass panel_map, panel_side, panel_bar, panel_card, panel_plot, panel_sweep, panel_caption;
 
 /* The panel of a class in a layout, or NULL. */
 const Panel *frame_panel(const FrameLayout *f, const PanelClass *cls);

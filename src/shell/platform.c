@@ -34,6 +34,10 @@ static int map_key(SDL_Keycode k)
     case SDLK_KP_MINUS: return UI_KEY_MINUS;
     case SDLK_F1: return UI_KEY_F1;
     case SDLK_F11: return UI_KEY_F11;
+    case SDLK_F5: return UI_KEY_F5;
+    case SDLK_PAGEUP: return UI_KEY_PAGEUP;
+    case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
+    case SDLK_PERIOD: return UI_KEY_PERIOD;
     case SDLK_r: return UI_KEY_R;
     case SDLK_s: return UI_KEY_S;
     case SDLK_g: return UI_KEY_G;

@@ -110,7 +110,8 @@ static int map_key(const char *k)
         {"Enter", UI_KEY_ENTER},     {"Escape", UI_KEY_ESCAPE},    {"Tab", UI_KEY_TAB},
         {"+", UI_KEY_PLUS},          {"=", UI_KEY_PLUS},           {"-", UI_KEY_MINUS},
         {"F1", UI_KEY_F1},           {"F11", UI_KEY_F11},          {"0", UI_KEY_0},
-        {"3", UI_KEY_3},
+        {"3", UI_KEY_3},             {"F5", UI_KEY_F5},            {"PageUp", UI_KEY_PAGEUP},
+        {"PageDown", UI_KEY_PAGEDOWN}, {".", UI_KEY_PERIOD},
     };
     for (size_t i = 0; i < sizeof NAMED / sizeof NAMED[0]; i++)
         if (strcmp(k, NAMED[i].name) == 0)

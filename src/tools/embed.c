@@ -1,7 +1,10 @@
 /* embed: turns files into a C source of byte arrays, so the binary carries its
- * shaders and fonts and runs from any directory.
- * usage: embed OUT.c FILE...   Each FILE becomes `gs_res_<basename with . -> _>`
- * (NUL-terminated, so text files are C strings) and `gs_res_<name>_len`. */
+ * shaders, fonts and lessons and runs from any directory.
+ * usage: embed [--index NAME] OUT.c FILE...   Each FILE becomes
+ * `gs_res_<basename with . -> _>` (NUL-terminated, so text files are C strings) and
+ * `gs_res_<name>_len`. With --index, also a table `NAME[]` of EmbeddedFile (the
+ * file's base name without its extension, its bytes and length), in the order
+ * given, and `NAME_count`. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,8 +23,13 @@ static void symbol_from_path(const char *path, char *out, size_t cap)
 
 int main(int argc, char **argv)
 {
+    const char *index = NULL;
+    if (argc > 2 && strcmp(argv[1], "--index") == 0) {
+        index = argv[2];
+        argv += 2, argc -= 2;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: embed OUT.c FILE...\n");
+        fprintf(stderr, "usage: embed [--index NAME] OUT.c FILE...\n");
         return 2;
     }
     char tmp[4096];
@@ -51,6 +59,22 @@ int main(int argc, char **argv)
         }
         fprintf(out, "0};\nconst size_t gs_res_%s_len = %zu;\n", sym, n);
         fclose(in);
+    }
+    if (index) {
+        fprintf(out, "typedef struct EmbeddedFile {\n    const char *name;\n    const unsigned char *data;\n"
+                     "    size_t len;\n} EmbeddedFile;\nconst EmbeddedFile %s[] = {\n", index);
+        for (int a = 2; a < argc; a++) {
+            char sym[256], name[256];
+            symbol_from_path(argv[a], sym, sizeof sym);
+            const char *base = strrchr(argv[a], '/');
+            snprintf(name, sizeof name, "%s", base ? base + 1 : argv[a]);
+            char *dot = strrchr(name, '.');
+            if (dot)
+                *dot = '\0';
+            fprintf(out, "    {\"%s\", gs_res_%s, sizeof gs_res_%s - 1},\n", name, sym, sym);
+        }
+        fprintf(out, "    {0, 0, 0}, /* so that no files make a table too */\n};\nconst int %s_count = %d;\n", index,
+                argc - 2);
     }
     if (fclose(out) != 0 || rename(tmp, argv[1]) != 0) {
         perror(argv[1]);
