@@ -38,6 +38,31 @@ SDL_VIDEODRIVER=offscreen "$BIN" --headless --size 320x180 --screenshot "$T/b.pn
   ok || bad "a screenshot without --bench-start wrote to stderr: $(cat "$T/err")"
 rm -f "$T/b.png"
 
+# -- lessons: --list names each built-in one with its title; a handout writes one
+# PNG per slide and nothing else; a slide that cannot be built leaves no file and no
+# folder; a bad line names the lesson file's line
+"$BIN" --list | sed -n '/^Lessons/,$p' >"$T/lessons"
+for name in gradient-descent valleys adagrad rmsprop adam schedules noise; do
+  grep -qE "^  $name +[A-Z].* \([3-8] slides\)$" "$T/lessons" && ok || bad "--list: no lesson line for $name"
+done
+SDL_VIDEODRIVER=offscreen "$BIN" --lesson adagrad --headless --size 320x180 --screenshot "$T/handout/" 2>"$T/err" &&
+  ok || bad "handout: $(cat "$T/err")"
+n=$("$BIN" --list | sed -n 's/^  adagrad .*(\([0-9]*\) slides)$/\1/p')
+[ "$(ls -A "$T/handout" | tr '\n' ' ')" = "$(seq -f '%02g.png ' 1 "$n" | tr -d '\n')" ] &&
+  ok || bad "handout files: $(ls -A "$T/handout" | tr '\n' ' '), expected $n"
+rm -rf "$T/handout"
+printf -- '--title Broken\n--caption fine\n---\n--caption not finite at the start\n--surface expr:log(x)\n--start -1,1\n' \
+  >"$T/broken.lesson"
+SDL_VIDEODRIVER=offscreen "$BIN" --lesson "$T/broken.lesson" --headless --size 320x180 --screenshot "$T/handout/" \
+  2>"$T/err"
+[ $? -eq 2 ] && [ ! -e "$T/handout" ] && ok || bad "a failed handout left $(ls -A "$T/handout" 2>&1)"
+grep -q "not finite" "$T/err" && ok || bad "failed handout message: $(cat "$T/err")"
+printf -- '--caption a\n---\n--caption b\n\n--steps many\n' >"$T/bad.lesson"
+"$BIN" --lesson "$T/bad.lesson" --headless --csv "$T/x.csv" 2>"$T/err"
+[ $? -eq 2 ] && grep -q "bad.lesson:5: --steps" "$T/err" && [ ! -e "$T/x.csv" ] && ok ||
+  bad "bad lesson line: $(cat "$T/err")"
+rm -f "$T/broken.lesson" "$T/bad.lesson"
+
 # -- unique labels and user labels
 "$BIN" --headless --opt adam --opt adam --opt adam:label=mine --steps 1 --csv "$T/l.csv" || bad "labels run"
 [ "$(cut -d, -f1 "$T/l.csv" | sed 1d | uniq | tr '\n' ' ')" = "adam adam-2 mine " ] && ok || bad "unique labels"

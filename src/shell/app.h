@@ -254,6 +254,11 @@ void app_open_lesson(App *a, const char *what);
 
 /* Presenting the lesson, or the scene alone (F5): on / off. */
 void app_present(App *a, int on);
+
+/* For tests: in layout f, the shown slide's caption type size, and whether every
+ * caption line fits at or above the floor (a 28th of the height presenting, the UI's
+ * size in the window). Returns 0 with no caption. */
+float app_caption_size(const App *a, const FrameLayout *f, int *fits);
 int app_save_last(const App *a);
 
 /* Puts run `run` (< 0: the selected run, or every run) on the clipboard as

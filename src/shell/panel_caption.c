@@ -155,6 +155,18 @@ static void caption_draw(const App *a, const FrameLayout *f, const Panel *p, Dra
     }
 }
 
+float app_caption_size(const App *a, const FrameLayout *f, int *fits)
+{
+    const Panel *p = frame_panel(f, &panel_caption);
+    *fits = 0;
+    if (!p || !shown_slide(a))
+        return 0;
+    CaptionFit c;
+    caption_fit(a, f, p->w, (float)f->h * 0.4f, &c);
+    *fits = !c.below_floor && c.n >= shown_slide(a)->n_caption && (float)c.n * c.line_h + 2 * c.pad <= p->h + 0.5f;
+    return c.fs;
+}
+
 const PanelClass panel_caption = {
     .name = "caption",
     .size = caption_size,

@@ -1,4 +1,6 @@
-/* libFuzzer target: a scene file's text. scenefile_parse must accept it or give one
+/* libFuzzer target: a scene file's text, and the same bytes as a lesson file's.
+ * lesson_parse must accept them (every slide then applies to the defaults, with its
+ * captions non-empty) or give one line naming the file. scenefile_parse must accept it or give one
  * line naming the file and the line, leaving the config as it was. When it accepts
  * a run, the scene is built (steps capped at 1000 so that one input stays fast),
  * written as a scene file, read back and built again: the trajectories must be the
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson.h"
 #include "scenefile.h"
 
 #define EXPECT(c)                                                                    \
@@ -37,6 +40,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static Scene sc, back;
     static char text[1 << 16];
     char err[SPEC_ERR_MAX + 64];
+    static Lesson les;
+    if (lesson_parse((const char *)data, size, "f.lesson", &les, err, sizeof err) != 0) {
+        EXPECT(strncmp(err, "f.lesson", 8) == 0 && strchr(err, '\n') == NULL);
+    } else {
+        EXPECT(les.n_slides >= 1 && les.n_slides <= LESSON_MAX_SLIDES && les.title[0]);
+        for (int k = 0; k < les.n_slides; k++) {
+            const LessonSlide *s = &les.slide[k];
+            EXPECT(s->first_line >= 1 && s->first_line <= s->last_line + 1);
+            EXPECT(k == 0 || s->first_line > les.slide[k - 1].last_line);
+            for (int c = 0; c < s->n_caption; c++)
+                EXPECT(s->caption[c][0] && strlen(s->caption[c]) < LESSON_CAPTION_LINE_MAX);
+            spec_config_defaults(&cfg);
+            EXPECT(lesson_apply(&les, k, &cfg, err, sizeof err) == 0);
+        }
+        free(les.text);
+    }
     spec_config_defaults(&cfg);
     before = cfg;
     if (scenefile_parse((const char *)data, size, "f.scene", &cfg, err, sizeof err) != 0) {

@@ -1,0 +1,186 @@
+/* Lessons in the window through real SDL events: the caption under the map with its
+ * buttons; F5 presents (the map and the caption alone, in large type), a clicker's
+ * keys go through the slides, B and . blank the screen, Space plays, Esc leaves
+ * (and only then quits); and every slide of every built-in lesson, presented at
+ * 1024x768 and 1920x1080, has its whole caption at a 28th of the height or more. */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+#include "lesson.h"
+#include "platform.h"
+#include "sdl_events.h"
+
+#include <SDL2/SDL.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static Shell sh;
+
+static void frame(void)
+{
+    shell_frame(&sh, 1.0 / 60.0);
+    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
+}
+
+static void push(SDL_Event e)
+{
+    SDL_PushEvent(&e);
+    frame();
+}
+
+static void key(SDL_Keycode k) { push(ev_key(k, 0)); }
+
+static void click(float x, float y)
+{
+    push(ev_mouse(SDL_MOUSEMOTION, x, y));
+    push(ev_mouse(SDL_MOUSEBUTTONDOWN, x, y));
+    push(ev_mouse(SDL_MOUSEBUTTONUP, x, y));
+}
+
+/* The last command of the frame is a black rect over the whole window. */
+static int blanked(void)
+{
+    const DrawCmd *c = sh.dl.n ? &sh.dl.cmd[sh.dl.n - 1] : NULL;
+    return c && c->kind == DRAW_RECT && c->x <= 0 && c->y <= 0 && c->w >= (float)sh.app.frame.w &&
+           c->h >= (float)sh.app.frame.h && c->rgba == 0x000000FFu;
+}
+
+static void window_and_keys(void)
+{
+    App *a = &sh.app;
+    CHECK(a->lesson && a->slide == 0 && !a->presenting);
+    const Panel *cap = frame_panel(&a->frame, &panel_caption);
+    CHECK_MSG(cap && cap->h > 0, "no caption under the map");
+    CHECK(frame_panel(&a->frame, &panel_side) && frame_panel(&a->frame, &panel_bar));
+    /* the caption's next and previous buttons */
+    float x, y, w, h;
+    CHECK(ui_find(&a->ui, ui_id_path("caption/next"), &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    CHECK_MSG(a->slide == 1, "the next button showed slide %d", a->slide + 1);
+    CHECK(ui_find(&a->ui, ui_id_path("caption/previous"), &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    CHECK(a->slide == 0);
+    key(SDLK_PAGEDOWN); /* in the window too */
+    CHECK(a->slide == 1);
+    key(SDLK_PAGEUP);
+    CHECK(a->slide == 0);
+
+    /* F5: presenting, the map and the caption alone, in large type */
+    key(SDLK_F5);
+    CHECK(a->presenting);
+    frame();
+    CHECK(!frame_panel(&a->frame, &panel_side) && !frame_panel(&a->frame, &panel_bar));
+    CHECK(frame_panel(&a->frame, &panel_map) && frame_panel(&a->frame, &panel_caption));
+    int fits;
+    float fs = app_caption_size(a, &a->frame, &fits);
+    CHECK_MSG(fits && fs * 28.0f >= (float)a->frame.h, "presented caption at %.0f px in %d", fs, a->frame.h);
+    int n = a->lesson->n_slides;
+    key(SDLK_PAGEDOWN);
+    CHECK(a->slide == 1);
+    key(SDLK_RIGHT);
+    CHECK(a->slide == 2);
+    key(SDLK_DOWN);
+    CHECK(a->slide == 3);
+    key(SDLK_PAGEUP);
+    CHECK(a->slide == 2);
+    key(SDLK_LEFT);
+    CHECK(a->slide == 1);
+    key(SDLK_END);
+    CHECK(a->slide == n - 1);
+    key(SDLK_PAGEDOWN); /* past the last: stays */
+    CHECK(a->slide == n - 1);
+    key(SDLK_HOME);
+    CHECK(a->slide == 0);
+    /* a notice is not shown while presenting */
+    app_message(a, "hello");
+    frame();
+    CHECK(a->message[0]);
+    /* B blanks, B shows again; '.' the same; a key while blank only shows it again */
+    key(SDLK_b);
+    CHECK(a->blank && blanked());
+    key(SDLK_b);
+    CHECK(!a->blank && !blanked());
+    key(SDLK_PERIOD);
+    CHECK(a->blank && blanked());
+    key(SDLK_PAGEDOWN);
+    CHECK(!a->blank && a->slide == 0);
+    /* Space plays and pauses */
+    int playing = a->playing;
+    key(SDLK_SPACE);
+    CHECK(a->playing == !playing);
+    /* keys that would change the scene do nothing while presenting */
+    Layout layout = a->layout;
+    key(SDLK_g);
+    CHECK(a->layout == layout && !a->show_help);
+    /* Esc leaves; only the next one quits */
+    key(SDLK_ESCAPE);
+    CHECK(!a->presenting && !a->want_quit);
+    frame();
+    CHECK(frame_panel(&a->frame, &panel_side) != NULL);
+    /* F5 with no lesson presents the scene alone */
+    struct Lesson *l = a->lesson;
+    a->lesson = NULL;
+    key(SDLK_F5);
+    frame();
+    CHECK(a->presenting && !frame_panel(&a->frame, &panel_side));
+    key(SDLK_F5);
+    CHECK(!a->presenting);
+    a->lesson = l;
+    key(SDLK_ESCAPE);
+    CHECK(a->want_quit);
+    a->want_quit = 0;
+}
+
+/* Every slide of every built-in lesson, presented at two sizes: the caption whole
+ * at a 28th of the height or more. */
+static void every_caption_fits(void)
+{
+    App *a = &sh.app;
+    static const int SIZES[2][2] = {{1024, 768}, {1920, 1080}};
+    a->presenting = 1;
+    int slides = 0;
+    for (int i = 0; i < lesson_builtin_count(); i++) {
+        app_open_lesson(a, lesson_builtin_name(i));
+        CHECK(a->lesson && strcmp(a->lesson->name, lesson_builtin_name(i)) == 0);
+        for (int k = 0; a->lesson && k < a->lesson->n_slides; k++) {
+            app_show_slide(a, k);
+            CHECK(a->slide == k);
+            for (int s = 0; s < 2; s++) {
+                FrameLayout f;
+                app_layout(a, SIZES[s][0], SIZES[s][1], 1, &f);
+                int fits;
+                float fs = app_caption_size(a, &f, &fits);
+                CHECK_MSG(fits && fs * 28.0f >= (float)SIZES[s][1], "%s slide %d at %dx%d: caption at %.0f px%s",
+                          a->lesson->name, k + 1, SIZES[s][0], SIZES[s][1], fs, fits ? "" : ", cut");
+                const Panel *m = frame_panel(&f, &panel_map);
+                CHECK_MSG(m && m->h >= 0.4f * (float)SIZES[s][1], "%s slide %d at %dx%d: the map is %.0f px high",
+                          a->lesson->name, k + 1, SIZES[s][0], SIZES[s][1], m ? m->h : 0.0f);
+            }
+            slides++;
+        }
+    }
+    a->presenting = 0;
+    CHECK(slides >= 7 * 3);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/gs-test-present-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char *argv[] = {"gradscape", "--lesson", "valleys", "--size", "1600x900", "--out-dir", dir};
+    Config cfg;
+    char err[600];
+    CHECK(spec_parse_args(7, argv, &cfg, err, sizeof err) == 0);
+    int is_input;
+    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    frame();
+    frame();
+    window_and_keys();
+    every_caption_fits();
+    shell_free(&sh);
+    rmdir(dir);
+    return check_done("test_present");
+}
