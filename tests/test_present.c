@@ -36,12 +36,63 @@ static void click(float x, float y)
     push(ev_mouse(SDL_MOUSEBUTTONUP, x, y));
 }
 
+/* A side panel button, scrolled into view with the wheel; 0 if there is none. */
+static int side_button(const char *path, float *x, float *y, float *w, float *h)
+{
+    const Panel *side = frame_panel(&sh.app.frame, &panel_side);
+    for (int tries = 0; side && tries < 40; tries++) {
+        frame();
+        if (!ui_find(&sh.app.ui, ui_id_path(path), x, y, w, h))
+            return 0;
+        if (*y >= side->y && *y + *h <= side->y + side->h)
+            return 1;
+        push(ev_mouse(SDL_MOUSEMOTION, side->x + side->w / 2, side->y + side->h / 2));
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = *y + *h > side->y + side->h ? -3 : 3;
+        push(e);
+    }
+    return 0;
+}
+
 /* The last command of the frame is a black rect over the whole window. */
 static int blanked(void)
 {
     const DrawCmd *c = sh.dl.n ? &sh.dl.cmd[sh.dl.n - 1] : NULL;
     return c && c->kind == DRAW_RECT && c->x <= 0 && c->y <= 0 && c->w >= (float)sh.app.frame.w &&
            c->h >= (float)sh.app.frame.h && c->rgba == 0x000000FFu;
+}
+
+static char dir[] = "/tmp/gs-test-present-XXXXXX";
+
+/* A lesson file opens as a scene file does: its name in the side panel's file
+ * field, Ctrl+O; a bad one leaves the lesson open as it was, with a notice. */
+static void lesson_file(void)
+{
+    App *a = &sh.app;
+    char path[128];
+    snprintf(path, sizeof path, "%s/mine.lesson", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("--title Mine\n--caption first\n--steps 12\n---\n--caption second\n", f);
+    fclose(f);
+    snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s", path);
+    push(ev_key(SDLK_o, KMOD_CTRL));
+    frame();
+    CHECK_MSG(a->lesson && strcmp(a->lesson->title, "Mine") == 0 && a->slide == 0 && a->scene.steps == 12,
+              "Ctrl+O on a .lesson: %s", a->message);
+    f = fopen(path, "w");
+    fputs("--caption first\n---\n--steps many\n", f);
+    fclose(f);
+    push(ev_key(SDLK_o, KMOD_CTRL));
+    frame();
+    CHECK(a->lesson && strcmp(a->lesson->title, "Mine") == 0);
+    CHECK_MSG(strstr(a->message, "mine.lesson:3: --steps"), "notice: %s", a->message);
+    remove(path);
+    app_open_lesson(a, "valleys");
 }
 
 static void window_and_keys(void)
@@ -63,6 +114,16 @@ static void window_and_keys(void)
     CHECK(a->slide == 1);
     key(SDLK_PAGEUP);
     CHECK(a->slide == 0);
+    /* the side panel's Lessons: a button opens that lesson at its first slide */
+    CHECK(side_button("side/lessons/adam", &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    frame();
+    CHECK_MSG(a->lesson && strcmp(a->lesson->name, "adam") == 0 && a->slide == 0, "the Lessons button opened %s",
+              a->lesson ? a->lesson->name : "nothing");
+    CHECK(side_button("side/lessons/valleys", &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    frame();
+    CHECK(a->lesson && strcmp(a->lesson->name, "valleys") == 0);
 
     /* F5: presenting, the map and the caption alone, in large type */
     key(SDLK_F5);
@@ -164,7 +225,6 @@ static void every_caption_fits(void)
 
 int main(void)
 {
-    char dir[] = "/tmp/gs-test-present-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
     char *argv[] = {"gradscape", "--lesson", "valleys", "--size", "1600x900", "--out-dir", dir};
@@ -179,6 +239,7 @@ int main(void)
     frame();
     frame();
     window_and_keys();
+    lesson_file();
     every_caption_fits();
     shell_free(&sh);
     rmdir(dir);

@@ -213,7 +213,7 @@ static void reset_view(App *a)
 static void clear_changes(AppChanges *c)
 {
     c->runs = 0;
-    c->scene = c->restart = c->surface = c->keep_runs = c->open_scene = 0;
+    c->scene = c->restart = c->surface = c->keep_runs = c->open_scene = c->open_lesson = 0;
     c->steps = c->add = c->remove = c->bundle_run = -1;
 }
 
@@ -375,6 +375,13 @@ static void load_surface(App *a, const Surface *s, int keep_runs)
 static void apply_changes(App *a)
 {
     AppChanges *c = &a->changes;
+    if (c->open_lesson > 0) {
+        const char *name = lesson_builtin_name(c->open_lesson - 1);
+        clear_changes(c);
+        if (name)
+            app_open_lesson(a, name);
+        return;
+    }
     if (c->open_scene) {
         /* a whole new scene: what else was changed this frame was the old one's */
         clear_changes(c);

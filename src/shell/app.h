@@ -34,6 +34,7 @@ typedef struct AppChanges {
     int surface;             /* load next_surface */
     int keep_runs;           /* ... keeping the runs (a typed formula) */
     int open_scene;          /* open the side panel's scene file (replaces everything else) */
+    int open_lesson;         /* open built-in lesson open_lesson - 1 (0: none; the same) */
     Surface next_surface;
 } AppChanges;
 

@@ -61,6 +61,11 @@ void app_save_scene(App *a)
 void app_open_scene(App *a, const char *path)
 {
     char err[1400];
+    size_t n = strlen(path);
+    if (n > 7 && strcmp(path + n - 7, ".lesson") == 0) { /* a lesson file, opened the same ways */
+        app_open_lesson(a, path);
+        return;
+    }
     Config cfg;
     char *argv[] = {"gradscape"};
     spec_parse_args(1, argv, &cfg, err, sizeof err);

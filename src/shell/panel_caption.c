@@ -44,10 +44,12 @@ static int wrap_at(const App *a, const LessonSlide *sl, float fs, float w, Capti
         for (int j = 0; j < k; j++) {
             if (c->n == CAPTION_MAX_LINES)
                 return CAPTION_MAX_LINES + 1;
-            int end = j + 1 < k ? starts[j + 1] : (int)strlen(s);
-            while (end > starts[j] && s[end - 1] == ' ')
+            int from = starts[j], end = j + 1 < k ? starts[j + 1] : (int)strlen(s);
+            while (end > from && s[end - 1] == ' ')
                 end--;
-            c->from[c->n] = starts[j], c->len[c->n] = end - starts[j], c->src[c->n] = i;
+            while (from < end && s[from] == ' ') /* a wrapped line starts at its word */
+                from++;
+            c->from[c->n] = from, c->len[c->n] = end - from, c->src[c->n] = i;
             c->n++;
         }
     }

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lesson.h"
+
 /* ---- blocks -------------------------------------------------------------------- */
 
 static void block_end(App *a)
@@ -461,6 +463,33 @@ static void scene_controls(App *a)
     ui_pop_id(ui);
 }
 
+/* ---- lessons ---------------------------------------------------------------------- */
+
+/* The built-in lessons, a button each; a lesson file opens as a scene file does (its
+ * name in the file field, "Open scene" or Ctrl+O: a name ending in .lesson). */
+static void lesson_controls(App *a)
+{
+    UiContext *ui = &a->ui;
+    section(ui, "Lessons");
+    ui_push_id(ui, "lessons");
+    enum { MAX = 32 };
+    const char *names[MAX];
+    int n = lesson_builtin_count() < MAX ? lesson_builtin_count() : MAX, open = -1;
+    float widest = 0;
+    for (int i = 0; i < n; i++) {
+        names[i] = lesson_builtin_name(i);
+        widest = fmaxf(widest, label_width(ui, names[i]));
+        if (a->lesson && strcmp(a->lesson->name, names[i]) == 0)
+            open = i;
+    }
+    float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    int k = button_rows(ui, n, columns(ui, row_w, widest, 2), names, names, open);
+    if (k >= 0)
+        a->changes.open_lesson = k + 1;
+    ui_label(ui, "F5 presents; a .lesson file opens as a scene file does", ui->theme->text_dim, 0);
+    ui_pop_id(ui);
+}
+
 /* ---- the panel ------------------------------------------------------------------- */
 
 static float side_size(const App *a, const FrameLayout *f, float room_w, float room_h)
@@ -485,6 +514,7 @@ static void side_input(App *a, const Panel *p, const Input *in)
     run_controls(a);
     block_split(a);
     scene_controls(a);
+    lesson_controls(a);
     /* the last block reaches the panel's bottom */
     float content_end = ui->cy;
     if (ui->cy < p->y + p->h)
