@@ -84,6 +84,15 @@ static void lesson_file(void)
     frame();
     CHECK_MSG(a->lesson && strcmp(a->lesson->title, "Mine") == 0 && a->slide == 0 && a->scene.steps == 12,
               "Ctrl+O on a .lesson: %s", a->message);
+    /* Save scene does not write a scene over the lesson */
+    push(ev_key(SDLK_s, KMOD_CTRL | KMOD_SHIFT));
+    frame();
+    CHECK_MSG(strstr(a->message, "is a lesson"), "Save scene on a .lesson: %s", a->message);
+    f = fopen(path, "r");
+    char head[16] = "";
+    CHECK(f && fgets(head, sizeof head, f) && strncmp(head, "--title Mine", 12) == 0);
+    if (f)
+        fclose(f);
     f = fopen(path, "w");
     fputs("--caption first\n---\n--steps many\n", f);
     fclose(f);

@@ -27,6 +27,8 @@ dispatchTouchEvent):
   7. U, I and H: the update-rule card, the arrows, the hyperparameter map
   8. B: the basins
   9. ?steps=abc: the page shows the command line's message naming it
+ 10. ?lesson=valleys&slide=3: the lesson's third slide; PageDown, F5 and Esc as on
+     the desktop
 
 and in the pictures of 0 to 2, each run's colour covers at least 70% as many
 pixels as on the desktop where it covers 50 or more there (a path not drawn
@@ -531,6 +533,20 @@ def main():
             b.screenshot(os.path.join(tour, "web-window.png"))
             compare(os.path.join(tour, "web-window.png"), os.path.join(tour, "window0.png"), "window", 2.0, 0.02)
             compare(picture("t" + keys), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)
+
+        print("10. a lesson in the address, and a clicker's keys")
+        open_page(b, page + "?lesson=valleys&slide=3")
+        slide = "Module.ccall('gs_web_slide', 'number', [], [])"
+        if b.js(slide) != 3:
+            fail(f"?lesson=valleys&slide=3 shows slide {b.js(slide)}")
+        b.key("PageDown", "PageDown", 34)
+        b.key("F5", "F5", 116)
+        if b.js(slide) != 1004:
+            fail(f"PageDown then F5: {b.js(slide)}, expected slide 4 presented (1004)")
+        b.key("ArrowLeft", "ArrowLeft", 37)
+        b.key("Escape", "Escape", 27)
+        if b.js(slide) != 3:
+            fail(f"← then Esc: {b.js(slide)}, expected slide 3 in the window")
 
         print("9. a bad option in the address")
         said, _ = open_page(b, page + "?steps=abc", expect_failure=True)

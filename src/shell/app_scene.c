@@ -44,9 +44,21 @@ int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
     return scenefile_save(path, &a->scene, &v, err, cap);
 }
 
+static int is_lesson_name(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 7 && strcmp(path + n - 7, ".lesson") == 0;
+}
+
 void app_save_scene(App *a)
 {
     char err[1400];
+    if (is_lesson_name(a->side.scene_path)) { /* a scene written there would be the lesson's end */
+        snprintf(err, sizeof err, "%s is a lesson: save the scene under a name ending in .scene",
+                 a->side.scene_path);
+        app_message(a, err);
+        return;
+    }
     /* in the folder the window saves to: made first, if missing */
     size_t n = strlen(a->out_dir);
     if (strncmp(a->side.scene_path, a->out_dir, n) == 0 && a->side.scene_path[n] == '/' && app_out_dir_ready(a) != 0)
@@ -61,8 +73,7 @@ void app_save_scene(App *a)
 void app_open_scene(App *a, const char *path)
 {
     char err[1400];
-    size_t n = strlen(path);
-    if (n > 7 && strcmp(path + n - 7, ".lesson") == 0) { /* a lesson file, opened the same ways */
+    if (is_lesson_name(path)) { /* a lesson file, opened the same ways */
         app_open_lesson(a, path);
         return;
     }

@@ -53,8 +53,13 @@ static void mouse_to(long client_x, long client_y)
 /* Something happened: the next frames are drawn. */
 static void wake(void) { settle = 2; }
 
-/* For the browser test: the frames drawn so far. */
+/* For the browser test: the frames drawn so far; the lesson's slide shown (from 1;
+ * 0: no lesson), plus 1000 while presenting. */
 EMSCRIPTEN_KEEPALIVE unsigned long gs_web_frames(void) { return sh.frames; }
+EMSCRIPTEN_KEEPALIVE int gs_web_slide(void)
+{
+    return (sh.app.lesson ? sh.app.slide + 1 : 0) + (sh.app.presenting ? 1000 : 0);
+}
 
 static void mouse_at(const EmscriptenMouseEvent *e)
 {

@@ -27,7 +27,7 @@ mergeInto(LibraryManager.library, {
   gs_web_pick_file: function () {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.scene,text/plain';
+    input.accept = '.scene,.lesson,text/plain';
     input.onchange = function () {
       if (input.files.length) gsWebOpenFile(input.files[0]);
       Module.filePicker = null;
