@@ -2,10 +2,12 @@
  * (not from the slide before), and its captions are there; broken lessons are
  * refused with one line naming the file's line; the command line's --lesson and
  * --slide and what they refuse. */
+#define _POSIX_C_SOURCE 200809L
 #include "check.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lesson.h"
 #include "scene.h"
@@ -151,8 +153,47 @@ static void command_line(void)
     CHECK(parse_args("--headless", "--screenshot", "dir/", NULL, &cfg, err) == -1 && strstr(err, "give --lesson"));
 }
 
+/* Authoring: slides added to a new lesson and to an opened one; saved and read
+ * back, the same text and slides; a bad caption changes nothing. */
+static void authoring(void)
+{
+    char err[SPEC_ERR_MAX];
+    Lesson *l = calloc(1, sizeof *l);
+    snprintf(l->name, sizeof l->name, "new.lesson");
+    CHECK(lesson_add_slide(l, "first", 1, "--steps 5\n--surface himmelblau\n", err, sizeof err) == 0);
+    CHECK(l->n_slides == 1 && strcmp(l->title, "A lesson") == 0 && l->slide[0].play);
+    CHECK(lesson_add_slide(l, "second", 0, "# a scene\n--steps 9\n", err, sizeof err) == 0);
+    CHECK(l->n_slides == 2 && strcmp(l->slide[1].caption[0], "second") == 0 && !l->slide[1].play);
+    size_t len = l->len;
+    CHECK(lesson_add_slide(l, "", 0, "--steps 3\n", err, sizeof err) == -1 && l->n_slides == 2 && l->len == len);
+    CHECK(lesson_add_slide(l, "bad", 0, "--steps x\n", err, sizeof err) == -1 && strstr(err, "new.lesson:") &&
+          l->n_slides == 2 && l->len == len);
+    char path[] = "/tmp/gs-test-lesson-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd >= 0)
+        close(fd);
+    CHECK(lesson_save(l, path, err, sizeof err) == 0);
+    Lesson *back = malloc(sizeof *back);
+    CHECK(lesson_load(path, back, err, sizeof err) == 0);
+    CHECK(back->len == l->len && memcmp(back->text, l->text, l->len) == 0);
+    CHECK(back->n_slides == 2 && strcmp(back->slide[0].caption[0], "first") == 0);
+    for (int k = 0; k < 2; k++) {
+        Config a, b;
+        spec_config_defaults(&a);
+        b = a;
+        CHECK(lesson_apply(l, k, &a, err, sizeof err) == 0 && lesson_apply(back, k, &b, err, sizeof err) == 0);
+        CHECK(a.steps == (k ? 9 : 5) && a.steps == b.steps);
+    }
+    free(back->text);
+    free(back);
+    remove(path);
+    lesson_free(l);
+}
+
 int main(void)
 {
+    authoring();
     builtins();
     broken();
     slides_start_from_defaults();

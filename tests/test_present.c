@@ -104,6 +104,55 @@ static void lesson_file(void)
     app_open_lesson(a, "valleys");
 }
 
+/* Authoring through the side panel: a caption typed in place, Add slide (the scene
+ * as it is), Save lesson; the file read back has the same text, and its new slide
+ * builds the scene that was shown, trajectories bit for bit. */
+static void authoring(void)
+{
+    App *a = &sh.app;
+    app_open_lesson(a, "adagrad");
+    int n = a->lesson->n_slides;
+    a->scene.run[0].hp[HP_LR] *= 1.5; /* a change the new slide keeps */
+    scene_simulate_run(&a->scene, 0);
+    a->playing = 0, a->t = 17;
+    float x, y, w, h;
+    CHECK(side_button("side/lessons/caption", &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    SDL_Event e = ev_text("Faster: lr x1.5");
+    push(e);
+    CHECK_MSG(strcmp(a->side.new_caption, "Faster: lr x1.5") == 0, "typed '%s'", a->side.new_caption);
+    push(ev_key(SDLK_ESCAPE, 0)); /* the field lets go of the keyboard (and nothing quits) */
+    CHECK(!a->want_quit);
+    CHECK(side_button("side/lessons/add", &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    CHECK_MSG(a->lesson->n_slides == n + 1 && a->slide == n, "Add slide: %d slides, at %d (%s)", a->lesson->n_slides,
+              a->slide + 1, a->message);
+    CHECK(strcmp(a->lesson->slide[n].caption[0], "Faster: lr x1.5") == 0 && !a->side.new_caption[0]);
+    CHECK(side_button("side/lessons/save", &x, &y, &w, &h));
+    click(x + w / 2, y + h / 2);
+    char path[1100];
+    app_lesson_path(a, path, sizeof path);
+    CHECK_MSG(strstr(path, dir) == path && strstr(path, "adagrad.lesson"), "saved to %s", path);
+    Lesson *back = malloc(sizeof *back);
+    char err[600];
+    CHECK_MSG(lesson_load(path, back, err, sizeof err) == 0, "%s", err);
+    CHECK(back->len == a->lesson->len && memcmp(back->text, a->lesson->text, back->len) == 0);
+    Config c;
+    Scene sc;
+    spec_config_defaults(&c);
+    CHECK(lesson_apply(back, n, &c, err, sizeof err) == 0 && spec_build_scene(&c, &sc, err, sizeof err) == 0);
+    CHECK(c.at == 17 && sc.n_runs == a->scene.n_runs);
+    for (int i = 0; i < sc.n_runs && i < a->scene.n_runs; i++)
+        CHECK_MSG(sc.run[i].n == a->scene.run[i].n &&
+                      memcmp(sc.run[i].traj, a->scene.run[i].traj, sizeof *sc.run[i].traj * (size_t)sc.run[i].n) == 0,
+                  "run %d of the saved slide differs from the scene shown", i);
+    scene_free(&sc);
+    free(back->text);
+    free(back);
+    remove(path);
+    app_open_lesson(a, "valleys");
+}
+
 static void window_and_keys(void)
 {
     App *a = &sh.app;
@@ -249,6 +298,7 @@ int main(void)
     frame();
     window_and_keys();
     lesson_file();
+    authoring();
     every_caption_fits();
     shell_free(&sh);
     rmdir(dir);

@@ -251,6 +251,47 @@ int lesson_load(const char *what, Lesson *out, char *err, size_t cap)
     return rc;
 }
 
+int lesson_add_slide(Lesson *l, const char *caption, int play, const char *scene, char *err, size_t cap)
+{
+    if (!caption[0] || strchr(caption, '\n')) {
+        snprintf(err, cap, "a slide's caption is one line of text");
+        return -1;
+    }
+    size_t old = l->n_slides ? l->len : 0, extra = strlen(caption) + strlen(scene) + 64;
+    char *text = malloc(old + extra);
+    if (!text) {
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
+    size_t n = 0;
+    if (old) {
+        memcpy(text, l->text, old);
+        n = old;
+        if (text[n - 1] != '\n')
+            text[n++] = '\n';
+        n += (size_t)snprintf(text + n, old + extra - n, "---\n");
+    } else {
+        n += (size_t)snprintf(text + n, old + extra - n, "--title %s\n", l->title[0] ? l->title : "A lesson");
+    }
+    n += (size_t)snprintf(text + n, old + extra - n, "--caption %s\n%s%s", caption, play ? "--play\n" : "", scene);
+    Lesson *next = malloc(sizeof *next);
+    int rc = next ? lesson_parse(text, n, l->name, next, err, cap) : -1;
+    if (!next)
+        snprintf(err, cap, "out of memory");
+    free(text);
+    if (rc == 0) {
+        free(l->text);
+        *l = *next;
+    }
+    free(next);
+    return rc;
+}
+
+int lesson_save(const Lesson *l, const char *path, char *err, size_t cap)
+{
+    return scenefile_write_text(path, l->text, l->len, err, cap);
+}
+
 Lesson *lesson_dup(const Lesson *l)
 {
     Lesson *c = malloc(sizeof *c);

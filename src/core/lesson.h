@@ -31,7 +31,7 @@ typedef struct LessonSlide {
 } LessonSlide;
 
 typedef struct Lesson {
-    char name[512];             /* as opened: a built-in's name, or the file's path */
+    char name[1200];            /* as opened: a built-in's name, or the file's path */
     char title[LESSON_TITLE_MAX]; /* --title, or the name */
     char *text;                 /* the file's text (owned; not NUL-terminated) */
     size_t len;
@@ -51,6 +51,16 @@ int lesson_load(const char *what, Lesson *out, char *err, size_t cap);
 /* Applies slide k (from 0) onto cfg: its scene lines, as a scene file's. Returns 0,
  * or -1 with err (cfg unchanged). */
 int lesson_apply(const Lesson *l, int k, Config *cfg, char *err, size_t cap);
+
+/* Adds a slide at the end of l (or makes l a lesson of one slide when it has none):
+ * the caption (one line), --play if `play`, then `scene` (a scene file's text, as
+ * scenefile_format writes it). l's text grows by exactly these lines, so that it
+ * saves and reopens to the same slides. Returns 0, or -1 with err (l unchanged). */
+int lesson_add_slide(Lesson *l, const char *caption, int play, const char *scene, char *err, size_t cap);
+
+/* Writes l's text to path: atomically, through a symlink (scenefile_write_text).
+ * Returns 0, or -1 with err. */
+int lesson_save(const Lesson *l, const char *path, char *err, size_t cap);
 
 /* A copy of l with its own text (NULL when out of memory), and freeing one. */
 Lesson *lesson_dup(const Lesson *l);

@@ -171,19 +171,23 @@ int scenefile_save(const char *path, const Scene *sc, const SceneFileView *v, ch
         snprintf(err, cap, "cannot write '%s': the scene has a value a scene file cannot hold", path);
         return -1;
     }
+    int rc = scenefile_write_text(path, buf, (size_t)n, err, cap);
+    free(buf);
+    return rc;
+}
+
+int scenefile_write_text(const char *path, const char *text, size_t len, char *err, size_t cap)
+{
     char tmp[4200];
     FILE *f = export_begin(path, tmp, sizeof tmp, err, cap);
-    if (!f) {
-        free(buf);
+    if (!f)
         return -1;
-    }
     int failed = 0;
     errno = 0;
-    if (fwrite(buf, 1, (size_t)n, f) != (size_t)n || fflush(f) != 0)
+    if (fwrite(text, 1, len, f) != len || fflush(f) != 0)
         failed = errno ? errno : -1;
     else if (tmp[0] && fsync(fileno(f)) != 0)
         failed = errno ? errno : -1;
-    free(buf);
     int rc = export_commit(f, tmp, path, failed, err, cap);
     if (rc == 0 && tmp[0])
         sync_dir(tmp);

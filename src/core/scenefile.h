@@ -48,6 +48,10 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
  * renamed over path, and the directory synced. Returns 0, or -1 with err. */
 int scenefile_save(const char *path, const Scene *sc, const SceneFileView *v, char *err, size_t cap);
 
+/* Writes text (len bytes) to path as scenefile_save writes a scene: atomically,
+ * through a symlink. Returns 0, or -1 with err. */
+int scenefile_write_text(const char *path, const char *text, size_t len, char *err, size_t cap);
+
 /* Applies a scene file's text (len bytes, NULs included) onto cfg; `name` names it
  * in messages ("scene.gs:7: ..."). Returns 0, or -1 with err and cfg unchanged. */
 int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg, char *err, size_t cap);

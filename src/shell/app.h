@@ -48,6 +48,7 @@ typedef struct SideState {
     char expr_text[EXPR_MAX_SOURCE];
     char scene_path[1100];    /* the scene file that Save and Open use */
     char expr_error[160];
+    char new_caption[240];    /* the caption of the slide "Add slide" makes */
 } SideState;
 
 /* The map's mouse gesture: a press that becomes a click or a pan. */
@@ -252,6 +253,13 @@ void app_show_slide(App *a, int k);
 /* Opens a lesson (a built-in's name or a file) at its first slide; a notice names
  * what failed. */
 void app_open_lesson(App *a, const char *what);
+
+/* Authoring: the scene as it is becomes the open lesson's last slide (a new lesson
+ * when none is open), with the side panel's caption; and the lesson written where
+ * app_lesson_path says (a file lesson: its file; else OUT_DIR/NAME.lesson). */
+void app_add_slide(App *a);
+void app_save_lesson(App *a);
+void app_lesson_path(const App *a, char *out, size_t cap);
 
 /* Presenting the lesson, or the scene alone (F5): on / off. */
 void app_present(App *a, int on);

@@ -135,6 +135,71 @@ void app_open_lesson(App *a, const char *what)
     app_message(a, msg);
 }
 
+void app_add_slide(App *a)
+{
+    char err[1400];
+    if (!a->side.new_caption[0]) {
+        app_message(a, "Type the new slide's caption first (what to watch, in a sentence)");
+        return;
+    }
+    if (!a->lesson) { /* a new lesson */
+        a->lesson = calloc(1, sizeof *a->lesson);
+        if (!a->lesson) {
+            app_message(a, "Not enough memory for a lesson");
+            return;
+        }
+        snprintf(a->lesson->name, sizeof a->lesson->name, "%s/lesson.lesson", a->out_dir);
+    }
+    SceneFileView v;
+    view_of(a, &v);
+    v.at = a->playing ? -1 : v.at; /* a playing scene is a slide that plays */
+    size_t size = 4096 + (size_t)a->scene.n_runs * 1024;
+    char *scene = malloc(size);
+    int n = scene ? scenefile_format(&a->scene, &v, scene, size) : -1;
+    if (n < 0 || lesson_add_slide(a->lesson, a->side.new_caption, a->playing, scene, err, sizeof err) != 0) {
+        app_message(a, n < 0 ? "The scene cannot be written as a slide" : err);
+    } else {
+        a->slide = a->lesson->n_slides - 1;
+        a->side.new_caption[0] = '\0';
+        char msg[300];
+        snprintf(msg, sizeof msg, "Added slide %d: Save lesson keeps it", a->lesson->n_slides);
+        app_message(a, msg);
+    }
+    if (a->lesson->n_slides == 0) { /* the first slide failed: no lesson after all */
+        lesson_free(a->lesson);
+        a->lesson = NULL;
+    }
+    free(scene);
+}
+
+void app_lesson_path(const App *a, char *out, size_t cap)
+{
+    const char *name = a->lesson ? a->lesson->name : "lesson";
+    if (strchr(name, '/') || is_lesson_name(name))
+        snprintf(out, cap, "%s", name);
+    else /* a built-in lesson, saved to change it */
+        snprintf(out, cap, "%s/%s.lesson", a->out_dir, name);
+}
+
+void app_save_lesson(App *a)
+{
+    char path[1100], err[1400];
+    if (!a->lesson || a->lesson->n_slides == 0) {
+        app_message(a, "No lesson to save: open one, or add a slide");
+        return;
+    }
+    app_lesson_path(a, path, sizeof path);
+    size_t n = strlen(a->out_dir);
+    if (strncmp(path, a->out_dir, n) == 0 && path[n] == '/' && app_out_dir_ready(a) != 0)
+        return;
+    if (lesson_save(a->lesson, path, err, sizeof err) != 0) {
+        app_message(a, err);
+        return;
+    }
+    snprintf(a->lesson->name, sizeof a->lesson->name, "%s", path); /* saved again there */
+    app_saved(a, "the lesson to ", path);
+}
+
 void app_present(App *a, int on)
 {
     a->presenting = on;

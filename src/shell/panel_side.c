@@ -487,6 +487,26 @@ static void lesson_controls(App *a)
     if (k >= 0)
         a->changes.open_lesson = k + 1;
     ui_label(ui, "F5 presents; a .lesson file opens as a scene file does", ui->theme->text_dim, 0);
+    /* authoring: the scene as it is, with a caption typed here, as the next slide */
+    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
+    float lw = ui_text_width(ui, 0, fs, "caption") + ui_px(ui, 8), x, y, w, h;
+    ui_row(ui, ui_textbox_height(ui, a->side.new_caption, row_w - lw, row_h), &x, &y, &w, &h);
+    row_text(ui, x, y, row_h, 0, ui->theme->text_dim, "caption");
+    int f = ui_textbox_at(ui, ui_get_id(ui, "caption"), x + lw, y, w - lw, h, a->side.new_caption,
+                          (int)sizeof a->side.new_caption);
+    static const char *const NAMES[] = {"add", "save"}, *const LABELS[] = {"Add slide", "Save lesson"};
+    float wide = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
+    k = button_rows(ui, 2, columns(ui, row_w, wide, 2), NAMES, LABELS, -1);
+    if (k == 0 || (f & UI_SUBMIT))
+        app_add_slide(a);
+    if (k == 1)
+        app_save_lesson(a);
+    if (a->lesson) {
+        char path[1100], line[1200];
+        app_lesson_path(a, path, sizeof path);
+        snprintf(line, sizeof line, "slide %d of %d; saves to %s", a->slide + 1, a->lesson->n_slides, path);
+        ui_label(ui, line, ui->theme->text_dim, 0);
+    }
     ui_pop_id(ui);
 }
 
