@@ -640,6 +640,9 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     /* the UI pass: each panel in layout order, so the controls take the mouse first */
     draw_clear(&a->ui_dl);
     a->n_recorded = 0;
+    /* a text field that had the keyboard when the frame began took this frame's keys,
+     * the Esc or Enter that let it go too: they are not also the window's */
+    int typing = a->ui.focus != 0;
     ui_begin(&a->ui, in, &a->ui_dl, a->frame.scale);
     for (int i = 0; i < a->frame.n; i++) {
         const Panel *p = &a->frame.panel[i];
@@ -649,7 +652,8 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         p->cls->input(a, p, in);
         a->recorded[a->n_recorded++] = (Recorded){p->cls, first, a->ui_dl.n, placed, a->ui.n_placed};
     }
-    handle_keys(a, in);
+    if (!typing)
+        handle_keys(a, in);
     ui_end(&a->ui);
     apply_changes(a);
     app_maps_update(a);
