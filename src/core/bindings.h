@@ -47,6 +47,8 @@ typedef enum Action {
     ACT_PRESENT,
     ACT_NEXT_SLIDE,
     ACT_PREV_SLIDE,
+    ACT_UNDO,
+    ACT_REDO,
     ACT_COUNT
 } Action;
 

@@ -243,6 +243,15 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->maps.hover = -1;
     a->maps.pick[0] = a->maps.pick[1] = -1;
     a->maps.other = -1;
+    history_init(&a->history);
+    a->history_buf = malloc(HISTORY_TEXT_MAX);
+    if (!a->history_buf) {
+        scene_free(&a->scene);
+        draw_free(&a->ui_dl);
+        panel_plot_free(a);
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
     app_apply_config_view(a, cfg);
     if (spec_lesson(cfg)) { /* --lesson: its slide is the scene built */
         a->lesson = lesson_dup(spec_lesson(cfg));
@@ -304,6 +313,9 @@ void app_free(App *a)
     panel_plot_free(a);
     lesson_free(a->lesson);
     a->lesson = NULL;
+    history_free(&a->history);
+    free(a->history_buf);
+    a->history_buf = NULL;
 }
 
 void app_message(App *a, const char *text)
@@ -513,6 +525,8 @@ void app_act(App *a, Action act)
             a->want_quit = 1;
         break;
     case ACT_PRESENT: app_present(a, !a->presenting); break;
+    case ACT_UNDO: app_undo(a); break;
+    case ACT_REDO: app_redo(a); break;
     case ACT_NEXT_SLIDE:
         if (a->lesson && a->slide + 1 < a->lesson->n_slides)
             app_show_slide(a, a->slide + 1);
@@ -683,6 +697,7 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
      * the keys, the plot and the animation moved it, is recorded again, so that its
      * timeline shows the step the legend and the plot show (app_step) */
     record_again(a, &panel_bar);
+    app_history_commit(a);
 }
 
 AppBusy app_busy(const App *a)

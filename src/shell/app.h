@@ -14,6 +14,7 @@
 
 #include "bindings.h"
 #include "draw.h"
+#include "history.h"
 #include "panel.h"
 #include "plot.h"
 #include "render.h"
@@ -125,6 +126,8 @@ struct App {
     int show_help;
     /* a lesson (lesson.h): the slides, the one shown; presenting it (F5): the map
      * and the caption alone; blank: the screen black (a clicker's B) */
+    History history;         /* the scene's states, for undo and redo */
+    char *history_buf;       /* room for one state's text */
     struct Lesson *lesson;
     int slide;
     int presenting, blank;
@@ -258,6 +261,14 @@ void app_open_lesson(App *a, const char *what);
  * when none is open), with the side panel's caption; and the lesson written where
  * app_lesson_path says (a file lesson: its file; else OUT_DIR/NAME.lesson). */
 void app_add_slide(App *a);
+
+/* Undo and redo: the scene's state before (after) the current one, from the history
+ * the frames record (app_history_commit, after each finished change: a drag is one
+ * change). The step shown and playing are not history. A notice names what was
+ * undone ("Undone: adam lr 0.02 → 0.05"). */
+void app_history_commit(App *a);
+void app_undo(App *a);
+void app_redo(App *a);
 void app_save_lesson(App *a);
 void app_lesson_path(const App *a, char *out, size_t cap);
 

@@ -200,6 +200,72 @@ void app_save_lesson(App *a)
     app_saved(a, "the lesson to ", path);
 }
 
+/* ---- undo and redo ---------------------------------------------------------------- */
+
+/* The scene as the history keeps it: its scene file's text without the step shown
+ * (the playing position is not history). Returns its length, or -1. */
+static int history_text(const App *a)
+{
+    SceneFileView v;
+    view_of(a, &v);
+    v.at = -1;
+    return scenefile_format(&a->scene, &v, a->history_buf, HISTORY_TEXT_MAX);
+}
+
+void app_history_commit(App *a)
+{
+    /* a drag (a slider, the map's pan, the legend) is one change: recorded when it ends */
+    if (!a->history_buf || a->ui.active || a->gesture.pressing || history_text(a) < 0)
+        return;
+    history_record(&a->history, a->history_buf);
+}
+
+/* Makes `text` (a state of the history) the scene, keeping the step shown. */
+static int history_apply(App *a, const char *text)
+{
+    char err[1400];
+    Config cfg;
+    Scene next;
+    spec_config_defaults(&cfg);
+    if (scenefile_parse(text, strlen(text), "the history", &cfg, err, sizeof err) != 0 ||
+        spec_build_scene(&cfg, &next, err, sizeof err) != 0) {
+        app_message(a, err);
+        return -1;
+    }
+    double t = a->t;
+    int playing = a->playing;
+    scene_free(&a->scene);
+    a->scene = next;
+    app_apply_config_view(a, &cfg);
+    a->t = t < a->scene.steps ? t : a->scene.steps, a->playing = playing;
+    return 0;
+}
+
+static void undo_redo(App *a, int redo)
+{
+    app_history_commit(a); /* a change not yet recorded is the one to undo */
+    const char *now = a->history.at >= 0 ? a->history.text[a->history.at] : NULL;
+    const char *to = redo ? history_redo(&a->history) : history_undo(&a->history);
+    if (!now || !to) {
+        app_message(a, redo ? "Nothing to redo" : "Nothing to undo");
+        return;
+    }
+    char what[200], msg[260];
+    history_describe(now, to, what, sizeof what);
+    if (history_apply(a, to) == 0) {
+        snprintf(msg, sizeof msg, "%s: %s", redo ? "Redone" : "Undone", what);
+        app_message(a, msg);
+    } else if (redo) { /* the state could not be had: stay where the scene is */
+        history_undo(&a->history);
+    } else {
+        history_redo(&a->history);
+    }
+}
+
+void app_undo(App *a) { undo_redo(a, 0); }
+
+void app_redo(App *a) { undo_redo(a, 1); }
+
 void app_present(App *a, int on)
 {
     a->presenting = on;

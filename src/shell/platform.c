@@ -35,6 +35,8 @@ static int map_key(SDL_Keycode k)
     case SDLK_F1: return UI_KEY_F1;
     case SDLK_F11: return UI_KEY_F11;
     case SDLK_F5: return UI_KEY_F5;
+    case SDLK_z: return UI_KEY_Z;
+    case SDLK_y: return UI_KEY_Y;
     case SDLK_PAGEUP: return UI_KEY_PAGEUP;
     case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
     case SDLK_PERIOD: return UI_KEY_PERIOD;

@@ -127,7 +127,7 @@ static int map_key(const char *k)
     } LETTERS[] = {
         {'r', UI_KEY_R}, {'s', UI_KEY_S}, {'g', UI_KEY_G}, {'i', UI_KEY_I}, {'u', UI_KEY_U}, {'o', UI_KEY_O},
         {'c', UI_KEY_C}, {'e', UI_KEY_E}, {'b', UI_KEY_B}, {'d', UI_KEY_D}, {'v', UI_KEY_V}, {'h', UI_KEY_H},
-        {'a', UI_KEY_A}, {'p', UI_KEY_P},
+        {'a', UI_KEY_A}, {'p', UI_KEY_P}, {'z', UI_KEY_Z}, {'y', UI_KEY_Y},
     };
     if (k[0] && !k[1])
         for (size_t i = 0; i < sizeof LETTERS / sizeof LETTERS[0]; i++)
