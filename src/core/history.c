@@ -1,5 +1,6 @@
 /* history: the states, and the words for what changed between two of them. */
 #include "history.h"
+#include "ticks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,20 @@ const char *history_redo(History *h)
     if (h->at < 0 || h->at + 1 >= h->n)
         return NULL;
     return h->text[++h->at];
+}
+
+/* A value for a notice: a number as num_format writes it (4 digits), else the text
+ * (at most 32 bytes). */
+static void short_value(const char *v, size_t n, char *out, size_t cap)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), v);
+    char *end;
+    double d = strtod(buf, &end);
+    if (end != buf && *end == '\0')
+        num_format(d, out, cap);
+    else
+        snprintf(out, cap, "%.32s", buf);
 }
 
 /* Line k (from 0) of text, not counting '#' comments: its start and length; 0 when
@@ -129,9 +144,11 @@ void history_describe(const char *from, const char *to, char *out, size_t cap)
                         const char *v = key_value(b, bn, key, &vn);
                         size_t on = tn - (size_t)(eq + 1 - p);
                         if (!v || vn != on || memcmp(v, eq + 1, on) != 0) {
-                            snprintf(out, cap, "%.*s %s %.*s \xe2\x86\x92 %.*s", label ? (int)ln : 3,
-                                     label ? label : "run", key, (int)(on > 24 ? 24 : on), eq + 1,
-                                     v ? (int)(vn > 24 ? 24 : vn) : 1, v ? v : "-");
+                            char was[48], now[48];
+                            short_value(eq + 1, on, was, sizeof was);
+                            short_value(v ? v : "-", v ? vn : 1, now, sizeof now);
+                            snprintf(out, cap, "%.*s %s %s \xe2\x86\x92 %s", label ? (int)ln : 3, label ? label : "run",
+                                     key, was, now);
                             return;
                         }
                     }
@@ -144,8 +161,10 @@ void history_describe(const char *from, const char *to, char *out, size_t cap)
         /* an option: its name, then the values */
         size_t fa = strcspn(a, " \n"), fb = strcspn(b, " \n");
         if (fa == fb && memcmp(a, b, fa) == 0 && fa < an && fb < bn) {
-            snprintf(out, cap, "%.*s %.*s \xe2\x86\x92 %.*s", (int)fa - 2, a + 2, (int)(an - fa - 1 > 32 ? 32 : an - fa - 1),
-                     a + fa + 1, (int)(bn - fb - 1 > 32 ? 32 : bn - fb - 1), b + fb + 1);
+            char was[48], now[48];
+            short_value(a + fa + 1, an - fa - 1, was, sizeof was);
+            short_value(b + fb + 1, bn - fb - 1, now, sizeof now);
+            snprintf(out, cap, "%.*s %s \xe2\x86\x92 %s", (int)fa - 2, a + 2, was, now);
             return;
         }
         snprintf(out, cap, "the scene");
