@@ -48,7 +48,8 @@ static const Binding BINDINGS[] = {
     {ACT_NEXT_SLIDE, UI_KEY_PAGEDOWN, BIND_ANY, "PageDown  PageUp", "next / previous slide; presenting: \xe2\x86\x92 \xe2\x86\x90, B blanks"},
     {ACT_PREV_SLIDE, UI_KEY_PAGEUP, BIND_ANY, NULL, NULL},
     {ACT_HELP, UI_KEY_F1, BIND_ANY, "F1", "this help"},
-    {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "close help, then quit"},
+    {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "close help, leave presenting (never quits)"},
+    {ACT_QUIT, UI_KEY_Q, BIND_CTRL, "Ctrl+Q", "quit (the scene is kept for --resume)"},
 };
 #define N_BINDINGS ((int)(sizeof BINDINGS / sizeof BINDINGS[0]))
 

@@ -49,6 +49,7 @@ typedef enum Action {
     ACT_PREV_SLIDE,
     ACT_UNDO,
     ACT_REDO,
+    ACT_QUIT,
     ACT_COUNT
 } Action;
 

@@ -25,7 +25,7 @@ typedef enum UiKey {
     UI_KEY_R, UI_KEY_S, UI_KEY_G, UI_KEY_V, UI_KEY_H, UI_KEY_A, UI_KEY_0, UI_KEY_P,
     UI_KEY_I, UI_KEY_U, UI_KEY_O, UI_KEY_C, UI_KEY_E, UI_KEY_3, UI_KEY_B, UI_KEY_D,
     UI_KEY_PAGEUP, UI_KEY_PAGEDOWN, UI_KEY_F5, UI_KEY_PERIOD, /* a presentation clicker's */
-    UI_KEY_Z, UI_KEY_Y,
+    UI_KEY_Z, UI_KEY_Y, UI_KEY_Q,
     UI_KEY_COUNT
 } UiKey;
 

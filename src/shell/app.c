@@ -516,14 +516,13 @@ void app_act(App *a, Action act)
     case ACT_UI_NORMAL: a->user_scale = 1.0f; break;
     case ACT_FULLSCREEN: a->want_fullscreen = 1; break;
     case ACT_HELP: a->show_help = !a->show_help; break;
-    case ACT_ESCAPE:
+    case ACT_ESCAPE: /* backs out of what is open; quitting is Ctrl+Q's, never Esc's */
         if (a->presenting)
             app_present(a, 0);
         else if (a->show_help)
             a->show_help = 0;
-        else
-            a->want_quit = 1;
         break;
+    case ACT_QUIT: a->want_quit = 1; break;
     case ACT_PRESENT: app_present(a, !a->presenting); break;
     case ACT_UNDO: app_undo(a); break;
     case ACT_REDO: app_redo(a); break;

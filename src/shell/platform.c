@@ -37,6 +37,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_F5: return UI_KEY_F5;
     case SDLK_z: return UI_KEY_Z;
     case SDLK_y: return UI_KEY_Y;
+    case SDLK_q: return UI_KEY_Q;
     case SDLK_PAGEUP: return UI_KEY_PAGEUP;
     case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
     case SDLK_PERIOD: return UI_KEY_PERIOD;
