@@ -12,27 +12,11 @@
  *     and the hyperparameter map's headings lie inside their panels and overlap no
  *     other text and no widget; so does the map's heading with H alone at 1024x768. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-#include "platform.h"
-#include "sdl_events.h"
+#include "shell_test.h"
 #include "ticks.h"
 
-#include <SDL2/SDL.h>
 #include <stdlib.h>
 
-static Shell sh;
-
-static void frame(void)
-{
-    shell_frame(&sh, 1.0 / 60.0);
-    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
-}
-
-static void push(SDL_Event e)
-{
-    SDL_PushEvent(&e);
-    frame();
-}
 
 static void key(SDL_Keycode k) { push(ev_key(k, 0)); }
 
@@ -415,16 +399,8 @@ int main(void)
     /* sgd diverges in a few steps from the start; adam ends well */
     char *argv[] = {"gradscape", "--size", "1600x900", "--steps", "40", "--opt", "sgd:lr=0.01", "--opt",
                     "adam:lr=0.1", "--opt", "momentum"};
-    Config cfg;
-    char err[600];
-    CHECK(spec_parse_args(11, argv, &cfg, err, sizeof err) == 0);
-    int is_input;
-    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "%s\n", err);
+    if (shell_test_open(11, argv) != 0)
         return 1;
-    }
-    frame();
-    frame();
     if (sh.app.playing)
         key(SDLK_SPACE);
     test_last_update(1);

@@ -4,28 +4,12 @@
  * (and never quits: Ctrl+Q does); and every slide of every built-in lesson, presented at
  * 1024x768 and 1920x1080, has its whole caption at a 28th of the height or more. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
 #include "lesson.h"
-#include "platform.h"
-#include "sdl_events.h"
+#include "shell_test.h"
 
-#include <SDL2/SDL.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-static Shell sh;
-
-static void frame(void)
-{
-    shell_frame(&sh, 1.0 / 60.0);
-    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
-}
-
-static void push(SDL_Event e)
-{
-    SDL_PushEvent(&e);
-    frame();
-}
 
 static void key(SDL_Keycode k) { push(ev_key(k, 0)); }
 
@@ -288,16 +272,8 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     char *argv[] = {"gradscape", "--lesson", "valleys", "--size", "1600x900", "--out-dir", dir};
-    Config cfg;
-    char err[600];
-    CHECK(spec_parse_args(7, argv, &cfg, err, sizeof err) == 0);
-    int is_input;
-    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "%s\n", err);
+    if (shell_test_open(7, argv) != 0)
         return 1;
-    }
-    frame();
-    frame();
     window_and_keys();
     lesson_file();
     authoring();

@@ -4,27 +4,11 @@
  * a notice names each; nothing to undo says so; a change after an undo drops what
  * was ahead. */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
-#include "platform.h"
-#include "sdl_events.h"
+#include "shell_test.h"
 
-#include <SDL2/SDL.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-static Shell sh;
-
-static void frame(void)
-{
-    shell_frame(&sh, 1.0 / 60.0);
-    CHECK_MSG(sh.dl.dropped == 0, "%d draw commands dropped", sh.dl.dropped);
-}
-
-static void push(SDL_Event e)
-{
-    SDL_PushEvent(&e);
-    frame();
-}
 
 static void mouse(Uint32 type, float x, float y) { push(ev_mouse(type, x, y)); }
 
@@ -49,16 +33,9 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", dir};
-    Config cfg;
-    char err[600];
-    CHECK(spec_parse_args(5, argv, &cfg, err, sizeof err) == 0);
-    int is_input;
-    if (shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
-        fprintf(stderr, "%s\n", err);
+    if (shell_test_open(5, argv) != 0)
         return 1;
-    }
     App *a = &sh.app;
-    frame();
     enum { CHANGES = 5 };
     char *s[CHANGES + 1];
     s[0] = state();
