@@ -390,7 +390,7 @@ static const SDL_Keycode KEYS[] = {
     SDLK_SPACE, SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN, SDLK_HOME, SDLK_END, SDLK_r, SDLK_g, SDLK_v,
     SDLK_PLUS, SDLK_EQUALS, SDLK_KP_PLUS, SDLK_MINUS, SDLK_KP_MINUS, SDLK_F1, SDLK_ESCAPE, SDLK_BACKSPACE,
     SDLK_DELETE, SDLK_RETURN, SDLK_TAB, SDLK_h, SDLK_a, SDLK_0, SDLK_x, SDLK_F5, SDLK_i, SDLK_u, SDLK_o, SDLK_c,
-    SDLK_e, SDLK_3, SDLK_b,
+    SDLK_e, SDLK_3, SDLK_b, SDLK_z, SDLK_y,
 };
 
 static void gesture_key(void)
@@ -409,6 +409,8 @@ static void gesture_key(void)
     SDL_Keycode k = KEYS[rn((int)(sizeof KEYS / sizeof KEYS[0]))];
     if ((mod & KMOD_CTRL) && k == SDLK_s)
         k = SDLK_0;
+    if ((k == SDLK_z || k == SDLK_y) && chance(60)) /* undo and redo, often */
+        mod |= KMOD_LCTRL;
     key(k, mod);
 }
 
