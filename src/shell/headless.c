@@ -54,6 +54,19 @@ static int write_animation(const Config *cfg, App *a)
     return 0;
 }
 
+/* One picture of the app at cfg's size into path, drawn directly (nothing kept for
+ * a next one). Returns 0, or 2 with the message logged. */
+static int write_still(App *app, Renderer *r, const Config *cfg, const char *path)
+{
+    char err[1400];
+    render_set_direct(r, 1);
+    int rc = app_write_png(app, path, cfg->width, cfg->height, err, sizeof err) == 0 ? 0 : 2;
+    render_set_direct(r, 0);
+    if (rc)
+        gs_log("--screenshot: %s", err);
+    return rc;
+}
+
 /* Renders the scene (taken over) offscreen and writes the PNG at its step and the
  * animation, as asked. */
 /* `maps`: a map for the picture, its outcomes computed already (maps->out, taken
@@ -93,11 +106,8 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
             gs_log("not enough memory for the map"), rc = 1;
         if (maps)
             maps->out = NULL; /* the app's now */
-        render_set_direct(r, 1); /* one picture: nothing to keep for the next */
-        if (rc == 0 && cfg->screenshot_path && !cancel_requested() &&
-            app_write_png(&app, cfg->screenshot_path, cfg->width, cfg->height, err, sizeof err) != 0)
-            gs_log("--screenshot: %s", err), rc = 2;
-        render_set_direct(r, 0);
+        if (rc == 0 && cfg->screenshot_path && !cancel_requested())
+            rc = write_still(&app, r, cfg, cfg->screenshot_path);
         if (rc == 0 && cfg->animate_path && !cancel_requested())
             rc = write_animation(cfg, &app);
         app_free(&app);
@@ -155,10 +165,7 @@ static int write_handout(const Config *cfg)
         if (c.at < 0)
             app.t = app.scene.steps;
         app.playing = 0;
-        render_set_direct(r, 1);
-        if (app_write_png(&app, path, cfg->width, cfg->height, err, sizeof err) != 0)
-            gs_log("--screenshot: %s", err), rc = 2;
-        render_set_direct(r, 0);
+        rc = write_still(&app, r, cfg, path);
         app_free(&app);
     }
     if (cancel_requested() && rc == 0)
