@@ -203,8 +203,8 @@ static void edit_formula(float *x, float *y, float *w, float *h)
     CHECK(find(ui_id_path("side/expr"), x, y, w, h));
     mouse(SDL_MOUSEBUTTONDOWN, *x + *w / 2, *y + *h / 2);
     mouse(SDL_MOUSEBUTTONUP, *x + *w / 2, *y + *h / 2);
-    for (int i = 0; i < 80; i++)
-        key(SDLK_BACKSPACE, 0);
+    key(SDLK_a, KMOD_CTRL); /* all of it, then deleted */
+    key(SDLK_BACKSPACE, 0);
 }
 
 static void test_expression(void)
@@ -226,14 +226,26 @@ static void test_expression(void)
         if (sh.dl.cmd[i].kind == DRAW_TEXT && strstr(draw_text_of(&sh.dl, &sh.dl.cmd[i]), "column 7"))
             shown = 1;
     CHECK(shown);
-    /* fix it: a valid formula replaces the surface and keeps the runs */
+    /* fix it: a valid formula replaces the formula and nothing else: the runs and
+     * their learning rates, the steps, the speed, the start and the view stay */
+    int steps = a->scene.steps, runs = a->scene.n_runs;
+    double speed = a->speed, start[2] = {a->scene.start[0], a->scene.start[1]}, lr[SCENE_MAX_RUNS];
+    MapView view = a->view;
+    for (int i = 0; i < runs; i++)
+        lr[i] = a->scene.run[i].hp[HP_LR];
     edit_formula(&x, &y, &w, &h);
     text("x^2 + 3*y^2");
     key(SDLK_RETURN, 0);
     CHECK(a->side.expr_error[0] == '\0');
     CHECK(a->scene.surface.builtin == SURFACE_EXPR);
     CHECK_REL(surface_value(&a->scene.surface, 1, 1), 4.0, 0);
-    CHECK(a->scene.n_runs == 4);
+    CHECK(a->scene.n_runs == runs);
+    for (int i = 0; i < runs && i < a->scene.n_runs; i++)
+        CHECK_MSG(a->scene.run[i].hp[HP_LR] == lr[i], "run %d's lr %g became %g", i, lr[i], a->scene.run[i].hp[HP_LR]);
+    CHECK_MSG(a->scene.steps == steps && a->speed == speed, "steps %d -> %d, speed %g -> %g", steps, a->scene.steps,
+              speed, a->speed);
+    CHECK(a->scene.start[0] == start[0] && a->scene.start[1] == start[1]);
+    CHECK(memcmp(&a->view, &view, sizeof view) == 0);
     /* typing in the field does not trigger shortcuts */
     CHECK(!a->show_help);
 }
@@ -294,18 +306,52 @@ static void test_schedule_and_noise(void)
     click(id("side/run/%d/more", 3));
 }
 
-/* The surface menu: another surface, with its own default scene. */
+/* The surface menu: another surface under the user's runs (kept, with their
+ * learning rates and steps), its own start and view; "Tune lr" then gives them the
+ * rates tuned for it. */
 static void test_surface_menu(void)
 {
     App *a = &sh.app;
+    /* a run of the user's own: Nesterov, labelled, with lr 0.0123; 1500 steps */
+    a->changes.add = OPTIM_NESTEROV;
+    frame();
+    int n = a->scene.n_runs;
+    CHECK(n == 5 && a->scene.run[4].kind == OPTIM_NESTEROV);
+    a->scene.run[4].hp[HP_LR] = 0.0123;
+    a->changes.steps = 1500;
+    frame();
+    double lr[SCENE_MAX_RUNS];
+    for (int i = 0; i < n; i++)
+        lr[i] = a->scene.run[i].hp[HP_LR];
     click(ui_id_path("side/surface-menu"));
     CHECK(a->side.surface_menu);
     click(ui_id_path("side/surface/himmelblau"));
     CHECK_STR(a->scene.surface.name, "himmelblau");
-    CHECK(!a->side.surface_menu && a->scene.n_runs == 4);
+    CHECK(!a->side.surface_menu && a->scene.n_runs == n);
+    for (int i = 0; i < n && i < a->scene.n_runs; i++)
+        CHECK_MSG(a->scene.run[i].hp[HP_LR] == lr[i], "run %d's lr %g became %g", i, lr[i], a->scene.run[i].hp[HP_LR]);
+    CHECK(a->scene.run[4].kind == OPTIM_NESTEROV && a->scene.steps == 1500);
     CHECK(a->scene.start[0] == a->scene.surface.start[0]);
+    CHECK(a->view.x0 == surface_info(surface_find("himmelblau"))->view[0]);
+    CHECK_MSG(strstr(a->message, "Tune lr") != NULL, "the notice: %s", a->message);
     /* the formula field now holds its formula, ready to edit */
     CHECK(strstr(a->side.expr_text, "(x^2 + y - 11)^2") != NULL);
+    /* Tune lr: Himmelblau's rates (sgd 0.01, momentum 0.002, rmsprop 0.05, adam 0.1),
+     * Nesterov Momentum's */
+    click(ui_id_path("side/tune"));
+    static const double TUNED[] = {0.01, 0.002, 0.05, 0.1, 0.002};
+    for (int i = 0; i < n && i < a->scene.n_runs; i++)
+        CHECK_MSG(a->scene.run[i].hp[HP_LR] == TUNED[i], "run %d (%s): lr %g, not %g", i, a->scene.run[i].label,
+                  a->scene.run[i].hp[HP_LR], TUNED[i]);
+    /* one step of history: undone, the rates are the kept ones */
+    key(SDLK_z, KMOD_CTRL);
+    frame();
+    CHECK(a->scene.run[4].hp[HP_LR] == 0.0123);
+    key(SDLK_y, KMOD_CTRL);
+    frame();
+    CHECK(a->scene.run[4].hp[HP_LR] == 0.002);
+    a->changes.remove = 4;
+    frame();
 }
 
 /* The text drawn on the frame inside a rect: its commands there, in order. */
@@ -360,8 +406,12 @@ static void test_formula_field(void)
     key(SDLK_HOME, 0);
     n = texts_in(x, y, w, h, t, UI_WRAP_MAX);
     CHECK(n == 1 && fabsf(t[0]->x - (x + 6 * s)) < 0.5f); /* the start in view */
-    /* left: the whole formula, wrapped, every line inside the field */
-    key(SDLK_ESCAPE, 0);
+    /* left (a click beside it, in the panel's margin): the whole formula, wrapped,
+     * every line inside the field */
+    const Panel *side = frame_panel(&a->frame, &panel_side);
+    mouse(SDL_MOUSEBUTTONDOWN, side->x + 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, side->x + 2, y + h / 2);
+    CHECK(a->ui.focus == 0);
     frame();
     CHECK(ui_find(&a->ui, ui_id_path("side/expr"), &x, &y, &w, &h));
     CHECK(h > 2 * fs);

@@ -105,9 +105,7 @@ static void authoring(void)
     SDL_Event e = ev_text("Faster: lr x1.5");
     push(e);
     CHECK_MSG(strcmp(a->side.new_caption, "Faster: lr x1.5") == 0, "typed '%s'", a->side.new_caption);
-    push(ev_key(SDLK_ESCAPE, 0)); /* the field lets go of the keyboard (and nothing quits) */
-    CHECK(!a->want_quit);
-    CHECK(side_button("side/lessons/add", &x, &y, &w, &h));
+    CHECK(side_button("side/lessons/add", &x, &y, &w, &h)); /* the field keeps its text */
     click(x + w / 2, y + h / 2);
     CHECK_MSG(a->lesson->n_slides == n + 1 && a->slide == n, "Add slide: %d slides, at %d (%s)", a->lesson->n_slides,
               a->slide + 1, a->message);
@@ -167,9 +165,10 @@ static void window_and_keys(void)
     frame();
     CHECK(a->lesson && strcmp(a->lesson->name, "valleys") == 0);
 
-    /* F5: presenting, the map and the caption alone, in large type */
+    /* F5: presenting, full screen, the map and the caption alone, in large type */
     key(SDLK_F5);
-    CHECK(a->presenting);
+    CHECK(a->presenting && a->fullscreen);
+    CHECK(SDL_GetWindowFlags(sh.gl.window) & SDL_WINDOW_FULLSCREEN);
     frame();
     CHECK(!frame_panel(&a->frame, &panel_side) && !frame_panel(&a->frame, &panel_bar));
     CHECK(frame_panel(&a->frame, &panel_map) && frame_panel(&a->frame, &panel_caption));
@@ -214,9 +213,10 @@ static void window_and_keys(void)
     Layout layout = a->layout;
     key(SDLK_g);
     CHECK(a->layout == layout && !a->show_help);
-    /* Esc leaves */
+    /* Esc leaves, and gives the window back as it was */
     key(SDLK_ESCAPE);
-    CHECK(!a->presenting && !a->want_quit);
+    CHECK(!a->presenting && !a->want_quit && !a->fullscreen);
+    CHECK(!(SDL_GetWindowFlags(sh.gl.window) & SDL_WINDOW_FULLSCREEN));
     frame();
     CHECK(frame_panel(&a->frame, &panel_side) != NULL);
     /* F5 with no lesson presents the scene alone */
@@ -228,6 +228,14 @@ static void window_and_keys(void)
     key(SDLK_F5);
     CHECK(!a->presenting);
     a->lesson = l;
+    /* F11's full screen: F5 and back keep it; Esc leaves it */
+    key(SDLK_F11);
+    CHECK(a->fullscreen);
+    key(SDLK_F5);
+    key(SDLK_F5);
+    CHECK(!a->presenting && a->fullscreen);
+    key(SDLK_ESCAPE);
+    CHECK(!a->fullscreen && !(SDL_GetWindowFlags(sh.gl.window) & SDL_WINDOW_FULLSCREEN));
     key(SDLK_ESCAPE); /* Esc never quits: Ctrl+Q does */
     CHECK(!a->want_quit);
     push(ev_key(SDLK_q, KMOD_CTRL));

@@ -1,5 +1,6 @@
 /* Undo and redo through real SDL events: a slider drag (one step however many frames
- * it takes), a map click, a run removed, the layout and a zoom are each one change;
+ * it takes), a map click, a run removed, the layout, a zoom, a surface from the
+ * menu and a typed formula are each one change;
  * undone all, the scene's text is the first one byte for byte, redone all, the last;
  * a notice names each; nothing to undo says so; a change after an undo drops what
  * was ahead. */
@@ -11,6 +12,13 @@
 
 
 static void mouse(Uint32 type, float x, float y) { push(ev_mouse(type, x, y)); }
+
+static void click_at(float x, float y, float w, float h)
+{
+    mouse(SDL_MOUSEMOTION, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONDOWN, x + w / 2, y + h / 2);
+    mouse(SDL_MOUSEBUTTONUP, x + w / 2, y + h / 2);
+}
 
 static int find(const char *path, float *x, float *y, float *w, float *h)
 {
@@ -36,7 +44,7 @@ int main(void)
     if (shell_test_open(5, argv) != 0)
         return 1;
     App *a = &sh.app;
-    enum { CHANGES = 5 };
+    enum { CHANGES = 7 };
     char *s[CHANGES + 1];
     s[0] = state();
     int depth0 = a->history.n;
@@ -76,12 +84,35 @@ int main(void)
     e.wheel.y = 2;
     push(e);
     s[5] = state();
+    /* 6: another surface from the menu */
+    CHECK(find("side/surface-menu", &x, &y, &w, &h));
+    click_at(x, y, w, h);
+    CHECK(find("side/surface/booth", &x, &y, &w, &h));
+    click_at(x, y, w, h);
+    CHECK_STR(a->scene.surface.name, "booth");
+    s[6] = state();
+    /* 7: a formula typed over it (Ctrl+A, then the new text replaces the old) */
+    CHECK(find("side/expr", &x, &y, &w, &h));
+    click_at(x, y, w, h);
+    push(ev_key(SDLK_a, KMOD_CTRL));
+    push(ev_text("x^2 + 4*y^2"));
+    push(ev_key(SDLK_RETURN, 0));
+    CHECK(a->scene.surface.builtin == SURFACE_EXPR);
+    CHECK_STR(a->scene.surface.expr.source, "x^2 + 4*y^2");
+    a->playing = 0;
+    s[7] = state();
     for (int i = 1; i <= CHANGES; i++)
         CHECK_MSG(strcmp(s[i], s[i - 1]) != 0, "change %d left the scene's text as it was", i);
     CHECK_MSG(a->history.n == depth0 + CHANGES, "%d changes made %d steps", CHANGES, a->history.n - depth0);
-    /* undone, one by one, back to the first text byte for byte */
+    /* undone, one by one, back to the first text byte for byte: the bar's undo
+     * button for the last two, Ctrl+Z for the rest */
     for (int i = CHANGES; i > 0; i--) {
-        push(ev_key(SDLK_z, KMOD_CTRL));
+        if (i > CHANGES - 2) {
+            CHECK(find("bar/undo", &x, &y, &w, &h));
+            click_at(x, y, w, h);
+        } else {
+            push(ev_key(SDLK_z, KMOD_CTRL));
+        }
         char *now = state();
         CHECK_MSG(strcmp(now, s[i - 1]) == 0, "undo %d: the scene is not what it was before change %d", i, i);
         CHECK_MSG(strncmp(a->message, "Undone: ", 8) == 0, "undo %d said '%s'", i, a->message);
@@ -89,15 +120,23 @@ int main(void)
             CHECK_MSG(strstr(a->message, "a run added"), "undoing the removal said '%s'", a->message);
         if (i == 1)
             CHECK_MSG(strstr(a->message, "adam lr "), "undoing the drag said '%s'", a->message);
+        if (i == 7)
+            CHECK_STR(a->side.expr_text, "(x + 2*y - 7)^2 + (2*x + y - 5)^2"); /* the field follows */
         free(now);
     }
     CHECK(a->scene.run[3].hp[HP_LR] == lr0 && a->scene.n_runs == runs);
     push(ev_key(SDLK_z, KMOD_CTRL)); /* the first state: nothing before it this session */
     if (depth0 == 1)
         CHECK(strcmp(a->message, "Nothing to undo") == 0);
-    /* redone (Ctrl+Y, and Ctrl+Shift+Z), to the last text byte for byte */
+    /* redone (Ctrl+Y, Ctrl+Shift+Z and the bar's redo button), to the last text byte
+     * for byte */
     for (int i = 1; i <= CHANGES; i++) {
-        push(i % 2 ? ev_key(SDLK_y, KMOD_CTRL) : ev_key(SDLK_z, KMOD_CTRL | KMOD_SHIFT));
+        if (i == CHANGES) {
+            CHECK(find("bar/redo", &x, &y, &w, &h));
+            click_at(x, y, w, h);
+        } else {
+            push(i % 2 ? ev_key(SDLK_y, KMOD_CTRL) : ev_key(SDLK_z, KMOD_CTRL | KMOD_SHIFT));
+        }
         char *now = state();
         CHECK_MSG(strcmp(now, s[i]) == 0, "redo %d: the scene is not what change %d made", i, i);
         free(now);

@@ -31,7 +31,10 @@ static const Binding BINDINGS[] = {
     {ACT_NONE, NO_KEY, BIND_ANY, "Drag  /  wheel", "pan  /  zoom about the cursor"},
     {ACT_NONE, NO_KEY, BIND_ANY, "Slider value", "click it to type an exact number"},
     {ACT_NONE, NO_KEY, BIND_ANY, "\xe2\x86\x91  \xe2\x86\x93 on a slider", "nudge by 1%"},
-    {ACT_UNDO, UI_KEY_Z, BIND_CTRL, "Ctrl+Z  Ctrl+Y", "undo / redo a change to the scene (or Ctrl+Shift+Z)"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "Shift+drag a slider", "ten times finer (wheel: a tick, once pressed)"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "In a text field", "select: Ctrl+A, Shift+arrows, drag, double-click"},
+    {ACT_NONE, NO_KEY, BIND_ANY, "", "Ctrl+C X V; Ctrl+Backspace: a word; Esc: as it was"},
+    {ACT_UNDO, UI_KEY_Z, BIND_CTRL, "Ctrl+Z  Ctrl+Y", "undo / redo a change (Ctrl+Shift+Z; \xe2\x86\xb6 \xe2\x86\xb7 on the bar)"},
     {ACT_REDO, UI_KEY_Y, BIND_CTRL, NULL, NULL},
     {ACT_REDO, UI_KEY_Z, BIND_CTRL_SHIFT, NULL, NULL},
     {ACT_SCREENSHOT, UI_KEY_S, BIND_CTRL, "Ctrl+S", "save a PNG screenshot"},
@@ -48,7 +51,7 @@ static const Binding BINDINGS[] = {
     {ACT_NEXT_SLIDE, UI_KEY_PAGEDOWN, BIND_ANY, "PageDown  PageUp", "next / previous slide; presenting: \xe2\x86\x92 \xe2\x86\x90, B blanks"},
     {ACT_PREV_SLIDE, UI_KEY_PAGEUP, BIND_ANY, NULL, NULL},
     {ACT_HELP, UI_KEY_F1, BIND_ANY, "F1", "this help"},
-    {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "close help, leave presenting (never quits)"},
+    {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "back out of help, presenting, full screen; never quits"},
     {ACT_QUIT, UI_KEY_Q, BIND_CTRL, "Ctrl+Q", "quit (the scene is kept for --resume)"},
 };
 #define N_BINDINGS ((int)(sizeof BINDINGS / sizeof BINDINGS[0]))

@@ -1225,12 +1225,18 @@ static int add_run_spec(Scene *sc, const char *text, char *err, size_t cap)
 static const char *const EXPR_DEFAULT_RUNS[] = {"sgd:lr=0.01", "momentum:lr=0.01,momentum=0.9",
                                                 "rmsprop:lr=0.01", "adam:lr=0.05"};
 
+const char *spec_default_run(const Surface *s, int i)
+{
+    if (i < 0 || i >= SURFACE_MAX_DEFAULT_RUNS)
+        return NULL;
+    return s->builtin >= 0 ? surface_info(s->builtin)->runs[i] : EXPR_DEFAULT_RUNS[i];
+}
+
 int spec_add_default_runs(Scene *sc)
 {
     char err[SPEC_ERR_MAX];
     for (int i = 0; i < SURFACE_MAX_DEFAULT_RUNS; i++) {
-        const char *text = sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->runs[i]
-                                                    : EXPR_DEFAULT_RUNS[i];
+        const char *text = spec_default_run(&sc->surface, i);
         if (text && add_run_spec(sc, text, err, sizeof err) != 0)
             return -1;
     }

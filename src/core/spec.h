@@ -139,6 +139,8 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap);
 
 /* Adds the surface's default runs to a scene. Returns 0 or -1. */
 int spec_add_default_runs(Scene *sc);
+/* Default run i of surface s as an --opt spec ("adam:lr=0.05"), or NULL. */
+const char *spec_default_run(const Surface *s, int i);
 
 /* Names of layouts, legend places and plots, as the options take them (a plot's
  * name is NULL for PLOT_ARG_UNSET). */

@@ -1,6 +1,7 @@
 /* ui: widgets (behaviour, then drawing) and the row layout. */
 #include "ui.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,13 @@ void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale)
     ui->style.scale = scale;
     ui->last_hot = ui->hot;
     ui->hot = 0;
+    ui->last_wheel_slider = ui->wheel_slider;
+    ui->wheel_slider = 0;
+    if (in->mouse_pressed)
+        ui->wheel_armed = 0; /* a slider pressed this frame takes it again */
+    if (in->mouse_x != ui->last_mouse_x || in->mouse_y != ui->last_mouse_y)
+        ui->wheel_scrolling = 0;
+    ui->last_mouse_x = in->mouse_x, ui->last_mouse_y = in->mouse_y;
     ui->mouse_used = 0;
     ui->n_placed = 0;
     ui->id_depth = 0;
@@ -200,14 +208,16 @@ double ui_slider_pos(double value, double lo, double hi, int log_scale)
     return isnan(t) ? 0.0 : (t < 0 ? 0 : (t > 1 ? 1 : t));
 }
 
-/* Starts editing a value as text, the caret at its end. */
+/* Starts editing a value as text, all of it selected (typing replaces it). */
 static void begin_edit(UiContext *ui, UiId id, const char *text)
 {
     ui->focus = id;
     snprintf(ui->edit, sizeof ui->edit, "%s", text);
     ui->edit_len = (int)strlen(ui->edit);
     ui->caret = ui->edit_len;
+    ui->anchor = 0;
     ui->edit_scroll = 0;
+    ui->word_drag = 0;
 }
 
 static int utf8_prev(const char *s, int i)
@@ -226,49 +236,213 @@ static int utf8_next(const char *s, int len, int i)
     return i;
 }
 
-/* Applies typed text and editing keys at the caret; returns UI_SUBMIT / UI_CANCEL /
- * UI_CHANGED. */
+int ui_text_hit(const UiContext *ui, int font, float size, const char *s, int len, float x)
+{
+    if (x <= 0)
+        return 0;
+    float prev = 0;
+    for (int i = 0; i < len;) {
+        int j = utf8_next(s, len, i);
+        float w = ui_text_width_n(ui, font, size, s, j);
+        if (x < 0.5f * (prev + w))
+            return i;
+        prev = w;
+        i = j;
+    }
+    return len;
+}
+
+static int word_char(unsigned char c) { return isalnum(c) || c == '_' || c == '.' || c >= 0x80; }
+
+void ui_word_at(const char *s, int len, int i, int *from, int *to)
+{
+    i = i < 0 ? 0 : (i > len ? len : i);
+    if (i == len && i > 0)
+        i = utf8_prev(s, i);
+    if (len == 0 || !word_char((unsigned char)s[i])) {
+        *from = i, *to = i < len ? utf8_next(s, len, i) : i;
+        return;
+    }
+    int a = i, b = i;
+    while (a > 0 && word_char((unsigned char)s[a - 1]))
+        a--;
+    while (b < len && word_char((unsigned char)s[b]))
+        b++;
+    while (a < len && ((unsigned char)s[a] & 0xC0) == 0x80) /* a character's start */
+        a++;
+    *from = a, *to = b;
+}
+
+/* The start of the word before i (Ctrl+Left, Ctrl+Backspace): spaces, then one word
+ * or one run of other characters. */
+static int word_left(const char *s, int i)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    if (i > 0 && word_char((unsigned char)s[i - 1]))
+        while (i > 0 && word_char((unsigned char)s[i - 1]))
+            i--;
+    else
+        while (i > 0 && s[i - 1] != ' ' && !word_char((unsigned char)s[i - 1]))
+            i--;
+    return i;
+}
+
+/* The end of the word after i (Ctrl+Right, Ctrl+Delete). */
+static int word_right(const char *s, int len, int i)
+{
+    if (i < len && word_char((unsigned char)s[i]))
+        while (i < len && word_char((unsigned char)s[i]))
+            i++;
+    else
+        while (i < len && s[i] != ' ' && !word_char((unsigned char)s[i]))
+            i++;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* Removes bytes [a, b) of buf (n bytes long); returns the new length. */
+static int cut_range(char *buf, int n, int a, int b)
+{
+    memmove(buf + a, buf + b, (size_t)(n - b));
+    return n - (b - a);
+}
+
+/* Inserts text at c, as much of it as fits cap (whole characters; control
+ * characters as spaces, as a pasted line break becomes one); returns the new
+ * length, and the caret after it in *c. */
+static int insert_text(char *buf, int n, int cap, int *c, const char *text)
+{
+    for (const char *t = text; *t;) {
+        unsigned char ch = (unsigned char)*t;
+        int k = ch < 0x80 ? 1 : (ch & 0xE0) == 0xC0 ? 2 : (ch & 0xF0) == 0xE0 ? 3 : (ch & 0xF8) == 0xF0 ? 4 : 1;
+        for (int j = 1; j < k; j++)
+            if (((unsigned char)t[j] & 0xC0) != 0x80)
+                k = j; /* cut short: as many bytes as belong to it */
+        if (n + k >= cap)
+            break;
+        memmove(buf + *c + k, buf + *c, (size_t)(n - *c));
+        if (k == 1 && (ch < 0x20 || ch == 0x7F))
+            buf[*c] = ' ';
+        else if (k == 1 && ch >= 0x80)
+            buf[*c] = '?'; /* a stray byte: not UTF-8 */
+        else
+            memcpy(buf + *c, t, (size_t)k);
+        *c += k, n += k, t += k;
+    }
+    return n;
+}
+
+/* Applies this frame's typing and editing keys to the focused text buf (*len
+ * bytes, cap with its NUL) at the caret and selection: typing and pasting replace
+ * the selection; Ctrl+A selects all, Ctrl+C and Ctrl+X copy (and cut) it; Shift
+ * with the arrows, Home and End selects; Ctrl with the arrows, Backspace and
+ * Delete goes by words. Returns UI_SUBMIT / UI_CANCEL / UI_CHANGED. */
 static int edit_text(UiContext *ui, char *buf, int *len, int cap)
 {
     const Input *in = ui->in;
     const int *key = in->key_pressed;
-    int flags = 0, n = *len, c = ui->caret < 0 ? 0 : (ui->caret > n ? n : ui->caret);
-    for (const char *t = in->text; *t; t++) {
-        if (n + 1 < cap && (unsigned char)*t >= 0x20) {
-            memmove(buf + c + 1, buf + c, (size_t)(n - c));
-            buf[c++] = *t;
-            n++;
+    int flags = 0, n = *len;
+    int c = ui->caret < 0 ? 0 : (ui->caret > n ? n : ui->caret);
+    int an = ui->anchor < 0 ? 0 : (ui->anchor > n ? n : ui->anchor);
+    int sa = c < an ? c : an, sb = c < an ? an : c, ctrl = in->ctrl, shift = in->shift;
+    if (ctrl && key[UI_KEY_A])
+        an = 0, c = n, sa = 0, sb = n;
+    if (ctrl && (key[UI_KEY_C] || key[UI_KEY_X]) && sb > sa) {
+        snprintf(ui->copied, sizeof ui->copied, "%.*s", sb - sa, buf + sa);
+        ui->copied_ready = 1;
+    }
+    int replace = in->text[0] || (ctrl && key[UI_KEY_V] && in->paste[0]) || (ctrl && key[UI_KEY_X]);
+    if (replace && sb > sa) {
+        n = cut_range(buf, n, sa, sb);
+        c = an = sa, sb = sa;
+        flags |= UI_CHANGED;
+    }
+    const char *typed = in->text[0] ? in->text : (ctrl && key[UI_KEY_V] ? in->paste : "");
+    if (*typed) {
+        int before = n;
+        n = insert_text(buf, n, cap, &c, typed);
+        an = c;
+        flags |= n != before ? UI_CHANGED : 0;
+    }
+    if (key[UI_KEY_BACKSPACE] || key[UI_KEY_DELETE]) {
+        if (sb > sa) {
+            n = cut_range(buf, n, sa, sb);
+            c = sa;
+            flags |= UI_CHANGED;
+        } else if (key[UI_KEY_BACKSPACE] && c > 0) {
+            int p = ctrl ? word_left(buf, c) : utf8_prev(buf, c);
+            n = cut_range(buf, n, p, c);
+            c = p;
+            flags |= UI_CHANGED;
+        } else if (key[UI_KEY_DELETE] && c < n) {
+            int q = ctrl ? word_right(buf, n, c) : utf8_next(buf, n, c);
+            n = cut_range(buf, n, c, q);
             flags |= UI_CHANGED;
         }
+        an = c;
     }
-    if (key[UI_KEY_BACKSPACE] && c > 0) {
-        int p = utf8_prev(buf, c);
-        memmove(buf + p, buf + c, (size_t)(n - c));
-        n -= c - p, c = p;
-        flags |= UI_CHANGED;
+    /* moves: with Shift the anchor stays (the selection grows); without, an arrow
+     * first collapses a selection to its side */
+    int moved = 1, to = c;
+    if (key[UI_KEY_LEFT])
+        to = !shift && !ctrl && sb > sa ? sa : (c > 0 ? (ctrl ? word_left(buf, c) : utf8_prev(buf, c)) : 0);
+    else if (key[UI_KEY_RIGHT])
+        to = !shift && !ctrl && sb > sa ? sb : (c < n ? (ctrl ? word_right(buf, n, c) : utf8_next(buf, n, c)) : n);
+    else if (key[UI_KEY_HOME])
+        to = 0;
+    else if (key[UI_KEY_END])
+        to = n;
+    else
+        moved = 0;
+    if (moved) {
+        c = to;
+        if (!shift)
+            an = c;
     }
-    if (key[UI_KEY_DELETE] && c < n) {
-        int q = utf8_next(buf, n, c);
-        memmove(buf + c, buf + q, (size_t)(n - q));
-        n -= q - c;
-        flags |= UI_CHANGED;
-    }
-    if (key[UI_KEY_LEFT] && c > 0)
-        c = utf8_prev(buf, c);
-    if (key[UI_KEY_RIGHT] && c < n)
-        c = utf8_next(buf, n, c);
-    if (key[UI_KEY_HOME])
-        c = 0;
-    if (key[UI_KEY_END])
-        c = n;
     buf[n] = '\0';
     *len = n;
     ui->caret = c;
+    ui->anchor = an;
     if (key[UI_KEY_ENTER])
         flags |= UI_SUBMIT;
     if (key[UI_KEY_ESCAPE])
         flags |= UI_CANCEL;
     return flags;
+}
+
+/* The mouse in a focused field whose text starts at x0 px: a press puts the caret
+ * there (Shift: the selection grows to it), a double-click selects the word there,
+ * a drag selects. `pressed` is whether the field took this frame's press. */
+static void edit_mouse(UiContext *ui, UiId id, int pressed, const char *buf, int len, float x0, float fs)
+{
+    const Input *in = ui->in;
+    int at = ui_text_hit(ui, 0, fs, buf, len, in->mouse_x - x0);
+    if (pressed) {
+        ui->word_drag = 0;
+        if (in->double_click) {
+            ui_word_at(buf, len, at, &ui->anchor, &ui->caret);
+            ui->word_drag = 1;
+        } else {
+            if (!in->shift)
+                ui->anchor = at;
+            ui->caret = at;
+        }
+    } else if (ui->active == id && in->mouse_down && !ui->word_drag) {
+        ui->caret = at;
+    }
+}
+
+/* The selection's highlight behind text drawn from x0 (the caret and anchor of
+ * the focused field). */
+static void draw_selection(UiContext *ui, const char *buf, float x0, float y, float h, float fs)
+{
+    int a = ui->caret < ui->anchor ? ui->caret : ui->anchor, b = ui->caret < ui->anchor ? ui->anchor : ui->caret;
+    if (b <= a)
+        return;
+    float xa = ui_text_width_n(ui, 0, fs, buf, a), xb = ui_text_width_n(ui, 0, fs, buf, b);
+    draw_rect(ui->dl, x0 + xa, y, xb - xa, h, 0, (ui->theme->accent & ~0xFFu) | 0xA0u);
 }
 
 /* Stores v through the slider's fix; returns the flags that says what happened. */
@@ -319,24 +493,55 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
             ui->focus = 0;
         }
     }
-    if (interact(ui, vid, vx, y, value_w, h) || (in->double_click && ui_mouse_over(ui, tx, y, tw, h))) {
+    int box_pressed = interact(ui, vid, vx, y, value_w, h);
+    if (ui->focus == vid) {
+        edit_mouse(ui, vid, box_pressed, ui->edit, ui->edit_len, vx + ui_px(ui, 6), fs);
+    } else if (box_pressed || (in->double_click && ui_mouse_over(ui, tx, y, tw, h))) {
         begin_edit(ui, vid, text);
         ui->mouse_used = 1;
     }
-    /* the track */
-    if (ui->focus != vid && interact(ui, id, tx, y, tw, h))
-        ui->drag_offset = 0;
-    if (ui->active == id && in->mouse_down) {
-        double t = (double)((in->mouse_x - tx) / (tw > 1 ? tw : 1));
-        double v = ui_slider_value(t, lo, hi, log_scale);
+    /* the track: a press puts the knob there; a drag moves it with the mouse, a
+     * tenth as far while Shift is held */
+    if (ui->focus == vid)
+        ui->wheel_armed = id;
+    if (ui->focus != vid && interact(ui, id, tx, y, tw, h)) {
+        ui->wheel_armed = id;
+        ui->drag_t = (double)((in->mouse_x - tx) / (tw > 1 ? tw : 1));
+        ui->drag_t = ui->drag_t < 0 ? 0 : (ui->drag_t > 1 ? 1 : ui->drag_t);
+        ui->drag_x = in->mouse_x;
+        ui->drag_fine = 0;
+        if (in->shift) { /* a fine drag starts from the value as it is */
+            ui->drag_t = ui_slider_pos(*value, lo, hi, log_scale);
+            ui->drag_fine = 1;
+        } else {
+            flags |= slider_store(s, value, ui_slider_value(ui->drag_t, lo, hi, log_scale));
+        }
+    } else if (ui->active == id && in->mouse_down && in->mouse_x != ui->drag_x) {
+        ui->drag_fine |= in->shift;
+        double dt = (double)((in->mouse_x - ui->drag_x) / (tw > 1 ? tw : 1));
+        if (ui->drag_fine)
+            ui->drag_t += in->shift ? 0.1 * dt : dt;
+        else
+            ui->drag_t = (double)((in->mouse_x - tx) / (tw > 1 ? tw : 1)); /* under the mouse */
+        ui->drag_t = ui->drag_t < 0 ? 0 : (ui->drag_t > 1 ? 1 : ui->drag_t);
+        ui->drag_x = in->mouse_x;
+        double v = ui_slider_value(ui->drag_t, lo, hi, log_scale);
         if (v != *value)
             flags |= slider_store(s, value, v);
     }
     if (!in->mouse_down && !in->mouse_pressed && ui_mouse_over(ui, tx, y, tw, h) && ui->hot == id) {
-        /* arrow keys nudge the hovered slider by 1% of its range */
+        /* arrow keys nudge the hovered slider by 1% of its range; the wheel by one
+         * tick: 1% of its range, a tenth of a decade on a log scale */
         int dir = in->key_pressed[UI_KEY_UP] - in->key_pressed[UI_KEY_DOWN];
         if (dir) {
             double t = ui_slider_pos(*value, lo, hi, log_scale) + 0.01 * dir;
+            flags |= slider_store(s, value, ui_slider_value(t, lo, hi, log_scale));
+        }
+        if (ui->wheel_armed == id)
+            ui->wheel_slider = id;
+        if (in->wheel != 0.0f && ui->last_wheel_slider == id && !ui->wheel_scrolling) {
+            double tick = log_scale ? 0.1 / fabs(log10(hi) - log10(lo)) : 0.01;
+            double t = ui_slider_pos(*value, lo, hi, log_scale) + tick * (double)in->wheel;
             flags |= slider_store(s, value, ui_slider_value(t, lo, hi, log_scale));
         }
     }
@@ -348,6 +553,16 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     float pos = (float)ui_slider_pos(*value, lo, hi, log_scale);
     draw_rect(ui->dl, tx, ty, tw, bar, bar * 0.5f, th->widget);
     draw_rect(ui->dl, tx, ty, tw * pos, bar, bar * 0.5f, th->accent);
+    if (log_scale && lo > 0 && hi > lo) {
+        /* a mark at each power of ten (where they are not crowded) */
+        int d0 = (int)ceil(log10(lo) - 1e-9), d1 = (int)floor(log10(hi) + 1e-9);
+        if (d1 >= d0 && tw / (float)(d1 - d0 + 1) >= ui_px(ui, 6))
+            for (int d = d0; d <= d1; d++) {
+                float mx = tx + tw * (float)ui_slider_pos(pow(10.0, d), lo, hi, 1);
+                draw_rect(ui->dl, mx - ui_px(ui, 0.75f), ty - ui_px(ui, 3), ui_px(ui, 1.5f), bar + ui_px(ui, 6), 0,
+                          th->text_dim);
+            }
+    }
     int lit = ui->hot == id || ui->active == id;
     draw_circle(ui->dl, tx + tw * pos, y + 0.5f * h, ui_px(ui, lit ? 8.5f : 7.0f), th->text, ui_px(ui, 1.5f),
                 th->knob_outline);
@@ -355,6 +570,7 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
     draw_rect(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 4), box);
     if (ui->focus == vid) {
         draw_frame(ui->dl, vx, y + ui_px(ui, 2), value_w, h - ui_px(ui, 4), ui_px(ui, 1.5f), th->accent);
+        draw_selection(ui, ui->edit, vx + ui_px(ui, 6), y + ui_px(ui, 6), h - ui_px(ui, 12), fs);
         ui_text(ui, vx + ui_px(ui, 6), text_y(ui, y, h, fs), fs, 0, th->text, ui->edit);
         float cw = ui_text_width_n(ui, 0, fs, ui->edit, ui->caret);
         draw_rect(ui->dl, vx + ui_px(ui, 7) + cw, y + ui_px(ui, 6), ui_px(ui, 1.5f), h - ui_px(ui, 12), 0, th->text);
@@ -490,30 +706,61 @@ float ui_textbox_height(const UiContext *ui, const char *buf, float w, float h)
     return h + (float)(lines - 1) * fs * 1.25f;
 }
 
+void ui_focus_text(UiContext *ui, UiId id, const char *buf, const char *orig)
+{
+    ui->focus = id;
+    ui->edit_len = (int)strlen(buf);
+    ui->caret = ui->anchor = ui->edit_len;
+    ui->edit_scroll = 0;
+    ui->word_drag = 0;
+    snprintf(ui->edit_orig, sizeof ui->edit_orig, "%s", orig);
+}
+
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap)
 {
     int flags = 0;
-    if (interact(ui, id, x, y, w, h) && ui->focus != id) {
+    float fs = ui_px(ui, ui->style.font_size), lh = fs * 1.25f;
+    /* one line of the row's first line height; more when the text wraps */
+    float first_h = ui_px(ui, ui->style.row_height) < h ? ui_px(ui, ui->style.row_height) : h;
+    float room = w - ui_px(ui, 12);
+    int pressed = interact(ui, id, x, y, w, h);
+    if (pressed && ui->focus != id) {
+        /* focus, with the caret where the click fell in the wrapped text */
+        int starts[UI_WRAP_MAX], len = (int)strlen(buf);
+        int lines = ui_wrap(ui, 0, fs, buf, room, starts, UI_WRAP_MAX);
+        int line = (int)floorf((ui->in->mouse_y - text_y(ui, y, first_h, fs)) / lh);
+        line = line < 0 ? 0 : (line >= lines ? lines - 1 : line);
+        int end = line + 1 < lines ? starts[line + 1] : len;
         ui->focus = id;
-        ui->edit_len = (int)strlen(buf);
-        ui->caret = ui->edit_len;
+        ui->edit_len = len;
+        ui->caret = ui->anchor = starts[line] + ui_text_hit(ui, 0, fs, buf + starts[line], end - starts[line],
+                                                            ui->in->mouse_x - (x + ui_px(ui, 6)));
         ui->edit_scroll = 0;
+        ui->word_drag = 0;
+        snprintf(ui->edit_orig, sizeof ui->edit_orig, "%s", buf);
+        if (ui->in->double_click)
+            ui_word_at(buf, len, ui->caret, &ui->anchor, &ui->caret), ui->word_drag = 1;
+    } else if (ui->focus == id) {
+        edit_mouse(ui, id, pressed, buf, (int)strlen(buf), x + ui_px(ui, 6) - ui->edit_scroll, fs);
     }
     if (ui->focus == id) {
         int len = (int)strlen(buf);
         flags = edit_text(ui, buf, &len, cap);
+        if (flags & UI_CANCEL) {
+            /* Esc: the text it had when the field took focus */
+            if (strcmp(buf, ui->edit_orig) != 0 && (int)strlen(ui->edit_orig) < cap) {
+                strcpy(buf, ui->edit_orig);
+                flags |= UI_CHANGED;
+            }
+        }
         if (flags & (UI_SUBMIT | UI_CANCEL))
             ui->focus = 0;
     }
     const Theme *th = ui->theme;
-    float fs = ui_px(ui, ui->style.font_size), lh = fs * 1.25f;
-    /* one line of the row's first line height; more when the text wraps */
-    float first_h = ui_px(ui, ui->style.row_height) < h ? ui_px(ui, ui->style.row_height) : h;
     draw_rect(ui->dl, x, y, w, h, ui_px(ui, 4), ui->focus == id ? th->widget_hot : th->widget);
     if (ui->focus == id)
         draw_frame(ui->dl, x, y, w, h, ui_px(ui, 1.5f), th->accent);
     draw_clip(ui->dl, x, y, w, h);
-    float room = w - ui_px(ui, 12);
     if (ui->focus == id) {
         /* one line, scrolled so that the caret is in view */
         float cx = ui_text_width_n(ui, 0, fs, buf, ui->caret), tw = ui_text_width(ui, 0, fs, buf);
@@ -524,6 +771,7 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
         if (ui->edit_scroll > 0 && tw - ui->edit_scroll < room)
             ui->edit_scroll = tw > room ? tw - room : 0;
         float tx = x + ui_px(ui, 6) - ui->edit_scroll;
+        draw_selection(ui, buf, tx, y + ui_px(ui, 5), first_h - ui_px(ui, 10), fs);
         ui_text(ui, tx, text_y(ui, y, first_h, fs), fs, 0, th->text, buf);
         draw_rect(ui->dl, tx + cx, y + ui_px(ui, 5), ui_px(ui, 1.5f), first_h - ui_px(ui, 10), 0, th->text);
     } else {
@@ -546,8 +794,13 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
 void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *scroll)
 {
     ui->px = x, ui->py = y, ui->pw = w, ui->ph = h;
-    if (ui_mouse_over(ui, x, y, w, h) && ui->in->wheel != 0.0f)
+    /* the wheel scrolls the panel, or nudges the slider the mouse rests on; once it
+     * scrolls, it scrolls until the mouse moves (a slider brought under the
+     * resting mouse is not nudged) */
+    if (ui_mouse_over(ui, x, y, w, h) && ui->in->wheel != 0.0f && (ui->wheel_scrolling || !ui->last_wheel_slider)) {
         *scroll -= ui->in->wheel * ui_px(ui, 60);
+        ui->wheel_scrolling = 1;
+    }
     float max_scroll = ui->content_h - h;
     if (*scroll > max_scroll)
         *scroll = max_scroll;

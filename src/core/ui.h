@@ -25,9 +25,11 @@ typedef enum UiKey {
     UI_KEY_R, UI_KEY_S, UI_KEY_G, UI_KEY_V, UI_KEY_H, UI_KEY_A, UI_KEY_0, UI_KEY_P,
     UI_KEY_I, UI_KEY_U, UI_KEY_O, UI_KEY_C, UI_KEY_E, UI_KEY_3, UI_KEY_B, UI_KEY_D,
     UI_KEY_PAGEUP, UI_KEY_PAGEDOWN, UI_KEY_F5, UI_KEY_PERIOD, /* a presentation clicker's */
-    UI_KEY_Z, UI_KEY_Y, UI_KEY_Q,
+    UI_KEY_Z, UI_KEY_Y, UI_KEY_Q, UI_KEY_X,
     UI_KEY_COUNT
 } UiKey;
+
+#define UI_PASTE_MAX 512
 
 /* One frame of input, in framebuffer pixels. */
 typedef struct Input {
@@ -39,6 +41,7 @@ typedef struct Input {
     int key_pressed[UI_KEY_COUNT];  /* pressed this frame (with repeat) */
     int ctrl, shift;
     char text[64];                  /* UTF-8 typed this frame */
+    char paste[UI_PASTE_MAX];       /* the clipboard's text, when Ctrl+V was pressed */
     int quit;                       /* window closed */
     int resized;
     int minimized;
@@ -80,16 +83,33 @@ typedef struct UiContext {
     UiId last_hot;
     UiId id_stack[UI_ID_DEPTH];
     int id_depth;
-    float drag_offset;
+    /* a slider's drag: where the track is (t in [0, 1]) and the mouse was last
+     * frame; Shift moves it ten times finer, from where it is */
+    double drag_t;
+    float drag_x;
+    int drag_fine;              /* Shift was used in this drag */
+    /* the wheel over the slider last pressed (its track or value box) nudges it, as
+     * a focused control takes the wheel; over anything else, or once the panel
+     * under the mouse scrolls (until the mouse moves), it scrolls the panel */
+    UiId wheel_armed;           /* the slider last pressed (0 after a press elsewhere) */
+    UiId wheel_slider, last_wheel_slider; /* that slider, under the mouse this / last frame */
+    int wheel_scrolling;
+    float last_mouse_x, last_mouse_y;
     /* layout: a column of rows inside a panel */
     float px, py, pw, ph;       /* panel rect */
     float cx, cy;               /* cursor */
     float scroll, content_h;
-    /* text editing */
-    char edit[128];
+    /* text editing: the focused field's caret and the other end of its selection
+     * (the selection is between them; none when they are equal) */
+    char edit[128];             /* a value box's text while it is edited */
     int edit_len;
-    int caret;                  /* byte offset in the text being edited */
+    int caret, anchor;          /* byte offsets in the text being edited */
+    int word_drag;              /* a double-click selected a word: the press does not drag */
     float edit_scroll;          /* px the edited line is scrolled left */
+    char edit_orig[UI_PASTE_MAX]; /* a text field's text when it took focus (Esc restores it) */
+    /* text cut or copied this frame (Ctrl+X, Ctrl+C), for the system clipboard */
+    char copied[UI_PASTE_MAX];
+    int copied_ready;
     int mouse_used;             /* a widget took this frame's mouse press */
     /* where each widget was drawn this frame (for tests and tooling) */
     struct { UiId id; float x, y, w, h; } placed[512];
@@ -129,6 +149,10 @@ int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, con
 int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, int *value, unsigned colour);
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap);
 
+/* Gives text field `id` (showing buf) the keyboard, with the caret at the end of
+ * buf and Esc restoring `orig` (the text before a clear, say). */
+void ui_focus_text(UiContext *ui, UiId id, const char *buf, const char *orig);
+
 /* A button's drawing alone, at UI scale `scale` (hot: under the mouse): what
  * ui_button_at draws, for a picture of the controls as they rest. */
 void ui_button_draw(const UiContext *ui, DrawList *dl, float scale, float x, float y, float w, float h,
@@ -166,6 +190,14 @@ int ui_mouse_over(const UiContext *ui, float x, float y, float w, float h);
 /* The rect where widget `id` was placed in the current (or last finished) frame.
  * Returns 1 when found. */
 int ui_find(const UiContext *ui, UiId id, float *x, float *y, float *w, float *h);
+
+/* Where a click at x px (from the text's start) falls in s (len bytes): the byte
+ * offset of the character boundary nearest to it. */
+int ui_text_hit(const UiContext *ui, int font, float size, const char *s, int len, float x);
+
+/* The word around byte offset i of s (len bytes): [*from, *to). A word is letters,
+ * digits, '_' and '.', or any non-ASCII character; else one other character. */
+void ui_word_at(const char *s, int len, int i, int *from, int *to);
 
 /* Slider mapping between a value and a position t in [0, 1]. */
 double ui_slider_value(double t, double lo, double hi, int log_scale);

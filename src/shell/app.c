@@ -19,6 +19,7 @@
 #include "log.h"
 #include "media.h"
 #include "outdir.h"
+#include "tune.h"
 
 /* ---- the layout, as data ------------------------------------------------------- */
 
@@ -213,7 +214,8 @@ static void reset_view(App *a)
 static void clear_changes(AppChanges *c)
 {
     c->runs = 0;
-    c->scene = c->restart = c->surface = c->keep_runs = c->open_scene = c->open_lesson = 0;
+    c->scene = c->restart = c->surface = c->formula_only = c->tune = c->open_scene = c->open_lesson = 0;
+    c->history = 0;
     c->steps = c->add = c->remove = c->bundle_run = -1;
 }
 
@@ -355,38 +357,92 @@ void app_resimulate(App *a)
 
 /* ---- applying what the UI pass changed, then one re-simulation --------------------- */
 
-static void load_surface(App *a, const Surface *s, int keep_runs)
+/* Sets every run's learning rate to the one tuned for the surface (tune.h); the
+ * runs changed are marked in *runs. Returns how many runs have no tuned rate. */
+static int tune_runs(App *a, unsigned *runs)
 {
-    Scene next;
-    scene_init(&next, s);
-    if (keep_runs) {
-        for (int i = 0; i < a->scene.n_runs; i++) {
-            const Run *r = &a->scene.run[i];
-            int k = scene_add_run(&next, r->kind, r->hp, r->label_set ? r->label : NULL);
-            if (k < 0)
-                continue;
-            next.run[k].enabled = r->enabled;
-            next.run[k].colour = r->colour;
-            next.run[k].sched = r->sched;
-            if (r->bundle > 1)
-                scene_set_bundle(&next, k, r->bundle);
+    int untuned = 0;
+    for (int i = 0; i < a->scene.n_runs; i++) {
+        Run *r = &a->scene.run[i];
+        double lr;
+        if (tune_lr(&a->scene.surface, r->kind, &lr) != 0) {
+            untuned++;
+            continue;
         }
-    } else {
-        spec_add_default_runs(&next);
+        if (r->hp[HP_LR] != lr) {
+            r->hp[HP_LR] = lr;
+            *runs |= 1u << i;
+        }
+    }
+    return untuned;
+}
+
+/* How many runs' learning rates differ from the surface's tuned ones. */
+static int runs_off_tune(const App *a)
+{
+    int n = 0;
+    for (int i = 0; i < a->scene.n_runs; i++) {
+        double lr;
+        if (tune_lr(&a->scene.surface, a->scene.run[i].kind, &lr) == 0 && a->scene.run[i].hp[HP_LR] != lr)
+            n++;
+    }
+    return n;
+}
+
+/* A new surface under the runs the user made: their optimizers, hyperparameters,
+ * labels, colours, schedules and bundles stay, and so do the steps, the speed, the
+ * noise and its seed. A built-in surface brings its own view and start; a typed
+ * formula (formula_only) changes nothing but the formula, over the view and from
+ * the start it had. */
+static void load_surface(App *a, const Surface *s, int formula_only)
+{
+    Surface next_surface = *s;
+    if (formula_only) {
+        memcpy(next_surface.view, a->scene.surface.view, sizeof next_surface.view);
+        next_surface.start[0] = a->scene.start[0], next_surface.start[1] = a->scene.start[1];
+    }
+    Scene next;
+    scene_init(&next, &next_surface);
+    next.steps = a->scene.steps; /* before the runs, which are sized for it */
+    for (int i = 0; i < a->scene.n_runs; i++) {
+        const Run *r = &a->scene.run[i];
+        int k = scene_add_run(&next, r->kind, r->hp, r->label_set ? r->label : NULL);
+        if (k < 0)
+            continue;
+        next.run[k].enabled = r->enabled;
+        next.run[k].colour = r->colour;
+        next.run[k].sched = r->sched;
+        if (r->bundle > 1)
+            scene_set_bundle(&next, k, r->bundle);
     }
     next.noise = a->scene.noise;
     next.seed = a->scene.seed;
     scene_free(&a->scene);
     a->scene = next;
+    if (formula_only)
+        return;
     reset_view(a);
-    a->speed = default_speed(a->scene.steps);
-    if (!keep_runs)
-        side_reset_formula(a);
+    side_reset_formula(a);
+    if (runs_off_tune(a) > 0) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s: your runs are kept. \xe2\x80\x9cTune lr\xe2\x80\x9d gives them the learning "
+                 "rates tuned for it (Ctrl+Z takes them back)", surface_info(s->builtin)->title);
+        app_message(a, msg);
+    }
 }
 
 static void apply_changes(App *a)
 {
     AppChanges *c = &a->changes;
+    if (c->history) {
+        int redo = c->history > 0;
+        clear_changes(c);
+        if (redo)
+            app_redo(a);
+        else
+            app_undo(a);
+        return;
+    }
     if (c->open_lesson > 0) {
         const char *name = lesson_builtin_name(c->open_lesson - 1);
         clear_changes(c);
@@ -438,8 +494,17 @@ static void apply_changes(App *a)
         all = 1;
     }
     if (c->surface) {
-        load_surface(a, &c->next_surface, c->keep_runs);
+        load_surface(a, &c->next_surface, c->formula_only);
         all = 1;
+        c->restart = 1;
+    }
+    if (c->tune) {
+        int untuned = tune_runs(a, &runs);
+        char msg[160];
+        snprintf(msg, sizeof msg, "Learning rates tuned for %s%s", a->scene.surface.builtin >= 0 ?
+                 surface_info(a->scene.surface.builtin)->title : "your function",
+                 untuned ? " (Adadelta sizes its own steps: its lr is kept)" : "");
+        app_message(a, msg);
         c->restart = 1;
     }
     if (all)
@@ -514,13 +579,18 @@ void app_act(App *a, Action act)
             a->user_scale /= 1.125f;
         break;
     case ACT_UI_NORMAL: a->user_scale = 1.0f; break;
-    case ACT_FULLSCREEN: a->want_fullscreen = 1; break;
+    case ACT_FULLSCREEN:
+        a->fullscreen = !a->fullscreen;
+        a->present_fullscreen = 0;
+        break;
     case ACT_HELP: a->show_help = !a->show_help; break;
     case ACT_ESCAPE: /* backs out of what is open; quitting is Ctrl+Q's, never Esc's */
         if (a->presenting)
             app_present(a, 0);
         else if (a->show_help)
             a->show_help = 0;
+        else if (a->fullscreen)
+            a->fullscreen = 0;
         break;
     case ACT_QUIT: a->want_quit = 1; break;
     case ACT_PRESENT: app_present(a, !a->presenting); break;
@@ -668,6 +738,11 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     if (!typing)
         handle_keys(a, in);
     ui_end(&a->ui);
+    if (a->ui.copied_ready) { /* Ctrl+C or Ctrl+X in a text field */
+        a->ui.copied_ready = 0;
+        if (a->clipboard)
+            a->clipboard(a->ui.copied);
+    }
     apply_changes(a);
     app_maps_update(a);
     /* the turn between the 2D map and 3D takes half a second */

@@ -33,9 +33,11 @@ typedef struct AppChanges {
     int remove;              /* a run to remove, or -1 */
     int bundle_run, bundle;  /* a run's new bundle size (bundle_run -1: none) */
     int surface;             /* load next_surface */
-    int keep_runs;           /* ... keeping the runs (a typed formula) */
+    int formula_only;        /* ... a typed formula: nothing else changes */
+    int tune;                /* every run's learning rate to the surface's tuned one */
     int open_scene;          /* open the side panel's scene file (replaces everything else) */
     int open_lesson;         /* open built-in lesson open_lesson - 1 (0: none; the same) */
+    int history;             /* -1: undo, 1: redo (replaces everything else) */
     Surface next_surface;
 } AppChanges;
 
@@ -136,7 +138,9 @@ struct App {
     int show_internals;      /* arrows and boxes at the heads */
     int card_no_room;        /* bit 0: the card is open but the window has no room for it; bit 1: the
                                 same for the hyperparameter map (each told once) */
-    int want_quit, want_fullscreen, want_screenshot;
+    int want_quit, want_screenshot;
+    int fullscreen;          /* the window fills the screen (the platform makes it so) */
+    int present_fullscreen;  /* presenting made it so: leaving presenting leaves it */
     int want_export;         /* an animation to export: a MediaFormat, or 0 */
     struct AnimJob *anim;    /* the animation being exported (app_anim.c), or NULL */
     int anim_cancel;         /* Esc pressed while it runs */

@@ -268,6 +268,11 @@ void app_redo(App *a) { undo_redo(a, 1); }
 
 void app_present(App *a, int on)
 {
+    /* presenting fills the screen, and leaving it gives the window back as it was */
+    if (on && !a->presenting && !a->fullscreen)
+        a->fullscreen = a->present_fullscreen = 1;
+    if (!on && a->present_fullscreen)
+        a->fullscreen = a->present_fullscreen = 0;
     a->presenting = on;
     a->blank = 0;
     a->show_help = 0;

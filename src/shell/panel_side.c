@@ -202,23 +202,38 @@ static void surface_controls(App *a)
         if (j >= 0) {
             surface_init_builtin(&a->changes.next_surface, j);
             a->changes.surface = 1;
-            a->changes.keep_runs = 0;
+            a->changes.formula_only = 0;
             st->surface_menu = 0;
         }
     }
+    /* the learning rates tuned for this surface (a surface change keeps the runs'
+     * own); always there, so that nothing below moves while a slider is dragged */
+    ui_row(ui, 0, &x, &y, &w, &h);
+    if (ui_button_at(ui, ui_get_id(ui, "tune"), x, y, w, h, "Tune lr for this surface", 0))
+        a->changes.tune = 1;
     float fs = ui_px(ui, ui->style.font_size);
     float lw = ui_text_width(ui, 0, fs, "f(x, y) =") + ui_px(ui, 8);
     /* the field is as tall as the whole formula needs, wrapped */
     float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad), row_h = ui_px(ui, ui->style.row_height);
-    ui_row(ui, ui_textbox_height(ui, st->expr_text, row_w - lw, row_h), &x, &y, &w, &h);
+    /* the field, and a small x that clears it (Esc brings the formula back) */
+    float cw = row_h, gap = ui_px(ui, 4);
+    ui_row(ui, ui_textbox_height(ui, st->expr_text, row_w - lw - cw - gap, row_h), &x, &y, &w, &h);
     row_text(ui, x, y, row_h, 0, s->builtin == SURFACE_EXPR ? ui->theme->heading : ui->theme->text_dim, "f(x, y) =");
-    int f = ui_textbox_at(ui, ui_get_id(ui, "expr"), x + lw, y, w - lw, h, st->expr_text, (int)sizeof st->expr_text);
+    UiId field = ui_get_id(ui, "expr");
+    int f = ui_textbox_at(ui, field, x + lw, y, w - lw - cw - gap, h, st->expr_text, (int)sizeof st->expr_text);
+    if (ui_button_at(ui, ui_get_id(ui, "expr-clear"), x + w - cw, y, cw, row_h, "\xc3\x97", 0)) {
+        char was[EXPR_MAX_SOURCE];
+        snprintf(was, sizeof was, "%s", st->expr_text);
+        st->expr_text[0] = '\0';
+        st->expr_error[0] = '\0';
+        ui_focus_text(ui, field, st->expr_text, was);
+    }
     if (f & UI_SUBMIT) {
         ExprError err;
         if (surface_init_expr(&a->changes.next_surface, st->expr_text, &err) == 0) {
             st->expr_error[0] = '\0';
             a->changes.surface = 1;
-            a->changes.keep_runs = 1;
+            a->changes.formula_only = 1;
         } else {
             snprintf(st->expr_error, sizeof st->expr_error, "%s", err.message);
         }

@@ -38,6 +38,7 @@ static int map_key(SDL_Keycode k)
     case SDLK_z: return UI_KEY_Z;
     case SDLK_y: return UI_KEY_Y;
     case SDLK_q: return UI_KEY_Q;
+    case SDLK_x: return UI_KEY_X;
     case SDLK_PAGEUP: return UI_KEY_PAGEUP;
     case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
     case SDLK_PERIOD: return UI_KEY_PERIOD;
@@ -100,6 +101,12 @@ void platform_poll(SDL_Window *win, Input *in)
                 in->key_pressed[k] = 1;
             in->ctrl |= (e.key.keysym.mod & KMOD_CTRL) != 0;
             in->shift |= (e.key.keysym.mod & KMOD_SHIFT) != 0;
+            if (k == UI_KEY_V && (e.key.keysym.mod & KMOD_CTRL) && SDL_HasClipboardText()) {
+                char *clip = SDL_GetClipboardText();
+                if (clip)
+                    snprintf(in->paste, sizeof in->paste, "%s", clip);
+                SDL_free(clip);
+            }
             break;
         }
         case SDL_TEXTINPUT: {
@@ -177,9 +184,8 @@ int shell_frame(Shell *sh, double dt)
         return 0;
     shell_step(sh, dt, fw, fh);
     App *a = &sh->app;
-    if (a->want_fullscreen) {
-        a->want_fullscreen = 0;
-        sh->fullscreen = !sh->fullscreen;
+    if (a->fullscreen != sh->fullscreen) {
+        sh->fullscreen = a->fullscreen;
         SDL_SetWindowFullscreen(sh->gl.window, sh->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     }
     SDL_GL_SwapWindow(sh->gl.window);

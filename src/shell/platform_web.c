@@ -127,7 +127,7 @@ static int map_key(const char *k)
     } LETTERS[] = {
         {'r', UI_KEY_R}, {'s', UI_KEY_S}, {'g', UI_KEY_G}, {'i', UI_KEY_I}, {'u', UI_KEY_U}, {'o', UI_KEY_O},
         {'c', UI_KEY_C}, {'e', UI_KEY_E}, {'b', UI_KEY_B}, {'d', UI_KEY_D}, {'v', UI_KEY_V}, {'h', UI_KEY_H},
-        {'a', UI_KEY_A}, {'p', UI_KEY_P}, {'z', UI_KEY_Z}, {'y', UI_KEY_Y},
+        {'a', UI_KEY_A}, {'p', UI_KEY_P}, {'z', UI_KEY_Z}, {'y', UI_KEY_Y}, {'x', UI_KEY_X},
     };
     if (k[0] && !k[1])
         for (size_t i = 0; i < sizeof LETTERS / sizeof LETTERS[0]; i++)
@@ -151,6 +151,8 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
     (void)type, (void)user;
     int k = map_key(e->key);
     int ctrl = e->ctrlKey || e->metaKey;
+    if (ctrl && k == UI_KEY_V)
+        return 0; /* the browser's paste event brings the text (gs_web_paste) */
     if (k >= 0)
         ev.key_pressed[k] = 1;
     ev.ctrl |= ctrl;
@@ -163,6 +165,17 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent *e, void *user)
     }
     /* the browser keeps what the app does not use (F5, F12, Ctrl+R, ...) */
     return k >= 0 || text;
+}
+
+/* The browser left (or entered) full screen itself (its own Esc): the app follows. */
+static EM_BOOL on_fullscreen(int type, const EmscriptenFullscreenChangeEvent *e, void *user)
+{
+    (void)type, (void)user;
+    sh.fullscreen = sh.app.fullscreen = e->isFullscreen != 0;
+    if (!e->isFullscreen)
+        sh.app.present_fullscreen = 0;
+    wake();
+    return 0;
 }
 
 /* src/web/library_gradscape.js */
@@ -199,6 +212,15 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
         }
     }
     return 1;
+}
+
+/* Ctrl+V on the page: the clipboard's text, for the text field being edited. */
+EMSCRIPTEN_KEEPALIVE void gs_web_paste(const char *text)
+{
+    snprintf(ev.paste, sizeof ev.paste, "%s", text);
+    ev.key_pressed[UI_KEY_V] = 1;
+    ev.ctrl = 1;
+    wake();
 }
 
 /* The scene file the user chose (Ctrl+O, the side panel's Open, or dropped on
@@ -288,13 +310,12 @@ static void frame(void)
     ev.mouse_x = mx, ev.mouse_y = my, ev.mouse_down = down;
     shell_step(&sh, dt, canvas_w, canvas_h);
     App *a = &sh.app;
-    if (a->want_fullscreen) {
-        a->want_fullscreen = 0;
-        EmscriptenFullscreenChangeEvent fs;
-        if (emscripten_get_fullscreen_status(&fs) == EMSCRIPTEN_RESULT_SUCCESS && fs.isFullscreen)
-            emscripten_exit_fullscreen();
-        else
+    if (a->fullscreen != sh.fullscreen) {
+        sh.fullscreen = a->fullscreen;
+        if (a->fullscreen)
             emscripten_request_fullscreen(CANVAS, 1);
+        else
+            emscripten_exit_fullscreen();
     }
     a->want_quit = 0; /* a page is closed by the browser, not by the app */
     static int drawn;
@@ -357,6 +378,7 @@ int main(int argc, char **argv)
     emscripten_set_touchmove_callback(CANVAS, NULL, 1, on_touch);
     emscripten_set_touchend_callback(CANVAS, NULL, 1, on_touch);
     emscripten_set_touchcancel_callback(CANVAS, NULL, 1, on_touch);
+    emscripten_set_fullscreenchange_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, NULL, 1, on_fullscreen);
     gs_web_keep_on_leave();
     gs_web_follow_address();
     gs_web_started();
