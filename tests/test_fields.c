@@ -272,6 +272,57 @@ static void test_wheel(void)
     frame();
 }
 
+/* A widget of the side panel, scrolled into view. */
+static int side_find(const char *path, float *x, float *y, float *w, float *h)
+{
+    const Panel *side = frame_panel(&sh.app.frame, &panel_side);
+    for (int tries = 0; side && tries < 40; tries++) {
+        if (!find(path, x, y, w, h))
+            return 0;
+        if (*y >= side->y && *y + *h <= side->y + side->h)
+            return 1;
+        sh.app.side.scroll += *y + *h > side->y + side->h ? 120 : -120;
+    }
+    return 0;
+}
+
+/* A run's label, typed in its "more" (Enter sets it; a label another run has, or
+ * one with a ',' is refused and said), and its colour from the swatches; each one
+ * step of undo. */
+static void test_label_and_colour(void)
+{
+    App *a = &sh.app;
+    float x, y, w, h;
+    CHECK(side_find("side/run/0/more", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    CHECK(side_find("side/run/0/label", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    key(SDLK_a, KMOD_CTRL);
+    text("fast sgd");
+    key(SDLK_RETURN, 0);
+    CHECK_STR(a->scene.run[0].label, "fast sgd");
+    CHECK(a->scene.run[0].label_set);
+    static const char *const BAD[] = {"momentum", "a,b"};
+    for (int i = 0; i < 2; i++) {
+        click_at(x + w / 2, y + h / 2);
+        key(SDLK_a, KMOD_CTRL);
+        text(BAD[i]);
+        key(SDLK_RETURN, 0);
+        CHECK_MSG(strcmp(a->scene.run[0].label, "fast sgd") == 0 && strncmp(a->message, "Label not changed", 17) == 0,
+                  "label '%s' gave '%s', said '%s'", BAD[i], a->scene.run[0].label, a->message);
+    }
+    int colour = a->scene.run[0].colour;
+    CHECK(side_find("side/run/0/colour/5", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    CHECK(a->scene.run[0].colour == 5 && colour != 5);
+    key(SDLK_z, KMOD_CTRL);
+    CHECK(a->scene.run[0].colour == colour);
+    key(SDLK_z, KMOD_CTRL);
+    CHECK_MSG(strcmp(a->scene.run[0].label, "sgd") == 0, "undone: %s", a->scene.run[0].label);
+    a->side.scroll = 0;
+    frame();
+}
+
 /* The lr slider marks each power of ten from 1e-5 to 10: seven marks. */
 static void test_decades(void)
 {
@@ -298,6 +349,7 @@ int main(void)
     test_wheel();
     test_decades();
     test_formula_field();
+    test_label_and_colour();
     shell_free(&sh);
     return check_done("test_fields");
 }

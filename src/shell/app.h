@@ -52,6 +52,7 @@ typedef struct SideState {
     char scene_path[1100];    /* the scene file that Save and Open use */
     char expr_error[160];
     char new_caption[240];    /* the caption of the slide "Add slide" makes */
+    char label_edit[SCENE_LABEL_MAX]; /* a run's label while its field is edited */
 } SideState;
 
 /* The map's mouse gesture: a press that becomes a click or a pan. */

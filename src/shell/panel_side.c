@@ -332,6 +332,75 @@ static void schedule_controls(App *a, int i)
     }
 }
 
+/* Why `label` cannot name run i (empty: it can): a scene file's run spec
+ * separates its items with ',' and ':' and '=', and labels are unique. */
+static void label_problem(const Scene *sc, int i, const char *label, char *why, size_t cap)
+{
+    why[0] = '\0';
+    if (scene_label_check(label, why, cap) != 0)
+        return;
+    if (strpbrk(label, ",:=")) {
+        snprintf(why, cap, "a label cannot hold ',' ':' or '='");
+        return;
+    }
+    int other = scene_find_run(sc, label);
+    if (label[0] && other >= 0 && other != i)
+        snprintf(why, cap, "another run is called '%s'", label);
+}
+
+/* A run's label (Enter sets it; empty: the automatic one) and its colour, one of
+ * the palette's swatches. */
+static void label_and_colour(App *a, int i)
+{
+    UiContext *ui = &a->ui;
+    SideState *st = &a->side;
+    Run *r = &a->scene.run[i];
+    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
+    float lw = ui_text_width(ui, 0, fs, "colour") + ui_px(ui, 8), x, y, w, h;
+    UiId id = ui_get_id(ui, "label");
+    /* the field edits a copy, made when it takes the keyboard */
+    char shown[SCENE_LABEL_MAX];
+    int editing = ui->focus == id;
+    char *buf = editing ? st->label_edit : shown;
+    if (!editing)
+        snprintf(shown, sizeof shown, "%s", r->label);
+    ui_row(ui, row_h, &x, &y, &w, &h);
+    row_text(ui, x, y, h, 0, ui->theme->text_dim, "label");
+    int f = ui_textbox_at(ui, id, x + lw, y, w - lw, h, buf, SCENE_LABEL_MAX);
+    if (!editing && ui->focus == id)
+        snprintf(st->label_edit, sizeof st->label_edit, "%s", shown);
+    if (f & UI_SUBMIT) {
+        char why[160];
+        label_problem(&a->scene, i, buf, why, sizeof why);
+        if (why[0]) {
+            char msg[240];
+            snprintf(msg, sizeof msg, "Label not changed: %s", why);
+            app_message(a, msg);
+        } else {
+            snprintf(r->label, sizeof r->label, "%s", buf);
+            r->label_set = buf[0] != '\0';
+            if (!r->label_set)
+                scene_relabel(&a->scene);
+        }
+    }
+    /* the palette, a swatch each; the run's is framed */
+    ui_row(ui, row_h, &x, &y, &w, &h);
+    row_text(ui, x, y, h, 0, ui->theme->text_dim, "colour");
+    enum { SWATCHES = 8 };
+    float gap = ui_px(ui, 4), sw = fminf(h, (w - lw - gap * (SWATCHES - 1)) / SWATCHES);
+    ui_push_id(ui, "colour");
+    for (int k = 0; k < SWATCHES; k++) {
+        float sx = x + lw + (float)k * (sw + gap);
+        if (ui_button_at(ui, ui_get_id(ui, (const char[]){(char)('0' + k), 0}), sx, y, sw, h, "", 0))
+            r->colour = k;
+        draw_rect(ui->dl, sx + ui_px(ui, 3), y + ui_px(ui, 3), sw - ui_px(ui, 6), h - ui_px(ui, 6), ui_px(ui, 3),
+                  (scene_palette(k) << 8) | 0xFFu);
+        if (r->colour % SWATCHES == k)
+            draw_frame(ui->dl, sx, y, sw, h, ui_px(ui, 2), ui->theme->text);
+    }
+    ui_pop_id(ui);
+}
+
 static void run_controls(App *a)
 {
     static const int BUNDLE_RANGE[2] = {1, SCENE_MAX_BUNDLE};
@@ -383,6 +452,7 @@ static void run_controls(App *a)
             for (int k = 0; k < HP_COUNT; k++)
                 if (optim_uses(r->kind, (HyperKey)k) && !primary_key((HyperKey)k))
                     hyper_control(a, i, (HyperKey)k);
+            label_and_colour(a, i);
             ui_label(ui, "learning-rate schedule", th->text_dim, 0);
             schedule_controls(a, i);
             float bx, by, bw, bh;
