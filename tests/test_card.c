@@ -15,6 +15,7 @@
 #include "shell_test.h"
 #include "ticks.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 
@@ -346,6 +347,80 @@ static int check_headings(int run, const char *where)
     return found;
 }
 
+/* A label's number (a true minus sign read as '-'); 0 when it is none. */
+static int label_value(const DrawCmd *c, double *v)
+{
+    char buf[64], *end;
+    const char *t = draw_text_of(&sh.dl, c);
+    int n = c->text_len < 60 ? c->text_len : 60, k = 0;
+    for (int i = 0; i < n; i++) {
+        if ((unsigned char)t[i] == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x88 && (unsigned char)t[i + 2] == 0x92)
+            buf[k++] = '-', i += 2;
+        else
+            buf[k++] = t[i];
+    }
+    buf[k] = '\0';
+    *v = strtod(buf, &end);
+    return k > 0 && *end == '\0';
+}
+
+/* Where value v falls along a map's axis, 0 to 1 (cell centres at the ends). */
+static double along(const SweepAxis *ax, double v)
+{
+    double t = ax->log ? (log10(v) - log10(ax->lo)) / (log10(ax->hi) - log10(ax->lo)) : (v - ax->lo) / (ax->hi - ax->lo);
+    return (t * (ax->n - 1) + 0.5) / ax->n;
+}
+
+/* The hyperparameter map's numbers: each tick label under the grid centred on its
+ * value's place along the x axis, each left of it at its value's height, and each
+ * under the colour bar at its loss's place in the colours' range (labels pushed
+ * in at the panel's edges excepted). Returns how many were checked. */
+static int check_map_numbers(const char *where)
+{
+    const App *a = &sh.app;
+    const Maps *m = &a->maps;
+    const Panel *p = panel(&panel_sweep);
+    const DrawCmd *img = NULL;
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == m->image)
+            img = &sh.dl.cmd[i];
+    CHECK_MSG(img != NULL, "%s: no map drawn", where);
+    if (!img || m->axis[1].n < 1)
+        return 0;
+    float gx = img->x, gy = img->y, side = img->w, fs = 0;
+    int checked = 0, bar = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        double v;
+        if (c->kind != DRAW_TEXT || c->x < p->x || c->x >= p->x + p->w || c->y < p->y || c->y >= p->y + p->h ||
+            !label_value(c, &v))
+            continue;
+        fs = c->h;
+        float w = render_text_width(sh.r, c->font, c->h, draw_text_of(&sh.dl, c), c->text_len);
+        float cx = c->x + 0.5f * w, want;
+        int pushed = c->x <= p->x + 17 * a->frame.scale || c->x + w >= p->x + p->w - 17 * a->frame.scale;
+        if (c->y > gy + side && c->y < gy + side + 1.5f * fs) { /* under the grid: the x axis */
+            want = gx + (float)along(&m->axis[0], v) * side;
+        } else if (c->y >= gy + side + 1.5f * fs) { /* the colour bar's */
+            want = gx + (float)((log10(v) - m->value_lo) / (m->value_hi - m->value_lo)) * side;
+            bar++;
+        } else if (c->x + w < gx) { /* left of the grid: the y axis */
+            float cy = c->y + 0.6f * c->h, wy = gy + (1.0f - (float)along(&m->axis[1], v)) * side;
+            int clamped = c->y <= gy + 0.5f || c->y + 1.2f * c->h >= gy + side - 0.5f;
+            CHECK_MSG(clamped || fabsf(cy - wy) <= 1.0f, "%s: y label %g at %.1f, its place %.1f", where, v, cy, wy);
+            checked++;
+            continue;
+        } else {
+            continue;
+        }
+        CHECK_MSG(pushed || fabsf(cx - want) <= 1.0f, "%s: label %g centred at %.1f, its place %.1f", where, v, cx,
+                  want);
+        checked++;
+    }
+    CHECK_MSG(bar >= 2, "%s: the colour bar has %d numbers", where, bar);
+    return checked;
+}
+
 static void test_with_map(int run)
 {
     App *a = &sh.app;
@@ -381,6 +456,8 @@ static void test_with_map(int run)
         }
         CHECK_MSG(check_headings(run, where) >= shown, "%s: headings missing", where);
         check_equations(where);
+        if (sweep->w >= 1)
+            CHECK_MSG(check_map_numbers(where) >= 6, "%s: too few of the map's numbers", where);
     }
     CHECK_MSG(both >= 4, "card and map shown together at %d sizes", both);
     /* the map alone, at the size where its title ran into the side panel's */

@@ -218,7 +218,16 @@ IFS=, read -r x0 y0 ex ey final minimum tol div < <(sed -n 20p "$T/b.csv")
 check_bad "--sweep 'nope': no run has that label (the runs: sgd, momentum, rmsprop, adam)" --headless --sweep nope:lr=0.1:1:4,beta1=0:0.9:4
 check_bad "--basin 'nope': no run has that label (the runs: sgd, momentum, rmsprop, adam)" --headless --basin nope:8
 check_bad "--sweep: sgd takes no beta1" --headless --sweep sgd:lr=0.1:1:4,beta1=0:0.9:4
-check_bad "--sweep 'adam:lr=0.1:1': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N" --headless --sweep adam:lr=0.1:1
+check_bad "--sweep 'lr=0.1:1' is not KEY=LO:HI:N" --headless --sweep adam:lr=0.1:1
+check_bad "--sweep 'adam': expected LABEL:KEY=LO:HI:N (a curve) or LABEL:KEY=LO:HI:N,KEY=LO:HI:N (a map)" --headless --sweep adam
+# -- --sweep with one key: the learning-rate curve, one row per value, each the run
+#    the command line makes with it
+"$BIN" --headless --surface himmelblau --steps 200 --opt sgd:lr=0.01 --sweep sgd:lr=0.001:0.1:8 --csv "$T/c.csv" || bad "--sweep curve run"
+[ "$(head -1 "$T/c.csv")" = "lr,final_loss,steps_to_tol,diverged_at" ] && ok || bad "--sweep curve header: $(head -1 "$T/c.csv")"
+[ "$(sed 1d "$T/c.csv" | wc -l)" = 8 ] && ok || bad "--sweep curve rows"
+IFS=, read -r lr final tol div < <(sed -n 4p "$T/c.csv")
+"$BIN" --headless --surface himmelblau --steps 200 --opt "sgd:lr=$lr" --csv "$T/one.csv" 2>/dev/null
+[ "$(tail -1 "$T/one.csv" | cut -d, -f5)" = "$final" ] && ok || bad "--sweep curve row 3 (lr $lr: $final) is not the run: $(tail -1 "$T/one.csv")"
 check_bad "--sweep 'lr=0:1:4': lr must be > 0" --headless --sweep adam:lr=0:1:4,beta1=0:0.9:4
 check_bad "--sweep 'beta1=0:0.9:1': expected numbers LO and HI and a count N from 2 to 1024" --headless --sweep adam:lr=0.1:1:4,beta1=0:0.9:1
 check_bad "--basin 'adam:0': expected LABEL[:N], N from 2 to 1024" --headless --basin adam:0

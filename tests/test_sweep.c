@@ -7,7 +7,10 @@
 #include "check.h"
 #include "spec.h"
 #include "sweep.h"
+#include "tune.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static void build(Scene *sc, int argc, char **argv)
@@ -41,15 +44,17 @@ static int same(const SceneOutcome *a, const SceneOutcome *b)
            a->diverged_at == b->diverged_at && memcmp(a->end, b->end, sizeof a->end) == 0;
 }
 
+/* A map over a0 x a1, or (a1.n 0) a curve over a0 alone. */
 static void test_hyper(char **argv, int argc, SweepAxis a0, SweepAxis a1)
 {
     Scene sc;
     build(&sc, argc, argv);
     double tol = sweep_default_tol(&sc.surface);
-    int n = a0.n * a1.n;
+    int n = a0.n * (a1.n > 0 ? a1.n : 1);
+    const SweepAxis *second = a1.n > 0 ? &a1 : NULL;
     SceneOutcome *one = malloc(sizeof *one * (size_t)n), *four = malloc(sizeof *four * (size_t)n);
-    CHECK(sweep_hyper(&sc, 0, &a0, &a1, tol, 1, NULL, one) == 0);
-    CHECK(sweep_hyper(&sc, 0, &a0, &a1, tol, 4, NULL, four) == 0);
+    CHECK(sweep_hyper(&sc, 0, &a0, second, tol, 1, NULL, one) == 0);
+    CHECK(sweep_hyper(&sc, 0, &a0, second, tol, 4, NULL, four) == 0);
     int differ = 0, diverged = 0, arrived = 0;
     for (int c = 0; c < n; c++) {
         differ += !same(&one[c], &four[c]);
@@ -61,7 +66,8 @@ static void test_hyper(char **argv, int argc, SweepAxis a0, SweepAxis a1)
         double saved[HP_COUNT];
         memcpy(saved, sc.run[0].hp, sizeof saved);
         sc.run[0].hp[a0.key] = sweep_value(&a0, c % a0.n);
-        sc.run[0].hp[a1.key] = sweep_value(&a1, c / a0.n);
+        if (second)
+            sc.run[0].hp[a1.key] = sweep_value(&a1, c / a0.n);
         SceneOutcome s = single(&sc, tol);
         CHECK_MSG(same(&s, &one[c]), "%s cell %d: %.17g/%d/%d, the run: %.17g/%d/%d", argv[2], c, one[c].final_loss,
                   one[c].steps_to_tol, one[c].diverged_at, s.final_loss, s.steps_to_tol, s.diverged_at);
@@ -144,14 +150,73 @@ static void test_cancel(void)
     scene_free(&sc);
 }
 
+/* The default map of every optimizer on every built-in surface's default scene,
+ * with the surface's tuned learning rate: less than half of it diverges (on a
+ * surface with a minimum: on the saddles, with none, a run that goes off down the
+ * slope is what the scene is about). The
+ * learning rate spans three decades about the run's; Adam's family has beta1 on
+ * its second axis (beta2 when picked); SGD and Adagrad a curve over lr alone. */
+static void test_default_pairs(void)
+{
+    enum { N = 12 };
+    SweepAxis ax[2];
+    double hp[HP_COUNT];
+    optim_defaults(OPTIM_ADAM, hp);
+    hp[HP_LR] = 0.05;
+    CHECK(sweep_default_axes(OPTIM_ADAM, hp, NULL, N, ax) == 2);
+    CHECK(ax[0].key == HP_LR && ax[0].log && fabs(sqrt(ax[0].lo * ax[0].hi) - 0.05) < 1e-12 &&
+          fabs(ax[0].hi / ax[0].lo - 1000) < 1e-9);
+    CHECK(ax[1].key == HP_BETA1 && !ax[1].log && ax[1].n == N);
+    CHECK(sweep_default_axes(OPTIM_ADAM, hp, (const int[]){-1, HP_BETA2}, N, ax) == 2 && ax[1].key == HP_BETA2);
+    static const HyperKey SECOND[OPTIM_COUNT] = {
+        [OPTIM_SGD] = HP_COUNT, [OPTIM_MOMENTUM] = HP_MOMENTUM, [OPTIM_RMSPROP] = HP_ALPHA, [OPTIM_ADAM] = HP_BETA1,
+        [OPTIM_NESTEROV] = HP_MOMENTUM, [OPTIM_AMSGRAD] = HP_BETA1, [OPTIM_ADAMW] = HP_BETA1, [OPTIM_NADAM] = HP_BETA1,
+        [OPTIM_RADAM] = HP_BETA1, [OPTIM_ADAGRAD] = HP_COUNT, [OPTIM_ADADELTA] = HP_RHO, [OPTIM_LION] = HP_BETA1,
+    };
+    double worst = 0;
+    char worst_at[96] = "";
+    for (int si = 0; si < surface_count(); si++) {
+        Surface surf;
+        CHECK(surface_init_builtin(&surf, si) == 0);
+        for (int k = 0; k < OPTIM_COUNT; k++) {
+            Scene sc;
+            scene_init(&sc, &surf);
+            optim_defaults((OptimKind)k, hp);
+            tune_lr(&surf, (OptimKind)k, &hp[HP_LR]);
+            CHECK(scene_add_run(&sc, (OptimKind)k, hp, NULL) == 0);
+            int axes = sweep_default_axes((OptimKind)k, hp, NULL, N, ax);
+            CHECK_MSG(axes == (SECOND[k] == HP_COUNT ? 1 : 2) && (axes == 1 || ax[1].key == SECOND[k]),
+                      "%s: %d axes", optim_info((OptimKind)k)->name, axes);
+            int cells = N * (axes == 2 ? N : 1), diverged = 0;
+            SceneOutcome out[N * N];
+            CHECK(sweep_hyper(&sc, 0, &ax[0], axes == 2 ? &ax[1] : NULL, 1e-6, 0, NULL, out) == 0);
+            for (int c = 0; c < cells; c++)
+                diverged += out[c].diverged_at >= 0 || !isfinite(out[c].final_loss);
+            double share = (double)diverged / cells;
+            CHECK_MSG(share < 0.5 || surf.n_minima == 0, "%s on %s: %.0f%% of the default map diverges", optim_info((OptimKind)k)->name,
+                      surface_info(si)->name, 100 * share);
+            if (share > worst && surf.n_minima > 0) {
+                worst = share;
+                snprintf(worst_at, sizeof worst_at, "%s on %s", optim_info((OptimKind)k)->name, surface_info(si)->name);
+            }
+            scene_free(&sc);
+        }
+    }
+    printf("test_sweep: the most diverged default map: %.0f%% (%s)\n", 100 * worst, worst_at);
+}
+
 int main(void)
 {
     test_axis();
+    test_default_pairs();
     char *adam[] = {"gradscape", "--surface", "rosenbrock", "--opt", "adam", "--steps", "1000"};
     test_hyper(adam, 7, (SweepAxis){HP_LR, 1e-3, 1.0, 24, 1}, (SweepAxis){HP_BETA1, 0.0, 0.99, 20, 0});
     char *sched[] = {"gradscape", "--surface", "quadratic", "--opt", "momentum:schedule=cosine,t_max=300",
                      "--noise", "0.3", "--seed", "5", "--steps", "300"};
     test_hyper(sched, 11, (SweepAxis){HP_LR, 1e-3, 0.5, 16, 1}, (SweepAxis){HP_MOMENTUM, 0.0, 0.99, 16, 0});
+    /* the learning-rate curve: one key */
+    char *sgd[] = {"gradscape", "--surface", "himmelblau", "--opt", "sgd:lr=0.01", "--steps", "400"};
+    test_hyper(sgd, 7, (SweepAxis){HP_LR, 1e-4, 0.1, 40, 1}, (SweepAxis){0});
     test_basin();
     test_cancel();
     return check_done("test_sweep");

@@ -772,17 +772,20 @@ static int arg_sweep(const Option *o, const char *val, Config *cfg, char *err, s
     char buf[SPEC_ARG_MAX];
     snprintf(buf, sizeof buf, "%s", val);
     char *colon = strchr(buf, ':'), *comma = colon ? strchr(colon + 1, ',') : NULL;
-    if (!colon || colon == buf || !comma || (size_t)(colon - buf) >= SCENE_LABEL_MAX)
-        return seterr(err, cap, "%s '%s': expected LABEL:KEY=LO:HI:N,KEY=LO:HI:N", o->flag, val);
-    if (strchr(comma + 1, ','))
-        return seterr(err, cap, "%s '%s': a sweep takes exactly two keys, LABEL:KEY=LO:HI:N,KEY=LO:HI:N", o->flag,
-                      val);
-    *colon = '\0', *comma = '\0';
+    if (!colon || colon == buf || (size_t)(colon - buf) >= SCENE_LABEL_MAX)
+        return seterr(err, cap, "%s '%s': expected LABEL:KEY=LO:HI:N (a curve) or LABEL:KEY=LO:HI:N,KEY=LO:HI:N (a map)",
+                      o->flag, val);
+    if (comma && strchr(comma + 1, ','))
+        return seterr(err, cap, "%s '%s': a sweep takes one key (a curve) or two (a map), not more", o->flag, val);
+    *colon = '\0';
+    if (comma)
+        *comma = '\0';
     char why[SPEC_ERR_MAX];
-    for (int k = 0; k < 2; k++)
+    memset(&cfg->sweep_axis[1], 0, sizeof cfg->sweep_axis[1]); /* n 0: a curve over the first key alone */
+    for (int k = 0; k < (comma ? 2 : 1); k++)
         if (parse_axis(k ? comma + 1 : colon + 1, &cfg->sweep_axis[k], why, sizeof why) != 0)
             return seterr(err, cap, "%s %s", o->flag, why);
-    if (cfg->sweep_axis[0].key == cfg->sweep_axis[1].key)
+    if (comma && cfg->sweep_axis[0].key == cfg->sweep_axis[1].key)
         return seterr(err, cap, "%s '%s': two different keys are needed", o->flag, val);
     snprintf(cfg->sweep_label, sizeof cfg->sweep_label, "%.*s", (int)sizeof cfg->sweep_label - 1, buf);
     return 0;
@@ -951,10 +954,11 @@ static const Option OPTIONS[] = {
      .help = "the animation's frame count (default: 5 seconds' worth)"},
     {SECTION_OUTPUT, "--duration", .value = "SECONDS", .parse = arg_duration,
      .help = "the animation's length before the hold, instead of --frames"},
-    {SECTION_OUTPUT, "--sweep", .value = "LABEL:KEY=LO:HI:N,KEY=LO:HI:N", .parse = arg_sweep,
-     .help = "a hyperparameter map: run LABEL once per cell of a grid over two of its hyperparameters, N values "
-             "each from LO to HI (lr and eps spaced in log10); with --csv, one row per cell: KEY1,KEY2,final_loss,"
-             "steps_to_tol,diverged_at (with --headless)"},
+    {SECTION_OUTPUT, "--sweep", .value = "LABEL:KEY=LO:HI:N[,KEY=LO:HI:N]", .parse = arg_sweep,
+     .help = "with one key, a curve (the learning-rate range test): run LABEL once for each of N values of KEY "
+             "from LO to HI, its final loss against the value; with two, a hyperparameter map, a cell per pair (lr "
+             "and eps spaced in log10); with --csv, one row per value or cell: KEY[,KEY2],final_loss,steps_to_tol,"
+             "diverged_at (with --headless)"},
     {SECTION_OUTPUT, "--sweep-metric", .choices = METRIC_NAMES, .n_choices = COUNT(METRIC_NAMES),
      .parse = arg_sweep_metric, .help = "what a map's colour shows: the final loss, or the steps to --sweep-tol"},
     {SECTION_OUTPUT, "--sweep-tol", .value = "LOSS", .parse = arg_sweep_tol,
@@ -1354,7 +1358,7 @@ int spec_build_scene(const Config *cfg, Scene *sc, char *err, size_t cap)
     }
     int swept = cfg->sweep_label[0] ? scene_find_run(sc, cfg->sweep_label) : -1;
     for (int k = 0; swept >= 0 && k < 2; k++)
-        if (!optim_uses(sc->run[swept].kind, cfg->sweep_axis[k].key)) {
+        if (cfg->sweep_axis[k].n > 0 && !optim_uses(sc->run[swept].kind, cfg->sweep_axis[k].key)) {
             OptimKind kind = sc->run[swept].kind;
             scene_free(sc);
             return seterr(err, cap, "--sweep: %s takes no %s", optim_info(kind)->name,

@@ -1,6 +1,8 @@
 /* tune: the surface's tuned learning rate for an optimizer (tune.h). */
 #include "tune.h"
 
+#include <math.h>
+
 #include "spec.h"
 
 int tune_lr(const Surface *s, OptimKind kind, double *lr)
@@ -16,8 +18,17 @@ int tune_lr(const Surface *s, OptimKind kind, double *lr)
     case OPTIM_ADAM:
     case OPTIM_AMSGRAD:
     case OPTIM_ADAMW:
-    case OPTIM_NADAM:
-    case OPTIM_RADAM: family = OPTIM_ADAM; break;
+    case OPTIM_NADAM: family = OPTIM_ADAM; break;
+    case OPTIM_RADAM: {
+        /* its first steps (until the variance is tractable) are momentum SGD's with
+         * lr, the rest Adam's: Adam's rate where those first steps stay stable,
+         * at most three times Momentum's */
+        double mom, adam;
+        if (tune_lr(s, OPTIM_MOMENTUM, &mom) != 0 || tune_lr(s, OPTIM_ADAM, &adam) != 0)
+            return -1;
+        *lr = fmin(adam, 3 * mom);
+        return 0;
+    }
     case OPTIM_LION: family = OPTIM_ADAM, scale = 1.0 / 3.0; break;
     default: return -1;
     }

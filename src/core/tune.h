@@ -3,7 +3,8 @@
  * A built-in surface names four runs (SGD, Momentum, RMSprop, Adam) with learning
  * rates chosen for it; a typed formula has four general ones. The other optimizers
  * take the rate of the family whose step they share: Nesterov Momentum's; AMSGrad,
- * AdamW, NAdam and RAdam Adam's; Adagrad ten times RMSprop's (its steps shrink as
+ * AdamW and NAdam Adam's; RAdam, whose first steps are momentum SGD's and the rest
+ * Adam's, Adam's at most three times Momentum's; Adagrad ten times RMSprop's (its steps shrink as
  * 1/sqrt(t) where RMSprop's stay near lr); Lion a third of Adam's (a sign step of
  * size lr every time, as the Lion paper advises). Adadelta's lr is a multiplier of
  * steps it sizes itself, 1 by convention: it has none. */

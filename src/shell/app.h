@@ -89,6 +89,8 @@ typedef struct Maps {
     int n;                   /* cells a side (a basin map's; a hyperparameter map has axis[k].n) */
     double tol;
     int metric;              /* 0: the final loss, 1: the steps to tol */
+    double value_lo, value_hi; /* the colours' range: log10(final loss - floor) from dark to light */
+    double floor;            /* the surface's lowest known value (0 where none is known) */
     SceneOutcome *out;       /* cell (i, j) at out[j * nx + i], row 0 at the low end */
     unsigned *image;         /* its colours, 0xRRGGBBAA, top row first */
     int nx, ny;
@@ -100,6 +102,8 @@ typedef struct Maps {
     int fine;                   /* the map shown is the full one */
     int hover;                  /* the cell under the mouse, or -1 */
     int pick[2];                /* the keys chosen for the axes (a click on an axis's name), -1: the default */
+    double centre[HP_COUNT];    /* the values the axes are centred on (sweep_default_axes) */
+    int centred, centre_run, centre_kind; /* centre holds the values of this run and optimizer */
     int other_wanted;           /* basins of two runs: the selected one and the next (D) */
     int other;                  /* basins: the run compared with (where the two part), or -1 */
     SceneOutcome *out2;         /* ... its outcomes */
@@ -301,6 +305,8 @@ void app_maps_free(App *a);
 /* The window's maps, once a frame: starts (or restarts) the background job when
  * what the map is of changed, and takes a finished pass. */
 void app_maps_update(App *a);
+/* How far the map being computed is, 0 to 1 (1: none is). */
+double app_maps_progress(const App *a);
 
 /* The next key the run's optimizer takes after axis k's (not a flag, not the other
  * axis's), chosen for that axis. */

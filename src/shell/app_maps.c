@@ -4,18 +4,22 @@
  * a basin map by the minimum each start ends at (a hue each), darker
  * the longer it took, diverged starts red, starts still moving after the step budget
  * clear; for two runs, only the starts from which they end apart, in the colour
- * of where the first ends. In the window the map is computed in the background (a thread of its
- * own on a private copy of the run, coarse 16 x 16 first, then fine), started
- * again whenever what it is of changes; a pass of stale inputs is never shown. */
-#define _GNU_SOURCE /* SCHED_IDLE */
+ * of where the first ends. In the window the map is computed in the background
+ * (threads of its own, one per core at a lower priority than the window's, on a
+ * private copy of the run; on a page, which has no threads, in slices of a frame's
+ * time), coarse 16 x 16 first, then fine, started again whenever what it is of
+ * changes; a pass of stale inputs is never shown. */
+#define _GNU_SOURCE /* gettid */
 #include "app.h"
 
 #include <math.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #define DIVERGED_RGBA 0x8E1B1BFFu
 #define NEVER_RGBA 0x2A2F3AFFu
@@ -59,6 +63,7 @@ static void colour(App *a)
     }
     if (!(hi > lo))
         hi = lo + 1;
+    m->value_lo = lo, m->value_hi = hi, m->floor = floor_f; /* the colour bar's */
     for (int j = 0; j < m->ny; j++)
         for (int i = 0; i < m->nx; i++) {
             const SceneOutcome *o = &m->out[j * m->nx + i];
@@ -102,7 +107,7 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
     Maps *m = &a->maps;
     m->run = run, m->view = view, m->tol = tol, m->metric = metric, m->hover = -1;
     if (kind == MAPS_HYPER)
-        m->axis[0] = axes[0], m->axis[1] = axes[1], m->nx = axes[0].n, m->ny = axes[1].n;
+        m->axis[0] = axes[0], m->axis[1] = axes[1], m->nx = axes[0].n, m->ny = axes[1].n > 0 ? axes[1].n : 1;
     else
         m->nx = m->ny = m->n = n;
     m->out = done ? done : malloc(sizeof *m->out * (size_t)m->nx * (size_t)m->ny);
@@ -112,7 +117,7 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
         return -1;
     }
     if (!done && kind == MAPS_HYPER)
-        sweep_hyper(&a->scene, run, &m->axis[0], &m->axis[1], tol, 0, NULL, m->out);
+        sweep_hyper(&a->scene, run, &m->axis[0], m->axis[1].n > 0 ? &m->axis[1] : NULL, tol, 0, NULL, m->out);
     else if (!done)
         sweep_basin(&a->scene, run, view, n, tol, 0, NULL, m->out);
     m->kind = kind;
@@ -125,10 +130,12 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
 #define COARSE_N 16
 #define HYPER_N 48
 #define BASIN_N 128
+#define CURVE_N 96
 
 struct MapsJob {
     pthread_t thread;
     atomic_int cancel, done;
+    SweepTask task[2];        /* run 0's cells and, comparing basins, run 1's */
     Scene scene;              /* its own: the surface and the one run, nothing shared */
     MapsKind kind;
     SweepAxis axis[2];
@@ -139,22 +146,61 @@ struct MapsJob {
     SceneOutcome *out, *out2; /* run 0's and, comparing, run 1's */
 };
 
+/* The job's tasks, set up before any work on them. */
+static void job_tasks(MapsJob *j)
+{
+    if (j->kind == MAPS_HYPER)
+        sweep_task_hyper(&j->task[0], &j->scene, 0, &j->axis[0], &j->axis[1], j->tol, &j->cancel, j->out);
+    else
+        sweep_task_basin(&j->task[0], &j->scene, 0, j->view, j->n, j->tol, &j->cancel, j->out);
+    if (j->out2)
+        sweep_task_basin(&j->task[1], &j->scene, 1, j->view, j->n, j->tol, &j->cancel, j->out2);
+}
+
 static void *job_main(void *arg)
 {
     MapsJob *j = arg;
-#if defined(SCHED_IDLE) && !defined(__EMSCRIPTEN__)
-    /* the map takes what the window leaves: its threads (which inherit this) run
-     * only when a core is otherwise idle */
-    struct sched_param sp = {0};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
+#ifndef __EMSCRIPTEN__
+    /* below the window's frames, which come first, but not idle behind them: the
+     * map's threads (which inherit this) share the cores the window leaves */
+    setpriority(PRIO_PROCESS, (id_t)gettid(), 10);
 #endif
-    int threads = sweep_cores() > 1 ? sweep_cores() - 1 : 1; /* a core left for the window */
-    if (j->kind == MAPS_HYPER)
-        sweep_hyper(&j->scene, 0, &j->axis[0], &j->axis[1], j->tol, threads, &j->cancel, j->out);
-    else if (sweep_basin(&j->scene, 0, j->view, j->n, j->tol, threads, &j->cancel, j->out) == 0 && j->out2)
-        sweep_basin(&j->scene, 1, j->view, j->n, j->tol, threads, &j->cancel, j->out2);
+    int threads = sweep_cores();
+    if (sweep_task_run(&j->task[0], threads) == 0 && j->out2)
+        sweep_task_run(&j->task[1], threads);
     atomic_store(&j->done, 1);
     return NULL;
+}
+
+#ifdef __EMSCRIPTEN__
+/* On a page: the job's work for about `budget_ms` of this frame. */
+static void job_slice(MapsJob *j, double budget_ms)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        SweepTask *t = &j->task[0];
+        if (atomic_load(&t->next) >= t->n && j->out2)
+            t = &j->task[1];
+        if (sweep_task_work(t, 1) && (t == &j->task[1] || !j->out2)) {
+            atomic_store(&j->done, 1);
+            return;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-6 >= budget_ms)
+            return;
+    }
+}
+#endif
+
+double app_maps_progress(const App *a)
+{
+    MapsJob *j = a->maps.job;
+    if (!j)
+        return 1.0;
+    int done = sweep_task_done(&j->task[0]) + (j->out2 ? sweep_task_done(&j->task[1]) : 0);
+    int n = j->task[0].n + (j->out2 ? j->task[1].n : 0);
+    return n > 0 ? (double)done / n : 1.0;
 }
 
 static void job_end(App *a)
@@ -184,28 +230,26 @@ static int maps_run(const App *a)
     return -1;
 }
 
-/* The two hyperparameters a map of this optimizer shows: lr and the one that
- * shapes its steps most (beta1, momentum, alpha), over their sliders' ranges. */
-static void default_axes(OptimKind kind, const int *pick, SweepAxis *ax, int n)
+/* The axes of run r's map, n cells a side (sweep_default_axes): about the values
+ * the map was centred on, which follow the run's when one leaves its axis. Returns
+ * how many axes. */
+static int map_axes(App *a, int run, int n, SweepAxis ax[2])
 {
-    HyperKey second = HP_WEIGHT_DECAY;
-    static const HyperKey PREFER[] = {HP_BETA1, HP_MOMENTUM, HP_ALPHA, HP_RHO, HP_LR_DECAY};
-    for (size_t i = 0; i < sizeof PREFER / sizeof PREFER[0]; i++)
-        if (optim_uses(kind, PREFER[i])) {
-            second = PREFER[i];
-            break;
-        }
-    HyperKey keys[2] = {HP_LR, second};
-    for (int k = 0; k < 2; k++) /* the keys chosen, where this optimizer takes them */
-        if (pick && pick[k] >= 0 && pick[k] < HP_COUNT && optim_uses(kind, (HyperKey)pick[k]) &&
-            pick[k] != (int)keys[1 - k] && !optim_hyper((HyperKey)pick[k])->is_flag)
-            keys[k] = (HyperKey)pick[k];
-    for (int k = 0; k < 2; k++) {
-        const HyperInfo *h = optim_hyper(keys[k]);
-        ax[k] = (SweepAxis){.key = keys[k], .lo = h->ui_lo, .hi = h->ui_hi, .n = n, .log = h->log_scale};
-        if (ax[k].log && !(ax[k].lo > 0))
-            ax[k].lo = ax[k].hi * 1e-6;
+    Maps *m = &a->maps;
+    const Run *r = &a->scene.run[run];
+    if (!m->centred || m->centre_run != run || m->centre_kind != (int)r->kind) {
+        memcpy(m->centre, r->hp, sizeof m->centre);
+        m->centred = 1, m->centre_run = run, m->centre_kind = (int)r->kind;
     }
+    int axes = sweep_default_axes(r->kind, m->centre, m->pick, n, ax);
+    for (int k = 0; k < axes; k++) {
+        double v = r->hp[ax[k].key];
+        if (!(v >= fmin(ax[k].lo, ax[k].hi) && v <= fmax(ax[k].lo, ax[k].hi))) {
+            memcpy(m->centre, r->hp, sizeof m->centre);
+            return sweep_default_axes(r->kind, m->centre, m->pick, n, ax);
+        }
+    }
+    return axes;
 }
 
 /* The basin map's region: the view the map shows (the first tile's). */
@@ -227,8 +271,13 @@ static void job_start(App *a, int run, int other, int fine)
     j->metric = 0;
     j->tol = sweep_default_tol(&a->scene.surface);
     int n = fine ? (j->kind == MAPS_HYPER ? HYPER_N : BASIN_N) : COARSE_N;
-    if (j->kind == MAPS_HYPER)
-        default_axes(r->kind, m->pick, j->axis, n), j->nx = j->ny = n;
+    if (j->kind == MAPS_HYPER) {
+        /* a curve over one key has more points */
+        int axes = map_axes(a, run, n, j->axis);
+        if (axes == 1)
+            j->axis[0].n = fine ? CURVE_N : COARSE_N * 2;
+        j->nx = j->axis[0].n, j->ny = axes == 2 ? n : 1;
+    }
     else
         j->view = basin_view(a), j->n = j->nx = j->ny = n;
     atomic_init(&j->cancel, 0);
@@ -250,12 +299,13 @@ static void job_start(App *a, int run, int other, int fine)
         ok = scene_set_steps(&j->scene, a->scene.steps) == 0;
     }
     j->out = malloc(sizeof *j->out * (size_t)j->nx * (size_t)j->ny);
+    if (ok && k == 0 && j->out)
+        job_tasks(j);
 #ifdef __EMSCRIPTEN__
     /* the browser build has no threads (a page gets them only from a server that
-     * sends cross-origin isolation headers): the map is computed here, at once */
+     * sends cross-origin isolation headers): the map is computed in slices of the
+     * frames (app_maps_update) */
     int started = ok && k == 0 && j->out;
-    if (started)
-        job_main(j);
 #else
     int started = ok && k == 0 && j->out && pthread_create(&j->thread, NULL, job_main, j) == 0;
 #endif
@@ -288,6 +338,7 @@ void app_maps_update(App *a)
     int run = maps_run(a);
     int other = m->want == MAPS_BASIN && m->other_wanted && run >= 0 ? next_run(a, run) : -1;
     if (m->want == MAPS_NONE || run < 0) {
+        m->centred = 0; /* opened again, the map centres on the run as it is then */
         if (m->job || m->inputs) {
             job_end(a);
             m->inputs = 0;
@@ -309,7 +360,7 @@ void app_maps_update(App *a)
             h = scene_hash_bytes(h, &a->scene.run[other].version, sizeof a->scene.run[other].version);
     } else { /* all but the two keys of the axes: dragging them moves only the ring */
         SweepAxis ax[2];
-        default_axes(r->kind, m->pick, ax, HYPER_N);
+        map_axes(a, run, HYPER_N, ax);
         double hp[HP_COUNT];
         memcpy(hp, r->hp, sizeof hp);
         hp[ax[0].key] = hp[ax[1].key] = 0;
@@ -328,6 +379,10 @@ void app_maps_update(App *a)
         return;
     }
     MapsJob *j = m->job;
+#ifdef __EMSCRIPTEN__
+    if (j && !atomic_load(&j->done))
+        job_slice(j, 25.0);
+#endif
     if (!j || !atomic_load(&j->done))
         return;
     /* a pass finished: show it, then the finer one */

@@ -521,7 +521,8 @@ int headless_sweep(const Config *cfg)
     MapView v = {sc.surface.view[0], sc.surface.view[1], sc.surface.view[2], sc.surface.view[3]};
     if (cfg->have_view)
         v = (MapView){cfg->view[0], cfg->view[1], cfg->view[2], cfg->view[3]};
-    int n = basin ? cfg->basin_n * cfg->basin_n : a[0].n * a[1].n;
+    const SweepAxis *a1 = a[1].n > 0 ? &a[1] : NULL; /* none: a curve over a[0] */
+    int n = basin ? cfg->basin_n * cfg->basin_n : a[0].n * (a1 ? a1->n : 1);
     SceneOutcome *out = malloc(sizeof *out * (size_t)n);
     if (!out) {
         gs_log("%s: not enough memory for %d runs", basin ? "--basin" : "--sweep", n);
@@ -531,7 +532,7 @@ int headless_sweep(const Config *cfg)
     double t0 = bench_now_ms();
     cancel_phase(basin ? "computing the basins" : "computing the map", (long long)n * (sc.steps + 1));
     int stopped = basin ? sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out)
-                        : sweep_hyper(&sc, run, &a[0], &a[1], tol, 0, NULL, out);
+                        : sweep_hyper(&sc, run, &a[0], a1, tol, 0, NULL, out);
     cancel_phase_end();
     double ms = bench_now_ms() - t0;
     int rc = stopped ? 2 : 0;
@@ -545,9 +546,11 @@ int headless_sweep(const Config *cfg)
             errno = 0;
             if (basin)
                 fprintf(f, "x0,y0,end_x,end_y,final_loss,minimum,steps_to_tol,diverged_at\n");
-            else
+            else if (a1)
                 fprintf(f, "%s,%s,final_loss,steps_to_tol,diverged_at\n", optim_hyper(a[0].key)->name,
-                        optim_hyper(a[1].key)->name);
+                        optim_hyper(a1->key)->name);
+            else
+                fprintf(f, "%s,final_loss,steps_to_tol,diverged_at\n", optim_hyper(a[0].key)->name);
             for (int c = 0; c < n; c++) {
                 const SceneOutcome *o = &out[c];
                 if (basin) {
@@ -555,9 +558,11 @@ int headless_sweep(const Config *cfg)
                     sweep_basin_start(v, cfg->basin_n, c % cfg->basin_n, c / cfg->basin_n, &x0, &y0);
                     fprintf(f, "%.17g,%.17g,%.17g,%.17g,%.17g,%d,", x0, y0, o->end[0], o->end[1], o->final_loss,
                             sweep_minimum(&sc.surface, v, o));
-                } else {
-                    fprintf(f, "%.17g,%.17g,%.17g,", sweep_value(&a[0], c % a[0].n), sweep_value(&a[1], c / a[0].n),
+                } else if (a1) {
+                    fprintf(f, "%.17g,%.17g,%.17g,", sweep_value(&a[0], c % a[0].n), sweep_value(a1, c / a[0].n),
                             o->final_loss);
+                } else {
+                    fprintf(f, "%.17g,%.17g,", sweep_value(&a[0], c), o->final_loss);
                 }
                 put_int_or_empty(f, o->steps_to_tol);
                 fprintf(f, ",%d\n", o->diverged_at);

@@ -1,7 +1,11 @@
 /* panel_sweep: the hyperparameter map of a run, beside the map: a cell per pair of
  * values of two of its hyperparameters, coloured by the outcome of the whole run
- * with them (app_maps.c), the run's own setting ringed, the axes labelled with
- * their ends (a click on an axis's name takes another of the run's keys).
+ * with them (app_maps.c), the run's own setting ringed, the axes with ticks at
+ * 1-2-5 x 10^k (decades on log axes), a colour bar with the losses, the diverged
+ * share in the key (a click on an axis's name takes another of the run's keys).
+ * For an optimizer with one main key (SGD, Adagrad), a curve: the final loss
+ * against the learning rate, diverged values marked along the bottom, the run's
+ * own value a line across.
  *
  * Invariants: every text stays inside the panel and off the grid: in a narrow
  * panel (one shared with the update-rule card) the text shrinks, to a floor, and
@@ -12,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ticks.h"
+
 #define SWEEP_PAD 16.0f
 #define SWEEP_MIN_W 160.0f    /* the panel's narrowest alone, at UI scale 1 */
 #define SWEEP_MIN_SIDE 96.0f  /* the grid's smallest side in a column shared with the card */
@@ -21,7 +27,7 @@
 
 /* Where the map's grid and its text sit in the panel. */
 typedef struct SweepBox {
-    float x, y, side;         /* the grid */
+    float x, y, side;         /* the grid (or the curve's plot) */
     float fs;                 /* the axes' and the key's text size */
     float left;               /* room left of the grid for the y axis's labels */
     float below;              /* room under the grid: axis labels, key, the cell under the mouse */
@@ -35,15 +41,50 @@ static int shown(const App *a) { return a->maps.want == MAPS_HYPER || (a->maps.k
 
 static int computed(const App *a) { return a->maps.kind == MAPS_HYPER && a->maps.image; }
 
-static const char *key_text(const App *a)
+/* A curve over one key (the learning-rate range test), not a map over two. */
+static int curve(const Maps *m) { return m->axis[1].n < 1; }
+
+/* The diverged share, as the key writes it. */
+static void diverged_text(const Maps *m, char *out, size_t cap)
 {
-    return a->maps.metric ? "diverged;  dark: soon, light: late" : "diverged;  dark: low loss, light: high";
+    int n = m->nx * m->ny, d = 0;
+    for (int c = 0; m->out && c < n; c++)
+        d += m->out[c].diverged_at >= 0 || !isfinite(m->out[c].final_loss);
+    snprintf(out, cap, "diverged: %d of %d (%.0f%%)", d, n, n > 0 ? 100.0 * d / n : 0.0);
 }
 
-/* An axis's ends, as the labels write them. */
-static void axis_ends(const SweepAxis *ax, char *lo, char *hi, size_t cap)
+/* An axis's labelled ticks. */
+static int axis_ticks(const SweepAxis *ax, Tick *t)
 {
-    snprintf(lo, cap, "%.3g", ax->lo), snprintf(hi, cap, "%.3g", ax->hi);
+    return ax->log ? ticks_log(ax->lo, ax->hi, 5, t) : ticks_linear(ax->lo, ax->hi, 5, t);
+}
+
+/* The curve's y axis: log10 of the final loss above the floor (or the steps to
+ * the tolerance, linear), over [lo, hi]. */
+static int curve_y_ticks(const Maps *m, Tick *t, double *lo, double *hi)
+{
+    if (m->metric) {
+        int steps = 1;
+        for (int c = 0; m->out && c < m->nx; c++)
+            steps = m->out[c].steps_to_tol > steps ? m->out[c].steps_to_tol : steps;
+        *lo = 0, *hi = steps;
+        return ticks_linear(0, steps, 5, t);
+    }
+    *lo = m->value_lo, *hi = m->value_hi;
+    return ticks_log(pow(10.0, *lo), pow(10.0, *hi), 5, t);
+}
+
+/* The y axis's tick labels' widest. */
+static float y_labels_w(const App *a, float fs)
+{
+    const Maps *m = &a->maps;
+    Tick t[TICKS_MAX];
+    double lo, hi;
+    int n = curve(m) ? curve_y_ticks(m, t, &lo, &hi) : axis_ticks(&m->axis[1], t);
+    float w = 0;
+    for (int i = 0; i < n; i++)
+        w = fmaxf(w, ui_text_width(&a->ui, 0, fs, t[i].label));
+    return w;
 }
 
 /* An axis's name: the hyperparameter's symbol, and "(log)" on a log axis. */
@@ -52,49 +93,53 @@ static void axis_name(const SweepAxis *ax, char *out, size_t cap)
     snprintf(out, cap, "%s%s", optim_hyper(ax->key)->symbol, ax->log ? " (log)" : "");
 }
 
+/* The curve's y axis's name. */
+static const char *curve_y_name(const Maps *m)
+{
+    return m->metric ? "steps" : m->floor != 0 ? "loss \xe2\x88\x92 min" : "loss";
+}
+
 /* The box of a panel w x h at (x, y), at scale s. */
 static void sweep_box_at(const App *a, float x, float y, float w, float h, float s, SweepBox *b)
 {
     const Maps *m = &a->maps;
     float pad = SWEEP_PAD * s, inner = w - 2 * pad, base = gs_theme.map_font * s;
-    /* the key, on one line at 0.9 of the text size after its swatch */
-    float key_w = ui_text_width(&a->ui, 0, 0.9f * base, key_text(a)) + 1.5f * 0.9f * base;
-    b->fs = fmaxf(fminf(base, base * inner / fmaxf(key_w, 1)), SWEEP_FLOOR * base);
+    b->fs = fmaxf(fminf(base, base * inner / fmaxf(22 * base, 1)), SWEEP_FLOOR * base);
     if (computed(a)) {
         const Run *r = &a->scene.run[m->run];
-        snprintf(b->title, sizeof b->title, "%s: %s over %s \xc3\x97 %s", r->label,
-                 m->metric ? "steps to the tolerance" : "final loss", optim_hyper(m->axis[0].key)->symbol,
-                 optim_hyper(m->axis[1].key)->symbol);
+        if (curve(m))
+            snprintf(b->title, sizeof b->title, "%s: %s against %s", r->label,
+                     m->metric ? "steps to the tolerance" : "final loss", optim_hyper(m->axis[0].key)->symbol);
+        else
+            snprintf(b->title, sizeof b->title, "%s: %s over %s \xc3\x97 %s", r->label,
+                     m->metric ? "steps to the tolerance" : "final loss", optim_hyper(m->axis[0].key)->symbol,
+                     optim_hyper(m->axis[1].key)->symbol);
     } else {
-        snprintf(b->title, sizeof b->title, "Computing the hyperparameter map\xe2\x80\xa6");
+        snprintf(b->title, sizeof b->title, "Computing the hyperparameter map\xe2\x80\xa6 %.0f%%",
+                 100.0 * app_maps_progress(a));
     }
     /* the title: its size shrinks to fit the width, then it wraps */
     float tfs = 1.1f * base, tw = ui_text_width(&a->ui, 1, tfs, b->title);
     b->tfs = roundf(fmaxf(fminf(tfs, tfs * inner / fmaxf(tw, 1)), SWEEP_FLOOR * tfs));
     b->title_lines = ui_wrap(&a->ui, 1, b->tfs, b->title, inner, b->title_starts, SWEEP_TITLE_LINES);
-    b->th = (float)b->title_lines * 1.3f * b->tfs + 0.8f * b->fs;
-    /* the y axis's labels, left of the grid */
-    float lfs = 0.9f * b->fs, ends_w = 0, name_w = 0;
+    /* the y axis's tick labels, left of the grid, and its name over them (under the
+     * title) */
+    float lfs = 0.9f * b->fs;
+    b->th = (float)b->title_lines * 1.3f * b->tfs + 0.8f * b->fs + (computed(a) ? 1.5f * lfs : 0);
     b->left = 3.5f * b->fs;
     if (computed(a)) {
-        char lo[32], hi[32], name[64];
-        axis_ends(&m->axis[1], lo, hi, sizeof lo);
-        axis_name(&m->axis[1], name, sizeof name);
-        float widest = fmaxf(fmaxf(ui_text_width(&a->ui, 0, lfs, lo), ui_text_width(&a->ui, 0, lfs, hi)),
-                             ui_text_width(&a->ui, 1, lfs, name));
-        b->left = fmaxf(b->left, widest + 6 * s);
-        axis_ends(&m->axis[0], lo, hi, sizeof lo);
-        axis_name(&m->axis[0], name, sizeof name);
-        ends_w = 2 * fmaxf(ui_text_width(&a->ui, 0, lfs, lo), ui_text_width(&a->ui, 0, lfs, hi));
-        name_w = ui_text_width(&a->ui, 1, lfs, name);
+        char name[64];
+        if (curve(m))
+            snprintf(name, sizeof name, "%s", curve_y_name(m));
+        else
+            axis_name(&m->axis[1], name, sizeof name);
+        b->left = fmaxf(b->left, fmaxf(y_labels_w(a, lfs), ui_text_width(&a->ui, 1, lfs, name)) + 8 * s);
     }
-    b->side = fminf(inner - b->left, h - 2 * pad - b->th);
-    /* under the grid: the x axis's ends and its name (centred; on a line of its own
-     * when it would touch an end), the key, a line for the cell under the mouse */
-    int own_line = ends_w + name_w + 2 * lfs > b->side;
-    b->name_dy = 4 * s + (own_line ? 1.3f * lfs : 0);
+    /* under the grid: the x axis's tick labels, its name, the key (a colour bar with
+     * its numbers, for a map; the diverged share), a line for the cell under the mouse */
+    b->name_dy = 4 * s + 1.3f * lfs;
     b->key_dy = b->name_dy + 1.5f * lfs + 4 * s;
-    b->hover_dy = b->key_dy + 1.6f * lfs;
+    b->hover_dy = b->key_dy + (computed(a) && !curve(m) ? 2.4f * lfs : 0) + 1.5f * lfs;
     b->below = b->hover_dy + 1.3f * lfs;
     b->side = fminf(inner - b->left, h - 2 * pad - b->th - b->below);
     if (b->side < 8)
@@ -151,6 +196,13 @@ static float axis_at(const SweepAxis *ax, double v)
     return (float)(((t * (ax->n - 1)) + 0.5) / ax->n);
 }
 
+/* The position in [0, 1] of value v along a curve's x axis (ends at the edges). */
+static float curve_at(const SweepAxis *ax, double v)
+{
+    double t = ax->log ? (log10(v) - log10(ax->lo)) / (log10(ax->hi) - log10(ax->lo)) : (v - ax->lo) / (ax->hi - ax->lo);
+    return (float)t;
+}
+
 /* A line of text at (x, y) that ends by the panel's right edge (less its pad):
  * moved left, as far as x_min, then wrapped. */
 static void text_in(const App *a, const Panel *p, float s, DrawList *dl, float x, float x_min, float y, float fs,
@@ -163,6 +215,107 @@ static void text_in(const App *a, const Panel *p, float s, DrawList *dl, float x
         int end = i + 1 < n ? starts[i + 1] : (int)strlen(text);
         draw_text(dl, x, y + (float)i * 1.3f * fs, fs, font, rgba, text + starts[i], end - starts[i]);
     }
+}
+
+/* The x axis's ticks and name under the grid; the y axis's ticks (and its name
+ * above them) left of it. pos_x, pos_y: a value's place along the side, 0 to 1. */
+static void draw_axes(const App *a, const Panel *p, const SweepBox *b, float s, DrawList *dl, const Tick *tx, int nx,
+                      float (*pos_x)(const SweepAxis *, double), const SweepAxis *ax_x, const Tick *ty, int ny,
+                      const float *ty_pos, const char *x_name, const char *y_name)
+{
+    const Theme *th = &gs_theme;
+    float fs = b->fs * 0.9f, tick = 4 * s;
+    for (int i = 0; i < nx; i++) {
+        float x = b->x + pos_x(ax_x, tx[i].v) * b->side, w = ui_text_width(&a->ui, 0, fs, tx[i].label);
+        draw_rect(dl, x - 0.5f * s, b->y + b->side, 1.0f * s, tick, 0, th->text_dim);
+        float lx = fminf(fmaxf(x - 0.5f * w, p->x + SWEEP_PAD * s), p->x + p->w - SWEEP_PAD * s - w);
+        draw_text(dl, lx, b->y + b->side + tick, fs, 0, th->text_dim, tx[i].label, -1);
+    }
+    draw_text(dl, b->x + 0.5f * (b->side - ui_text_width(&a->ui, 1, fs, x_name)), b->y + b->side + b->name_dy, fs, 1,
+              th->text, x_name, -1);
+    for (int i = 0; i < ny; i++) {
+        float y = b->y + (1.0f - ty_pos[i]) * b->side, w = ui_text_width(&a->ui, 0, fs, ty[i].label);
+        draw_rect(dl, b->x - tick, y - 0.5f * s, tick, 1.0f * s, 0, th->text_dim);
+        float ly = fminf(fmaxf(y - 0.6f * fs, b->y), b->y + b->side - 1.2f * fs);
+        draw_text(dl, b->x - tick - 2 * s - w, ly, fs, 0, th->text_dim, ty[i].label, -1);
+    }
+    float nw = ui_text_width(&a->ui, 1, fs, y_name);
+    draw_text(dl, fmaxf(b->x - nw - 6 * s, p->x + SWEEP_PAD * s * 0.5f), b->y - 1.35f * fs, fs, 1, th->text, y_name,
+              -1);
+}
+
+/* The curve: the final loss (or steps) at each value, a line where runs ended,
+ * a red mark along the bottom at each value where they diverged, the run's own
+ * value a line across. */
+static void draw_curve(const App *a, const Panel *p, const SweepBox *b, float s, DrawList *dl)
+{
+    const Maps *m = &a->maps;
+    const Theme *th = &gs_theme;
+    const Run *r = &a->scene.run[m->run];
+    unsigned rgba = app_run_rgba(r);
+    draw_rect(dl, b->x, b->y, b->side, b->side, 0, th->bg);
+    Tick ty[TICKS_MAX], tx[TICKS_MAX];
+    double lo, hi;
+    int ny = curve_y_ticks(m, ty, &lo, &hi), nx = axis_ticks(&m->axis[0], tx);
+    float ty_pos[TICKS_MAX];
+    for (int i = 0; i < ny; i++) {
+        double v = m->metric ? ty[i].v : log10(ty[i].v);
+        ty_pos[i] = hi > lo ? (float)((v - lo) / (hi - lo)) : 0.5f;
+        draw_rect(dl, b->x, b->y + (1.0f - ty_pos[i]) * b->side, b->side, 1.0f * s, 0, th->plot_grid);
+    }
+    char name[64];
+    axis_name(&m->axis[0], name, sizeof name);
+    draw_axes(a, p, b, s, dl, tx, nx, curve_at, &m->axis[0], ty, ny, ty_pos, name, curve_y_name(m));
+    /* the points, joined where neighbours both ended */
+    float px = 0, py = 0;
+    int have = 0;
+    for (int i = 0; i < m->nx; i++) {
+        const SceneOutcome *o = &m->out[i];
+        float x = b->x + curve_at(&m->axis[0], sweep_value(&m->axis[0], i)) * b->side;
+        int gone = o->diverged_at >= 0 || !isfinite(o->final_loss) || (m->metric && o->steps_to_tol < 0);
+        if (gone) {
+            if (o->diverged_at >= 0 || !isfinite(o->final_loss))
+                draw_rect(dl, x - 1.5f * s, b->y + b->side - 8 * s, 3 * s, 8 * s, 0, 0xD03030FFu);
+            have = 0;
+            continue;
+        }
+        double v = m->metric ? o->steps_to_tol : log10(fmax(o->final_loss - m->floor, 0.0) + 1e-12);
+        float t = hi > lo ? (float)((v - lo) / (hi - lo)) : 0.5f;
+        float y = b->y + (1.0f - fminf(fmaxf(t, 0.0f), 1.0f)) * b->side;
+        if (have)
+            draw_line(dl, px, py, x, y, 2.5f * s, rgba);
+        px = x, py = y, have = 1;
+    }
+    /* the run's own value */
+    float rx = b->x + curve_at(&m->axis[0], r->hp[m->axis[0].key]) * b->side;
+    if (rx >= b->x && rx <= b->x + b->side) {
+        draw_rect(dl, rx - 1.0f * s, b->y, 2.0f * s, b->side, 0, th->marker_outline);
+        draw_rect(dl, rx - 0.5f * s, b->y, 1.0f * s, b->side, 0, rgba);
+    }
+}
+
+/* The map's colour bar, under its x axis: the colours from dark to light with
+ * the loss (or steps) they stand for. */
+static void draw_colour_bar(const App *a, const Panel *p, const SweepBox *b, float s, DrawList *dl, float y)
+{
+    const Maps *m = &a->maps;
+    const Theme *th = &gs_theme;
+    float fs = b->fs * 0.9f, bw = b->side, bh = 0.8f * fs, x = b->x;
+    enum { STEPS = 48 };
+    for (int i = 0; i < STEPS; i++)
+        draw_rect(dl, x + bw * (float)i / STEPS, y, bw / STEPS + 0.5f, bh, 0,
+                  render_colormap(((float)i + 0.5f) / STEPS) << 8 | 0xFFu);
+    Tick t[TICKS_MAX];
+    double lo = m->metric ? 0 : m->value_lo, hi = m->metric ? (a->scene.steps > 0 ? a->scene.steps : 1) : m->value_hi;
+    int n = m->metric ? ticks_linear(lo, hi, 5, t) : ticks_log(pow(10.0, lo), pow(10.0, hi), 5, t);
+    for (int i = 0; i < n; i++) {
+        double v = m->metric ? t[i].v : log10(t[i].v);
+        float tx = x + (float)((v - lo) / (hi - lo)) * bw, w = ui_text_width(&a->ui, 0, fs, t[i].label);
+        draw_rect(dl, tx - 0.5f * s, y + bh, 1.0f * s, 3 * s, 0, th->text_dim);
+        float lx = fminf(fmaxf(tx - 0.5f * w, p->x + SWEEP_PAD * s), p->x + p->w - SWEEP_PAD * s - w);
+        draw_text(dl, lx, y + bh + 3 * s, fs, 0, th->text_dim, t[i].label, -1);
+    }
+    (void)p;
 }
 
 static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawList *dl)
@@ -180,39 +333,46 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
         draw_text(dl, b.tx, b.ty + (float)i * 1.3f * b.tfs, b.tfs, 1, th->text_strong, b.title + b.title_starts[i],
                   end - b.title_starts[i]);
     }
-    if (!computed(a))
+    if (!computed(a)) {
+        /* how far it is: a bar where the map will be */
+        float w = b.side * (float)app_maps_progress(a);
+        draw_rect(dl, b.x, b.y + 0.5f * b.side - 3 * s, b.side, 6 * s, 3 * s, th->widget);
+        draw_rect(dl, b.x, b.y + 0.5f * b.side - 3 * s, w, 6 * s, 3 * s, th->accent);
         return;
-    const Run *r = &a->scene.run[m->run];
-    const HyperInfo *h0 = optim_hyper(m->axis[0].key), *h1 = optim_hyper(m->axis[1].key);
-    char line[256];
-    draw_image(dl, b.x, b.y, b.side, b.side, m->image, m->nx, m->ny, m->version, 1.0f);
-    /* the run's own setting */
-    float cx = b.x + axis_at(&m->axis[0], r->hp[m->axis[0].key]) * b.side;
-    float cy = b.y + (1.0f - axis_at(&m->axis[1], r->hp[m->axis[1].key])) * b.side;
-    if (cx >= b.x && cx <= b.x + b.side && cy >= b.y && cy <= b.y + b.side) {
-        draw_circle(dl, cx, cy, 7 * s, 0, 3.5f * s, th->marker_outline);
-        draw_circle(dl, cx, cy, 6 * s, 0, 2 * s, app_run_rgba(r));
     }
-    /* the axes: their ends and names */
+    const Run *r = &a->scene.run[m->run];
     float fs = b.fs * 0.9f;
-    char lo[32], hi[32];
-    axis_ends(&m->axis[0], lo, hi, sizeof lo);
-    draw_text(dl, b.x, b.y + b.side + 4 * s, fs, 0, th->text_dim, lo, -1);
-    draw_text(dl, b.x + b.side - ui_text_width(&a->ui, 0, fs, hi), b.y + b.side + 4 * s, fs, 0, th->text_dim, hi, -1);
-    axis_name(&m->axis[0], line, sizeof line);
-    draw_text(dl, b.x + 0.5f * (b.side - ui_text_width(&a->ui, 1, fs, line)), b.y + b.side + b.name_dy, fs, 1,
-              th->text, line, -1);
-    axis_ends(&m->axis[1], lo, hi, sizeof lo);
-    draw_text(dl, b.x - ui_text_width(&a->ui, 0, fs, hi) - 6 * s, b.y, fs, 0, th->text_dim, hi, -1);
-    draw_text(dl, b.x - ui_text_width(&a->ui, 0, fs, lo) - 6 * s, b.y + b.side - fs * 1.2f, fs, 0, th->text_dim, lo, -1);
-    axis_name(&m->axis[1], line, sizeof line);
-    draw_text(dl, b.x - ui_text_width(&a->ui, 1, fs, line) - 6 * s, b.y + 0.5f * b.side, fs, 1, th->text, line, -1);
-    /* the key */
-    float ky = b.y + b.side + b.key_dy;
-    float kx = fmaxf(fminf(b.x, p->x + p->w - SWEEP_PAD * s - ui_text_width(&a->ui, 0, fs, key_text(a)) - 1.5f * fs),
+    char line[256];
+    if (curve(m)) {
+        draw_curve(a, p, &b, s, dl);
+    } else {
+        draw_image(dl, b.x, b.y, b.side, b.side, m->image, m->nx, m->ny, m->version, 1.0f);
+        /* the run's own setting */
+        float cx = b.x + axis_at(&m->axis[0], r->hp[m->axis[0].key]) * b.side;
+        float cy = b.y + (1.0f - axis_at(&m->axis[1], r->hp[m->axis[1].key])) * b.side;
+        if (cx >= b.x && cx <= b.x + b.side && cy >= b.y && cy <= b.y + b.side) {
+            draw_circle(dl, cx, cy, 7 * s, 0, 3.5f * s, th->marker_outline);
+            draw_circle(dl, cx, cy, 6 * s, 0, 2 * s, app_run_rgba(r));
+        }
+        Tick tx[TICKS_MAX], ty[TICKS_MAX];
+        int nx = axis_ticks(&m->axis[0], tx), ny = axis_ticks(&m->axis[1], ty);
+        float ty_pos[TICKS_MAX];
+        for (int i = 0; i < ny; i++)
+            ty_pos[i] = axis_at(&m->axis[1], ty[i].v);
+        char xn[64], yn[64];
+        axis_name(&m->axis[0], xn, sizeof xn);
+        axis_name(&m->axis[1], yn, sizeof yn);
+        draw_axes(a, p, &b, s, dl, tx, nx, axis_at, &m->axis[0], ty, ny, ty_pos, xn, yn);
+        draw_colour_bar(a, p, &b, s, dl, b.y + b.side + b.key_dy);
+    }
+    /* the key: the diverged share, in the diverged colour */
+    float ky = b.y + b.side + b.key_dy + (curve(m) ? 0 : 2.4f * fs);
+    char div[96];
+    diverged_text(m, div, sizeof div);
+    float kx = fmaxf(fminf(b.x, p->x + p->w - SWEEP_PAD * s - ui_text_width(&a->ui, 0, fs, div) - 1.5f * fs),
                      p->x + SWEEP_PAD * s);
-    draw_rect(dl, kx, ky + 0.2f * fs, fs, fs, 2 * s, 0x8E1B1BFFu);
-    text_in(a, p, s, dl, kx + 1.5f * fs, kx + 1.5f * fs, ky, fs, 0, th->text_dim, key_text(a));
+    draw_rect(dl, kx, ky + 0.2f * fs, fs, fs, 2 * s, curve(m) ? 0xD03030FFu : 0x8E1B1BFFu);
+    text_in(a, p, s, dl, kx + 1.5f * fs, kx + 1.5f * fs, ky, fs, 0, th->text_dim, div);
     /* the cell under the mouse, and what its run came to (in the window only) */
     if (f->controls && m->hover >= 0 && m->hover < m->nx * m->ny && m->out) {
         const SceneOutcome *o = &m->out[m->hover];
@@ -223,8 +383,12 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
             snprintf(what, sizeof what, "loss %.4g, reached %.3g at step %d", o->final_loss, m->tol, o->steps_to_tol);
         else
             snprintf(what, sizeof what, "final loss %.4g", o->final_loss);
-        snprintf(line, sizeof line, "%s=%.4g  %s=%.4g:  %s", h0->symbol, sweep_value(&m->axis[0], m->hover % m->nx),
-                 h1->symbol, sweep_value(&m->axis[1], m->hover / m->nx), what);
+        const HyperInfo *h0 = optim_hyper(m->axis[0].key);
+        if (curve(m))
+            snprintf(line, sizeof line, "%s=%.4g:  %s", h0->symbol, sweep_value(&m->axis[0], m->hover), what);
+        else
+            snprintf(line, sizeof line, "%s=%.4g  %s=%.4g:  %s", h0->symbol, sweep_value(&m->axis[0], m->hover % m->nx),
+                     optim_hyper(m->axis[1].key)->symbol, sweep_value(&m->axis[1], m->hover / m->nx), what);
         text_in(a, p, s, dl, b.x, p->x + SWEEP_PAD * s, b.y + b.side + b.hover_dy, fs, 0, th->text, line);
     }
 }
@@ -252,6 +416,16 @@ static void sweep_input(App *a, const Panel *p, const Input *in)
     float u = (in->mouse_x - b.x) / b.side, v = (in->mouse_y - b.y) / b.side;
     if (!(u >= 0 && u < 1 && v >= 0 && v < 1))
         return;
+    if (curve(m)) { /* the value nearest the mouse */
+        int i = (int)lroundf(u * (float)(m->nx - 1));
+        m->hover = i;
+        if (in->mouse_pressed && m->run < a->scene.n_runs) {
+            a->scene.run[m->run].hp[m->axis[0].key] = sweep_value(&m->axis[0], i);
+            a->changes.runs |= 1u << m->run;
+            a->ui.mouse_used = 1;
+        }
+        return;
+    }
     int i = (int)(u * (float)m->nx), j = m->ny - 1 - (int)(v * (float)m->ny);
     m->hover = j * m->nx + i;
     if (in->mouse_pressed && m->run < a->scene.n_runs) {
