@@ -774,6 +774,23 @@ static void test_maps(void)
         }
     }
     a->legend = corner_was;
+    frame();
+    /* the key lists the minimum, where it is and its share of the starts (counted
+     * here from the outcomes), in its hue; the minimum's marker is filled with it */
+    int at_min = 0, cells = a->maps.nx * a->maps.ny, diverged = 0;
+    for (int c = 0; c < cells; c++) {
+        at_min += sweep_minimum(&a->scene.surface, a->maps.view, &a->maps.out[c]) == 0;
+        diverged += a->maps.out[c].diverged_at >= 0;
+    }
+    char want_line[96];
+    snprintf(want_line, sizeof want_line, "(1, 1): %.0f%% of the starts", 100.0 * at_min / cells);
+    CHECK_MSG(drawn_text(want_line, 0) != NULL, "the key has no '%s'", want_line);
+    snprintf(want_line, sizeof want_line, "diverged: %.0f%%", 100.0 * diverged / cells);
+    CHECK_MSG(drawn_text(want_line, 0) != NULL, "the key has no '%s'", want_line);
+    int filled = 0;
+    for (int i = 0; i < sh.dl.n; i++)
+        filled |= sh.dl.cmd[i].kind == DRAW_CIRCLE && sh.dl.cmd[i].rgba == (app_basin_rgb(0) << 8 | 0xFFu);
+    CHECK_MSG(filled, "the minimum's marker is not in its basin's hue");
     /* D: where this run and the next part: a cell is coloured exactly where their
      * ends differ (another minimum, or one diverges) */
     key(SDLK_d, 0);

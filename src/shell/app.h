@@ -91,6 +91,8 @@ typedef struct Maps {
     int metric;              /* 0: the final loss, 1: the steps to tol */
     double value_lo, value_hi; /* the colours' range: log10(final loss - floor) from dark to light */
     double floor;            /* the surface's lowest known value (0 where none is known) */
+    double share[SURFACE_MAX_MINIMA]; /* a basin map's starts ending at each known minimum */
+    double share_diverged, share_none; /* ... diverging, and ending at none */
     SceneOutcome *out;       /* cell (i, j) at out[j * nx + i], row 0 at the low end */
     unsigned *image;         /* its colours, 0xRRGGBBAA, top row first */
     int nx, ny;
@@ -305,6 +307,8 @@ void app_maps_free(App *a);
 /* The window's maps, once a frame: starts (or restarts) the background job when
  * what the map is of changed, and takes a finished pass. */
 void app_maps_update(App *a);
+/* The hue of the basin of known minimum k, 0xRRGGBB. */
+unsigned app_basin_rgb(int k);
 /* How far the map being computed is, 0 to 1 (1: none is). */
 double app_maps_progress(const App *a);
 

@@ -48,11 +48,15 @@ static unsigned scale_rgb(unsigned rgb, float k)
     return out;
 }
 
-/* The colours of the cells, top row first. */
+unsigned app_basin_rgb(int minimum) { return BASIN_RGB[minimum % 8]; }
+
+/* The colours of the cells, top row first; a basin map's shares. */
 static void colour(App *a)
 {
     Maps *m = &a->maps;
     int n = m->nx * m->ny, steps = a->scene.steps > 0 ? a->scene.steps : 1;
+    memset(m->share, 0, sizeof m->share);
+    m->share_diverged = m->share_none = 0;
     double lo = INFINITY, hi = -INFINITY, floor_f = sweep_default_tol(&a->scene.surface) - 1e-6;
     for (int c = 0; c < n && m->kind == MAPS_HYPER && m->metric == 0; c++) {
         const SceneOutcome *o = &m->out[c];
@@ -77,6 +81,12 @@ static void colour(App *a)
                        : min >= 0 ? BASIN_RGB[min % 8] << 8 | 0xFFu : NEVER_RGBA;
             } else if (m->kind == MAPS_BASIN) {
                 int min = sweep_minimum(&a->scene.surface, m->view, o);
+                if (o->diverged_at >= 0)
+                    m->share_diverged += 1.0 / n;
+                else if (min < 0)
+                    m->share_none += 1.0 / n;
+                else
+                    m->share[min] += 1.0 / n;
                 if (o->diverged_at >= 0)
                     rgba = DIVERGED_RGBA;
                 else if (min < 0)

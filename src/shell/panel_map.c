@@ -565,6 +565,9 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
     return widest;
 }
 
+#define BASIN_DIM 0x6E6E6ED8u     /* over the field under basins: it turns grey */
+#define BASIN_DIVERGED 0x8E1B1BFFu /* app_maps.c's diverged cells */
+
 /* A known minimum: hollow rings, so the field's lowest colour shows at the centre. */
 static void draw_minimum(DrawList *dl, float x, float y, float s)
 {
@@ -673,10 +676,14 @@ static void draw_runs(const App *a, const Tile *t, MapView v, int only, float s,
             draw_path_plain(dl, t->x, t->y, t->w, t->h, v, r->traj, k + 1, r->version, pass ? w : w + 2.5f * s,
                             pass ? app_run_rgba(r) : DRAW_PATH_HALO);
         }
-    /* minima, over the paths: hollow rings, so the field's lowest colour shows at the centre */
+    /* minima, over the paths: hollow rings, so the field's lowest colour shows at the
+     * centre; over basins, filled with their basin's hue */
+    int basins = a->maps.kind == MAPS_BASIN && a->maps.image && !a->maps.out2;
     for (int m = 0; m < sc->surface.n_minima; m++) {
         float mx, my;
         tile_px(t, v, sc->surface.minima[m][0], sc->surface.minima[m][1], &mx, &my);
+        if (basins)
+            draw_circle(dl, mx, my, th->minimum_ring_r * s, app_basin_rgb(m) << 8 | 0xFFu, 0, 0);
         draw_minimum(dl, mx, my, s);
     }
     /* the start, then the heads; heads that share a place (with each other or the
@@ -1151,33 +1158,66 @@ static void draw_runs3d(const App *a, const Tile *t, int only, float s, DrawList
     draw_heads(a, t, idx, hx, hy, n, sx, sy, s, 0, dl);
 }
 
-/* The basins' key at the map's bottom right (its top right when the legend is
- * there, legend a box or NULL): whose they are, each minimum's hue, or that they
- * are being computed. */
-static void draw_basin_key(const App *a, const Panel *p, float s, const float *legend, DrawList *dl)
+/* The basins' key at the bottom right of the tiles' frame (its top right when the
+ * legend is there, legend a box or NULL): whose they are, each minimum's hue with where it
+ * is and its share of the starts, the diverged share; or that they are being
+ * computed, and how far. */
+static void draw_basin_key(const App *a, const MapFrame *p, float s, const float *legend, DrawList *dl)
 {
     const Maps *m = &a->maps;
     if (m->want != MAPS_BASIN && m->kind != MAPS_BASIN)
         return;
     const Theme *th = &gs_theme;
-    float fs = th->map_font * s * 0.9f;
-    char line[160];
+    const Surface *surf = &a->scene.surface;
+    float fs = th->map_font * s * 0.9f, lh = 1.3f * fs, sw = 0.9f * fs;
+    enum { LINES = SURFACE_MAX_MINIMA + 3 };
+    char line[LINES][160];
+    unsigned swatch[LINES];
+    int n = 0;
     int run = m->run >= 0 && m->run < a->scene.n_runs ? m->run : 0;
     int other = m->other >= 0 && m->other < a->scene.n_runs ? m->other : -1;
-    if (m->kind != MAPS_BASIN || !m->image)
-        snprintf(line, sizeof line, "Computing the basins of %s\xe2\x80\xa6", a->scene.run[run].label);
-    else if (other >= 0 && m->out2)
-        snprintf(line, sizeof line, "Where %s and %s part (%d \xc3\x97 %d starts): the colour of where %s ends",
+    if (m->kind != MAPS_BASIN || !m->image) {
+        snprintf(line[n], sizeof line[n], "Computing the basins of %s\xe2\x80\xa6 %.0f%%", a->scene.run[run].label,
+                 100.0 * app_maps_progress(a));
+        swatch[n++] = 0;
+    } else if (other >= 0 && m->out2) {
+        snprintf(line[n], sizeof line[n], "Where %s and %s part (%d \xc3\x97 %d starts): the colour of where %s ends",
                  a->scene.run[run].label, a->scene.run[other].label, m->nx, m->ny, a->scene.run[run].label);
-    else
-        snprintf(line, sizeof line, "Basins of %s (%d \xc3\x97 %d starts%s): a colour per minimum; red: diverged",
+        swatch[n++] = 0;
+    } else {
+        snprintf(line[n], sizeof line[n], "Basins of %s (%d \xc3\x97 %d starts%s); darker: slower",
                  a->scene.run[run].label, m->nx, m->ny, m->fine || !m->want ? "" : ", refining");
-    float w = ui_text_width(&a->ui, 0, fs, line) + 20 * s, h = fs * 1.3f + 10 * s;
+        swatch[n++] = 0;
+        for (int k = 0; k < surf->n_minima && k < SURFACE_MAX_MINIMA; k++) {
+            char x[32], y[32];
+            num_format(surf->minima[k][0], x, sizeof x), num_format(surf->minima[k][1], y, sizeof y);
+            snprintf(line[n], sizeof line[n], "(%s, %s): %.0f%% of the starts", x, y, 100.0 * m->share[k]);
+            swatch[n++] = app_basin_rgb(k) << 8 | 0xFFu;
+        }
+        snprintf(line[n], sizeof line[n], "diverged: %.0f%%", 100.0 * m->share_diverged);
+        swatch[n++] = BASIN_DIVERGED;
+        if (m->share_none > 0) {
+            snprintf(line[n], sizeof line[n], "at no minimum within the steps: %.0f%%", 100.0 * m->share_none);
+            swatch[n++] = BASIN_DIM | 0xFFu;
+        }
+    }
+    float w = 0;
+    for (int i = 0; i < n; i++)
+        w = fmaxf(w, ui_text_width(&a->ui, i == 0, fs, line[i]) + (swatch[i] ? sw + 0.5f * fs : 0));
+    w += 20 * s;
+    float h = (float)n * lh + 10 * s;
     float x = p->x + p->w - w - 8 * s, y = p->y + p->h - h - 8 * s;
     if (legend && x < legend[0] + legend[2] && legend[0] < x + w && y < legend[1] + legend[3] && legend[1] < y + h)
         y = p->y + 8 * s;
     draw_rect(dl, x, y, w, h, 6 * s, th->box);
-    draw_text(dl, x + 10 * s, y + 5 * s, fs, 0, th->text, line, -1);
+    for (int i = 0; i < n; i++) {
+        float tx = x + 10 * s, ty = y + 5 * s + (float)i * lh;
+        if (swatch[i]) {
+            draw_rect(dl, tx, ty + 0.5f * (lh - sw) - 0.1f * fs, sw, sw, 2 * s, swatch[i]);
+            tx += sw + 0.5f * fs;
+        }
+        draw_text(dl, tx, ty, fs, i == 0 ? 1 : 0, th->text, line[i], -1);
+    }
 }
 
 /* ---- axes and the colour bar: drawing ------------------------------------------ */
@@ -1351,10 +1391,13 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
         } else {
             draw_field(dl, t->x, t->y, t->w, t->h, &a->scene.surface, v);
             const Maps *m = &a->maps;
-            if (m->kind == MAPS_BASIN && m->image) { /* where each start ends, over the field */
+            if (m->kind == MAPS_BASIN && m->image) {
+                /* where each start ends, over the field dimmed to grey (its hues are the
+                 * basins' now) */
+                draw_rect(dl, t->x, t->y, t->w, t->h, 0, BASIN_DIM);
                 float bx = map_px_x(v, t->x, t->w, m->view.x0), by = map_px_y(v, t->y, t->h, m->view.y1);
                 draw_image(dl, bx, by, map_px_x(v, t->x, t->w, m->view.x1) - bx,
-                           map_px_y(v, t->y, t->h, m->view.y0) - by, m->image, m->nx, m->ny, m->version, 0.6f);
+                           map_px_y(v, t->y, t->h, m->view.y0) - by, m->image, m->nx, m->ny, m->version, 0.8f);
             }
             draw_runs(a, t, v, a->layout == LAYOUT_GRID ? t->run : -1, f->scale, dl);
         }
@@ -1378,7 +1421,7 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
     float legend[4];
     int has_legend = (a->layout == LAYOUT_OVERLAY || n == 0) &&
                      draw_legend(a, &tiles[0], tile_view(a, &tiles[0]), f->scale, dl, legend);
-    draw_basin_key(a, p, f->scale, has_legend ? legend : NULL, dl);
+    draw_basin_key(a, &mf, f->scale, has_legend ? legend : NULL, dl);
 }
 
 /* ---- input -------------------------------------------------------------------- */
