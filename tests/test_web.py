@@ -529,7 +529,19 @@ def main():
             for k in keys:
                 b.key(k, "Key" + k.upper(), ord(k.upper()))
                 b.frames(3)
-            b.frames(10)  # the page computes a map on its thread: coarse, then fine
+            # the page computes a map in slices of its frames, coarse then fine: while
+            # it does, every frame still comes (a frame's slice is 25 ms)
+            t0, n0 = time.time(), b.js("Module.ccall('gs_web_frames', 'number', [], [])")
+            while b.js("Module.ccall('gs_web_maps_busy', 'number', [], [])") and time.time() - t0 < 90:
+                b.frames(5)
+            waited = time.time() - t0
+            drawn = b.js("Module.ccall('gs_web_frames', 'number', [], [])") - n0
+            print(f"  the map took {waited:.1f} s in the page, {drawn} frames drawn meanwhile")
+            if b.js("Module.ccall('gs_web_maps_busy', 'number', [], [])"):
+                fail("the page's map is not done after 90 s")
+            if waited > 1 and drawn < waited * 10:
+                fail(f"{drawn} frames in {waited:.1f} s while the map computed: the page stalls")
+            b.frames(3)
             b.screenshot(os.path.join(tour, "web-window.png"))
             compare(os.path.join(tour, "web-window.png"), os.path.join(tour, "window0.png"), "window", 2.0, 0.02)
             compare(picture("t" + keys), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)

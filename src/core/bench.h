@@ -7,6 +7,9 @@
 /* Monotonic time in milliseconds. */
 double bench_now_ms(void);
 
+/* Sleeps ms milliseconds (nothing for ms <= 0). */
+void bench_sleep_ms(double ms);
+
 /* The program's start, as main marks it first thing, and the time since (ms). */
 void bench_mark_start(void);
 double bench_since_start_ms(void);

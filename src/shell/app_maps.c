@@ -138,7 +138,7 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
 /* ---- the window's maps: in the background ------------------------------------- */
 
 #define COARSE_N 16
-#define HYPER_N 48
+#define HYPER_N 64
 #define BASIN_N 128
 #define CURVE_N 96
 
@@ -167,20 +167,20 @@ static void job_tasks(MapsJob *j)
         sweep_task_basin(&j->task[1], &j->scene, 1, j->view, j->n, j->tol, &j->cancel, j->out2);
 }
 
+#ifndef __EMSCRIPTEN__
 static void *job_main(void *arg)
 {
     MapsJob *j = arg;
-#ifndef __EMSCRIPTEN__
     /* below the window's frames, which come first, but not idle behind them: the
      * map's threads (which inherit this) share the cores the window leaves */
     setpriority(PRIO_PROCESS, (id_t)gettid(), 10);
-#endif
     int threads = sweep_cores();
     if (sweep_task_run(&j->task[0], threads) == 0 && j->out2)
         sweep_task_run(&j->task[1], threads);
     atomic_store(&j->done, 1);
     return NULL;
 }
+#endif
 
 #ifdef __EMSCRIPTEN__
 /* On a page: the job's work for about `budget_ms` of this frame. */

@@ -30,7 +30,6 @@
 static Shell sh;
 static Input ev;          /* events since the last frame */
 static int settle = 2;    /* frames still to draw after an event (an immediate-mode UI settles in two) */
-static double map_pass_ms; /* when a frame last took a background map's pass */
 static int canvas_w, canvas_h;
 static double last_down_ms = -1e9;
 static float last_down_x, last_down_y;
@@ -56,6 +55,8 @@ static void wake(void) { settle = 2; }
 /* For the browser test: the frames drawn so far; the lesson's slide shown (from 1;
  * 0: no lesson), plus 1000 while presenting. */
 EMSCRIPTEN_KEEPALIVE unsigned long gs_web_frames(void) { return sh.frames; }
+/* 1 while a map is being computed (in slices of the page's frames), for the tests. */
+EMSCRIPTEN_KEEPALIVE int gs_web_maps_busy(void) { return sh.app.maps.job != NULL; }
 EMSCRIPTEN_KEEPALIVE int gs_web_slide(void)
 {
     return (sh.app.lesson ? sh.app.slide + 1 : 0) + (sh.app.presenting ? 1000 : 0);
@@ -290,17 +291,16 @@ static void frame(void)
 {
     if (!fit_canvas())
         return;
-    /* nothing moves and nothing happened: the canvas keeps its picture (a background
-     * map is looked at 20 times a second) */
+    /* nothing moves and nothing happened: the canvas keeps its picture (a map being
+     * computed takes a slice of every frame, app_maps.c) */
     AppBusy busy = app_busy(&sh.app);
     double now = platform_now_ms();
-    if (settle == 0 && (busy == APP_IDLE || (busy == APP_WAITS_FOR_MAP && now - map_pass_ms < 50.0))) {
+    if (settle == 0 && busy == APP_IDLE) {
         sh.last_ms = now; /* the wait is no time passed */
         return;
     }
     if (settle > 0)
         settle--;
-    map_pass_ms = now;
     double dt = shell_dt(&sh, -1.0);
     sh.in = ev;
     /* what carries over to the next frame: where the mouse is, and the button */
