@@ -696,7 +696,7 @@ static void test_maps(void)
     key(SDLK_h, 0);
     CHECK(a->maps.want == MAPS_HYPER);
     wait_maps(MAPS_HYPER);
-    CHECK_MSG(a->maps.kind == MAPS_HYPER && a->maps.fine && a->maps.nx == 48, "kind %d fine %d n %d", a->maps.kind,
+    CHECK_MSG(a->maps.kind == MAPS_HYPER && a->maps.fine && a->maps.nx == 64, "kind %d fine %d n %d", a->maps.kind,
               a->maps.fine, a->maps.nx);
     const Panel *p = frame_panel(&a->frame, &panel_sweep);
     CHECK(p && p->w > 100);
@@ -712,10 +712,10 @@ static void test_maps(void)
         if (sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image)
             img = &sh.dl.cmd[i];
     int ci = 12, cj = 12;
-    float cx = img->x + img->w * (ci + 0.5f) / 48, cy = img->y + img->h * (1.0f - (cj + 0.5f) / 48);
+    float cx = img->x + img->w * (ci + 0.5f) / 64, cy = img->y + img->h * (1.0f - (cj + 0.5f) / 64);
     Run *r = &a->scene.run[a->maps.run];
     mouse(SDL_MOUSEMOTION, cx, cy);
-    CHECK(a->maps.hover == cj * 48 + ci);
+    CHECK(a->maps.hover == cj * 64 + ci);
     mouse(SDL_MOUSEBUTTONDOWN, cx, cy);
     mouse(SDL_MOUSEBUTTONUP, cx, cy);
     CHECK_MSG(r->hp[a->maps.axis[0].key] == sweep_value(&a->maps.axis[0], ci) &&
@@ -728,9 +728,10 @@ static void test_maps(void)
     HyperKey before = a->maps.axis[1].key;
     {
         float fs = gs_theme.map_font * a->frame.scale;
-        mouse(SDL_MOUSEMOTION, img->x - 1.2f * fs, img->y + 0.5f * img->h);
-        mouse(SDL_MOUSEBUTTONDOWN, img->x - 1.2f * fs, img->y + 0.5f * img->h);
-        mouse(SDL_MOUSEBUTTONUP, img->x - 1.2f * fs, img->y + 0.5f * img->h);
+        /* the name stands over the y axis's tick labels, ending by the grid's left edge */
+        mouse(SDL_MOUSEMOTION, img->x - 0.6f * fs, img->y - 0.6f * fs);
+        mouse(SDL_MOUSEBUTTONDOWN, img->x - 0.6f * fs, img->y - 0.6f * fs);
+        mouse(SDL_MOUSEBUTTONUP, img->x - 0.6f * fs, img->y - 0.6f * fs);
     }
     /* the old map is gone at once (the new one's first pass may be in already) */
     CHECK_MSG(a->maps.pick[1] >= 0 && a->maps.pick[1] != (int)before &&

@@ -50,6 +50,7 @@ static const Binding BINDINGS[] = {
     {ACT_PRESENT, UI_KEY_F5, BIND_ANY, "F5", "present the lesson (or the scene); Esc leaves"},
     {ACT_NEXT_SLIDE, UI_KEY_PAGEDOWN, BIND_ANY, "PageDown  PageUp", "next / previous slide; presenting: \xe2\x86\x92 \xe2\x86\x90, B blanks"},
     {ACT_PREV_SLIDE, UI_KEY_PAGEUP, BIND_ANY, NULL, NULL},
+    {ACT_DRAWER, UI_KEY_TAB, BIND_PLAIN, "Tab", "in a narrow window: open / close the controls (\xe2\x98\xb0)"},
     {ACT_HELP, UI_KEY_F1, BIND_ANY, "F1", "this help"},
     {ACT_ESCAPE, UI_KEY_ESCAPE, BIND_ANY, "Esc", "back out of help, presenting, full screen; never quits"},
     {ACT_QUIT, UI_KEY_Q, BIND_CTRL, "Ctrl+Q", "quit (the scene is kept for --resume)"},

@@ -50,6 +50,7 @@ typedef enum Action {
     ACT_UNDO,
     ACT_REDO,
     ACT_QUIT,
+    ACT_DRAWER,
     ACT_COUNT
 } Action;
 

@@ -589,7 +589,9 @@ int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, i
         *value = !*value;
         flags = UI_CHANGED;
     }
-    float s = h < w ? h : w;
+    /* the box, inside the rect that takes the mouse (a row's height: a finger's size
+     * on a touch screen) */
+    float s = 0.78f * (h < w ? h : w);
     float bx = x + 0.5f * (w - s), by = y + 0.5f * (h - s);
     draw_rect(ui->dl, bx, by, s, s, ui_px(ui, 4), *value ? colour : ui->theme->widget);
     draw_frame(ui->dl, bx, by, s, s, ui_px(ui, 1.5f), *value ? (colour | 0xFFu) : ui->theme->text_dim);
@@ -801,6 +803,12 @@ void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *sc
         *scroll -= ui->in->wheel * ui_px(ui, 60);
         ui->wheel_scrolling = 1;
     }
+    /* a drag that began on the panel's background (not on a widget) scrolls it, as a
+     * finger does on a phone */
+    if (ui->panel_drag && ui->in->mouse_down)
+        *scroll = ui->panel_drag_scroll - (ui->in->mouse_y - ui->panel_drag_y);
+    else
+        ui->panel_drag = 0;
     float max_scroll = ui->content_h - h;
     if (*scroll > max_scroll)
         *scroll = max_scroll;
@@ -815,6 +823,12 @@ void ui_panel_begin(UiContext *ui, float x, float y, float w, float h, float *sc
 
 void ui_panel_end(UiContext *ui, float *scroll)
 {
+    if (ui->in->mouse_pressed && !ui->mouse_used && ui_mouse_over(ui, ui->px, ui->py, ui->pw, ui->ph)) {
+        ui->panel_drag = 1;
+        ui->panel_drag_y = ui->in->mouse_y, ui->panel_drag_scroll = *scroll;
+        ui->mouse_used = 1;
+        ui->focus = 0; /* a press beside the field being edited ends the edit */
+    }
     ui->content_h = ui->cy + *scroll - ui->py + ui_px(ui, ui->style.pad);
     if (ui->content_h > ui->ph) {
         /* scroll bar */

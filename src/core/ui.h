@@ -42,6 +42,11 @@ typedef struct Input {
     int ctrl, shift;
     char text[64];                  /* UTF-8 typed this frame */
     char paste[UI_PASTE_MAX];       /* the clipboard's text, when Ctrl+V was pressed */
+    int pointer;                    /* this frame's pointer: 1 a finger, -1 a mouse, 0 none */
+    int two_fingers;                /* two fingers are down: a gesture, no press */
+    float zoom;                     /* ... the distance between them grew this many times (0: none) */
+    float pan_dx, pan_dy;           /* ... their centre moved this far (px) */
+    float gesture_x, gesture_y;     /* ... their centre */
     int quit;                       /* window closed */
     int resized;
     int minimized;
@@ -99,6 +104,8 @@ typedef struct UiContext {
     float px, py, pw, ph;       /* panel rect */
     float cx, cy;               /* cursor */
     float scroll, content_h;
+    int panel_drag;             /* a press on a panel's background: the drag scrolls it */
+    float panel_drag_y, panel_drag_scroll;
     /* text editing: the focused field's caret and the other end of its selection
      * (the selection is between them; none when they are equal) */
     char edit[128];             /* a value box's text while it is edited */
@@ -146,6 +153,7 @@ void ui_row(UiContext *ui, float h, float *x, float *y, float *w, float *rh);
 int ui_button_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label, int selected);
 int ui_slider_at(UiContext *ui, UiId id, float x, float y, float w, float h, const char *label,
                  double *value, const UiSlider *s);
+/* A checkbox taking the mouse in the rect, its box drawn inside it. */
 int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, int *value, unsigned colour);
 int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, char *buf, int cap);
 

@@ -25,7 +25,10 @@
 
 /* DOCK_UNDER: in one column with the DOCK_RIGHT slot before it, under it, when both
  * are shown (alone, either docks right). */
-typedef enum Dock { DOCK_FILL, DOCK_RIGHT, DOCK_BOTTOM, DOCK_UNDER } Dock;
+/* DOCK_OVER: a drawer over the fill and what is docked beside it (not beneath it:
+ * the bar stays), shown while it is open; first in the order, so that it takes the
+ * mouse before what it covers, and drawn last. */
+typedef enum Dock { DOCK_FILL, DOCK_RIGHT, DOCK_BOTTOM, DOCK_UNDER, DOCK_OVER } Dock;
 
 typedef struct Slot {
     const PanelClass *cls;
@@ -37,6 +40,18 @@ typedef struct Slot {
  * before the map does. */
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
+    {&panel_bar, DOCK_BOTTOM},
+    {&panel_caption, DOCK_BOTTOM},
+    {&panel_card, DOCK_RIGHT},
+    {&panel_sweep, DOCK_UNDER},
+    {&panel_plot, DOCK_BOTTOM},
+    {&panel_map, DOCK_FILL},
+};
+
+/* A narrow window (a phone, a window snapped to half a screen): the side panel a
+ * drawer, so that the map keeps the width. */
+static const Slot NARROW_LAYOUT[] = {
+    {&panel_side, DOCK_OVER},
     {&panel_bar, DOCK_BOTTOM},
     {&panel_caption, DOCK_BOTTOM},
     {&panel_card, DOCK_RIGHT},
@@ -66,11 +81,22 @@ static const Slot PRESENT_LAYOUT[] = {
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static float frame_scale(float user_scale, int h)
+/* The UI scale: the user's, times the window size's; on a touch screen, at least
+ * what makes a row (a button, a slider's thumb) 44 px tall. */
+static float frame_scale(float user_scale, int h, int touch)
 {
     float s = (float)h / 900.0f;
     s = s < 1.0f ? (h < 500 ? 0.75f : 1.0f) : (s > 3.0f ? 3.0f : s);
-    return user_scale * s;
+    s *= user_scale;
+    if (touch && s * gs_theme.row < 44.0f)
+        s = 44.0f / gs_theme.row;
+    return s;
+}
+
+int app_narrow(const App *a, int w, int h)
+{
+    float s = frame_scale(a->user_scale, h, a->touch);
+    return !a->presenting && gs_theme.side_w * s > 0.4f * (float)w;
 }
 
 /* Two panels in one column at the right of the room (rw x rh at x, y): the upper's
@@ -101,8 +127,8 @@ static float layout_column(const App *a, FrameLayout *out, Panel *up, Panel *low
     }
     cw = fminf(fmaxf(cw, 0), rw - 1);
     float cx = x + rw - cw;
-    *up = (Panel){up->cls, cx, y, ha > 0 ? cw : 0, ha > 0 ? ha : rh};
-    *low = (Panel){low->cls, cx, y + (ha > 0 ? ha : 0), hb > 0 ? cw : 0, hb > 0 ? hb : 0};
+    *up = (Panel){up->cls, cx, y, ha > 0 ? cw : 0, ha > 0 ? ha : rh, 0};
+    *low = (Panel){low->cls, cx, y + (ha > 0 ? ha : 0), hb > 0 ? cw : 0, hb > 0 ? hb : 0, 0};
     return cw;
 }
 
@@ -111,9 +137,13 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     memset(out, 0, sizeof *out);
     out->w = w, out->h = h;
     out->controls = controls;
-    out->scale = frame_scale(a->user_scale, h);
-    const Slot *slots = !controls ? PICTURE_LAYOUT : a->presenting ? PRESENT_LAYOUT : WINDOW_LAYOUT;
-    int n = !controls ? COUNT(PICTURE_LAYOUT) : a->presenting ? COUNT(PRESENT_LAYOUT) : COUNT(WINDOW_LAYOUT);
+    out->scale = frame_scale(a->user_scale, h, controls && a->touch);
+    int narrow = controls && app_narrow(a, w, h);
+    out->narrow = narrow;
+    const Slot *slots = !controls ? PICTURE_LAYOUT : a->presenting ? PRESENT_LAYOUT : narrow ? NARROW_LAYOUT : WINDOW_LAYOUT;
+    int n = !controls ? COUNT(PICTURE_LAYOUT) : a->presenting ? COUNT(PRESENT_LAYOUT)
+                                              : narrow ? COUNT(NARROW_LAYOUT) : COUNT(WINDOW_LAYOUT);
+    int over = -1;
     /* what is left: docked panels leave at least a pixel each way to the fill, and
      * every edge is on a whole pixel (an opaque panel is then a scissored clear) */
     float x = 0, y = 0, rw = (float)w, rh = (float)h;
@@ -125,6 +155,14 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
             fill = out->n - 1;
             continue;
         }
+        if (slots[i].dock == DOCK_OVER) {
+            /* placed once the rest is (below); none while the drawer is closed */
+            if (a->drawer)
+                over = out->n - 1, p->over = 1;
+            else
+                out->n--;
+            continue;
+        }
         if (slots[i].dock == DOCK_RIGHT && i + 1 < n && slots[i + 1].dock == DOCK_UNDER &&
             out->n < FRAME_MAX_PANELS) {
             Panel *low = &out->panel[out->n++];
@@ -132,16 +170,42 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
             rw -= layout_column(a, out, p, low, x, y, rw, rh);
         } else if (slots[i].dock == DOCK_RIGHT) {
             float keep = fmaxf(rw - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
-            *p = (Panel){p->cls, x + keep, y, rw - keep, rh};
+            *p = (Panel){p->cls, x + keep, y, rw - keep, rh, 0};
             rw = keep;
         } else {
             float keep = fmaxf(rh - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
-            *p = (Panel){p->cls, x, y + keep, rw, rh - keep};
+            *p = (Panel){p->cls, x, y + keep, rw, rh - keep, 0};
             rh = keep;
         }
     }
     if (fill >= 0)
-        out->panel[fill] = (Panel){out->panel[fill].cls, x, y, rw, rh};
+        out->panel[fill] = (Panel){out->panel[fill].cls, x, y, rw, rh, 0};
+    if (over >= 0) {
+        /* the drawer: over what is left of the window above the bar; turned (wider
+         * than tall), a panel from the right as wide as the side panel's; upright,
+         * a sheet from the bottom, half that height or (drawer 2) nearly all */
+        const Panel *bar = frame_panel(out, &panel_bar);
+        float top = bar && bar->w > 0 ? bar->y : (float)h;
+        Panel *p = &out->panel[over];
+        float sw = fminf(floorf(gs_theme.side_w * out->scale), floorf(0.9f * (float)w));
+        if (w > h)
+            *p = (Panel){p->cls, (float)w - sw, 0, sw, top, 1};
+        else {
+            float sh = floorf(a->drawer == 2 ? 0.92f * top : 0.5f * top);
+            *p = (Panel){p->cls, 0, top - sh, (float)w, sh, 1};
+        }
+    }
+}
+
+int app_covered(const App *a, float x, float y)
+{
+    const FrameLayout *f = &a->frame;
+    for (int i = 0; i < f->n; i++) {
+        const Panel *p = &f->panel[i];
+        if (p->over && x >= p->x && x < p->x + p->w && y >= p->y && y < p->y + p->h)
+            return 1;
+    }
+    return 0;
 }
 
 void app_window_picture(const App *a, FrameLayout *out, int rect[4])
@@ -589,10 +653,13 @@ void app_act(App *a, Action act)
             app_present(a, 0);
         else if (a->show_help)
             a->show_help = 0;
+        else if (a->drawer && a->frame.narrow)
+            a->drawer = 0;
         else if (a->fullscreen)
             a->fullscreen = 0;
         break;
     case ACT_QUIT: a->want_quit = 1; break;
+    case ACT_DRAWER: a->drawer = !a->drawer; break;
     case ACT_PRESENT: app_present(a, !a->presenting); break;
     case ACT_UNDO: app_undo(a); break;
     case ACT_REDO: app_redo(a); break;
@@ -706,6 +773,9 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         quiet.mouse_x = quiet.mouse_y = -1;
         in = &quiet;
     }
+    /* a finger makes the controls touch-sized; a mouse, as they were */
+    if (in->pointer)
+        a->touch = in->pointer > 0;
     app_layout(a, fb_w, fb_h, 1, &a->frame);
     /* an open card or hyperparameter map the window has no room for: say so, once */
     const Panel *card = frame_panel(&a->frame, &panel_card), *sweep = frame_panel(&a->frame, &panel_sweep);
@@ -946,12 +1016,15 @@ void app_frame(const App *a, const FrameLayout *f, DrawList *out)
 {
     draw_clear(out);
     int map_first = 0, map_last = 0;
-    for (int i = 0; i < f->n; i++) {
-        int first = out->n;
-        f->panel[i].cls->draw(a, f, &f->panel[i], out);
-        if (f->panel[i].cls == &panel_map)
-            map_first = first, map_last = out->n;
-    }
+    for (int pass = 0; pass < 2; pass++) /* a drawer over the rest */
+        for (int i = 0; i < f->n; i++) {
+            if (f->panel[i].over != pass)
+                continue;
+            int first = out->n;
+            f->panel[i].cls->draw(a, f, &f->panel[i], out);
+            if (f->panel[i].cls == &panel_map)
+                map_first = first, map_last = out->n;
+        }
     if (!f->controls)
         return;
     out->dropped += a->ui_dl.dropped;

@@ -155,6 +155,10 @@ struct App {
     int anim_fps, anim_frames;  /* the export's rate and length (--fps, --frames, --duration) */
     double anim_seconds;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
+    int touch;               /* the last input was a finger: controls at least 44 px */
+    int drawer;              /* in a narrow window, the side panel: 0 closed, 1 open (upright: half
+                                the height), 2 upright, nearly all of it */
+    int bar_more;            /* in a narrow window, the bar's overflow shown */
     FrameLayout frame;       /* this frame's layout of the window */
     UiContext ui;
     DrawList ui_dl;          /* what the UI pass recorded */
@@ -362,5 +366,11 @@ int app_map_rect(const App *a, float *x, float *y, float *w, float *h);
 /* World point under a pixel of the window's map (in grid layout: of the tile under
  * it). Returns 0 when the pixel is on no map. */
 int app_map_world(const App *a, float px, float py, double *wx, double *wy);
+
+/* 1 when a window w x h is too narrow for the side panel beside the map (it would
+ * take more than 40% of the width): the side panel is then a drawer. */
+int app_narrow(const App *a, int w, int h);
+/* 1 when (x, y) is under an open drawer. */
+int app_covered(const App *a, float x, float y);
 
 #endif

@@ -23,6 +23,7 @@ typedef struct PanelClass PanelClass;
 typedef struct Panel {
     const PanelClass *cls;
     float x, y, w, h;
+    int over;              /* a drawer over the others (drawn last, takes the mouse first) */
 } Panel;
 
 #define FRAME_MAX_PANELS 8
@@ -32,6 +33,7 @@ typedef struct FrameLayout {
     int w, h;              /* framebuffer pixels */
     float scale;           /* the user's UI scale times the window size's */
     int controls;          /* the window's controls and overlays (0: a picture) */
+    int narrow;            /* the side panel is a drawer (app_narrow) */
     int as_shown;          /* a picture of the window's (app_window_picture): what the
                             * window shows there, at rest (the plot's metric buttons,
                             * nothing hovered) */

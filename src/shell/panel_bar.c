@@ -1,17 +1,23 @@
 /* panel_bar: the bar under the map: play/pause, step, restart, undo and redo, the
- * timeline, the
- * animation speed, the plot on or off, 2D or 3D, save a PNG, export a GIF or MP4,
- * help. Its
- * items flow into as many rows as the width needs (each item at least wide enough
- * for its text), and the bar is as tall as its rows: it reflows rather than
- * squashing. */
+ * timeline, the animation speed, the plot on or off, 2D or 3D, save a PNG, export a
+ * GIF or MP4, help. Its items flow into as many rows as the width needs (each item
+ * at least wide enough for its text), and the bar is as tall as its rows: it
+ * reflows rather than squashing. In a narrow window (the side panel a drawer) it
+ * keeps the drawer's button, Play, Step, Reset, undo and redo and the timeline;
+ * the rest is behind its overflow button. */
 #include "app.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { BAR_ITEMS = 12, ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
+enum { ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
+
+/* The items, in their order along the bar. */
+enum {
+    BAR_MENU, BAR_PLAY, BAR_STEP, BAR_RESET, BAR_HISTORY, BAR_TIMELINE, BAR_SPEED, BAR_PLOT, BAR_3D, BAR_SHOT,
+    BAR_GIF, BAR_MP4, BAR_HELP, BAR_MORE, BAR_ITEMS
+};
 
 typedef struct BarItem {
     const char *name;
@@ -22,12 +28,15 @@ typedef struct BarItem {
 
 typedef struct BarFlow {
     BarItem item[BAR_ITEMS];
+    int shown[BAR_ITEMS]; /* placed in this bar */
     int rows;
     float row_h, value_w[BAR_ITEMS];
 } BarFlow;
 
 #define UNDO "\xe2\x86\xb6" /* the arrows of undo and redo */
 #define REDO "\xe2\x86\xb7"
+#define MENU "\xe2\x98\xb0" /* the drawer's button */
+#define MORE "\xe2\x8b\xaf" /* the overflow's */
 
 static double fix_speed(const void *user, double v)
 {
@@ -38,16 +47,16 @@ static double fix_speed(const void *user, double v)
 
 static void timeline_format(const App *a, char *fmt, size_t cap) { snprintf(fmt, cap, "%%.0f / %d", a->scene.steps); }
 
-/* The items in the order given, in rows across width w from (x, y). */
-static void flow_rows(const BarItem *items, const int *order, float s, float x, float y, float w, BarFlow *out)
+/* Items order[0, n) in rows across width w from (x, y). */
+static void flow_rows(const BarItem *items, const int *order, int n, float s, float x, float y, float w, BarFlow *out)
 {
     float pad = 10 * s, gap = 6 * s, avail = w - 2 * pad;
     out->rows = 0;
-    for (int i = 0; i < BAR_ITEMS;) {
+    for (int i = 0; i < n;) {
         /* the items that fit in this row (at least one) */
         int end = i;
         float used = 0, flex = 0;
-        while (end < BAR_ITEMS && (end == i || used + gap + items[order[end]].min_w <= avail)) {
+        while (end < n && (end == i || used + gap + items[order[end]].min_w <= avail)) {
             used += (end > i ? gap : 0) + items[order[end]].min_w;
             flex += items[order[end]].flex;
             end++;
@@ -63,6 +72,16 @@ static void flow_rows(const BarItem *items, const int *order, float s, float x, 
         }
         out->rows++;
         i = end;
+    }
+}
+
+/* Which items this bar shows. */
+static void shown_items(const App *a, int *shown)
+{
+    int narrow = a->frame.narrow;
+    for (int i = 0; i < BAR_ITEMS; i++) {
+        int extra = i >= BAR_SPEED && i <= BAR_HELP;
+        shown[i] = i == BAR_MENU || i == BAR_MORE ? narrow : extra ? !narrow || a->bar_more : 1;
     }
 }
 
@@ -83,30 +102,43 @@ static void flow_items(const App *a, float s, float margin, float x, float y, fl
 #define SLIDER(n, label, value, flex) \
     {n, ITEM_SLIDER, ui_text_width(ui, 0, fs, label) + 10 * s + (value) + 6 * s + 90 * s, flex, 0, 0, 0, 0}
     const BarItem items[BAR_ITEMS] = {
-        BUTTON("play", play),
-        BUTTON("step", ui_text_width(ui, 0, fs, "Step")),
-        BUTTON("reset", ui_text_width(ui, 0, fs, "Reset")),
+        [BAR_MENU] = BUTTON("menu", ui_text_width(ui, 0, fs, MENU)),
+        [BAR_PLAY] = BUTTON("play", play),
+        [BAR_STEP] = BUTTON("step", ui_text_width(ui, 0, fs, "Step")),
+        [BAR_RESET] = BUTTON("reset", ui_text_width(ui, 0, fs, "Reset")),
         /* undo and redo: two buttons in one item (they go together) */
-        {"history", ITEM_BUTTON, 2 * (ui_text_width(ui, 0, fs, UNDO) + 0.7f * margin) + 4 * s, 0, 0, 0, 0, 0},
-        SLIDER("timeline", "step", tl_value, 0.6f),
-        SLIDER("speed", "steps/s", sp_value, 0.4f),
-        BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
-        BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
-        BUTTON("shot", ui_text_width(ui, 0, fs, "PNG")),
-        BUTTON("gif", ui_text_width(ui, 0, fs, "GIF")),
-        BUTTON("mp4", ui_text_width(ui, 0, fs, "MP4")),
-        BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
+        [BAR_HISTORY] = {"history", ITEM_BUTTON, 2 * (ui_text_width(ui, 0, fs, UNDO) + 0.7f * margin) + 4 * s, 0, 0, 0,
+                         0, 0},
+        [BAR_TIMELINE] = SLIDER("timeline", "step", tl_value, 0.6f),
+        [BAR_SPEED] = SLIDER("speed", "steps/s", sp_value, 0.4f),
+        [BAR_PLOT] = BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
+        [BAR_3D] = BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
+        [BAR_SHOT] = BUTTON("shot", ui_text_width(ui, 0, fs, "PNG")),
+        [BAR_GIF] = BUTTON("gif", ui_text_width(ui, 0, fs, "GIF")),
+        [BAR_MP4] = BUTTON("mp4", ui_text_width(ui, 0, fs, "MP4")),
+        [BAR_HELP] = BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
+        [BAR_MORE] = BUTTON("more", ui_text_width(ui, 0, fs, MORE)),
     };
 #undef BUTTON
 #undef SLIDER
-    out->value_w[4] = tl_value, out->value_w[5] = sp_value;
+    memset(out->item, 0, sizeof out->item);
+    shown_items(a, out->shown);
+    out->value_w[BAR_TIMELINE] = tl_value, out->value_w[BAR_SPEED] = sp_value;
     out->row_h = (gs_theme.bar_h - 14) * s;
-    static const int IN_ORDER[BAR_ITEMS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
-                     BUTTONS_FIRST[BAR_ITEMS] = {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 4, 5};
-    flow_rows(items, IN_ORDER, s, x, y, w, out);
+    int in_order[BAR_ITEMS], buttons_first[BAR_ITEMS], n = 0, nb = 0;
+    for (int i = 0; i < BAR_ITEMS; i++)
+        if (out->shown[i]) {
+            in_order[n++] = i;
+            if (items[i].kind == ITEM_BUTTON)
+                buttons_first[nb++] = i;
+        }
+    for (int i = 0, k = nb; i < BAR_ITEMS; i++)
+        if (out->shown[i] && items[i].kind == ITEM_SLIDER)
+            buttons_first[k++] = i;
+    flow_rows(items, in_order, n, s, x, y, w, out);
     if (out->rows > 1) {
         BarFlow alt = *out;
-        flow_rows(items, BUTTONS_FIRST, s, x, y, w, &alt);
+        flow_rows(items, buttons_first, n, s, x, y, w, &alt);
         if (alt.rows < out->rows)
             *out = alt;
     }
@@ -143,40 +175,50 @@ static void bar_input(App *a, const Panel *p, const Input *in)
     ui_push_id(ui, "bar");
     draw_rect(ui->dl, p->x, p->y, p->w, p->h, 0, ui->theme->panel);
 #define AT(i) ui_get_id(ui, it[i].name), it[i].x, it[i].y, it[i].w, it[i].h
-    if (ui_button_at(ui, AT(0), a->playing ? "Pause" : "Play", a->playing))
+#define SHOWN(i) flow.shown[i]
+    if (SHOWN(BAR_MENU) && ui_button_at(ui, AT(BAR_MENU), MENU, a->drawer != 0))
+        app_act(a, ACT_DRAWER);
+    if (ui_button_at(ui, AT(BAR_PLAY), a->playing ? "Pause" : "Play", a->playing))
         app_act(a, ACT_PLAY_PAUSE);
-    if (ui_button_at(ui, AT(1), "Step", 0))
+    if (ui_button_at(ui, AT(BAR_STEP), "Step", 0))
         app_act(a, ACT_STEP_FORWARD);
-    if (ui_button_at(ui, AT(2), "Reset", 0))
+    if (ui_button_at(ui, AT(BAR_RESET), "Reset", 0))
         app_act(a, ACT_RESTART);
     /* after the UI pass (the scene is replaced, under the panels still to come) */
-    float half = 0.5f * (it[3].w - 4 * a->frame.scale);
-    if (ui_button_at(ui, ui_get_id(ui, "undo"), it[3].x, it[3].y, half, it[3].h, UNDO, 0))
+    const BarItem *h = &it[BAR_HISTORY];
+    float half = 0.5f * (h->w - 4 * a->frame.scale);
+    if (ui_button_at(ui, ui_get_id(ui, "undo"), h->x, h->y, half, h->h, UNDO, 0))
         a->changes.history = -1;
-    if (ui_button_at(ui, ui_get_id(ui, "redo"), it[3].x + it[3].w - half, it[3].y, half, it[3].h, REDO, 0))
+    if (ui_button_at(ui, ui_get_id(ui, "redo"), h->x + h->w - half, h->y, half, h->h, REDO, 0))
         a->changes.history = 1;
     double t = app_step(a); /* the step shown, as in the legend and the plot */
     char fmt[48];
     timeline_format(a, fmt, sizeof fmt);
-    const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL, flow.value_w[4]};
-    if (ui_slider_at(ui, AT(4), "step", &t, &timeline) & UI_CHANGED) {
+    const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL,
+                               flow.value_w[BAR_TIMELINE]};
+    if (ui_slider_at(ui, AT(BAR_TIMELINE), "step", &t, &timeline) & UI_CHANGED) {
         a->t = floor(t + 0.5);
         a->playing = 0;
     }
-    const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL, flow.value_w[5]};
-    ui_slider_at(ui, AT(5), "steps/s", &a->speed, &speed);
-    if (ui_button_at(ui, AT(6), "Plot", a->plot.show))
+    if (SHOWN(BAR_SPEED)) {
+        const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL, flow.value_w[BAR_SPEED]};
+        ui_slider_at(ui, AT(BAR_SPEED), "steps/s", &a->speed, &speed);
+    }
+    if (SHOWN(BAR_PLOT) && ui_button_at(ui, AT(BAR_PLOT), "Plot", a->plot.show))
         app_act(a, ACT_TOGGLE_PLOT);
-    if (ui_button_at(ui, AT(7), "3D", a->view3d))
+    if (SHOWN(BAR_3D) && ui_button_at(ui, AT(BAR_3D), "3D", a->view3d))
         app_act(a, ACT_TOGGLE_3D);
-    if (ui_button_at(ui, AT(8), "PNG", 0))
+    if (SHOWN(BAR_SHOT) && ui_button_at(ui, AT(BAR_SHOT), "PNG", 0))
         app_act(a, ACT_SCREENSHOT);
-    if (ui_button_at(ui, AT(9), "GIF", a->anim && !strstr(a->anim_path, ".mp4")))
+    if (SHOWN(BAR_GIF) && ui_button_at(ui, AT(BAR_GIF), "GIF", a->anim && !strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_GIF);
-    if (ui_button_at(ui, AT(10), "MP4", a->anim && strstr(a->anim_path, ".mp4")))
+    if (SHOWN(BAR_MP4) && ui_button_at(ui, AT(BAR_MP4), "MP4", a->anim && strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_MP4);
-    if (ui_button_at(ui, AT(11), "Help", a->show_help))
+    if (SHOWN(BAR_HELP) && ui_button_at(ui, AT(BAR_HELP), "Help", a->show_help))
         app_act(a, ACT_HELP);
+    if (SHOWN(BAR_MORE) && ui_button_at(ui, AT(BAR_MORE), MORE, a->bar_more))
+        a->bar_more = !a->bar_more;
+#undef SHOWN
 #undef AT
     ui_pop_id(ui);
 }

@@ -153,7 +153,7 @@ static int enabled_runs(const Scene *sc, int *idx)
  * enabled run in grid. */
 static int tiles_in(const App *a, const MapFrame *mf, float scale, Tile *out)
 {
-    const Panel inner = {NULL, mf->x, mf->y, mf->w, mf->h}, *p = &inner;
+    const Panel inner = {NULL, mf->x, mf->y, mf->w, mf->h, 0}, *p = &inner;
     if (a->layout == LAYOUT_OVERLAY) {
         out[0] = (Tile){p->x, p->y, p->w, p->h, -1};
         return 1;
@@ -1430,7 +1430,8 @@ static void map_input(App *a, const Panel *p, const Input *in)
 {
     MapGesture *g = &a->gesture;
     float s = a->frame.scale;
-    int over = in->mouse_x >= p->x && in->mouse_x < p->x + p->w && in->mouse_y >= p->y && in->mouse_y < p->y + p->h;
+    int over = in->mouse_x >= p->x && in->mouse_x < p->x + p->w && in->mouse_y >= p->y && in->mouse_y < p->y + p->h &&
+               !app_covered(a, in->mouse_x, in->mouse_y);
     /* the legend: a click on a row selects its run (again: closes its card), a drag
      * moves it to a place of its own (kept in the scene), a double click puts it
      * back where it hides least */
@@ -1488,6 +1489,31 @@ static void map_input(App *a, const Panel *p, const Input *in)
     }
     Tile tiles[SCENE_MAX_RUNS];
     int n = map_tiles(a, p, s, tiles);
+    if (in->two_fingers) /* a second finger: the press is a gesture, not a click */
+        g->pressing = g->panning = 0;
+    int gi = tile_at(tiles, n, in->gesture_x, in->gesture_y);
+    if (in->two_fingers && gi >= 0 && !app_covered(a, in->gesture_x, in->gesture_y) && !a->show_help) {
+        if (a->view3d) {
+            if (in->zoom > 0) {
+                a->camera.distance /= in->zoom;
+                view3d_camera_clamp(&a->camera);
+            }
+        } else {
+            /* the world point under the fingers' centre follows it, and the view scales
+             * about it as they spread or close */
+            MapView v = tile_view(a, &tiles[gi]);
+            double ux = (v.x1 - v.x0) / tiles[gi].w, uy = (v.y1 - v.y0) / tiles[gi].h;
+            double wx = map_world_x(v, tiles[gi].x, tiles[gi].w, in->gesture_x - in->pan_dx);
+            double wy = map_world_y(v, tiles[gi].y, tiles[gi].h, in->gesture_y - in->pan_dy);
+            double f = in->zoom > 0 ? 1.0 / in->zoom : 1.0, span = (a->view.x1 - a->view.x0) * f;
+            if (span >= 1e-9 && span <= 1e9) {
+                a->view.x0 = wx + (a->view.x0 - wx) * f, a->view.x1 = wx + (a->view.x1 - wx) * f;
+                a->view.y0 = wy + (a->view.y0 - wy) * f, a->view.y1 = wy + (a->view.y1 - wy) * f;
+            }
+            double mx = -in->pan_dx * ux * f, my = in->pan_dy * uy * f;
+            a->view.x0 += mx, a->view.x1 += mx, a->view.y0 += my, a->view.y1 += my;
+        }
+    }
     if (g->pressing && in->mouse_down) {
         float dx = in->mouse_x - g->press_x, dy = in->mouse_y - g->press_y;
         if (!g->panning && dx * dx + dy * dy > 16.0f * s * s)

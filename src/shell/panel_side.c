@@ -278,10 +278,9 @@ static void hyper_control(App *a, int i, HyperKey k)
         float x, y, w, h;
         ui_row(ui, 0, &x, &y, &w, &h);
         int on = r->hp[k] != 0.0;
-        float bs = h - ui_px(ui, 8);
-        if (ui_checkbox_at(ui, ui_get_id(ui, hi->name), x, y + ui_px(ui, 4), bs, bs, &on, ui->theme->heading))
+        if (ui_checkbox_at(ui, ui_get_id(ui, hi->name), x, y, h, h, &on, ui->theme->heading))
             r->hp[k] = on ? 1.0 : 0.0;
-        row_text(ui, x + bs + ui_px(ui, 8), y, h, 0, ui->theme->text_dim, hi->label);
+        row_text(ui, x + h + ui_px(ui, 4), y, h, 0, ui->theme->text_dim, hi->label);
     } else {
         const UiSlider sl = {hi->ui_lo, hi->ui_hi, hi->log_scale, hi->log_scale ? "%.3g" : "%.4g", fix_hyper,
                              (const void *)(uintptr_t)k, 0};
@@ -417,8 +416,7 @@ static void run_controls(App *a)
         float x, y, w, h;
         ui_row(ui, 0, &x, &y, &w, &h);
         float fs = ui_px(ui, ui->style.font_size);
-        ui_checkbox_at(ui, ui_get_id(ui, "enabled"), x, y + ui_px(ui, 3), h - ui_px(ui, 6), h - ui_px(ui, 6),
-                       &r->enabled, app_run_rgba(r));
+        ui_checkbox_at(ui, ui_get_id(ui, "enabled"), x, y, h, h, &r->enabled, app_run_rgba(r));
         unsigned bit = 1u << i;
         int more = (st->run_more & bit) != 0;
         float mw = ui_text_width(ui, 0, fs, "more") + ui_px(ui, 18);
@@ -613,7 +611,22 @@ static void side_input(App *a, const Panel *p, const Input *in)
     block_begin(a, ui->cy - ui_px(ui, ui->style.pad));
     float x, y, w, h;
     ui_row(ui, ui_px(ui, 34), &x, &y, &w, &h);
-    ui_text(ui, x, y, ui_px(ui, gs_theme.title_font), 1, ui->theme->text_strong, "gradscape");
+    /* a drawer has its buttons at the title's right; where they leave the title no
+     * room, they stand alone */
+    float bw = h * 1.4f, title_room = p->over ? w - 2 * bw - ui_px(ui, 12) : w;
+    float tfs = ui_px(ui, gs_theme.title_font);
+    if (ui_text_width(ui, 1, tfs, "gradscape") <= title_room)
+        ui_text(ui, x, y, tfs, 1, ui->theme->text_strong, "gradscape");
+    if (p->over) {
+        /* a drawer: close it; a sheet from the bottom also grows to nearly all the
+         * window's height, and back */
+        if (ui_button_at(ui, ui_get_id(ui, "close"), x + w - bw, y, bw, h, "\xc3\x97", 0))
+            a->drawer = 0;
+        if (p->w >= (float)a->frame.w - 0.5f &&
+            ui_button_at(ui, ui_get_id(ui, "grow"), x + w - 2 * bw - ui_px(ui, 6), y, bw, h,
+                         a->drawer == 2 ? "\xe2\x96\xbe" : "\xe2\x96\xb4", 0))
+            a->drawer = a->drawer == 2 ? 1 : 2;
+    }
     surface_controls(a);
     block_split(a);
     run_controls(a);

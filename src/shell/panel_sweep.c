@@ -407,7 +407,9 @@ static void sweep_input(App *a, const Panel *p, const Input *in)
     float fs = b.fs * 0.9f, mx = in->mouse_x, my = in->mouse_y;
     int on_x = my >= b.y + b.side && my < b.y + b.side + b.name_dy + 1.4f * fs && mx > b.x + 0.25f * b.side &&
                mx < b.x + 0.75f * b.side;
-    int on_y = mx < b.x && mx > b.x - b.left && my > b.y + 0.35f * b.side && my < b.y + 0.65f * b.side;
+    /* the y axis's name, over its tick labels at the grid's top left (on a curve, the
+     * loss's: a second key makes it a map) */
+    int on_y = mx < b.x && mx > b.x - b.left && my > b.y - 1.6f * fs && my < b.y;
     if (in->mouse_pressed && (on_x || on_y)) {
         app_maps_next_key(a, on_x ? 0 : 1);
         a->ui.mouse_used = 1;

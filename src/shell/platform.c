@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "platform.h"
 
+#include "fingers.h"
+
 #include <signal.h>
 
 #include <SDL2/SDL.h>
@@ -62,6 +64,9 @@ static int map_key(SDL_Keycode k)
     }
 }
 
+/* Fingers on a touch screen (fingers.c): SDL's own mouse made from them is off. */
+static Fingers fingers;
+
 void platform_poll(SDL_Window *win, Input *in)
 {
     float mx = in->mouse_x, my = in->mouse_y;
@@ -78,9 +83,28 @@ void platform_poll(SDL_Window *win, Input *in)
         switch (e.type) {
         case SDL_QUIT: in->quit = 1; break;
         case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID)
+                break;
             in->mouse_x = (float)e.motion.x * sx, in->mouse_y = (float)e.motion.y * sy;
+            in->pointer = -1;
             break;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP: {
+            float fx = e.tfinger.x * (float)fw, fy = e.tfinger.y * (float)fh;
+            long id = (long)e.tfinger.fingerId;
+            if (e.type == SDL_FINGERDOWN)
+                fingers_down(&fingers, id, fx, fy, in);
+            else if (e.type == SDL_FINGERMOTION)
+                fingers_move(&fingers, id, fx, fy, in);
+            else
+                fingers_up(&fingers, id, in);
+            break;
+        }
         case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which == SDL_TOUCH_MOUSEID)
+                break;
+            in->pointer = -1;
             in->mouse_x = (float)e.button.x * sx, in->mouse_y = (float)e.button.y * sy;
             if (e.button.button == SDL_BUTTON_LEFT) {
                 in->mouse_down = 1, in->mouse_pressed = 1;
@@ -88,6 +112,8 @@ void platform_poll(SDL_Window *win, Input *in)
             }
             break;
         case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID)
+                break;
             in->mouse_x = (float)e.button.x * sx, in->mouse_y = (float)e.button.y * sy;
             if (e.button.button == SDL_BUTTON_LEFT)
                 in->mouse_down = 0, in->mouse_released = 1;

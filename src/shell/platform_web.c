@@ -21,6 +21,7 @@
 #include "log.h"
 #include "scenefile.h"
 #include "shell.h"
+#include "fingers.h"
 #include "spec.h"
 
 #define CANVAS "#canvas"
@@ -65,6 +66,7 @@ EMSCRIPTEN_KEEPALIVE int gs_web_slide(void)
 static void mouse_at(const EmscriptenMouseEvent *e)
 {
     mouse_to(e->clientX, e->clientY);
+    ev.pointer = -1;
     ev.shift |= e->shiftKey != 0;
 }
 
@@ -190,9 +192,9 @@ void gs_web_started(void);
 void gs_web_first_frame(void);
 void gs_web_failed(const char *msg);
 
-/* A finger is the mouse: the first touch on the canvas presses, moves and lets go
- * (the page does not scroll or zoom under it); a second finger is ignored. */
-static long touch_id = -1;
+/* Fingers (fingers.c): the first is the mouse, two pinch and pan; the page does not
+ * scroll or zoom under them. */
+static Fingers fingers;
 
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
 {
@@ -200,17 +202,15 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
     (void)user;
     for (int i = 0; i < e->numTouches; i++) {
         const EmscriptenTouchPoint *t = &e->touches[i];
-        int first = type == EMSCRIPTEN_EVENT_TOUCHSTART && touch_id < 0 && t->isChanged;
-        if (!first && t->identifier != touch_id)
+        if (!t->isChanged)
             continue;
-        mouse_to(t->clientX, t->clientY);
-        if (first) {
-            touch_id = t->identifier;
-            ev.mouse_down = 1, ev.mouse_pressed = 1;
-        } else if ((type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && t->isChanged) {
-            touch_id = -1;
-            ev.mouse_down = 0, ev.mouse_released = 1;
-        }
+        float x = (float)t->clientX * dpr(), y = (float)t->clientY * dpr();
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART)
+            fingers_down(&fingers, t->identifier, x, y, &ev);
+        else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE)
+            fingers_move(&fingers, t->identifier, x, y, &ev);
+        else
+            fingers_up(&fingers, t->identifier, &ev);
     }
     return 1;
 }
