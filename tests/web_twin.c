@@ -8,9 +8,11 @@
  *
  * With --keys K (letters, each a key pressed in turn), it presses those instead,
  * waits for a map they ask for to be finished, and writes window0.png and
- * picture0.png only.
+ * picture0.png only. With --phone, fingers (SDL's touch events) on a phone-sized
+ * window: it prints the touch events for the page to replay (phone()). With
+ * --touch, the script's drag is a finger's.
  *
- * usage: web_twin [--keys K] OUTDIR WxH [gradscape options...] */
+ * usage: web_twin [--keys K | --phone | --touch] OUTDIR WxH [gradscape options...] */
 #define _POSIX_C_SOURCE 200809L
 #include "glapi.h"
 #include "media.h"
@@ -18,6 +20,7 @@
 #include "platform.h"
 #include "sdl_events.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,13 +82,128 @@ static int tour(const char *keys)
     return rc ? 1 : 0;
 }
 
+/* ---- fingers: SDL's touch events, and the same for the page (as JSON) ---------- */
+
+static int events_out, print_events;
+
+/* A touch event: on the desktop through SDL; printed for the page to replay with
+ * Input.dispatchTouchEvent (the fingers down after it, in CSS pixels). */
+static void touch(const char *kind, int n, const float *fx, const float *fy, const int *ids, Uint32 type, int changed)
+{
+    /* whole pixels: a page's touch points are (EmscriptenTouchPoint's clientX) */
+    float x[2] = {roundf(fx[0]), n > 1 ? roundf(fx[1]) : 0}, y[2] = {roundf(fy[0]), n > 1 ? roundf(fy[1]) : 0};
+    if (print_events) {
+        printf("%s{\"type\": \"%s\", \"points\": [", events_out++ ? ", " : "", kind);
+        for (int i = 0, k = 0; i < n; i++)
+            if (type != SDL_FINGERUP || i != changed)
+                printf("%s{\"x\": %g, \"y\": %g, \"id\": %d}", k++ ? ", " : "", x[i], y[i], ids[i]);
+        printf("]}");
+    }
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = ids[changed];
+    e.tfinger.x = x[changed] / (float)win_w, e.tfinger.y = y[changed] / (float)win_h;
+    push(e);
+}
+
+/* One finger from (xa, ya) to (xb, yb) in `moves` steps (0: a tap). */
+static void finger_drag(float xa, float ya, float xb, float yb, int moves)
+{
+    static const int id[1] = {0};
+    float x = xa, y = ya;
+    touch("touchStart", 1, &x, &y, id, SDL_FINGERDOWN, 0);
+    for (int i = 1; i <= moves; i++) {
+        x = xa + (xb - xa) * (float)i / (float)moves, y = ya + (yb - ya) * (float)i / (float)moves;
+        touch("touchMove", 1, &x, &y, id, SDL_FINGERMOTION, 0);
+    }
+    touch("touchEnd", 1, &x, &y, id, SDL_FINGERUP, 0);
+    frame();
+}
+
+/* Two fingers about (cx, cy), `d0` px apart across, spreading to `d1` while their
+ * centre moves by (dx, dy), in `moves` steps. */
+static void two_fingers(float cx, float cy, float d0, float d1, float dx, float dy, int moves)
+{
+    static const int ids[2] = {1, 2};
+    float x[2] = {cx - d0 / 2, cx + d0 / 2}, y[2] = {cy, cy};
+    touch("touchStart", 1, x, y, ids, SDL_FINGERDOWN, 0);
+    touch("touchStart", 2, x, y, ids, SDL_FINGERDOWN, 1);
+    for (int i = 1; i <= moves; i++) {
+        float t = (float)i / (float)moves, d = d0 + (d1 - d0) * t;
+        for (int k = 0; k < 2; k++) {
+            x[0] = cx + dx * t - d / 2, x[1] = cx + dx * t + d / 2, y[0] = y[1] = cy + dy * t;
+            touch("touchMove", 2, x, y, ids, SDL_FINGERMOTION, k);
+        }
+    }
+    touch("touchEnd", 2, x, y, ids, SDL_FINGERUP, 1);
+    touch("touchEnd", 1, x, y, ids, SDL_FINGERUP, 0);
+    frame();
+}
+
+/* --phone: a finger on the bar's margin (the controls turn touch-sized), a tap on
+ * the map (the start), a pinch and a two-finger pan on it, a tap on the drawer's
+ * button, the drawer scrolled by a finger until run 0's lr slider shows, and that
+ * slider dragged; then the End key. Writes window0.png and picture0.png; prints the
+ * touch events and the run's lr. */
+static int phone(void)
+{
+    App *a = &sh.app;
+    print_events = 1;
+    printf("{\"events\": [");
+    const Panel *bar = frame_panel(&a->frame, &panel_bar);
+    finger_drag(3, bar->y + 3, 3, bar->y + 3, 0);
+    frame();
+    const Panel *m = frame_panel(&a->frame, &panel_map);
+    float cx = (float)(int)(m->x + 0.5f * m->w), cy = (float)(int)(m->y + 0.5f * m->h);
+    finger_drag(cx, (float)(int)(m->y + 0.8f * m->h), cx, (float)(int)(m->y + 0.8f * m->h), 0);
+    two_fingers(cx, cy, 60, 120, 0, 0, 4);
+    two_fingers(cx, cy, 60, 60, 40, -30, 4);
+    float x, y, w, h;
+    int ok = ui_find(&a->ui, ui_id_path("bar/menu"), &x, &y, &w, &h);
+    if (ok)
+        finger_drag((float)(int)(x + w / 2), (float)(int)(y + h / 2), (float)(int)(x + w / 2), (float)(int)(y + h / 2),
+                    0);
+    frame();
+    const Panel *side = frame_panel(&a->frame, &panel_side);
+    for (int i = 0; ok && side && i < 12 && ui_find(&a->ui, ui_id_path("side/run/0/lr"), &x, &y, &w, &h) &&
+                    y + h > side->y + side->h;
+         i++) {
+        finger_drag(side->x + 6, side->y + side->h - 10, side->x + 6, side->y + side->h - 100, 3);
+        side = frame_panel(&a->frame, &panel_side);
+    }
+    ok = ok && side && ui_find(&a->ui, ui_id_path("side/run/0/lr"), &x, &y, &w, &h) && y + h <= side->y + side->h;
+    if (ok)
+        finger_drag((float)(int)(x + 0.2f * w), (float)(int)(y + h / 2), (float)(int)(x + 0.35f * w),
+                    (float)(int)(y + h / 2), 3); /* to an lr at which it still converges */
+    /* then End: the last step, the same on the page whatever its clock did meanwhile */
+    push(ev_key(SDLK_END, 0));
+    for (int i = 0; i < 40; i++)
+        frame();
+    int rc = snap(0);
+    printf("], \"lr\": %.17g, \"start\": [%.17g, %.17g], \"drawer\": %d, \"touch\": %d, \"selected\": %d, "
+           "\"message\": \"%s\", \"view\": [%.17g, %.17g, %.17g, %.17g]}\n",
+           a->scene.run[0].hp[HP_LR], a->scene.start[0], a->scene.start[1], a->drawer, a->touch, a->selected,
+           a->message, a->view.x0, a->view.x1, a->view.y0, a->view.y1);
+    shell_free(&sh);
+    if (!ok)
+        fprintf(stderr, "web_twin: the drawer's run 0 lr slider was not reached\n");
+    return rc || !ok ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *keys = NULL;
+    int phone_tour = 0, by_touch = 0;
     if (argc > 2 && strcmp(argv[1], "--keys") == 0)
         keys = argv[2], argc -= 2, argv += 2;
+    if (argc > 1 && strcmp(argv[1], "--phone") == 0)
+        phone_tour = 1, argc--, argv++;
+    if (argc > 1 && strcmp(argv[1], "--touch") == 0)
+        by_touch = 1, argc--, argv++;
     if (argc < 3 || sscanf(argv[2], "%dx%d", &win_w, &win_h) != 2) {
-        fprintf(stderr, "usage: web_twin [--keys K] OUTDIR WxH [gradscape options...]\n");
+        fprintf(stderr, "usage: web_twin [--keys K | --phone | --touch] OUTDIR WxH [gradscape options...]\n");
         return 2;
     }
     outdir = argv[1];
@@ -105,6 +223,8 @@ int main(int argc, char **argv)
         frame();
     if (keys)
         return tour(keys);
+    if (phone_tour)
+        return phone();
     App *a = &sh.app;
     float x, y, w, h;
     if (!ui_find(&a->ui, ui_id_path("side/run/0/lr"), &x, &y, &w, &h)) {
@@ -117,11 +237,15 @@ int main(int argc, char **argv)
      * pixel ratio of 1 or 2, as a browser delivers them */
     float y0 = 2.0f * (float)(int)((y + h / 2) / 2), xa = 2.0f * (float)(int)((x + 0.2f * w) / 2),
           xb = 2.0f * (float)(int)((x + 0.6f * w) / 2);
-    push(ev_mouse(SDL_MOUSEMOTION, xa, y0));
-    push(ev_mouse(SDL_MOUSEBUTTONDOWN, xa, y0));
-    push(ev_mouse(SDL_MOUSEMOTION, (xa + xb) / 2, y0));
-    push(ev_mouse(SDL_MOUSEMOTION, xb, y0));
-    push(ev_mouse(SDL_MOUSEBUTTONUP, xb, y0));
+    if (by_touch) { /* the same drag by a finger: the controls turn touch-sized after it */
+        finger_drag(xa, y0, xb, y0, 2);
+    } else {
+        push(ev_mouse(SDL_MOUSEMOTION, xa, y0));
+        push(ev_mouse(SDL_MOUSEBUTTONDOWN, xa, y0));
+        push(ev_mouse(SDL_MOUSEMOTION, (xa + xb) / 2, y0));
+        push(ev_mouse(SDL_MOUSEMOTION, xb, y0));
+        push(ev_mouse(SDL_MOUSEBUTTONUP, xb, y0));
+    }
     /* past the half second in which the changed curve is drawn live and the plot
      * keeps its range (test_web.py waits as long) */
     for (int i = 0; i < 40; i++)

@@ -773,9 +773,15 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
         quiet.mouse_x = quiet.mouse_y = -1;
         in = &quiet;
     }
-    /* a finger makes the controls touch-sized; a mouse, as they were */
-    if (in->pointer)
-        a->touch = in->pointer > 0;
+    /* a finger makes the controls touch-sized, a mouse as they were: a frame after
+     * the press is over (the controls do not move under a finger, nor before its
+     * release has been taken where it fell) */
+    if (a->touch_next && !in->mouse_down && !in->mouse_pressed && !in->two_fingers) {
+        a->touch = a->touch_next > 0;
+        a->touch_next = 0;
+    }
+    if (in->pointer && (in->pointer > 0) != a->touch)
+        a->touch_next = in->pointer;
     app_layout(a, fb_w, fb_h, 1, &a->frame);
     /* an open card or hyperparameter map the window has no room for: say so, once */
     const Panel *card = frame_panel(&a->frame, &panel_card), *sweep = frame_panel(&a->frame, &panel_sweep);
@@ -848,6 +854,7 @@ AppBusy app_busy(const App *a)
 {
     float goal = a->view3d ? 1.0f : 0.0f;
     if (a->playing || a->anim != NULL || a->want_export || a->want_screenshot || a->view3d_blend != goal ||
+        a->touch_next ||
         (a->message[0] && a->clock <= a->message_until) || a->clock < a->settle_until)
         return APP_ANIMATES;
     return a->maps.job != NULL ? APP_WAITS_FOR_MAP : APP_IDLE;

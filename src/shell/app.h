@@ -156,6 +156,8 @@ struct App {
     double anim_seconds;
     float user_scale;        /* UI scale chosen by the user (Ctrl +/-) */
     int touch;               /* the last input was a finger: controls at least 44 px */
+    int touch_next;          /* the pointer changed (1 a finger, -1 a mouse): touch follows when
+                                no press is on */
     int drawer;              /* in a narrow window, the side panel: 0 closed, 1 open (upright: half
                                 the height), 2 upright, nearly all of it */
     int bar_more;            /* in a narrow window, the bar's overflow shown */

@@ -37,6 +37,14 @@ typedef struct BarFlow {
 #define REDO "\xe2\x86\xb7"
 #define MENU "\xe2\x98\xb0" /* the drawer's button */
 #define MORE "\xe2\x8b\xaf" /* the overflow's */
+/* in a narrow bar, Play, Pause, Step and Reset as symbols */
+#define PLAY_SYM "\xe2\x96\xb6"
+#define PAUSE_SYM "\xe2\x96\xae\xe2\x96\xae"
+#define STEP_SYM "\xe2\x96\xb8\xe2\x96\xae"
+#define RESET_SYM "\xe2\x86\xba"
+
+/* A control's label: its word, or in a narrow bar its symbol. */
+static const char *label(const App *a, const char *word, const char *symbol) { return a->frame.narrow ? symbol : word; }
 
 static double fix_speed(const void *user, double v)
 {
@@ -46,6 +54,9 @@ static double fix_speed(const void *user, double v)
 }
 
 static void timeline_format(const App *a, char *fmt, size_t cap) { snprintf(fmt, cap, "%%.0f / %d", a->scene.steps); }
+
+/* The timeline's label: none in a narrow bar ("339 / 2000" says what it is). */
+static const char *timeline_label(const App *a) { return a->frame.narrow ? "" : "step"; }
 
 /* Items order[0, n) in rows across width w from (x, y). */
 static void flow_rows(const BarItem *items, const int *order, int n, float s, float x, float y, float w, BarFlow *out)
@@ -97,19 +108,20 @@ static void flow_items(const App *a, float s, float margin, float x, float y, fl
     snprintf(widest, sizeof widest, fmt, (double)a->scene.steps);
     float tl_value = ui_text_width(ui, 0, fs, widest) + 14 * s;
     float sp_value = ui_text_width(ui, 0, fs, "1000000") + 14 * s;
-    float play = fmaxf(ui_text_width(ui, 0, fs, "Pause"), ui_text_width(ui, 0, fs, "Play"));
+    float track = (a->frame.narrow ? 60 : 90) * s; /* a slider's shortest track */
+    float play = fmaxf(ui_text_width(ui, 0, fs, label(a, "Pause", PAUSE_SYM)), ui_text_width(ui, 0, fs, label(a, "Play", PLAY_SYM)));
 #define BUTTON(n, text_w) {n, ITEM_BUTTON, (text_w) + margin, 0, 0, 0, 0, 0}
 #define SLIDER(n, label, value, flex) \
-    {n, ITEM_SLIDER, ui_text_width(ui, 0, fs, label) + 10 * s + (value) + 6 * s + 90 * s, flex, 0, 0, 0, 0}
+    {n, ITEM_SLIDER, (*(label) ? ui_text_width(ui, 0, fs, label) + 10 * s : 0) + (value) + 6 * s + track, flex, 0, 0, 0, 0}
     const BarItem items[BAR_ITEMS] = {
         [BAR_MENU] = BUTTON("menu", ui_text_width(ui, 0, fs, MENU)),
         [BAR_PLAY] = BUTTON("play", play),
-        [BAR_STEP] = BUTTON("step", ui_text_width(ui, 0, fs, "Step")),
-        [BAR_RESET] = BUTTON("reset", ui_text_width(ui, 0, fs, "Reset")),
+        [BAR_STEP] = BUTTON("step", ui_text_width(ui, 0, fs, label(a, "Step", STEP_SYM))),
+        [BAR_RESET] = BUTTON("reset", ui_text_width(ui, 0, fs, label(a, "Reset", RESET_SYM))),
         /* undo and redo: two buttons in one item (they go together) */
         [BAR_HISTORY] = {"history", ITEM_BUTTON, 2 * (ui_text_width(ui, 0, fs, UNDO) + 0.7f * margin) + 4 * s, 0, 0, 0,
                          0, 0},
-        [BAR_TIMELINE] = SLIDER("timeline", "step", tl_value, 0.6f),
+        [BAR_TIMELINE] = SLIDER("timeline", timeline_label(a), tl_value, 0.6f),
         [BAR_SPEED] = SLIDER("speed", "steps/s", sp_value, 0.4f),
         [BAR_PLOT] = BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
         [BAR_3D] = BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
@@ -178,11 +190,12 @@ static void bar_input(App *a, const Panel *p, const Input *in)
 #define SHOWN(i) flow.shown[i]
     if (SHOWN(BAR_MENU) && ui_button_at(ui, AT(BAR_MENU), MENU, a->drawer != 0))
         app_act(a, ACT_DRAWER);
-    if (ui_button_at(ui, AT(BAR_PLAY), a->playing ? "Pause" : "Play", a->playing))
+    if (ui_button_at(ui, AT(BAR_PLAY), a->playing ? label(a, "Pause", PAUSE_SYM) : label(a, "Play", PLAY_SYM),
+                     a->playing))
         app_act(a, ACT_PLAY_PAUSE);
-    if (ui_button_at(ui, AT(BAR_STEP), "Step", 0))
+    if (ui_button_at(ui, AT(BAR_STEP), label(a, "Step", STEP_SYM), 0))
         app_act(a, ACT_STEP_FORWARD);
-    if (ui_button_at(ui, AT(BAR_RESET), "Reset", 0))
+    if (ui_button_at(ui, AT(BAR_RESET), label(a, "Reset", RESET_SYM), 0))
         app_act(a, ACT_RESTART);
     /* after the UI pass (the scene is replaced, under the panels still to come) */
     const BarItem *h = &it[BAR_HISTORY];
@@ -196,7 +209,7 @@ static void bar_input(App *a, const Panel *p, const Input *in)
     timeline_format(a, fmt, sizeof fmt);
     const UiSlider timeline = {0, a->scene.steps > 0 ? a->scene.steps : 1, 0, fmt, NULL, NULL,
                                flow.value_w[BAR_TIMELINE]};
-    if (ui_slider_at(ui, AT(BAR_TIMELINE), "step", &t, &timeline) & UI_CHANGED) {
+    if (ui_slider_at(ui, AT(BAR_TIMELINE), timeline_label(a), &t, &timeline) & UI_CHANGED) {
         a->t = floor(t + 0.5);
         a->playing = 0;
     }

@@ -56,6 +56,9 @@ static void wake(void) { settle = 2; }
 /* For the browser test: the frames drawn so far; the lesson's slide shown (from 1;
  * 0: no lesson), plus 1000 while presenting. */
 EMSCRIPTEN_KEEPALIVE unsigned long gs_web_frames(void) { return sh.frames; }
+/* 1 when the controls are touch-sized (a phone's pointer, or a finger used), for
+ * the tests. */
+EMSCRIPTEN_KEEPALIVE int gs_web_touch(void) { return sh.app.touch; }
 /* 1 while a map is being computed (in slices of the page's frames), for the tests. */
 EMSCRIPTEN_KEEPALIVE int gs_web_maps_busy(void) { return sh.app.maps.job != NULL; }
 EMSCRIPTEN_KEEPALIVE int gs_web_slide(void)
@@ -191,6 +194,7 @@ int gs_web_clipboard(const char *text);
 void gs_web_started(void);
 void gs_web_first_frame(void);
 void gs_web_failed(const char *msg);
+int gs_web_coarse_pointer(void);
 
 /* Fingers (fingers.c): the first is the mouse, two pinch and pan; the page does not
  * scroll or zoom under them. */
@@ -367,6 +371,8 @@ int main(int argc, char **argv)
     if (shell_setup(&sh, &cfg, err, sizeof err, &is_input) != 0)
         return fail(err, is_input ? 2 : 1);
     sh.app.clipboard = gs_web_clipboard;
+    /* a phone or a tablet: touch-sized controls from the first frame */
+    sh.app.touch = gs_web_coarse_pointer();
     sh.app.file_saved = gs_web_download; /* a download, then gone from memory */
     sh.app.file_open = pick_file;
     emscripten_set_mousedown_callback(CANVAS, NULL, 1, on_mouse);

@@ -93,6 +93,10 @@ mergeInto(LibraryManager.library, {
       if (search !== location.search) history.replaceState(null, '', search);
     }, 1000);
   },
+  // A phone or a tablet: its pointer is a finger (the controls are made touch-sized).
+  gs_web_coarse_pointer: function () {
+    return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+  },
   gs_web_clipboard: function (textPtr) {
     if (!navigator.clipboard) return -1;
     navigator.clipboard.writeText(UTF8ToString(textPtr)).catch(function () {});
