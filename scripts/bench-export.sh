@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # The export benchmark, three rounds, alone on the machine: gradscape's own
 # --bench-export (encode times inside one process), then whole processes as a user
 # runs them (a 1920x1080 --screenshot, with its phases from --bench-start; 150

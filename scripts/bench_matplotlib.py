@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """The animation a user would otherwise write: matplotlib's FuncAnimation saved
 with Pillow, the reference --bench-export is compared with.
 

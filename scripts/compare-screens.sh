@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Renders headless screenshots of every built-in surface in both layouts with two
 # builds of gradscape and checks that they are pixel-identical. For refactors that
 # must not change a picture.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Installs the Debian packages gradscape needs to build and test, only those that are
 # missing. Quiet when everything is already there.
 set -euo pipefail
@@ -10,6 +12,7 @@ PACKAGES=(
   glslang-tools
   clang libclang-rt-14-dev
   desktop-file-utils groff-base
+  lintian libxml2-utils shared-mime-info
 )
 # --web: the browser build's toolchain (emscripten brings clang, lld and binaryen;
 # node-acorn is its JavaScript optimizer's parser) and Chromium for its test

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """Writes src/shell/colormap.c: matplotlib's viridis colormap as 256 RGB bytes.
 
 Run with Debian's python3-matplotlib (apt-get install python3-matplotlib):

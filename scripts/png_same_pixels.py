@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """Exit 0 when two 8-bit RGB/RGBA PNGs have the same size and pixels, else print how
 many pixels differ and exit 1. The standard library only (zlib): no imaging package."""
 import struct

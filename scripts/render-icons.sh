@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Renders the icon's PNGs (assets/icon/gradscape-N.png, the sizes the install puts
 # in the hicolor theme) from assets/icon/gradscape.svg. Run it after changing the
 # SVG and commit the PNGs with it: the build takes them as they are, so it needs no

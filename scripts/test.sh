@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Installs what is missing, builds gradscape and its tests, and runs them twice: a
 # Release build, then a build with AddressSanitizer and UndefinedBehaviorSanitizer.
 # The Release run includes the browser test (test_web) when the web toolchain is

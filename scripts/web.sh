@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Builds the browser version into build-web/ (index.html, gradscape.js,
 # gradscape.wasm, the icon): static files any web server can serve. Installs what is missing
 # from Debian's packages (emscripten, which brings clang, lld and binaryen; Node.js

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The loss field: colour from the surface's value (log-scaled when the losses span
 // many orders), with anti-aliased contour lines. The surface function gs_f is
 // generated from the same compiled expression the CPU uses, and inserted below.

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The field's quad: covers the whole target (drawn with 4 vertices as a triangle
 // strip, no vertex buffer); v_world runs over the view, y0 at the bottom row.
 uniform vec4 u_view;             // x0, x1, y0, y1

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The image's texels, each a crisp cell (nearest), times an overall alpha;
 // premultiplied output (blend ONE, ONE_MINUS_SRC_ALPHA). The texels are
 // 0xRRGGBBAA words uploaded as bytes, so they arrive as (a, b, g, r).

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // An image in a pixel rect (origin top left, y down), drawn as one quad with no
 // vertex buffer: u_rect is x, y, w, h; texture row 0 is the image's top row.
 uniform vec2 u_screen;

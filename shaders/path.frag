@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The line over its dark halo, each edge a one-pixel anti-aliasing ramp; output
 // premultiplied (blend ONE, ONE_MINUS_SRC_ALPHA).
 in float v_d;

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // A trajectory as a triangle strip: each vertex is a strip edge point in pixels
 // (origin top left, y down) with its signed distance across the line.
 layout(location = 0) in vec3 a_pos_d;   // x, y, signed distance in pixels

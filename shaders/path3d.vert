@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // A trajectory in the 3D picture: the strip of path.vert with each vertex's depth.
 layout(location = 0) in vec4 a_pos_d;   // x, y in pixels, signed distance, depth in [0, 1]
 

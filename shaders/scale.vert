@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // A framebuffer's picture in a pixel rect (origin top left, y down), drawn as one
 // quad with no vertex buffer: u_rect is x, y, w, h. The texture's rows are
 // bottom-up (a framebuffer's): the rect's top row samples its last.

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // Coverage of the batched primitives from signed distances in pixels (a one-pixel
 // anti-aliasing ramp), times the atlas (glyph coverage; shapes read a white
 // texel). Output premultiplied (blend ONE, ONE_MINUS_SRC_ALPHA). Branch-free on

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // Every batched 2D primitive (rounded rects, frames, lines, discs, glyphs): positions in pixels, origin top left, y down.
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec2 a_local;   // shape-local pixels

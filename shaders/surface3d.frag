@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The surface's colour is the 2D field's (the same colormap and contour lines,
 // from its texture), lit by one light from the upper left with a little ambient
 // and specular; the floor is the field, dimmed. Mode 1: the value t, for tests.

@@ -1,4 +1,6 @@
 #version 330 core
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // The surface in 3D: a grid of u_n x u_n vertices over the view (gl_VertexID is the
 // grid index; no vertex buffer), lifted by the surface's value: the colour scale's
 // position t (as field.frag computes it, log where it is log) times the box's

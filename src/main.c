@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* main: parse the command line, then print information, run headless, benchmark
  * or open the window. Bad input: one line on stderr naming it, exit status 2.
  * Every file a run writes is part of one output set: all are renamed into place
@@ -111,7 +113,7 @@ int main(int argc, char **argv)
     bench_phase("parse_ms");
     switch (cfg.action) {
     case SPEC_HELP: spec_print_help(stdout); return close_stdout(0);
-    case SPEC_VERSION: printf("gradscape %s\n", version_string()); return close_stdout(0);
+    case SPEC_VERSION: version_print(stdout); return close_stdout(0);
     case SPEC_LIST: spec_print_list(stdout); return close_stdout(0);
     case SPEC_BENCH_CORE: return close_stdout(bench_core(stdout));
     case SPEC_BENCH: return close_stdout(headless_bench(&cfg));

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* check: the test programs' assertions. Each failed CHECK prints where and why and
  * counts; check_done() prints the summary and gives the exit status. */
 #ifndef GS_CHECK_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* decode: the tests' readers of what the program writes, through the same libraries
  * a user's viewer uses: giflib for GIF (frames composited as a browser does:
  * transparent pixels keep the frame before, disposal "leave in place") and FFmpeg's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* files: what the tests that write files ask of a directory. */
 #ifndef GS_TEST_FILES_H
 #define GS_TEST_FILES_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* picture: what the end-to-end picture tests share: the CSV's trajectories, the
  * map's world -> pixel mapping recomputed from the view and the size (the view
  * widened to the picture's aspect, as the app shows it), and colour probes. */

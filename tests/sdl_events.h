@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* sdl_events: the SDL events the UI tests push, built the way SDL's own event loop
  * would deliver them (left button, one click; text as one input event). */
 #ifndef GS_SDL_EVENTS_H

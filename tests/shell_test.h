@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* shell_test: the window's app in a test, driven as a person drives it: SDL events
  * pushed onto SDL's own queue and read back by the window's event loop, a frame
  * drawn (real GL, the offscreen driver) after each, every frame checked to have

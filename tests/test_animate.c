@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* --animate end to end: the real binary writes a GIF and an MP4 (with --csv and
  * --screenshot in the same run), read back with giflib and FFmpeg.
  * - The GIF has the frames, size, delays and loop asked for; the MP4 the frames

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The app driven through real SDL events (pushed onto SDL's queue and read back by
  * the same event loop the window uses), with real GL through the offscreen driver:
  * slider drags, map clicks, keys, typing a formula, the screenshot shortcut (what

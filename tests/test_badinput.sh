@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Bad input, one row each: the exit status, the one line on stderr (a fixed string
 # or a regex written from what it must say), that line as valid UTF-8, and nothing
 # left in the scratch directory the run writes into. Every run has 5 seconds, so a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The update-rule card, and the hyperparameter map beside it, in the running app:
  * real SDL events through the window's own event loop, real GL through the
  * offscreen driver, and the real font's metrics.

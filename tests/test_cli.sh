@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # The command line end to end: the CSV of a known scene, and every kind of bad input
 # exits 2 with its message and writes nothing.
 set -u
@@ -233,6 +235,21 @@ check_bad "--sweep 'beta1=0:0.9:1': expected numbers LO and HI and a count N fro
 check_bad "--basin 'adam:0': expected LABEL[:N], N from 2 to 1024" --headless --basin adam:0
 check_bad "--sweep and --basin: give one at a time" --headless --basin adam --sweep adam:lr=0.1:1:4,beta1=0:0.9:4
 check_bad "--basin needs --headless" --basin adam
+# -- a scene or lesson file named alone (as a file manager opens one): the same as
+#    --scene FILE (or --lesson FILE); two, or one and --scene, are bad input
+printf -- "--surface himmelblau\n--steps 30\n--opt adam:lr=0.1\n" >"$T/pos.scene"
+"$BIN" --headless "$T/pos.scene" --csv "$T/pos.csv" && "$BIN" --headless --scene "$T/pos.scene" --csv "$T/opt.csv" &&
+  cmp -s "$T/pos.csv" "$T/opt.csv" && [ "$(wc -l <"$T/pos.csv")" -gt 30 ] && ok || bad "a scene file named alone differs from --scene"
+check_bad "'$T/pos.scene' and '$T/pos.scene': give one scene or lesson file" --headless "$T/pos.scene" "$T/pos.scene"
+check_bad "'$T/pos.scene' and --scene: give one scene or lesson file" --headless "$T/pos.scene" --scene "$T/pos.scene"
+printf -- "--title Two\n--caption one\n--steps 12\n---\n--caption two\n--steps 14\n" >"$T/pos.lesson"
+"$BIN" --headless "$T/pos.lesson" --slide 2 --csv "$T/l.csv" && [ "$(tail -1 "$T/l.csv" | cut -d, -f2)" = 14 ] && ok ||
+  bad "a lesson file named alone is not opened as --lesson: $(tail -1 "$T/l.csv")"
+# -- --version: the version, the licence and no warranty, as GNU's programs say it
+"$BIN" --version >"$T/v" && head -1 "$T/v" | grep -qE "^gradscape [0-9]+\.[0-9]+\.[0-9]+$" &&
+  grep -q "^License GPLv3+: GNU GPL version 3 or later" "$T/v" && grep -q "NO WARRANTY" "$T/v" && ok ||
+  bad "--version: $(cat "$T/v")"
+"$BIN" --help | tail -3 | grep -q "Report bugs" && ok || bad "--help does not end with where to report bugs"
 
 [ "$(ls -A "$T" | grep -c "^\.gradscape-")" = 0 ] && ok || bad "temporary files left: $(ls -A "$T")"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 #define _POSIX_C_SOURCE 200809L
 /* Export: the CSV holds exactly the trajectories (parsed back, bit for bit), and
  * failures leave no file behind (PNG and animations: test_media). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Expression parser, evaluator and gradient: accept/reject tables with error
  * columns, values against C's own arithmetic, gradients against central
  * differences. */

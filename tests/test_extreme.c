@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Extreme values through the real app (SDL events, offscreen GL): every slider's
  * hyperparameter typed at its slider's ends and its valid range's ends (and past
  * them) in the value box, the speed and a surface parameter typed out of range, a

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Extreme values on the command line: every optimizer's every key at the ends of its
 # valid range (accepted) and just past them (exit 2, one line), lr = 1e6, the
 # smallest positive eps, a run that is not finite at its first point, 1,000,000

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Text fields and sliders as people know them, through real SDL events: in the
  * formula field Ctrl+A and typing replace the text, Shift+arrows and Shift+Home
  * select, Ctrl+C / Ctrl+X / Ctrl+V go through SDL's clipboard, Ctrl+Backspace

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The GLSL generated from each surface, inside the real field shader, compiles
  * (glslangValidator from Debian's glslang-tools). A broken shader must fail, so
  * the check cannot pass vacuously. */

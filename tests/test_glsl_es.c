@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The browser build's shaders: every shader embedded in the binary, turned into
  * OpenGL ES 3.00 by the same gl_es_source the WebGL build compiles through (with a
  * surface's generated function spliced in where a shader takes one), passes

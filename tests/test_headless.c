@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Headless screenshots end to end: run the real binary with --headless --screenshot
  * --csv for each built-in surface and layout, decode the PNG and check what must be
  * there: the asked size, the colormap's low end at a minimum, each run's colour

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* history: states recorded, undone and redone; equal states not recorded twice; a
  * record after an undo drops what was ahead; 256 deep, the oldest dropped; and the
  * words a notice gives for a change. */

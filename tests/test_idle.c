@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* test_idle: the main loop's turn (shell_tick) through real SDL events. A paused
  * window left alone draws no frame for a second and uses almost no CPU; any input,
  * a notice, a changed trajectory, the turn to 3D or a map being made wakes it (the

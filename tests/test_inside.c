@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Inside a step: the optimizer's state after step k (replayed from checkpoints), the
  * traced update (the card's lines) and what the state says about the next move (the
  * arrows and box on the map), checked against the simulation itself:

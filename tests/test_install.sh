@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # The install end to end: `cmake --install` into a fresh prefix, then what it put
 # there checked as a user and a desktop would meet it: the program runs from the
-# prefix in another directory, the .desktop entry validates, the icons are PNGs of
-# their sizes, and the man page renders cleanly and lists exactly the options
-# --help lists.
+# prefix in another directory, the .desktop entry validates, scene and lesson files
+# are MIME types of their own, the licence and the history are there, the icons
+# are PNGs of their sizes, and the man page renders cleanly and lists exactly the
+# options --help lists.
 # usage: test_install.sh CMAKE BUILD_DIR VERSION
 set -u
 CMAKE="$1" BUILD="$2" VERSION="$3"
@@ -54,7 +57,8 @@ out="$("$BIN" --version)" && ok || bad "--version exit status"
 # -- the desktop entry
 DESKTOP="$P/share/applications/gradscape.desktop"
 [ -f "$DESKTOP" ] && ok || bad "no $DESKTOP"
-for kv in Type=Application Exec=gradscape Icon=gradscape Terminal=false; do
+for kv in Type=Application "Exec=gradscape %f" Icon=gradscape Terminal=false \
+  "MimeType=application/x-gradscape-scene;application/x-gradscape-lesson;"; do
   grep -qx "$kv" "$DESKTOP" 2>/dev/null && ok || bad "the desktop entry lacks $kv"
 done
 if command -v desktop-file-validate >/dev/null; then
@@ -63,6 +67,27 @@ if command -v desktop-file-validate >/dev/null; then
 else
   skipped "desktop-file-validate not found (Debian's desktop-file-utils): the entry is not validated"
 fi
+
+# -- scene and lesson files open with gradscape: the MIME types, read by the same
+#    update-mime-database a system runs on them
+MIME="$P/share/mime/packages/gradscape.xml"
+xmllint --noout "$MIME" 2>"$T/xmllint" && ok || bad "xmllint $MIME: $(cat "$T/xmllint")"
+if command -v update-mime-database >/dev/null; then
+  mkdir -p "$T/mime/packages" && cp "$MIME" "$T/mime/packages/"
+  update-mime-database "$T/mime" >"$T/umd" 2>&1 && ok || bad "update-mime-database: $(cat "$T/umd")"
+  for t in scene lesson; do
+    [ -f "$T/mime/application/x-gradscape-$t.xml" ] && grep -q "^application/x-gradscape-$t:\*\.$t$" "$T/mime/globs" \
+      && ok || bad "application/x-gradscape-$t (*.$t) is not in the MIME database made from $MIME"
+  done
+else
+  skipped "update-mime-database not found (Debian's shared-mime-info): the MIME types are not read"
+fi
+
+# -- the licence, the pieces' licences and the history
+DOC="$P/share/doc/gradscape"
+grep -q "^License: GPL-3.0-or-later" "$DOC/copyright" 2>/dev/null && ok || bad "no $DOC/copyright naming the licence"
+zcat "$DOC/changelog.gz" 2>/dev/null | head -1 | grep -q "^gradscape ($VERSION)" && ok || bad "$DOC/changelog.gz is not this version's"
+head -5 "$DOC/NEWS" 2>/dev/null | grep -q "^$VERSION " && ok || bad "$DOC/NEWS does not begin with $VERSION"
 
 # -- the icon: SVG and PNGs of their sizes, in the hicolor theme
 ICONS="$P/share/icons/hicolor"
@@ -100,8 +125,8 @@ else
 fi
 
 # -- the man page
-MAN="$P/share/man/man1/gradscape.1"
-[ -f "$MAN" ] && ok || { bad "no $MAN"; finish; }
+MAN="$T/gradscape.1"
+zcat "$P/share/man/man1/gradscape.1.gz" >"$MAN" 2>/dev/null && ok || { bad "no $P/share/man/man1/gradscape.1.gz"; finish; }
 grep -q '^\.TH GRADSCAPE 1 .*"gradscape '"$VERSION"'"' "$MAN" && ok || bad "the man page's .TH: $(grep '^\.TH' "$MAN")"
 grep -q '^\.SH "IN THE WINDOW"' "$MAN" && ok || bad "the man page has no IN THE WINDOW section"
 if command -v groff >/dev/null; then

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The window's layout at the sizes a classroom has (800x600 to 3840x2160), at UI
  * scales 0.75, 1 and 2, with every run's settings expanded and collapsed. Checked
  * on what the UI pass placed and drew, with the real font's metrics (no pixels):

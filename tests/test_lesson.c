@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* lesson: every built-in lesson reads, each slide's scene builds from the defaults
  * (not from the slide before), and its captions are there; broken lessons are
  * refused with one line naming the file's line; the command line's --lesson and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 #define _POSIX_C_SOURCE 200809L
 /* media: the encoders on their own, read back with the libraries a viewer uses.
  * PNG decodes to the pixels given and is no larger than stb_image_write's own;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Optimizer steps against values worked out by hand from the update rules. */
 #include "check.h"
 #include "optim.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The folder the window saves into: --out-dir wins (a relative one made absolute
  * from the working directory), else XDG_PICTURES_DIR from the environment, else
  * the one user-dirs.dirs names ("$HOME/..." or absolute, as xdg-user-dirs writes

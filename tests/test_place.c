@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* test_place: the legend's place among candidates, from weighted marks. */
 #include "check.h"
 #include "place.h"

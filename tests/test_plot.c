@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* plot: the scales and their inverses, ticks, labels, the column reduction (it
  * keeps spikes) and the band of a bundle. */
 #include "check.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Lessons in the window through real SDL events: the caption under the map with its
  * buttons; F5 presents (the map and the caption alone, in large type), a clicker's
  * keys go through the slides, B and . blank the screen, Space plays, Esc leaves

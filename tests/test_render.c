@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The renderer on a real GL 3.3 context (SDL offscreen driver, Mesa llvmpipe):
  * the GPU's surface values match the CPU's; a drawn scene has the field's colour
  * scale, the path, the disc and the text where they belong; cache invalidation;

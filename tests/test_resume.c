@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Nothing is lost on quit, through real SDL events: a slider dragged, the map
  * zoomed, the step moved and the layout changed; SDL_QUIT; the quit path saves the
  * scene (under XDG_STATE_HOME); `--resume` opens the same hyperparameters, view,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Scenes: trajectories follow the optimizer step by step, divergence stops a run at
  * its last finite step, labels are unique, step counts resize. */
 #include "check.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Scene files: scene -> text -> --scene on the real command-line path -> scene gives
  * the same trajectories bit for bit, for every optimizer, schedule, a noise bundle, a
  * typed formula and a built-in with changed parameters; options after --scene

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Spec languages and the argument parser: accept and reject tables, with the exact
  * one-line messages a user sees; --help and --list against the tables they are
  * generated from. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Optimizer state against torch.optim. Each file in tests/fixtures/torch/state was
  * produced by make_fixtures.py with Debian's python3-torch: torch's
  * optimizer.state after k steps for a subset of k, one column per value

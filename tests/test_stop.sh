@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Stop when asked, leave nothing behind, never let a label become code: signals
 # during every kind of headless work, outputs written all or nothing, labels and
 # output names refused, the progress line on a terminal only.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The UI storm: the real app (SDL offscreen driver, real GL) driven by a long,
  * seeded, reproducible stream of random SDL events: mouse moves, clicks and drags
  * anywhere and aimed at every placed widget, the wheel, every key the app handles

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Built-in surfaces: each compiles, its gradient agrees with central differences at
  * many points of its view, its minima are stationary and lowest around, and the
  * formulas give the values their definitions say. */

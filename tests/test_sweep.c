@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* sweep: hyperparameter and basin maps. A cell's outcome is the run the scene
  * makes with its values (final loss, steps to the tolerance, divergence: bit for
  * bit, on sampled cells, with a schedule and noise too); one thread and four give

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* tess: trajectory points mapped and thinned into pixels (half-pixel rule, the
  * final point kept, non-finite points skipped, far points clamped, a back-and-forth
  * drawn once, and every point within half a pixel of what is drawn), and the

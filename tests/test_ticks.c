@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* test_ticks: axis ticks against ranges whose ticks are known (as matplotlib's
  * MaxNLocator and LogLocator place them), degenerate ranges, and the invariants
  * over many random ranges; the on-screen number format. */

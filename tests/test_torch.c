@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Trajectories against torch.optim. Each fixture (a .csv file in tests/fixtures/torch) was
  * produced by make_fixtures.py with Debian's python3-torch, outside this code: its
  * first line gives the scene in gradscape's own CLI syntax, then the CSV rows torch

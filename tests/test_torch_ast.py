@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """A label or a typed formula never reaches --print-torch's code: only its comments.
 
     test_torch_ast.py GRADSCAPE [SCENE_CORPUS_DIR]

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """The code --print-torch prints runs, and reproduces gradscape's trajectories.
 
     test_torch_code.py GRADSCAPE

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* torchcode: the text for a run is complete or refused (-1), never cut short, and
  * writes its numbers so that they read back exactly. */
 #include "check.h"

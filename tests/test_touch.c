@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* A phone-sized window driven by fingers, through SDL's own touch events and the
  * window's event loop: at 390x844 the side panel is a drawer (closed, the map the
  * window's whole width), the bar keeps Play, Step, Reset, undo and redo and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* Undo and redo through real SDL events: a slider drag (one step however many frames
  * it takes), a map click, a run removed, the layout, a zoom, a surface from the
  * menu and a typed formula are each one change;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* view3d: the 3D view's geometry without GL. Heights follow the colour scale (the
  * minimum at the box's floor, the highest value at its top); the box's corners
  * project into the picture from the default camera; picking inverts projection:

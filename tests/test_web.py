@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 """The browser build in a real browser: Debian's Chromium, headless, with WebGL 2
 from SwiftShader, loads build-web/ from a server on 127.0.0.1 and is driven through
 its DevTools protocol over a pipe (--remote-debugging-pipe: no port is opened for

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # The browser test, from ctest: builds the browser version (scripts/web.sh, which
 # does nothing when it is up to date) and runs it in Chromium (test_web.py).
 # Exit 77 (skipped, with the reason) when the web toolchain is not installed.

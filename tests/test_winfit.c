@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* The first window on a display: never larger than the usable area with its frame,
  * centred in it, the title bar on the screen; a window that fits is left its size. */
 #include "check.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* torch_fixture: the scene of a torch.optim fixture. A fixture's first line,
  *   # surface=<SPEC> opt=<SPEC> start=<X>,<Y> steps=<N>
  * gives the scene in gradscape's own CLI syntax; it is rebuilt through the real

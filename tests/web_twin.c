@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* web_twin: the desktop program's side of the browser test (test_web.py). It opens
  * the window (SDL's offscreen driver) with the options the page gets from its URL,
  * and goes through the browser test's script with real SDL events: nothing, a drag

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* anim: the frame schedule of an animation (see anim.h). */
 #include "anim.h"
 

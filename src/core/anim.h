@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* anim: the frame schedule of an animation. The frames reveal steps 0..steps
  * evenly, the first at step 0 and the last at the final step, each shown for one
  * frame period; the last is held about a second longer. Pure arithmetic: the window's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* bench: timing of the core's hot path (recomputing a scene's trajectories). */
 #ifndef GS_BENCH_H
 #define GS_BENCH_H

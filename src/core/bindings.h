@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* bindings: the window's keyboard and mouse controls, as one table. The app
  * dispatches keys through it, and the help overlay and --help list it, so what a
  * key does and what the help says it does cannot drift apart.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* cancel: the stop flag and the progress line. The flag is a lock-free atomic, so
  * a signal handler may set it; the line is drawn by whichever thread's tick finds
  * it due, one at a time. */

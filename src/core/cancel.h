@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* cancel: the one flag that stops long work, and the progress line a person waits
  * by. Every long loop (simulation, sweeps and basins, rendering and encoding an
  * animation) calls cancel_tick every few thousand units of work: it counts them

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* draw: a frame's drawing as a list of commands, in pixels (origin top left, y
  * down). The app and the UI widgets append; the renderer in the shell consumes. No
  * GL here, so what a frame draws is testable without a renderer.

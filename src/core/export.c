@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* export: the CSV writer, over the temporary-file-then-rename mechanism that every
  * file the program writes goes through. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* export: what leaves the program as files: the trajectories as CSV here, images
  * and animations in media/ over the same mechanism. Every file is written under a
  * short hidden temporary name in the target's directory (".gradscape-XXXXXX", so

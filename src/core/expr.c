@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* expr: recursive-descent parser to a DAG of nodes (operands always precede their
  * users, identical subexpressions shared, constants folded), a forward-mode AD
  * evaluator, and a GLSL emitter. See expr.h for the grammar. */

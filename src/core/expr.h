@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* expr: a surface's formula, compiled once, giving the CPU its value and exact
  * gradient (forward-mode automatic differentiation in double precision) and the
  * GPU an equivalent GLSL function. The same compiled program serves both, so the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* history: the states, and the words for what changed between two of them. */
 #include "history.h"
 #include "ticks.h"

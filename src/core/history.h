@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* history: undo and redo over a scene's states, each a scene file's text (the text
  * is a complete description: scene -> text -> scene is bit for bit). The window
  * records a state after each finished change (one drag is one change) and steps

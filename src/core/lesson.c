@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* lesson: splitting a lesson into slides, their captions, and each slide's scene
  * through the scene-file parser. A slide's scene is read from a copy of the text in
  * which every other line (the other slides, the separators, the lesson's own

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* lesson: a class as a sequence of slides, each a scene with a caption. A lesson
  * file is scene files (scenefile.h: the same language, read by the same parser)
  * separated by lines holding only "---"; besides a scene's options, a slide's lines

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* log: one way for any module to tell the user something went wrong. Messages go
  * to stderr as "gradscape: MESSAGE" and, when a sink is installed (the window
  * installs one to show them on screen), to the sink as well.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* optim: the optimizer table and step functions. Each step mirrors torch.optim's
  * single-tensor implementation (torch 1.13 and later), keeping its operation order:
  *   add_(t, alpha=a)        -> self + a*t

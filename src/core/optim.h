@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* optim: the optimizers, as one table. Each kind names the hyperparameters it uses
  * (keys spelled as in torch.optim), their defaults, and a step function that
  * updates one coordinate in place. The arithmetic follows torch.optim's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* outdir: the folder the window saves into (see outdir.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "outdir.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* outdir: the folder the window saves into (screenshots, animations, the scene
  * file). --out-dir when given, made absolute from the working directory; else the
  * user's pictures folder with gradscape/ in it. The pictures folder is

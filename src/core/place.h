@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* place: where a box (the legend) goes so that it hides least of what is drawn.
  * What must stay visible is a set of weighted marks, points with a radius: path
  * points weighted so that each run counts alike, minima a little more, and the

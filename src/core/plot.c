@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* plot: metrics, scales, ticks and the column reduction of the loss plot. */
 #include "plot.h"
 #include "ticks.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* plot: the loss-vs-step plot's numbers, without drawing: which value of a step is
  * plotted (the metric), the y scale (log above a known minimum, or symlog), its
  * ticks and labels, and the reduction of a long series to at most two points per

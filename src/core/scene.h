@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* scene: a surface, a start point, a step count and up to SCENE_MAX_RUNS runs.
  * Each run's trajectory is computed to its full length whenever anything it
  * depends on changes; animation only reveals steps 0..t, so the window, a

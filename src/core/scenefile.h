@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* scenefile: a scene as a text file in the command line's own language, one option
  * per line, '#' comments and blank lines allowed:
  *     --surface rosenbrock:a=1,b=100

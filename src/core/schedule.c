@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* schedule: the table of kinds and keys, and closed forms of torch's schedulers. */
 #include "schedule.h"
 

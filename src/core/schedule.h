@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* schedule: learning-rate schedules with torch.optim.lr_scheduler's semantics,
  * stepped once per optimizer step, plus an optional linear warm-up that multiplies
  * any of them. The lr of optimizer step t (t from 1) is the schedule's value after

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* spec: command-line parsing and the optimizer and surface spec languages. Each
  * list the command line knows is one table, read by the parser, by the help and
  * by the man page's generated sections: the options here, the keys of a run
@@ -1129,10 +1131,27 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
     if (cfg->action != SPEC_RUN)
         return 0;
     const char *scene_flag = NULL; /* the first scene option given, which --lesson refuses */
+    const char *file_arg = NULL;   /* a scene or lesson file named alone, as a file manager does */
+    int scene_opt = 0, lesson_opt = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char flag[64];
         const char *val = NULL;
+        if (arg[0] != '-' && arg[0]) {
+            /* FILE: --lesson FILE for a name ending in .lesson, else --scene FILE */
+            if (file_arg)
+                return seterr(err, cap, "'%s' and '%s': give one scene or lesson file", file_arg, arg);
+            file_arg = arg;
+            size_t n = strlen(arg);
+            int lesson = n > 7 && strcmp(arg + n - 7, ".lesson") == 0;
+            if (lesson ? lesson_opt : scene_opt)
+                return seterr(err, cap, "'%s' and %s: give one %s file", arg, lesson ? "--lesson" : "--scene",
+                              lesson ? "lesson" : "scene");
+            const Option *o = option_find(lesson ? "--lesson" : "--scene");
+            if (option_apply(o, o->flag, arg, cfg, err, cap) != 0)
+                return -1;
+            continue;
+        }
         const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
         if (eq && (size_t)(eq - arg) < sizeof flag) {
             memcpy(flag, arg, (size_t)(eq - arg));
@@ -1149,6 +1168,9 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
                 return seterr(err, cap, "%s needs a value", flag);
             val = argv[++i];
         }
+        if ((o->parse == arg_scene || o->parse == arg_lesson) && file_arg)
+            return seterr(err, cap, "'%s' and %s: give one scene or lesson file", file_arg, flag);
+        scene_opt |= o->parse == arg_scene, lesson_opt |= o->parse == arg_lesson;
         if (option_apply(o, flag, val, cfg, err, cap) != 0)
             return -1;
         if (o->section == SECTION_SCENE && o->parse != arg_lesson && o->parse != arg_slide && !scene_flag)
@@ -1528,7 +1550,7 @@ static void option_term(const Option *o, char *out, size_t cap)
 
 void spec_print_help(FILE *f)
 {
-    fputs("Usage: gradscape [options]\n"
+    fputs("Usage: gradscape [options] [FILE.scene | FILE.lesson]\n"
           "Draws a 2D loss surface and animates optimizers descending it side by side,\n"
           "with the numbers of torch.optim.\n",
           f);
@@ -1555,6 +1577,9 @@ void spec_print_help(FILE *f)
     fputs("\nIn the window:\n", f);
     bindings_print(f, keys_w);
     fputs("\nExit status: 0 on success, 2 on bad input (the message names what was wrong).\n", f);
+    fputs("\nReport bugs to the project's issue tracker, with the output of --version, the\n"
+          "command line and the scene file (README.md, \"Reporting bugs\", says where).\n",
+          f);
 }
 
 /* ---- the man page --------------------------------------------------------------- */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* spec: the command line and the small languages inside it.
  *   optimizer spec  NAME[:key=value,...]        adam:lr=0.01,beta1=0.9,label=fast
  *   surface spec    NAME[:param=value,...]      quadratic:kappa=25,angle=30

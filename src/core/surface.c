@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* surface: the catalogue of built-in surfaces, and the colour scale of a view. */
 #include "surface.h"
 #include "text.h"

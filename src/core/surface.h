@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* surface: the named loss surfaces. Each is defined once, as an expression with
  * named parameters, plus a default view, start point, step count, the known minima
  * (a function of the parameters) and the default runs that make its scene tell a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* sweep: where an optimizer works. A hyperparameter map runs a scene's run once for
  * every cell of a grid over two of its hyperparameters; a basin map runs it from
  * every start of a grid over the view. Each cell is a complete run with the same

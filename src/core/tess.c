@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* tess: trajectory points to pixels, and pixels to a triangle strip. */
 #include "tess.h"
 

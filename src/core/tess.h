@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* tess: a trajectory as a triangle strip, in pixels, without GL. The renderer
  * uploads the strip and its fragment shader turns each vertex's signed distance
  * across the line into anti-aliased edges.

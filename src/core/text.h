@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* text: a string built in a caller's buffer, and numbers written so they read
  * back as the same double. Used by the command line's help, scene files and the
  * PyTorch code, which all print text that must not be cut in the middle.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* theme: the window's named colours and sizes, in one struct (as microui's style
  * holds its colours), so every panel draws from the same palette and a colour is
  * changed in one place. Colours are 0xRRGGBBAA; sizes are pixels at UI scale 1.

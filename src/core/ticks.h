@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* ticks: where an axis's labelled ticks go, and the one way numbers are written on
  * screen. Linear axes take steps of 1, 2, 2.5 or 5 times a power of ten, the
  * fewest ticks that are still at most `most` apart as matplotlib's MaxNLocator

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* torchcode: runs as torch.optim and torch.optim.lr_scheduler code.
  *
  * Schedules map onto torch's schedulers as the fixtures in tests/fixtures/torch

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* torchcode: a run as PyTorch code. For one run (or every run of a scene) writes
  * Python that builds the same optimizer with torch.optim, every hyperparameter
  * spelled out (the code does not lean on torch's defaults), and the

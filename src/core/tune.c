@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* tune: the surface's tuned learning rate for an optimizer (tune.h). */
 #include "tune.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* tune: the learning rate each surface is known to work with, for any optimizer.
  *
  * A built-in surface names four runs (SGD, Momentum, RMSprop, Adam) with learning

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* ui: a small immediate-mode UI in the spirit of microui. A caller-owned UiContext
  * is passed first to every call; each widget is split in two: its behaviour (reads
  * the frame's Input, updates the value it was given, returns flags) and its drawing

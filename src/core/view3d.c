@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* view3d: the box, the camera and picking (see view3d.h). */
 #include "view3d.h"
 

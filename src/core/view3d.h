@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* view3d: the 3D view's geometry, with cglm: the box the surface stands in, the
  * orbiting camera, projection to pixels and picking.
  *

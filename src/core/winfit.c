@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* winfit: the first window's size and place (see winfit.h). */
 #include "winfit.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* winfit: where the first window goes on a display. A projector at 1024x768 or a
  * 1366x768 laptop must show the whole window: title, controls and all.
  *

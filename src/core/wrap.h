@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* wrap: text filled to a width, for the help texts. A word goes on the current
  * line while it fits and starts a new line at the indent when it does not; a word
  * wider than the line is written whole. Columns count UTF-8 characters.

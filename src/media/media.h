@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media: the encoders that need a library besides libm, between the core and the
  * shell (no SDL, no GL): PNG (stb_image_write's container over libdeflate), GIF
  * (giflib, with a palette from libimagequant) and MP4 (FFmpeg's libavformat and

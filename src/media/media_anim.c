@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_anim: the animation writer, the part its two encoders share: the file's
  * name and format, checks on size and rate, the temporary file and its rename, and
  * the thread that encodes a frame while the caller renders the next (the encoders

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_gif: an animated GIF through giflib.
  *
  * One palette for the whole animation, built by libimagequant from the first frame

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_internal: what the animation writer shares with its two encoders. */
 #ifndef GS_MEDIA_INTERNAL_H
 #define GS_MEDIA_INTERNAL_H

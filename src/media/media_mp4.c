@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_mp4: an H.264 MP4 through FFmpeg's libavformat and libavcodec (libx264),
  * yuv420p at a constant frame rate with the index at the front (+faststart), so it
  * plays in presentation programs and starts at once in a browser. RGB becomes

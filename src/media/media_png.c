@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_png: a picture as PNG. On Linux the container is written here over
  * libdeflate: one buffer of filtered rows, filled from the row source, deflated in
  * one call, written as one IDAT (stb_image_write would want the rows packed, copy

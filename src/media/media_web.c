@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* media_web: the browser build's animation encoders, which it has not: giflib,
  * libimagequant and FFmpeg are not built for WebAssembly by Debian. An export
  * asked for there stops at its start with a message saying so, before any frame

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* stb_impl: compiles stb_image_write's PNG writer for the browser build (not our
  * code: built without our warning flags), with its own deflate: Debian builds
  * libdeflate for Linux only. */

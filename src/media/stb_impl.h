@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* stb_impl: the browser build's PNG writer, stb_image_write (Debian's libstb-dev). */
 #ifndef GS_STB_IMPL_H
 #define GS_STB_IMPL_H

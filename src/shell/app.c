@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app: the state, the frame pipeline, the layout, actions and key bindings, the
  * overlays over every panel (message, help), screenshots and the folder they go
  * to. The panels are in panel_*.c. */

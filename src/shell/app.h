@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app: the interactive application's state and one frame of it.
  *
  * One frame, app_update: the layout places the panels (see panel.h); each panel

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app_anim: an animation export, the window's and the headless one alike. Each
  * frame is the picture a screenshot gives (the window's picture, or app_layout
  * without controls on the command line; app_frame) at the step the plan gives it,

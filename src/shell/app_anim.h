@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app_anim: writing an animation of the app's scene (GIF or MP4), a frame at a
  * time: each frame is the picture a screenshot gives at the plan's step (the
  * window's, or --screenshot's on the command line). */

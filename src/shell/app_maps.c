@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app_maps: a hyperparameter or basin map of one run (core sweep.c), and its
  * colours: a hyperparameter map by the final loss on a log scale (the field's
  * colormap, low dark) or by the steps to the tolerance, diverged cells a dark red;

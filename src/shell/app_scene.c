@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* app_scene: what the window keeps and shares: the scene file it saves and opens
  * (Ctrl+Shift+S, Ctrl+O, the side panel's Scene section), the last scene saved on
  * a normal quit for --resume, a run copied to the clipboard as PyTorch code, and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* fingers: one finger the mouse, two a pinch and a pan (fingers.h). */
 #include "fingers.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* fingers: touch as people expect it, for every platform layer. The first finger
  * is the mouse (a tap is a click, a drag a drag); a second finger ends that press
  * without a click and starts a two-finger gesture: the distance between them

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* font: faces per (font, pixel size) from a rasterizer (font_face.h) and one
  * shared glyph atlas. */
 #include "font.h"

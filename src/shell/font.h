@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* font: text with SDL2_ttf from the fonts embedded in the binary (DejaVu Sans regular
  * and bold). One face per (font, integer pixel size), opened on first use; glyph
  * metrics come from the font alone (measuring never touches GL), bitmaps are

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* font_face: a rasterizer's face at one integer pixel size, behind font.c's atlas
  * and layout. Two implement it: font_ttf.c (SDL2_ttf, the desktop) and
  * font_stb.c (stb_truetype, the browser build, where SDL2_ttf is not built).

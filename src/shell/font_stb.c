@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* font_stb: the glyph rasterizer of the browser build, stb_truetype (Debian's
  * libstb-dev) over the embedded fonts. SDL2_ttf needs FreeType, which Debian does
  * not ship for WebAssembly; stb_truetype is one header. Sizes and metrics follow

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* font_ttf: the glyph rasterizer of the desktop build, SDL2_ttf (FreeType) over
  * the fonts embedded in the binary. */
 #include "font_face.h"

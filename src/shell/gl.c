@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* gl: shader compile and link with one-line error reports. */
 #include "gl.h"
 

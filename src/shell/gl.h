@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* gl: shader programs from the sources embedded in the binary. Failures are logged
  * (gs_log) as one line naming the shader, and return 0 (never a half-built
  * program). Needs a current GL 3.3 core context. */

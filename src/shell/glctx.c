@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* glctx: SDL window + OpenGL 3.3 core context. Headless runs without a display use
  * SDL's offscreen driver (EGL; Mesa llvmpipe renders on the CPU). */
 #define _POSIX_C_SOURCE 200809L

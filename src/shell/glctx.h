@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* glctx: an SDL window with an OpenGL 3.3 core context (epoxy resolves the GL
  * functions). Headless runs use SDL's offscreen driver (EGL, no display): when no
  * video driver is set and `headless` is 1, SDL_VIDEODRIVER=offscreen is chosen. */

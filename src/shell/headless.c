@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* headless: simulate, write the outputs asked for, exit; and the render and export
  * benchmarks. */
 #define _POSIX_C_SOURCE 200809L

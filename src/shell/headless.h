@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* headless: everything the program does without a window: simulate a scene, write
  * its CSV and an offscreen-rendered PNG, and the rendering benchmark. Each returns
  * the process exit status. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel: a rectangle of the window that draws itself from const state and takes
  * its input. The window's layout is data, a list of slots (panel, dock edge), in
  * app.c; a new view is a new file that defines a PanelClass, plus a slot line.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_bar: the bar under the map: play/pause, step, restart, undo and redo, the
  * timeline, the animation speed, the plot on or off, 2D or 3D, save a PNG, export a
  * GIF or MP4, help. Its items flow into as many rows as the width needs (each item

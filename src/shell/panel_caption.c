@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_caption: the open lesson's caption, a band under the map. Presenting (and
  * in a picture of a slide) it is the one text on the screen: in type of at least a
  * 28th of the window's height, wrapped, never clipped (smaller type before a line

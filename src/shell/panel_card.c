@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_card: the update-rule card. For the selected run at the step shown, the
  * update that takes it to the next step, written out operation by operation as its
  * step function computed it (src/core/optim.c traces each line), first with symbols

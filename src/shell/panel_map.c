@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_map: the map. The loss field with every run's path, head and bundle, the
  * minima and the start, and the legend (overlay), or one tile per enabled run with
  * its own title (grid). Input: a click sets every run's start, a drag pans, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_plot: the plot under the map: one curve per enabled run in its colour (the
  * loss above the surface's minimum on a log scale, or symlog when the minimum is
  * unknown; |grad| or lr instead), x = step, with ticks and labels; a bundle's band

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_side: the controls at the right of the window. The surface (menu, formula
  * field, parameters), each run (enabled, hyperparameters, and behind "more" the
  * rest, its schedule and its noise bundle), runs to add, and the scene (steps,

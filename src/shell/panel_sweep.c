@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* panel_sweep: the hyperparameter map of a run, beside the map: a cell per pair of
  * values of two of its hyperparameters, coloured by the outcome of the whole run
  * with them (app_maps.c), the run's own setting ringed, the axes with ticks at

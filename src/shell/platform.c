@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* platform: event translation, signals and the main loop. */
 #define _POSIX_C_SOURCE 200809L
 #include "platform.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* platform: the SDL layer (the desktop, the tests, headless runs). SDL events ->
  * one frame's Input (in framebuffer pixels, HiDPI aware), the clock, and the
  * interactive main loop: poll, the shell's frame (shell.h), swap. Messages logged

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* platform_web: the browser build's platform layer, in place of SDL's. The page's
  * canvas gets a WebGL 2 context (OpenGL ES 3.0, through which the same renderer
  * draws); DOM events from Emscripten's html5.h become the same Input the SDL layer

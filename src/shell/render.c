@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render: the DrawList on OpenGL 3.3 core: the renderer's lifetime, the batch,
  * the shape, text and path commands, and the dispatch that hands fields to
  * render_field.c and maps and groups to render_cache.c.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render: draws a DrawList (src/core/draw.h) with OpenGL 3.3 core: the loss field
  * from the surface's generated GLSL (cached in a texture, re-rendered only when the
  * surface, its parameters, the view or the size change), anti-aliased trajectories,

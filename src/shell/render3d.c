@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render3d: the 3D picture (DRAW_SURFACE3D, DRAW_PATH3D, DRAW_END3D). The surface
  * is a fixed grid mesh whose heights the shader computes from the surface's
  * generated GLSL (a program per formula, kept like the field's), so a typed formula

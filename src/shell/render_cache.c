@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render_cache: what is kept between frames so that an unchanged part of the
  * picture is copied, not drawn again.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render_field: the loss field. A program is built per surface formula (the
  * expression's GLSL spliced into field.frag at //@SURFACE@; parameters are
  * uniforms) and kept in a small LRU by formula. The field is rendered into an RGBA8

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render_internal: what the renderer's files share and nobody else sees: the
  * Renderer itself and the helpers one file offers the others.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* render_target: offscreen drawing and read-back: the RGBA8 target screenshots and
  * tests draw into (resized as needed, within GL's limits), reading the bound
  * framebuffer's pixels, and the texture-backed framebuffers that the field and the

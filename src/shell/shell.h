@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* shell: what every platform layer runs around the app, whatever gives it a GL
  * context and events: the renderer, the app, the frame's draw list, and one frame
  * from an Input to pixels (update, what the update asked for, draw list, render).

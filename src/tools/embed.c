@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* embed: turns files into a C source of byte arrays, so the binary carries its
  * shaders, fonts and lessons and runs from any directory.
  * usage: embed [--index NAME] OUT.c FILE...   Each FILE becomes

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* manpage: writes gradscape.1 from its hand-written template, with the OPTIONS and
  * IN THE WINDOW sections generated from the tables --help prints (spec_print_man),
  * so the man page and --help cannot drift apart.

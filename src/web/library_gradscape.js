@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The gradscape authors
 // library_gradscape: what the browser build's platform layer (platform_web.c)
 // asks of the page: downloads, the clipboard, and telling the page that the app
 // started, drew its first frame, or could not start. Linked with --js-library.

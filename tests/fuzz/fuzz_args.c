@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* libFuzzer target: the whole command line. The input is split on NUL or newline
  * into argv[1..]; spec_parse_args must accept it or give a one-line error. When it
  * accepts a run, the scene is built and simulated (steps capped at 2000 so that one

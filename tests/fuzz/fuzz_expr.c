@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* libFuzzer target: the expression compiler, its evaluators and its GLSL emitter on
  * arbitrary bytes. The first byte picks how many parameter names (0-3) the formula
  * may use; the rest, cut at the first NUL, is the formula. Besides memory and UB

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* libFuzzer target: a scene file's text, and the same bytes as a lesson file's.
  * lesson_parse must accept them (every slide then applies to the defaults, with its
  * captions non-empty) or give one line naming the file. scenefile_parse must accept it or give one

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
 /* libFuzzer target: the optimizer and surface spec languages (spec_parse_opt,
  * spec_parse_surface) on arbitrary strings. The input, cut at the first NUL, is
  * given to both. Checks: an error is a non-empty one-line message; an accepted

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
 # Runs a libFuzzer target for a bounded time on a copy of its seed corpus (new inputs
 # go to a temporary directory, never into the source tree). Any crash, leak, timeout
 # or sanitizer report fails the test and leaves the reproducer in the log.
