@@ -11,11 +11,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/deps.sh"
 build="$root/build-pkg"
 export DEB_BUILD_MAINT_OPTIONS=hardening=+all
-export CFLAGS="$(dpkg-buildflags --get CFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
-export LDFLAGS="$(dpkg-buildflags --get LDFLAGS)"
+CFLAGS="$(dpkg-buildflags --get CFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
+LDFLAGS="$(dpkg-buildflags --get LDFLAGS)"
 maint=()
 [ -n "${GS_MAINTAINER:-}" ] && maint=(-DGS_MAINTAINER="$GS_MAINTAINER")
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DGS_BUILD_TESTS=OFF "${maint[@]}" >/dev/null
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DGS_BUILD_TESTS=OFF -DCMAKE_C_FLAGS="$CFLAGS" \
+  -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS" "${maint[@]}" >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 (cd "$build" && cpack -G DEB >/dev/null)
 deb="$(ls "$build"/gradscape_*.deb)"
