@@ -29,7 +29,8 @@
  * are shown (alone, either docks right). */
 /* DOCK_OVER: a drawer over the fill and what is docked beside it (not beneath it:
  * the bar stays), shown while it is open; first in the order, so that it takes the
- * mouse before what it covers, and drawn last. */
+ * mouse before what it covers, and drawn last. The side panel is one in a narrow
+ * window (app_narrow). */
 typedef enum Dock { DOCK_FILL, DOCK_RIGHT, DOCK_BOTTOM, DOCK_UNDER, DOCK_OVER } Dock;
 
 typedef struct Slot {
@@ -42,18 +43,6 @@ typedef struct Slot {
  * before the map does. */
 static const Slot WINDOW_LAYOUT[] = {
     {&panel_side, DOCK_RIGHT},
-    {&panel_bar, DOCK_BOTTOM},
-    {&panel_caption, DOCK_BOTTOM},
-    {&panel_card, DOCK_RIGHT},
-    {&panel_sweep, DOCK_UNDER},
-    {&panel_plot, DOCK_BOTTOM},
-    {&panel_map, DOCK_FILL},
-};
-
-/* A narrow window (a phone, a window snapped to half a screen): the side panel a
- * drawer, so that the map keeps the width. */
-static const Slot NARROW_LAYOUT[] = {
-    {&panel_side, DOCK_OVER},
     {&panel_bar, DOCK_BOTTOM},
     {&panel_caption, DOCK_BOTTOM},
     {&panel_card, DOCK_RIGHT},
@@ -142,9 +131,8 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     out->scale = frame_scale(a->user_scale, h, controls && a->touch);
     int narrow = controls && app_narrow(a, w, h);
     out->narrow = narrow;
-    const Slot *slots = !controls ? PICTURE_LAYOUT : a->presenting ? PRESENT_LAYOUT : narrow ? NARROW_LAYOUT : WINDOW_LAYOUT;
-    int n = !controls ? COUNT(PICTURE_LAYOUT) : a->presenting ? COUNT(PRESENT_LAYOUT)
-                                              : narrow ? COUNT(NARROW_LAYOUT) : COUNT(WINDOW_LAYOUT);
+    const Slot *slots = !controls ? PICTURE_LAYOUT : a->presenting ? PRESENT_LAYOUT : WINDOW_LAYOUT;
+    int n = !controls ? COUNT(PICTURE_LAYOUT) : a->presenting ? COUNT(PRESENT_LAYOUT) : COUNT(WINDOW_LAYOUT);
     int over = -1;
     /* what is left: docked panels leave at least a pixel each way to the fill, and
      * every edge is on a whole pixel (an opaque panel is then a scissored clear) */
@@ -153,11 +141,14 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     for (int i = 0; i < n && out->n < FRAME_MAX_PANELS; i++) {
         Panel *p = &out->panel[out->n++];
         p->cls = slots[i].cls;
-        if (slots[i].dock == DOCK_FILL) {
+        /* a narrow window (a phone, a window snapped to half a screen): the side
+         * panel a drawer, so that the map keeps the width */
+        Dock dock = narrow && slots[i].cls == &panel_side ? DOCK_OVER : slots[i].dock;
+        if (dock == DOCK_FILL) {
             fill = out->n - 1;
             continue;
         }
-        if (slots[i].dock == DOCK_OVER) {
+        if (dock == DOCK_OVER) {
             /* placed once the rest is (below); none while the drawer is closed */
             if (a->drawer)
                 over = out->n - 1, p->over = 1;
@@ -165,12 +156,12 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
                 out->n--;
             continue;
         }
-        if (slots[i].dock == DOCK_RIGHT && i + 1 < n && slots[i + 1].dock == DOCK_UNDER &&
+        if (dock == DOCK_RIGHT && i + 1 < n && slots[i + 1].dock == DOCK_UNDER &&
             out->n < FRAME_MAX_PANELS) {
             Panel *low = &out->panel[out->n++];
             low->cls = slots[++i].cls;
             rw -= layout_column(a, out, p, low, x, y, rw, rh);
-        } else if (slots[i].dock == DOCK_RIGHT) {
+        } else if (dock == DOCK_RIGHT) {
             float keep = fmaxf(rw - roundf(p->cls->size(a, out, rw, rh)), 1.0f);
             *p = (Panel){p->cls, x + keep, y, rw - keep, rh, 0};
             rw = keep;
