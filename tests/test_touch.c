@@ -6,8 +6,9 @@
  * timeline with the rest behind its overflow, and a finger makes every control at
  * least 44 px tall. A tap on the map sets the start; a drag of one finger pans; two
  * fingers spreading zoom about their centre, the world point under it staying
- * there; two fingers moving together pan; a tap on the drawer's button opens it and
- * a finger on a slider in it changes a run; Tab closes it. */
+ * there; two fingers moving together pan; a tap on the drawer's button opens it
+ * peeking (the first run's sliders in view), its grip dragged up and down sizes it,
+ * a finger scrolls it and a finger on a slider in it changes a run; Tab closes it. */
 #define _POSIX_C_SOURCE 200809L
 #include "shell_test.h"
 
@@ -105,12 +106,39 @@ int main(void)
     finger(SDL_FINGERUP, 3, cx + 10, cy - 30);
     finger(SDL_FINGERUP, 4, cx + 70, cy - 30);
     CHECK(a->scene.start[0] == sx && a->scene.start[1] == sy);
-    /* the drawer: a tap on its button opens it over the map, above the bar */
+    /* the drawer: a tap on its button opens it over the map, above the bar, peeking:
+     * the surface and the first run's sliders, whole */
     CHECK(find("bar/menu", &x, &y, &w, &h));
     tap(x + w / 2, y + h / 2);
     frame();
     const Panel *side = panel(&panel_side);
-    CHECK(a->drawer && side && side->over && side->w == (float)fw && side->y + side->h <= panel(&panel_bar)->y + 0.5f);
+    CHECK(a->drawer == DRAWER_PEEK && side && side->over && side->w == (float)fw &&
+          side->y + side->h <= panel(&panel_bar)->y + 0.5f);
+    CHECK(find("side/run/0/lr", &x, &y, &w, &h) && y >= side->y && y + h <= side->y + side->h);
+    CHECK_MSG(side->h < 0.4f * (float)fh, "the peek is %.0f px tall", side->h);
+    /* its grip dragged up: half the height; up again: nearly all; down: half */
+    float gx = side->x + 20, gy = side->y + 12;
+    finger(SDL_FINGERDOWN, 7, gx, gy);
+    finger(SDL_FINGERMOTION, 7, gx, gy - 40);
+    finger(SDL_FINGERMOTION, 7, gx, gy - 80);
+    finger(SDL_FINGERUP, 7, gx, gy - 80);
+    frame();
+    CHECK_MSG(a->drawer == DRAWER_HALF, "the grip dragged up: drawer %d", a->drawer);
+    side = panel(&panel_side);
+    gy = side->y + 12;
+    finger(SDL_FINGERDOWN, 7, gx, gy);
+    finger(SDL_FINGERMOTION, 7, gx, gy - 80);
+    finger(SDL_FINGERUP, 7, gx, gy - 80);
+    frame();
+    CHECK(a->drawer == DRAWER_FULL);
+    side = panel(&panel_side);
+    gy = side->y + 12;
+    finger(SDL_FINGERDOWN, 7, gx, gy);
+    finger(SDL_FINGERMOTION, 7, gx, gy + 80);
+    finger(SDL_FINGERUP, 7, gx, gy + 80);
+    frame();
+    CHECK(a->drawer == DRAWER_HALF);
+    side = panel(&panel_side);
     /* a finger dragged up the sheet scrolls it (in its margin, on no widget) until the
      * first run's lr slider is in view */
     for (int i = 0; i < 10 && find("side/run/0/lr", &x, &y, &w, &h) && y + h > side->y + side->h; i++) {

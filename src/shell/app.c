@@ -184,7 +184,9 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
         if (w > h)
             *p = (Panel){p->cls, (float)w - sw, 0, sw, top, 1};
         else {
-            float sh = floorf(a->drawer == 2 ? 0.92f * top : 0.5f * top);
+            float sh = floorf(a->drawer == DRAWER_FULL ? 0.92f * top
+                              : a->drawer == DRAWER_PEEK ? fminf(side_peek_height(a, out->scale), 0.5f * top)
+                                                         : 0.5f * top);
             *p = (Panel){p->cls, 0, top - sh, (float)w, sh, 1};
         }
     }
@@ -652,7 +654,9 @@ void app_act(App *a, Action act)
             a->fullscreen = 0;
         break;
     case ACT_QUIT: a->want_quit = 1; break;
-    case ACT_DRAWER: a->drawer = !a->drawer; break;
+    case ACT_DRAWER: /* opened, an upright sheet peeks first */
+        a->drawer = a->drawer ? DRAWER_CLOSED : a->frame.w < a->frame.h ? DRAWER_PEEK : DRAWER_HALF;
+        break;
     case ACT_PRESENT: app_present(a, !a->presenting); break;
     case ACT_UNDO: app_undo(a); break;
     case ACT_REDO: app_redo(a); break;

@@ -43,6 +43,11 @@ typedef struct AppChanges {
     Surface next_surface;
 } AppChanges;
 
+/* The side panel as a drawer (a narrow window): closed; upright, a sheet from the
+ * bottom that peeks (the surface and the selected run's sliders), takes half the
+ * height or nearly all of it; turned, a panel from the right (any open state). */
+typedef enum Drawer { DRAWER_CLOSED, DRAWER_HALF, DRAWER_FULL, DRAWER_PEEK } Drawer;
+
 /* The side panel's own state. */
 typedef struct SideState {
     float scroll;
@@ -55,6 +60,8 @@ typedef struct SideState {
     char expr_error[160];
     char new_caption[240];    /* the caption of the slide "Add slide" makes */
     char label_edit[SCENE_LABEL_MAX]; /* a run's label while its field is edited */
+    int grip;                 /* the drawer's grip is held: a drag up or down resizes it */
+    float grip_y;
 } SideState;
 
 /* The map's mouse gesture: a press that becomes a click or a pan. */
@@ -160,8 +167,7 @@ struct App {
     int touch;               /* the last input was a finger: controls at least 44 px */
     int touch_next;          /* the pointer changed (1 a finger, -1 a mouse): touch follows when
                                 no press is on */
-    int drawer;              /* in a narrow window, the side panel: 0 closed, 1 open (upright: half
-                                the height), 2 upright, nearly all of it */
+    int drawer;              /* in a narrow window, the side panel: a Drawer */
     int bar_more;            /* in a narrow window, the bar's overflow shown */
     FrameLayout frame;       /* this frame's layout of the window */
     UiContext ui;
@@ -376,5 +382,8 @@ int app_map_world(const App *a, float px, float py, double *wx, double *wy);
 int app_narrow(const App *a, int w, int h);
 /* 1 when (x, y) is under an open drawer. */
 int app_covered(const App *a, float x, float y);
+
+/* The height an upright drawer's peek needs (panel_side.c). */
+float side_peek_height(const App *a, float scale);
 
 #endif

@@ -604,11 +604,101 @@ static float side_size(const App *a, const FrameLayout *f, float room_w, float r
     return w > (float)f->w * 0.5f ? (float)f->w * 0.5f : w;
 }
 
+/* The run a peeking drawer shows: the selected one, else the first enabled. */
+static int peek_run(const App *a)
+{
+    if (a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled)
+        return a->selected;
+    for (int i = 0; i < a->scene.n_runs; i++)
+        if (a->scene.run[i].enabled)
+            return i;
+    return -1;
+}
+
+float side_peek_height(const App *a, float scale)
+{
+    int i = peek_run(a), rows = 1; /* the surface */
+    if (i >= 0) {
+        rows++; /* the run's name */
+        for (int k = 0; k < HP_COUNT; k++)
+            rows += optim_uses(a->scene.run[i].kind, (HyperKey)k) && primary_key((HyperKey)k);
+    }
+    const Theme *t = &gs_theme;
+    return ceilf(scale * (2 * t->pad + 34 + 4 + (float)rows * (t->row + 4)));
+}
+
+/* A drawer's top row: a grip (a drag up grows the drawer, down shrinks or closes
+ * it), and its buttons: grow (upright), close. */
+static void drawer_row(App *a, const Panel *p, float x, float y, float w, float h, float bw)
+{
+    UiContext *ui = &a->ui;
+    SideState *st = &a->side;
+    const Input *in = ui->in;
+    int upright = p->w >= (float)a->frame.w - 0.5f;
+    static const int BIGGER[] = {[DRAWER_PEEK] = DRAWER_HALF, [DRAWER_HALF] = DRAWER_FULL, [DRAWER_FULL] = DRAWER_FULL};
+    static const int SMALLER[] = {[DRAWER_PEEK] = DRAWER_CLOSED, [DRAWER_HALF] = DRAWER_PEEK,
+                                  [DRAWER_FULL] = DRAWER_HALF};
+    if (ui_button_at(ui, ui_get_id(ui, "close"), x + w - bw, y, bw, h, "\xc3\x97", 0))
+        a->drawer = DRAWER_CLOSED;
+    if (upright && ui_button_at(ui, ui_get_id(ui, "grow"), x + w - 2 * bw - ui_px(ui, 6), y, bw, h,
+                                a->drawer == DRAWER_FULL ? "\xe2\x96\xbe" : "\xe2\x96\xb4", 0))
+        a->drawer = a->drawer == DRAWER_FULL ? DRAWER_HALF : BIGGER[a->drawer];
+    if (!upright)
+        return;
+    /* the grip: drawn at the top's middle, held anywhere in the row left of the buttons */
+    draw_rect(ui->dl, p->x + 0.5f * p->w - ui_px(ui, 18), p->y + ui_px(ui, 5), ui_px(ui, 36), ui_px(ui, 4),
+              ui_px(ui, 2), ui->theme->text_dim);
+    float gw = w - 2 * bw - ui_px(ui, 12);
+    if (in->mouse_pressed && !ui->mouse_used && in->mouse_x >= p->x && in->mouse_x < x + gw &&
+        in->mouse_y >= p->y && in->mouse_y < y + h) {
+        st->grip = 1, st->grip_y = in->mouse_y;
+        ui->mouse_used = 1;
+    }
+    if (st->grip && (in->mouse_released || !in->mouse_down)) {
+        float dy = in->mouse_y - st->grip_y, step = ui_px(ui, 30);
+        if (dy < -step)
+            a->drawer = BIGGER[a->drawer];
+        else if (dy > step)
+            a->drawer = SMALLER[a->drawer];
+        st->grip = 0;
+    }
+}
+
+/* A peeking drawer: the surface (a tap opens the menu, in the half sheet) and the
+ * peeked run's main sliders. */
+static void peek_controls(App *a)
+{
+    UiContext *ui = &a->ui;
+    float x, y, w, h;
+    ui_row(ui, 0, &x, &y, &w, &h);
+    const Surface *s = &a->scene.surface;
+    char current[96];
+    snprintf(current, sizeof current, "%s   \xe2\x96\xbe", s->builtin >= 0 ? surface_info(s->builtin)->title : "Your function");
+    if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, 0))
+        a->drawer = DRAWER_HALF, a->side.surface_menu = 1, a->side.scroll = 0;
+    int i = peek_run(a);
+    if (i < 0)
+        return;
+    const Run *r = &a->scene.run[i];
+    ui_push_id(ui, "run");
+    ui_push_index(ui, i);
+    ui_row(ui, 0, &x, &y, &w, &h);
+    row_text(ui, x, y, h, 1, app_run_rgba(r), r->label);
+    for (int k = 0; k < HP_COUNT; k++)
+        if (optim_uses(r->kind, (HyperKey)k) && primary_key((HyperKey)k))
+            hyper_control(a, i, (HyperKey)k);
+    ui_pop_id(ui);
+    ui_pop_id(ui);
+}
+
 static void side_input(App *a, const Panel *p, const Input *in)
 {
     (void)in;
     UiContext *ui = &a->ui;
     ui_push_id(ui, "side");
+    int peek = p->over && a->drawer == DRAWER_PEEK && p->w >= (float)a->frame.w - 0.5f;
+    if (peek)
+        a->side.scroll = 0;
     ui_panel_begin(ui, p->x, p->y, p->w, p->h, &a->side.scroll);
     block_begin(a, ui->cy - ui_px(ui, ui->style.pad));
     float x, y, w, h;
@@ -619,22 +709,18 @@ static void side_input(App *a, const Panel *p, const Input *in)
     float tfs = ui_px(ui, gs_theme.title_font);
     if (ui_text_width(ui, 1, tfs, "gradscape") <= title_room)
         ui_text(ui, x, y, tfs, 1, ui->theme->text_strong, "gradscape");
-    if (p->over) {
-        /* a drawer: close it; a sheet from the bottom also grows to nearly all the
-         * window's height, and back */
-        if (ui_button_at(ui, ui_get_id(ui, "close"), x + w - bw, y, bw, h, "\xc3\x97", 0))
-            a->drawer = 0;
-        if (p->w >= (float)a->frame.w - 0.5f &&
-            ui_button_at(ui, ui_get_id(ui, "grow"), x + w - 2 * bw - ui_px(ui, 6), y, bw, h,
-                         a->drawer == 2 ? "\xe2\x96\xbe" : "\xe2\x96\xb4", 0))
-            a->drawer = a->drawer == 2 ? 1 : 2;
+    if (p->over)
+        drawer_row(a, p, x, y, w, h, bw);
+    if (peek) {
+        peek_controls(a);
+    } else {
+        surface_controls(a);
+        block_split(a);
+        run_controls(a);
+        block_split(a);
+        scene_controls(a);
+        lesson_controls(a);
     }
-    surface_controls(a);
-    block_split(a);
-    run_controls(a);
-    block_split(a);
-    scene_controls(a);
-    lesson_controls(a);
     /* the last block reaches the panel's bottom */
     float content_end = ui->cy;
     if (ui->cy < p->y + p->h)
