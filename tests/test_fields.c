@@ -9,7 +9,8 @@
  * Shift moves a tenth as far as the same drag without; the wheel over the slider
  * last pressed nudges it by a tick (a tenth of a decade on a log slider), over any
  * other slider it scrolls the panel (as it keeps doing, once begun, until the mouse
- * moves); log sliders mark their decades. */
+ * moves); log sliders mark their decades. On the hyperparameter map, a finger's
+ * tap on a cell takes its values and a long press only reads them. */
 #define _POSIX_C_SOURCE 200809L
 #include "shell_test.h"
 
@@ -340,6 +341,67 @@ static void test_decades(void)
     CHECK_MSG(marks == 7, "%d decade marks on the lr slider", marks);
 }
 
+static void finger(Uint32 type, float x, float y)
+{
+    int fw = 1, fh = 1;
+    SDL_GL_GetDrawableSize(sh.gl.window, &fw, &fh);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 9;
+    e.tfinger.x = x / (float)fw, e.tfinger.y = y / (float)fh;
+    push(e);
+}
+
+/* The hyperparameter map by touch: a tap on a cell gives the run its values; a
+ * finger held on a cell half a second shows the cell's values and outcome and
+ * leaves the run as it was. */
+static void test_long_press(void)
+{
+    App *a = &sh.app;
+    a->selected = 3; /* adam: lr x beta1 */
+    push(ev_key(SDLK_h, 0));
+    Uint32 t0 = SDL_GetTicks();
+    while (!(a->maps.kind == MAPS_HYPER && a->maps.fine && !a->maps.job) && SDL_GetTicks() - t0 < 60000) {
+        frame();
+        SDL_Delay(10);
+    }
+    const DrawCmd *img = NULL;
+    frame();
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image)
+            img = &sh.dl.cmd[i];
+    CHECK(img != NULL && a->maps.axis[1].n > 0);
+    if (!img)
+        return;
+    Run *r = &a->scene.run[3];
+    int n = a->maps.nx;
+    float cx = img->x + img->w * (10 + 0.5f) / (float)n, cy = img->y + img->h * (1.0f - (20 + 0.5f) / (float)n);
+    /* held: 40 frames of 1/60 s */
+    double lr = r->hp[HP_LR], b1 = r->hp[HP_BETA1];
+    finger(SDL_FINGERDOWN, cx, cy);
+    for (int i = 0; i < 40; i++)
+        frame();
+    CHECK(a->maps.hover == 20 * n + 10);
+    finger(SDL_FINGERUP, cx, cy);
+    CHECK_MSG(r->hp[HP_LR] == lr && r->hp[HP_BETA1] == b1, "a long press changed the run: lr %g beta1 %g", r->hp[HP_LR],
+              r->hp[HP_BETA1]);
+    /* a tap, where the cell is now (after a finger, the controls are touch-sized) */
+    frame();
+    for (int i = 0; i < sh.dl.n; i++)
+        if (sh.dl.cmd[i].kind == DRAW_IMAGE && sh.dl.cmd[i].pixels == a->maps.image)
+            img = &sh.dl.cmd[i];
+    cx = img->x + img->w * (10 + 0.5f) / (float)n, cy = img->y + img->h * (1.0f - (20 + 0.5f) / (float)n);
+    finger(SDL_FINGERDOWN, cx, cy);
+    finger(SDL_FINGERUP, cx, cy);
+    CHECK_MSG(r->hp[HP_LR] == sweep_value(&a->maps.axis[0], 10) && r->hp[HP_BETA1] == sweep_value(&a->maps.axis[1], 20),
+              "a tap gave lr %g beta1 %g", r->hp[HP_LR], r->hp[HP_BETA1]);
+    push(ev_key(SDLK_h, 0));
+    a->selected = -1;
+    frame();
+}
+
 int main(void)
 {
     char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", "/tmp"};
@@ -352,6 +414,7 @@ int main(void)
     test_decades();
     test_formula_field();
     test_label_and_colour();
+    test_long_press();
     shell_free(&sh);
     return check_done("test_fields");
 }

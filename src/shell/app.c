@@ -301,7 +301,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     a->r = r;
     a->user_scale = 1.0f;
     a->anim_fps = cfg->fps, a->anim_frames = cfg->anim_frames, a->anim_seconds = cfg->anim_seconds;
-    a->maps.hover = -1;
+    a->maps.hover = a->maps.press_cell = -1;
     a->maps.pick[0] = a->maps.pick[1] = -1;
     a->maps.other = -1;
     history_init(&a->history);
@@ -773,7 +773,7 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     /* a finger makes the controls touch-sized, a mouse as they were: a frame after
      * the press is over (the controls do not move under a finger, nor before its
      * release has been taken where it fell) */
-    if (a->touch_next && !in->mouse_down && !in->mouse_pressed && !in->two_fingers) {
+    if (a->touch_next && !in->mouse_down && !in->mouse_pressed && !in->mouse_released && !in->two_fingers) {
         a->touch = a->touch_next > 0;
         a->touch_next = 0;
     }

@@ -112,6 +112,9 @@ typedef struct Maps {
     unsigned long long inputs;  /* what the map shown (and the job) are of */
     int fine;                   /* the map shown is the full one */
     int hover;                  /* the cell under the mouse, or -1 */
+    int press_cell;             /* the cell pressed (a click takes it on the release), or -1 */
+    double press_clock;         /* ... when (a finger held half a second only reads it) */
+    int press_finger;           /* ... by a finger */
     int pick[2];                /* the keys chosen for the axes (a click on an axis's name), -1: the default */
     double centre[HP_COUNT];    /* the values the axes are centred on (sweep_default_axes) */
     int centred, centre_run, centre_kind; /* centre holds the values of this run and optimizer */

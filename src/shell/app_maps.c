@@ -117,7 +117,7 @@ int app_maps_compute(App *a, MapsKind kind, int run, const SweepAxis *axes, MapV
 {
     app_maps_free(a);
     Maps *m = &a->maps;
-    m->run = run, m->view = view, m->tol = tol, m->metric = metric, m->hover = -1;
+    m->run = run, m->view = view, m->tol = tol, m->metric = metric, m->hover = m->press_cell = -1;
     if (kind == MAPS_HYPER)
         m->axis[0] = axes[0], m->axis[1] = axes[1], m->nx = axes[0].n, m->ny = axes[1].n > 0 ? axes[1].n : 1;
     else

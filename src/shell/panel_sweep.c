@@ -418,26 +418,31 @@ static void sweep_input(App *a, const Panel *p, const Input *in)
         return;
     }
     float u = (in->mouse_x - b.x) / b.side, v = (in->mouse_y - b.y) / b.side;
-    if (!(u >= 0 && u < 1 && v >= 0 && v < 1))
-        return;
-    if (curve(m)) { /* the value nearest the mouse */
-        int i = (int)lroundf(u * (float)(m->nx - 1));
-        m->hover = i;
-        if (in->mouse_pressed && m->run < a->scene.n_runs) {
-            a->scene.run[m->run].hp[m->axis[0].key] = sweep_value(&m->axis[0], i);
-            a->changes.runs |= 1u << m->run;
-            a->ui.mouse_used = 1;
-        }
-        return;
-    }
-    int i = (int)(u * (float)m->nx), j = m->ny - 1 - (int)(v * (float)m->ny);
-    m->hover = j * m->nx + i;
-    if (in->mouse_pressed && m->run < a->scene.n_runs) {
-        Run *r = &a->scene.run[m->run];
-        r->hp[m->axis[0].key] = sweep_value(&m->axis[0], i);
-        r->hp[m->axis[1].key] = sweep_value(&m->axis[1], j);
-        a->changes.runs |= 1u << m->run;
+    int inside = u >= 0 && u < 1 && v >= 0 && v < 1;
+    /* the cell (or the curve's value) under the mouse: its values and outcome shown */
+    int cell = -1;
+    if (inside && curve(m))
+        cell = (int)lroundf(u * (float)(m->nx - 1));
+    else if (inside)
+        cell = (m->ny - 1 - (int)(v * (float)m->ny)) * m->nx + (int)(u * (float)m->nx);
+    m->hover = cell;
+    /* a click gives the run its values, on the release over the cell pressed; a
+     * finger held there half a second or more only reads it (a long press) */
+    if (in->mouse_pressed && cell >= 0) {
+        m->press_cell = cell, m->press_clock = a->clock;
+        m->press_finger = in->pointer > 0 || (in->pointer == 0 && a->touch);
         a->ui.mouse_used = 1;
+    }
+    if (in->mouse_released && m->press_cell >= 0) {
+        int take = m->press_cell == cell && (!m->press_finger || a->clock - m->press_clock < 0.5);
+        m->press_cell = -1;
+        if (take && m->run < a->scene.n_runs) {
+            Run *r = &a->scene.run[m->run];
+            r->hp[m->axis[0].key] = sweep_value(&m->axis[0], cell % m->nx);
+            if (!curve(m))
+                r->hp[m->axis[1].key] = sweep_value(&m->axis[1], cell / m->nx);
+            a->changes.runs |= 1u << m->run;
+        }
     }
 }
 
