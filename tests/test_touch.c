@@ -63,14 +63,17 @@ int main(void)
     /* a finger: controls at least 44 px tall */
     const Panel *m = panel(&panel_map);
     float cx = m->x + 0.5f * m->w, cy = m->y + 0.6f * m->h;
+    double wx, wy;
+    world(cx, cy, &wx, &wy); /* where the tap falls, in the layout it falls on */
     tap(cx, cy);
+    CHECK(!a->touch); /* not yet: the release is taken where it fell */
+    frame();
     CHECK(a->touch);
     CHECK(find("bar/play", &x, &y, &w, &h));
     CHECK_MSG(h >= 44.0f, "the Play button is %.0f px tall under a finger", h);
     /* the tap set the start where it fell */
-    double wx, wy;
     m = panel(&panel_map);
-    world(cx, cy, &wx, &wy);
+    cx = m->x + 0.5f * m->w, cy = m->y + 0.6f * m->h;
     CHECK_MSG(fabs(a->scene.start[0] - wx) < 1e-9 && fabs(a->scene.start[1] - wy) < 1e-9,
               "start (%g, %g), the tap at (%g, %g)", a->scene.start[0], a->scene.start[1], wx, wy);
     /* two fingers spreading: the view's span halves, the point under their centre stays */
