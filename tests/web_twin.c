@@ -133,9 +133,10 @@ static void two_fingers(float cx, float cy, float d0, float d1, float dx, float 
     touch("touchStart", 1, x, y, ids, SDL_FINGERDOWN, 0);
     touch("touchStart", 2, x, y, ids, SDL_FINGERDOWN, 1);
     for (int i = 1; i <= moves; i++) {
+        /* one finger, then the other: the page gets the same events, a point at a time */
         float t = (float)i / (float)moves, d = d0 + (d1 - d0) * t;
         for (int k = 0; k < 2; k++) {
-            x[0] = cx + dx * t - d / 2, x[1] = cx + dx * t + d / 2, y[0] = y[1] = cy + dy * t;
+            x[k] = cx + dx * t + (k ? d / 2 : -d / 2), y[k] = cy + dy * t;
             touch("touchMove", 2, x, y, ids, SDL_FINGERMOTION, k);
         }
     }
