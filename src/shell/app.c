@@ -388,6 +388,16 @@ void app_message(App *a, const char *text)
 
 unsigned app_run_rgba(const Run *r) { return (scene_palette(r->colour) << 8) | 0xFFu; }
 
+int app_focus_run(const App *a)
+{
+    if (a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled)
+        return a->selected;
+    for (int i = 0; i < a->scene.n_runs; i++)
+        if (a->scene.run[i].enabled)
+            return i;
+    return -1;
+}
+
 int app_step(const App *a)
 {
     double k = floor(a->t);

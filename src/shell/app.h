@@ -389,4 +389,8 @@ int app_covered(const App *a, float x, float y);
 /* The height an upright drawer's peek needs (panel_side.c). */
 float side_peek_height(const App *a, float scale);
 
+/* The run a window map and a peeking drawer are of: the selected one, else the first
+ * enabled, or -1. */
+int app_focus_run(const App *a);
+
 #endif

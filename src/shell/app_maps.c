@@ -231,17 +231,6 @@ static void job_end(App *a)
     a->maps.job = NULL;
 }
 
-/* The run a window map is of: the selected one, else the first enabled. */
-static int maps_run(const App *a)
-{
-    if (a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled)
-        return a->selected;
-    for (int i = 0; i < a->scene.n_runs; i++)
-        if (a->scene.run[i].enabled)
-            return i;
-    return -1;
-}
-
 /* The axes of run r's map, n cells a side (sweep_default_axes): about the values
  * the map was centred on, which follow the run's when one leaves its axis. Returns
  * how many axes. */
@@ -347,7 +336,7 @@ static int next_run(const App *a, int run)
 void app_maps_update(App *a)
 {
     Maps *m = &a->maps;
-    int run = maps_run(a);
+    int run = app_focus_run(a); /* the run a window map is of */
     int other = m->want == MAPS_BASIN && m->other_wanted && run >= 0 ? next_run(a, run) : -1;
     if (m->want == MAPS_NONE || run < 0) {
         m->centred = 0; /* opened again, the map centres on the run as it is then */

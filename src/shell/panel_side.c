@@ -604,20 +604,9 @@ static float side_size(const App *a, const FrameLayout *f, float room_w, float r
     return w > (float)f->w * 0.5f ? (float)f->w * 0.5f : w;
 }
 
-/* The run a peeking drawer shows: the selected one, else the first enabled. */
-static int peek_run(const App *a)
-{
-    if (a->selected >= 0 && a->selected < a->scene.n_runs && a->scene.run[a->selected].enabled)
-        return a->selected;
-    for (int i = 0; i < a->scene.n_runs; i++)
-        if (a->scene.run[i].enabled)
-            return i;
-    return -1;
-}
-
 float side_peek_height(const App *a, float scale)
 {
-    int i = peek_run(a), rows = 1; /* the surface */
+    int i = app_focus_run(a), rows = 1; /* the surface */
     if (i >= 0) {
         rows++; /* the run's name */
         for (int k = 0; k < HP_COUNT; k++)
@@ -676,7 +665,7 @@ static void peek_controls(App *a)
     snprintf(current, sizeof current, "%s   \xe2\x96\xbe", s->builtin >= 0 ? surface_info(s->builtin)->title : "Your function");
     if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, 0))
         a->drawer = DRAWER_HALF, a->side.surface_menu = 1, a->side.scroll = 0;
-    int i = peek_run(a);
+    int i = app_focus_run(a);
     if (i < 0)
         return;
     const Run *r = &a->scene.run[i];
