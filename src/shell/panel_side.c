@@ -69,6 +69,18 @@ static void row_text(UiContext *ui, float x, float y, float h, int bold, unsigne
     ui_text(ui, x, y + 0.5f * (h - fs * 1.2f), fs, bold, rgba, s);
 }
 
+/* A row of a text field (id `name`) after its label, as tall as its text needs
+ * wrapped; returns ui_textbox_at's flags. */
+static int field_row(UiContext *ui, const char *name, const char *label, char *buf, int cap)
+{
+    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
+    float lw = ui_text_width(ui, 0, fs, label) + ui_px(ui, 8), row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    float x, y, w, h;
+    ui_row(ui, ui_textbox_height(ui, buf, row_w - lw, row_h), &x, &y, &w, &h);
+    row_text(ui, x, y, row_h, 0, ui->theme->text_dim, label);
+    return ui_textbox_at(ui, ui_get_id(ui, name), x + lw, y, w - lw, h, buf, cap);
+}
+
 /* How many buttons fit side by side in w (at most `most`), each wide enough for a
  * label `widest` px wide. */
 static int columns(const UiContext *ui, float w, float widest, int most)
@@ -532,12 +544,8 @@ static void scene_controls(App *a)
     if (ui_button_at(ui, ui_get_id(ui, "grid"), x + bw + ui_px(ui, 6), y, bw, h, "Grid", a->layout == LAYOUT_GRID))
         a->layout = LAYOUT_GRID;
     /* the scene file: its path, then save and open */
-    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
-    float lw = ui_text_width(ui, 0, fs, "file") + ui_px(ui, 8), row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
-    ui_row(ui, ui_textbox_height(ui, a->side.scene_path, row_w - lw, row_h), &x, &y, &w, &h);
-    row_text(ui, x, y, row_h, 0, ui->theme->text_dim, "file");
-    int f = ui_textbox_at(ui, ui_get_id(ui, "path"), x + lw, y, w - lw, h, a->side.scene_path,
-                          (int)sizeof a->side.scene_path);
+    float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
+    int f = field_row(ui, "path", "file", a->side.scene_path, (int)sizeof a->side.scene_path);
     static const char *const NAMES[] = {"save", "open"}, *const LABELS[] = {"Save scene", "Open scene"};
     float widest = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
     int k = button_rows(ui, 2, columns(ui, row_w, widest, 2), NAMES, LABELS, -1);
@@ -573,12 +581,7 @@ static void lesson_controls(App *a)
         a->changes.open_lesson = k + 1;
     ui_label(ui, "F5 presents; a .lesson file opens as a scene file does", ui->theme->text_dim, 0);
     /* authoring: the scene as it is, with a caption typed here, as the next slide */
-    float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
-    float lw = ui_text_width(ui, 0, fs, "caption") + ui_px(ui, 8), x, y, w, h;
-    ui_row(ui, ui_textbox_height(ui, a->side.new_caption, row_w - lw, row_h), &x, &y, &w, &h);
-    row_text(ui, x, y, row_h, 0, ui->theme->text_dim, "caption");
-    int f = ui_textbox_at(ui, ui_get_id(ui, "caption"), x + lw, y, w - lw, h, a->side.new_caption,
-                          (int)sizeof a->side.new_caption);
+    int f = field_row(ui, "caption", "caption", a->side.new_caption, (int)sizeof a->side.new_caption);
     static const char *const NAMES[] = {"add", "save"}, *const LABELS[] = {"Add slide", "Save lesson"};
     float wide = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
     k = button_rows(ui, 2, columns(ui, row_w, wide, 2), NAMES, LABELS, -1);
