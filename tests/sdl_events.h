@@ -38,6 +38,19 @@ static inline SDL_Event ev_key(SDL_Keycode k, Uint16 mod)
     return e;
 }
 
+/* SDL_FINGERDOWN, SDL_FINGERMOTION or SDL_FINGERUP of finger `id` at (x, y) in a
+ * window w x h pixels (SDL gives a finger's place as a share of the window). */
+static inline SDL_Event ev_finger(Uint32 type, long id, float x, float y, int w, int h)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x / (float)w, e.tfinger.y = y / (float)h;
+    return e;
+}
+
 static inline SDL_Event ev_text(const char *s)
 {
     SDL_Event e;

@@ -345,13 +345,7 @@ static void finger(Uint32 type, float x, float y)
 {
     int fw = 1, fh = 1;
     SDL_GL_GetDrawableSize(sh.gl.window, &fw, &fh);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 9;
-    e.tfinger.x = x / (float)fw, e.tfinger.y = y / (float)fh;
-    push(e);
+    push(ev_finger(type, 9, x, y, fw, fh));
 }
 
 /* The hyperparameter map by touch: a tap on a cell gives the run its values; a

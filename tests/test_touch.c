@@ -17,16 +17,7 @@
 
 static int fw, fh;
 
-static void finger(Uint32 type, long id, float x, float y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = id;
-    e.tfinger.x = x / (float)fw, e.tfinger.y = y / (float)fh;
-    push(e);
-}
+static void finger(Uint32 type, long id, float x, float y) { push(ev_finger(type, id, x, y, fw, fh)); }
 
 static void tap(float x, float y)
 {

@@ -101,13 +101,7 @@ static void touch(const char *kind, int n, const float *fx, const float *fy, con
                 printf("%s{\"x\": %g, \"y\": %g, \"id\": %d}", k++ ? ", " : "", x[i], y[i], ids[i]);
         printf("]}");
     }
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = ids[changed];
-    e.tfinger.x = x[changed] / (float)win_w, e.tfinger.y = y[changed] / (float)win_h;
-    push(e);
+    push(ev_finger(type, ids[changed], x[changed], y[changed], win_w, win_h));
 }
 
 /* One finger from (xa, ya) to (xb, yb) in `moves` steps (0: a tap). */

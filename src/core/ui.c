@@ -735,13 +735,9 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
         int line = (int)floorf((ui->in->mouse_y - text_y(ui, y, first_h, fs)) / lh);
         line = line < 0 ? 0 : (line >= lines ? lines - 1 : line);
         int end = line + 1 < lines ? starts[line + 1] : len;
-        ui->focus = id;
-        ui->edit_len = len;
+        ui_focus_text(ui, id, buf, buf);
         ui->caret = ui->anchor = starts[line] + ui_text_hit(ui, 0, fs, buf + starts[line], end - starts[line],
                                                             ui->in->mouse_x - (x + ui_px(ui, 6)));
-        ui->edit_scroll = 0;
-        ui->word_drag = 0;
-        snprintf(ui->edit_orig, sizeof ui->edit_orig, "%s", buf);
         if (ui->in->double_click)
             ui_word_at(buf, len, ui->caret, &ui->anchor, &ui->caret), ui->word_drag = 1;
     } else if (ui->focus == id) {

@@ -176,7 +176,7 @@ void app_layout(const App *a, int w, int h, int controls, FrameLayout *out)
     if (over >= 0) {
         /* the drawer: over what is left of the window above the bar; turned (wider
          * than tall), a panel from the right as wide as the side panel's; upright,
-         * a sheet from the bottom, half that height or (drawer 2) nearly all */
+         * a sheet from the bottom: a peek, half that height or nearly all (Drawer) */
         const Panel *bar = frame_panel(out, &panel_bar);
         float top = bar && bar->w > 0 ? bar->y : (float)h;
         Panel *p = &out->panel[over];

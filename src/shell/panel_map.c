@@ -1428,6 +1428,17 @@ static void map_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLis
 
 /* ---- input -------------------------------------------------------------------- */
 
+/* The view scaled by f about world point (wx, wy), which stays where it is on the
+ * map; not past the spans the map allows. */
+static void zoom_view(App *a, double wx, double wy, double f)
+{
+    double span = (a->view.x1 - a->view.x0) * f;
+    if (span >= 1e-9 && span <= 1e9) {
+        a->view.x0 = wx + (a->view.x0 - wx) * f, a->view.x1 = wx + (a->view.x1 - wx) * f;
+        a->view.y0 = wy + (a->view.y0 - wy) * f, a->view.y1 = wy + (a->view.y1 - wy) * f;
+    }
+}
+
 static void map_input(App *a, const Panel *p, const Input *in)
 {
     MapGesture *g = &a->gesture;
@@ -1507,11 +1518,8 @@ static void map_input(App *a, const Panel *p, const Input *in)
             double ux = (v.x1 - v.x0) / tiles[gi].w, uy = (v.y1 - v.y0) / tiles[gi].h;
             double wx = map_world_x(v, tiles[gi].x, tiles[gi].w, in->gesture_x - in->pan_dx);
             double wy = map_world_y(v, tiles[gi].y, tiles[gi].h, in->gesture_y - in->pan_dy);
-            double f = in->zoom > 0 ? 1.0 / in->zoom : 1.0, span = (a->view.x1 - a->view.x0) * f;
-            if (span >= 1e-9 && span <= 1e9) {
-                a->view.x0 = wx + (a->view.x0 - wx) * f, a->view.x1 = wx + (a->view.x1 - wx) * f;
-                a->view.y0 = wy + (a->view.y0 - wy) * f, a->view.y1 = wy + (a->view.y1 - wy) * f;
-            }
+            double f = in->zoom > 0 ? 1.0 / in->zoom : 1.0;
+            zoom_view(a, wx, wy, f);
             double mx = -in->pan_dx * ux * f, my = in->pan_dy * uy * f;
             a->view.x0 += mx, a->view.x1 += mx, a->view.y0 += my, a->view.y1 += my;
         }
@@ -1559,12 +1567,7 @@ static void map_input(App *a, const Panel *p, const Input *in)
         MapView v = tile_view(a, &tiles[i]);
         double wx = map_world_x(v, tiles[i].x, tiles[i].w, in->mouse_x);
         double wy = map_world_y(v, tiles[i].y, tiles[i].h, in->mouse_y);
-        double f = pow(1.15, -(double)in->wheel);
-        double span = (a->view.x1 - a->view.x0) * f;
-        if (span >= 1e-9 && span <= 1e9) {
-            a->view.x0 = wx + (a->view.x0 - wx) * f, a->view.x1 = wx + (a->view.x1 - wx) * f;
-            a->view.y0 = wy + (a->view.y0 - wy) * f, a->view.y1 = wy + (a->view.y1 - wy) * f;
-        }
+        zoom_view(a, wx, wy, pow(1.15, -(double)in->wheel));
     }
 }
 
