@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bench.h"
 #include "cancel.h"
 #include "export.h"
 #include "headless.h"
+#include "lang.h"
 #include "log.h"
 #include "platform.h"
 #include "scenefile.h"
@@ -100,14 +102,40 @@ static int finish_outputs(int rc)
     return 0;
 }
 
+/* The language of the messages, before the command line is read (its errors are
+ * in it): --lang's when the line has one naming a known language, else the
+ * environment's. A scene file's --lang applies once it is read. */
+static void lang_start(int argc, char **argv)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0)
+        exe[n] = 0;
+    lang_bind_near(n > 0 ? exe : argv[0]);
+    const char *code = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            code = argv[i + 1];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            code = argv[i] + 7;
+    }
+    if (!code || !lang_find(code))
+        code = NULL;
+    char err[256];
+    lang_set(code, err, sizeof err);
+}
+
 int main(int argc, char **argv)
 {
     Config cfg;
     char err[SPEC_ERR_MAX + 64];
     bench_mark_start();
     platform_catch_signals();
+    lang_start(argc, argv);
     if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0 || spec_check_outputs(&cfg, err, sizeof err) != 0)
         return fail(err);
+    if (cfg.lang[0])
+        lang_set(cfg.lang, err, sizeof err);
     if (cfg.bench_start)
         bench_phases_on();
     bench_phase("parse_ms");

@@ -94,6 +94,8 @@ int scenefile_format(const Scene *sc, const SceneFileView *v, char *buf, size_t 
     }
     if (v->no_axes)
         text_add(&o, "--axes off\n");
+    if (v->lang[0])
+        text_add(&o, "--lang %s\n", v->lang);
     if (spec_plot_name(v->plot))
         text_add(&o, "--plot %s\n", spec_plot_name(v->plot));
     if (v->internals)
@@ -129,6 +131,7 @@ void scenefile_view_from_config(const Config *cfg, const Scene *sc, SceneFileVie
     v->legend = cfg->legend;
     memcpy(v->legend_at, cfg->legend_at, sizeof v->legend_at);
     v->no_axes = cfg->no_axes;
+    snprintf(v->lang, sizeof v->lang, "%s", cfg->lang);
     v->at = cfg->at;
     v->plot = cfg->plot;
     v->internals = cfg->internals;

@@ -30,6 +30,7 @@ typedef struct SceneFileView {
     LegendPos legend;
     double legend_at[2];  /* LEGEND_AT: where */
     int no_axes;          /* written as --axes off */
+    char lang[16];        /* --lang CODE, "" for none (not written) */
     int at;               /* the step shown, -1: the last (not written) */
     PlotArg plot;         /* PLOT_ARG_UNSET: not written */
     int internals;

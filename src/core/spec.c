@@ -19,6 +19,7 @@
 #include "cancel.h"
 #include "bindings.h"
 #include "export.h"
+#include "lang.h"
 #include "lesson.h"
 #include "scenefile.h"
 #include "wrap.h"
@@ -615,6 +616,18 @@ static int arg_axes(const Option *o, const char *val, Config *cfg, char *err, si
     return k < 0 ? -1 : 0;
 }
 
+static int arg_lang(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
+{
+    const Lang *l = lang_find(val);
+    if (!l) {
+        char known[128];
+        lang_list(known, sizeof known);
+        return seterr(err, cap, _("%s '%s': there is no such language (there are: %s)"), o->flag, val, known);
+    }
+    snprintf(cfg->lang, sizeof cfg->lang, "%s", l->code);
+    return 0;
+}
+
 static int arg_internals(const Option *o, const char *val, Config *cfg, char *err, size_t cap)
 {
     (void)o, (void)val, (void)err, (void)cap;
@@ -917,6 +930,9 @@ static const Option OPTIONS[] = {
              "the map leaves it, as dragging it sets)"},
     {SECTION_SCENE, "--axes", .choices = AXES_NAMES, .n_choices = COUNT(AXES_NAMES), .parse = arg_axes,
      .help = "tick labels on the map's axes and the colour bar of the loss (default on)"},
+    {SECTION_SCENE, "--lang", .value = "CODE", .parse = arg_lang,
+     .help = N_("the language of the window and its pictures: en or zh_CN (default: the environment's, "
+                "LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")},
     {SECTION_SCENE, "--internals", .parse = arg_internals,
      .help = "at each head: -lr*gradient, the step, the momentum, and the per-axis step size as a box"},
     {SECTION_SCENE, "--card", .value = "LABEL", .parse = arg_card,

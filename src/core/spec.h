@@ -72,6 +72,7 @@ typedef struct Config {
     LegendPos legend;
     double legend_at[2];          /* LEGEND_AT: where */
     int no_axes;                  /* --axes off: no ticks and no colour bar */
+    char lang[16];                /* --lang CODE, "" for the environment's */
     PlotArg plot;
     double view[4];
     int have_view;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The gradscape authors
+# Writes the message template (po/gradscape.pot, or $1) from what a person reads:
+# the _() and N_() strings of the C sources, the desktop entry's Name, Comment and
+# Keywords, and the built-in lessons' --title and --caption lines. Then
+# `msgmerge -U po/CODE.po po/gradscape.pot` brings a language's catalog up to date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-po/gradscape.pot}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+common=(--package-name=gradscape --msgid-bugs-address="the project's issue tracker"
+        --copyright-holder="The gradscape authors" --from-code=UTF-8 --sort-by-file)
+find src -name '*.c' -o -name '*.h' | LC_ALL=C sort > "$tmp/files"
+xgettext "${common[@]}" --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+  --files-from="$tmp/files" -o "$tmp/c.pot"
+xgettext "${common[@]}" --language=Desktop -o "$tmp/desktop.pot" assets/gradscape.desktop
+# the lessons' titles and captions: lines "--title TEXT" and "--caption TEXT"
+{
+  printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+  for f in assets/lessons/*.lesson; do
+    awk -v f="$f" '/^--(title|caption) / {
+        t = $0; sub(/^--(title|caption) /, "", t); sub(/[ \t\r]+$/, "", t)
+        gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t)
+        printf "#: %s:%d\nmsgid \"%s\"\nmsgstr \"\"\n\n", f, NR, t }' "$f"
+  done
+} > "$tmp/lessons.po"
+msguniq --use-first -o "$tmp/lessons.pot" "$tmp/lessons.po"
+msgcat --use-first -o "$tmp/all.pot" "$tmp/c.pot" "$tmp/desktop.pot" "$tmp/lessons.pot"
+# msgcat drops the header's charset: the C sources' header is kept
+sed -i 's/charset=CHARSET/charset=UTF-8/' "$tmp/all.pot"
+# the date changes nothing a translator reads: kept out so the file only changes with its messages
+sed -i '/^"POT-Creation-Date:/d' "$tmp/all.pot"
+mv "$tmp/all.pot" "$out"

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The gradscape authors */
+/* lang: gettext's catalogs and the choice of language (lang.h).
+ *
+ * glibc looks a message up in LANGUAGE's languages unless LC_MESSAGES is the C
+ * locale; musl (the browser build) looks it up in LC_MESSAGES's name, which it
+ * takes whether or not that locale exists. lang_set sets both: LANGUAGE to the
+ * code, and LC_MESSAGES to the code's UTF-8 locale when there is one, else to
+ * C.UTF-8 (glibc's built-in UTF-8 locale), so a language needs its catalog and
+ * nothing else on the machine. The catalog's text comes out as UTF-8 whatever
+ * LC_CTYPE is (bind_textdomain_codeset). */
+#define _POSIX_C_SOURCE 200809L
+#include "lang.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef GS_LOCALEDIR
+#define GS_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* po/LINGUAS's languages, and English; test_lang checks the two agree */
+static const Lang langs[] = {
+    {"en", "English"},
+    {"zh_CN", "\xe4\xb8\xad\xe6\x96\x87"}, /* 中文 */
+};
+#define N_LANGS ((int)(sizeof langs / sizeof langs[0]))
+
+static const Lang *current = &langs[0];
+
+int lang_count(void) { return N_LANGS; }
+
+const Lang *lang_at(int i) { return i >= 0 && i < N_LANGS ? &langs[i] : NULL; }
+
+/* The code's language and region ("zh", "CN"), without charset or modifier. */
+static void split_code(const char *code, char *lang, char *region, size_t cap)
+{
+    size_t i = 0, j = 0;
+    while (code[i] && code[i] != '_' && code[i] != '-' && code[i] != '.' && code[i] != '@' && i + 1 < cap)
+        lang[i] = code[i], i++;
+    lang[i] = 0;
+    region[0] = 0;
+    if (code[i] == '_' || code[i] == '-') {
+        const char *r = code + i + 1;
+        while (r[j] && r[j] != '.' && r[j] != '@' && j + 1 < cap)
+            region[j] = r[j], j++;
+        region[j] = 0;
+    }
+}
+
+void lang_list(char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (int i = 0; i < N_LANGS && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : "", langs[i].code);
+}
+
+const Lang *lang_find(const char *code)
+{
+    if (!code || !*code)
+        return NULL;
+    char l[16], r[16];
+    split_code(code, l, r, sizeof l);
+    if (!strcmp(l, "C") || !strcmp(l, "POSIX"))
+        return &langs[0];
+    const Lang *same_lang = NULL;
+    for (int i = 0; i < N_LANGS; i++) {
+        char li[16], ri[16];
+        split_code(langs[i].code, li, ri, sizeof li);
+        if (strcmp(l, li) != 0)
+            continue;
+        if (!strcmp(r, ri))
+            return &langs[i];
+        if (!same_lang)
+            same_lang = &langs[i];
+    }
+    return same_lang; /* "zh" and "zh_SG" read zh_CN; "en_GB" reads English */
+}
+
+const char *lang_from_env(void)
+{
+    const char *msg = NULL;
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3 && !msg; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v)
+            msg = v;
+    }
+    const Lang *m = lang_find(msg);
+    /* LANGUAGE counts unless the locale is C, as in gettext */
+    const char *language = getenv("LANGUAGE");
+    if (language && *language && !(m == &langs[0] && msg && (msg[0] == 'C' || msg[0] == 'P'))) {
+        char item[64];
+        const char *p = language;
+        while (*p) {
+            size_t n = strcspn(p, ":");
+            if (n < sizeof item) {
+                memcpy(item, p, n);
+                item[n] = 0;
+                const Lang *l = lang_find(item);
+                if (l)
+                    return l->code;
+            }
+            p += n;
+            if (*p == ':')
+                p++;
+        }
+    }
+    return m ? m->code : "en";
+}
+
+static int dir_has_catalogs(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, langs[N_LANGS - 1].code, GS_TEXTDOMAIN);
+    return access(path, R_OK) == 0;
+}
+
+void lang_bind(const char *dir)
+{
+    bindtextdomain(GS_TEXTDOMAIN, dir);
+    bind_textdomain_codeset(GS_TEXTDOMAIN, "UTF-8");
+}
+
+void lang_bind_near(const char *exe)
+{
+    char dir[4096];
+    const char *slash = exe ? strrchr(exe, '/') : NULL;
+    if (slash && (size_t)(slash - exe) < sizeof dir - 32) {
+        const char *tails[] = {"/locale", "/../locale", "/../share/locale"};
+        for (int i = 0; i < 3; i++) {
+            snprintf(dir, sizeof dir, "%.*s%s", (int)(slash - exe), exe, tails[i]);
+            if (dir_has_catalogs(dir)) {
+                lang_bind(dir);
+                return;
+            }
+        }
+    }
+    lang_bind(GS_LOCALEDIR);
+}
+
+int lang_set(const char *code, char *err, size_t cap)
+{
+    const Lang *l = lang_find(code ? code : lang_from_env());
+    if (!l) {
+        char known[256];
+        lang_list(known, sizeof known);
+        snprintf(err, cap, _("unknown language '%s' (there are: %s)"), code, known);
+        return -1;
+    }
+    setenv("LANGUAGE", l->code, 1);
+    char name[64];
+    snprintf(name, sizeof name, "%s.UTF-8", l->code);
+    /* every successful setlocale also empties gettext's cache of looked-up messages */
+    if (!setlocale(LC_MESSAGES, name) && !setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
+        setlocale(LC_MESSAGES, l->code);
+    current = l;
+    return 0;
+}
+
+const char *lang_current(void) { return current->code; }
