@@ -114,13 +114,12 @@ static void lang_start(int argc, char **argv)
     lang_bind_near(n > 0 ? exe : argv[0]);
     const char *code = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-            code = argv[i + 1];
-        else if (strncmp(argv[i], "--lang=", 7) == 0)
-            code = argv[i] + 7;
+        const char *c = strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1]
+                        : strncmp(argv[i], "--lang=", 7) == 0   ? argv[i] + 7
+                                                                : NULL;
+        if (c && lang_find(c))
+            code = c;
     }
-    if (!code || !lang_find(code))
-        code = NULL;
     char err[256];
     lang_set(code, err, sizeof err);
 }

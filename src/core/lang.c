@@ -115,7 +115,7 @@ const char *lang_from_env(void)
 
 static int dir_has_catalogs(const char *dir)
 {
-    char path[4096];
+    char path[4096 + 64];
     snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, langs[N_LANGS - 1].code, GS_TEXTDOMAIN);
     return access(path, R_OK) == 0;
 }
