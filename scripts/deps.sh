@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libepoxy-dev libcglm-dev libstb-dev
+  gettext libfontconfig-dev fonts-wqy-microhei
   libdeflate-dev libgif-dev libimagequant-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   libegl-mesa0 libgl1-mesa-dri libegl-dev
   glslang-tools
@@ -17,7 +18,7 @@ PACKAGES=(
 # --web: the browser build's toolchain (emscripten brings clang, lld and binaryen;
 # node-acorn is its JavaScript optimizer's parser) and Chromium for its test
 if [ "${1:-}" = "--web" ]; then
-  PACKAGES+=(emscripten node-acorn chromium)
+  PACKAGES+=(emscripten node-acorn chromium python3-fonttools)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The gradscape authors */
 /* font: faces per (font, pixel size) from a rasterizer (font_face.h) and one
- * shared glyph atlas. */
+ * shared glyph atlas. A glyph the UI font lacks comes from the fallback face
+ * (Chinese, Japanese, Korean: FACE_CJK), opened the first time a face needs it,
+ * its baseline on the UI font's. */
 #include "font.h"
 
 #include <math.h>
@@ -13,7 +15,7 @@
 #include "log.h"
 
 #define FONT_MAX_FACES 32
-#define FONT_EXTRA 128     /* non-ASCII glyphs remembered per face */
+#define FONT_EXTRA 2048    /* non-ASCII glyphs remembered per face (a power of 2) */
 #define FONT_MIN_PX 4
 #define FONT_MAX_PX 256
 #define ATLAS_SIZE 2048
@@ -22,8 +24,9 @@ enum { GLYPH_EMPTY, GLYPH_METRICS, GLYPH_READY };
 
 typedef struct Glyph {
     uint32_t cp;        /* the codepoint asked for */
-    uint32_t use;        /* the codepoint drawn ('?' when the font lacks cp) */
+    uint32_t use;        /* the codepoint drawn ('?' when no face has cp) */
     int state;
+    int alt;             /* drawn from the fallback face */
     int adv;
     int ox, oy, w, h;   /* ink box relative to (pen x, line top) */
     int ax, ay;         /* ink box in the atlas */
@@ -32,9 +35,12 @@ typedef struct Glyph {
 typedef struct Face {
     int font, px;
     FontFace *ttf;
+    FontFace *alt;       /* the fallback face, NULL until needed or when there is none */
+    int alt_tried;
+    int alt_shift;       /* down from the fallback's line top to the UI font's baseline */
     int ascent, descent; /* descent >= 0 */
     Glyph ascii[95];
-    Glyph extra[FONT_EXTRA];
+    Glyph extra[FONT_EXTRA]; /* open addressing on cp; cp 0: free */
     int n_extra;
 } Face;
 
@@ -84,9 +90,12 @@ void font_destroy(Fonts *f)
 {
     if (!f)
         return;
-    for (int i = 0; i < f->n_faces; i++)
+    for (int i = 0; i < f->n_faces; i++) {
         if (f->face[i].ttf)
             face_close(f->face[i].ttf);
+        if (f->face[i].alt)
+            face_close(f->face[i].alt);
+    }
     if (f->atlas)
         glDeleteTextures(1, &f->atlas);
     free(f);
@@ -132,6 +141,24 @@ static Face *face_get(Fonts *f, int font, float size)
     return fc;
 }
 
+/* The fallback face of fc, opened at the first glyph the UI font lacks. */
+static FontFace *face_alt(Face *fc)
+{
+    if (!fc->alt_tried) {
+        fc->alt_tried = 1;
+        char err[256];
+        fc->alt = face_open(FACE_CJK + fc->font, fc->px, err, sizeof err);
+        if (!fc->alt) {
+            gs_log("no font for Chinese, Japanese or Korean text (%s): such glyphs show as '?'", err);
+        } else {
+            int a, d;
+            face_vmetrics(fc->alt, &a, &d);
+            fc->alt_shift = fc->ascent - a;
+        }
+    }
+    return fc->alt;
+}
+
 /* The glyph record of cp with its metrics resolved. */
 static Glyph *glyph_get(Face *fc, uint32_t cp)
 {
@@ -139,29 +166,54 @@ static Glyph *glyph_get(Face *fc, uint32_t cp)
     if (cp >= 32 && cp < 127) {
         g = &fc->ascii[cp - 32];
     } else {
+        uint32_t key = cp ? cp : 0xFFFD;
+        unsigned h = (key * 2654435761u) & (FONT_EXTRA - 1);
         g = NULL;
-        for (int i = 0; i < fc->n_extra; i++)
-            if (fc->extra[i].cp == cp) {
-                g = &fc->extra[i];
+        for (int probe = 0; probe < FONT_EXTRA; probe++, h = (h + 1) & (FONT_EXTRA - 1)) {
+            Glyph *e = &fc->extra[h];
+            if (e->cp == key) {
+                g = e;
                 break;
             }
-        if (!g) {
-            if (fc->n_extra < FONT_EXTRA) {
-                g = &fc->extra[fc->n_extra++];
-                memset(g, 0, sizeof *g);
-            } else {
-                cp = '?'; /* too many distinct glyphs for this face */
-                g = &fc->ascii['?' - 32];
+            if (e->cp == 0) {
+                /* kept three quarters full at most, so that a miss ends soon */
+                if (fc->n_extra < FONT_EXTRA / 4 * 3) {
+                    g = e;
+                    memset(g, 0, sizeof *g);
+                    g->cp = key;
+                    fc->n_extra++;
+                }
+                break;
             }
         }
+        if (!g) {
+            key = '?'; /* too many distinct glyphs for this face */
+            g = &fc->ascii['?' - 32];
+        }
+        cp = key;
     }
     if (g->state == GLYPH_EMPTY) {
         g->cp = cp;
-        g->use = face_glyph_use(fc->ttf, cp);
-        g->adv = face_advance(fc->ttf, g->use);
+        g->use = cp;
+        g->alt = 0;
+        if (!face_has(fc->ttf, cp)) {
+            FontFace *alt = face_alt(fc);
+            if (alt && face_has(alt, cp))
+                g->alt = 1;
+            else
+                g->use = '?';
+        }
+        g->adv = face_advance(g->alt ? fc->alt : fc->ttf, g->use);
         g->state = GLYPH_METRICS;
     }
     return g;
+}
+
+/* The kerning between two glyphs drawn one after the other: the UI font's, none
+ * across faces or into the fallback (whose ideographs are fixed-pitch). */
+static int glyph_kern(Face *fc, const Glyph *prev, const Glyph *g)
+{
+    return prev && !prev->alt && !g->alt ? face_kern(fc->ttf, prev->use, g->use) : 0;
 }
 
 /* Renders the glyph's bitmap into the atlas (once). */
@@ -170,9 +222,11 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
     g->state = GLYPH_READY;
     g->w = g->h = 0;
     int w = 0, h = 0, ox = 0, oy = 0;
-    unsigned char *a = face_render(fc->ttf, g->use, &w, &h, &ox, &oy);
+    unsigned char *a = face_render(g->alt ? fc->alt : fc->ttf, g->use, &w, &h, &ox, &oy);
     if (!a)
         return; /* e.g. a space: no ink */
+    if (g->alt)
+        oy += fc->alt_shift;
     if (f->shelf_x + w + 1 > ATLAS_SIZE) {
         f->shelf_x = 1;
         f->shelf_y += f->shelf_h + 1;
@@ -233,13 +287,11 @@ float font_text_width(Fonts *f, int font, float size, const char *s, int len)
         return 0.0f;
     len = text_len(s, len);
     int w = 0;
-    uint32_t prev = 0;
+    const Glyph *prev = NULL;
     for (int i = 0; i < len;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
-        if (prev)
-            w += face_kern(fc->ttf, prev, g->use);
-        w += g->adv;
-        prev = g->use;
+        w += glyph_kern(fc, prev, g) + g->adv;
+        prev = g;
     }
     return (float)w;
 }
@@ -265,11 +317,10 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
     len = text_len(s, len);
     int pen = (int)lroundf(x), top = (int)lroundf(y), n = 0;
     const float inv = 1.0f / (float)ATLAS_SIZE;
-    uint32_t prev = 0;
+    const Glyph *prev = NULL;
     for (int i = 0; i < len && n < cap;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
-        if (prev)
-            pen += face_kern(fc->ttf, prev, g->use);
+        pen += glyph_kern(fc, prev, g);
         if (g->state != GLYPH_READY)
             glyph_rasterize(f, fc, g);
         if (g->w > 0) {
@@ -280,7 +331,7 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
             q->u1 = (float)(g->ax + g->w) * inv, q->v1 = (float)(g->ay + g->h) * inv;
         }
         pen += g->adv;
-        prev = g->use;
+        prev = g;
     }
     return n;
 }

@@ -14,16 +14,19 @@
 
 typedef struct FontFace FontFace;
 
-/* Opens font 0 (regular) or 1 (bold) of the embedded fonts at px pixels per em.
- * Returns NULL with a reason in err. */
+/* Opens font 0 (regular) or 1 (bold) of the embedded fonts at px pixels per em,
+ * or FACE_CJK + 0 or 1: the fallback for Chinese, Japanese and Korean (the
+ * system's on the desktop, found through fontconfig; an embedded subset in the
+ * browser). Returns NULL with a reason in err. */
+#define FACE_CJK 2
 FontFace *face_open(int font, int px, char *err, size_t cap);
 void face_close(FontFace *fc);
 
 /* The line's ascent and descent (descent >= 0). */
 void face_vmetrics(FontFace *fc, int *ascent, int *descent);
 
-/* cp itself when the font has it, otherwise '?'. */
-uint32_t face_glyph_use(FontFace *fc, uint32_t cp);
+/* Whether the face has a glyph for cp. */
+int face_has(FontFace *fc, uint32_t cp);
 
 /* The pen's advance after cp. */
 int face_advance(FontFace *fc, uint32_t cp);

@@ -50,10 +50,7 @@ void face_vmetrics(FontFace *fc, int *ascent, int *descent)
     *descent = -(int)ceilf((float)d * fc->scale);
 }
 
-uint32_t face_glyph_use(FontFace *fc, uint32_t cp)
-{
-    return stbtt_FindGlyphIndex(&fc->info, (int)cp) ? cp : '?';
-}
+int face_has(FontFace *fc, uint32_t cp) { return stbtt_FindGlyphIndex(&fc->info, (int)cp) != 0; }
 
 int face_advance(FontFace *fc, uint32_t cp)
 {

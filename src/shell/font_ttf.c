@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The gradscape authors */
 /* font_ttf: the glyph rasterizer of the desktop build, SDL2_ttf (FreeType) over
- * the fonts embedded in the binary. */
+ * the fonts embedded in the binary, and the system's font for Chinese, Japanese
+ * and Korean as the fallback (fontconfig's choice for zh-cn that has the
+ * ideographs: Debian's fonts-wqy-microhei or fonts-noto-cjk). GS_CJK_FONT names
+ * another file. */
 #include "font_face.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
 
 extern const unsigned char gs_res_DejaVuSans_ttf[];
 extern const size_t gs_res_DejaVuSans_ttf_len;
@@ -19,6 +24,46 @@ struct FontFace {
     TTF_Font *ttf;
 };
 
+/* The fallback's file and its index in a collection, looked up once. */
+static char cjk_file[4096];
+static int cjk_index, cjk_looked;
+
+static const char *cjk_path(void)
+{
+    if (cjk_looked)
+        return cjk_file[0] ? cjk_file : NULL;
+    cjk_looked = 1;
+    const char *env = getenv("GS_CJK_FONT");
+    if (env && *env) {
+        snprintf(cjk_file, sizeof cjk_file, "%s", env);
+        return cjk_file;
+    }
+    if (!FcInit())
+        return NULL;
+    FcPattern *pat = FcNameParse((const FcChar8 *)"sans-serif:lang=zh-cn");
+    FcResult res;
+    FcPattern *m = NULL;
+    if (pat) {
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        m = FcFontMatch(NULL, pat, &res);
+    }
+    FcCharSet *cs = NULL;
+    FcChar8 *file = NULL;
+    /* fontconfig always matches something: only a face with the ideographs will do */
+    if (m && FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) == FcResultMatch && FcCharSetHasChar(cs, 0x4E2D) &&
+        FcCharSetHasChar(cs, 0x6587) && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+        snprintf(cjk_file, sizeof cjk_file, "%s", (const char *)file);
+        if (FcPatternGetInteger(m, FC_INDEX, 0, &cjk_index) != FcResultMatch)
+            cjk_index = 0;
+    }
+    if (m)
+        FcPatternDestroy(m);
+    if (pat)
+        FcPatternDestroy(pat);
+    return cjk_file[0] ? cjk_file : NULL;
+}
+
 /* SDL2_ttf is initialised once per open face (TTF_Init counts) */
 FontFace *face_open(int font, int px, char *err, size_t cap)
 {
@@ -26,9 +71,29 @@ FontFace *face_open(int font, int px, char *err, size_t cap)
         snprintf(err, cap, "cannot initialise SDL2_ttf: %s", TTF_GetError());
         return NULL;
     }
+    FontFace *fc = calloc(1, sizeof *fc);
+    if (fc && font >= FACE_CJK) {
+        const char *path = cjk_path();
+        if (!path) {
+            snprintf(err, cap, "fontconfig finds none; fonts-wqy-microhei or fonts-noto-cjk has one");
+            free(fc);
+            TTF_Quit();
+            return NULL;
+        }
+        fc->ttf = TTF_OpenFontIndex(path, px, cjk_index);
+        /* the bold UI text: the fallback emboldened (these fonts have no bold) */
+        if (fc->ttf && font == FACE_CJK + 1)
+            TTF_SetFontStyle(fc->ttf, TTF_STYLE_BOLD);
+        if (!fc->ttf) {
+            snprintf(err, cap, "%s: %s", path, TTF_GetError());
+            free(fc);
+            TTF_Quit();
+            return NULL;
+        }
+        return fc;
+    }
     const unsigned char *data = font ? gs_res_DejaVuSans_Bold_ttf : gs_res_DejaVuSans_ttf;
     size_t len = font ? gs_res_DejaVuSans_Bold_ttf_len : gs_res_DejaVuSans_ttf_len;
-    FontFace *fc = calloc(1, sizeof *fc);
     SDL_RWops *rw = fc ? SDL_RWFromConstMem(data, (int)len) : NULL;
     if (rw)
         fc->ttf = TTF_OpenFontRW(rw, 1, px);
@@ -56,7 +121,7 @@ void face_vmetrics(FontFace *fc, int *ascent, int *descent)
     *descent = -TTF_FontDescent(fc->ttf);
 }
 
-uint32_t face_glyph_use(FontFace *fc, uint32_t cp) { return TTF_GlyphIsProvided32(fc->ttf, cp) ? cp : '?'; }
+int face_has(FontFace *fc, uint32_t cp) { return TTF_GlyphIsProvided32(fc->ttf, cp) != 0; }
 
 /* The ink's left edge relative to the pen, and the advance (0, 0 when unknown). */
 static void glyph_metrics(FontFace *fc, uint32_t cp, int *minx, int *adv)
