@@ -124,6 +124,8 @@ void lang_bind(const char *dir)
 {
     bindtextdomain(GS_TEXTDOMAIN, dir);
     bind_textdomain_codeset(GS_TEXTDOMAIN, "UTF-8");
+    /* strerror's messages, which ours quote, are the C library's own catalog's */
+    bind_textdomain_codeset("libc", "UTF-8");
 }
 
 void lang_bind_near(const char *exe)
