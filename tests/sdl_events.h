@@ -51,6 +51,17 @@ static inline SDL_Event ev_finger(Uint32 type, long id, float x, float y, int w,
     return e;
 }
 
+/* An input method's composition so far (SDL_TEXTEDITING): "zhong" before it is "中" */
+static inline SDL_Event ev_compose(const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTEDITING;
+    snprintf(e.edit.text, sizeof e.edit.text, "%s", s);
+    e.edit.start = (Sint32)strlen(s);
+    return e;
+}
+
 static inline SDL_Event ev_text(const char *s)
 {
     SDL_Event e;

@@ -326,6 +326,55 @@ static void test_label_and_colour(void)
     frame();
 }
 
+/* The draw command of a text that is exactly s this frame, or NULL. */
+static const DrawCmd *drawn_text(const char *s)
+{
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        if (c->kind == DRAW_TEXT && c->text_len == (int)strlen(s) && !memcmp(draw_text_of(&sh.dl, c), s, strlen(s)))
+            return c;
+    }
+    return NULL;
+}
+
+/* Chinese typed through an input method: what it composes shows at the caret and
+ * changes nothing; its keys (Backspace, Enter) are its own while it composes; what
+ * it commits is typed; the input method is told where the caret is. */
+static void test_input_method(void)
+{
+    App *a = &sh.app;
+    float x, y, w, h;
+    CHECK(side_find("side/run/0/more", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    CHECK(side_find("side/run/0/label", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    key(SDLK_a, KMOD_CTRL);
+    text("SGD ");
+    push(ev_compose("sui"));
+    push(ev_compose("suiji"));
+    const DrawCmd *c = drawn_text("suiji"), *before = drawn_text("SGD ");
+    CHECK_MSG(c != NULL, "the composition is not drawn");
+    CHECK_MSG(c && before && c->x > before->x + 10, "the composition is not after the text");
+    CHECK_MSG(a->ui.ime_h > 0 && a->ui.ime_x >= x && a->ui.ime_x <= x + w && a->ui.ime_y >= y - 1 &&
+                  a->ui.ime_y <= y + h,
+              "the caret for the input method (%.0f, %.0f) is not in the field", a->ui.ime_x, a->ui.ime_y);
+    /* Backspace and Enter go to the input method while it composes */
+    key(SDLK_BACKSPACE, 0);
+    key(SDLK_RETURN, 0);
+    CHECK_MSG(a->ui.focus != 0, "Enter during a composition ended the edit");
+    CHECK_STR(a->scene.run[0].label, "sgd");
+    push(ev_compose(""));
+    text("随机");
+    CHECK_MSG(drawn_text("suiji") == NULL, "the composition is still drawn after it was committed");
+    key(SDLK_RETURN, 0);
+    CHECK_STR(a->scene.run[0].label, "SGD 随机");
+    CHECK(a->ui.focus == 0 && a->ui.ime_h == 0);
+    key(SDLK_z, KMOD_CTRL);
+    CHECK_STR(a->scene.run[0].label, "sgd");
+    a->side.scroll = 0;
+    frame();
+}
+
 /* The lr slider marks each power of ten from 1e-5 to 10: seven marks. */
 static void test_decades(void)
 {
@@ -408,6 +457,7 @@ int main(void)
     test_decades();
     test_formula_field();
     test_label_and_colour();
+    test_input_method();
     test_long_press();
     shell_free(&sh);
     return check_done("test_fields");

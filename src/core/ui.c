@@ -32,6 +32,7 @@ void ui_begin(UiContext *ui, const Input *in, DrawList *dl, float scale)
     ui->style.scale = scale;
     ui->last_hot = ui->hot;
     ui->hot = 0;
+    ui->ime_h = 0;
     ui->last_wheel_slider = ui->wheel_slider;
     ui->wheel_slider = 0;
     if (in->mouse_pressed)
@@ -743,7 +744,10 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
     } else if (ui->focus == id) {
         edit_mouse(ui, id, pressed, buf, (int)strlen(buf), x + ui_px(ui, 6) - ui->edit_scroll, fs);
     }
-    if (ui->focus == id) {
+    /* while an input method composes, its keys are its own (Backspace edits the
+     * composition, Enter commits it): the field takes the text it commits */
+    const char *compose = ui->focus == id ? ui->in->compose : "";
+    if (ui->focus == id && !compose[0]) {
         int len = (int)strlen(buf);
         flags = edit_text(ui, buf, &len, cap);
         if (flags & UI_CANCEL) {
@@ -770,10 +774,22 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
             ui->edit_scroll = cx;
         if (ui->edit_scroll > 0 && tw - ui->edit_scroll < room)
             ui->edit_scroll = tw > room ? tw - room : 0;
-        float tx = x + ui_px(ui, 6) - ui->edit_scroll;
+        float tx = x + ui_px(ui, 6) - ui->edit_scroll, ty = text_y(ui, y, first_h, fs);
         draw_selection(ui, buf, tx, y + ui_px(ui, 5), first_h - ui_px(ui, 10), fs);
-        ui_text(ui, tx, text_y(ui, y, first_h, fs), fs, 0, th->text, buf);
+        if (compose[0]) {
+            /* the composition at the caret, underlined, the text after it moved on */
+            float comp_w = ui_text_width(ui, 0, fs, compose);
+            draw_text(ui->dl, tx, ty, fs, 0, th->text, buf, ui->caret);
+            draw_text(ui->dl, tx + cx, ty, fs, 0, th->accent, compose, (int)strlen(compose));
+            draw_rect(ui->dl, tx + cx, ty + fs * 1.15f, comp_w, ui_px(ui, 1.5f), 0, th->accent);
+            draw_text(ui->dl, tx + cx + comp_w, ty, fs, 0, th->text, buf + ui->caret,
+                      (int)strlen(buf + ui->caret));
+            cx += comp_w;
+        } else {
+            ui_text(ui, tx, ty, fs, 0, th->text, buf);
+        }
         draw_rect(ui->dl, tx + cx, y + ui_px(ui, 5), ui_px(ui, 1.5f), first_h - ui_px(ui, 10), 0, th->text);
+        ui->ime_x = tx + cx, ui->ime_y = y, ui->ime_h = first_h;
     } else {
         /* the whole text, wrapped */
         int starts[UI_WRAP_MAX];

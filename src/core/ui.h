@@ -43,6 +43,7 @@ typedef struct Input {
     int key_pressed[UI_KEY_COUNT];  /* pressed this frame (with repeat) */
     int ctrl, shift;
     char text[64];                  /* UTF-8 typed this frame */
+    char compose[64];               /* an input method's text being composed (拼音 → 汉字), not typed yet */
     char paste[UI_PASTE_MAX];       /* the clipboard's text, when Ctrl+V was pressed */
     int pointer;                    /* this frame's pointer: 1 a finger, -1 a mouse, 0 none */
     int two_fingers;                /* two fingers are down: a gesture, no press */
@@ -116,6 +117,9 @@ typedef struct UiContext {
     int word_drag;              /* a double-click selected a word: the press does not drag */
     float edit_scroll;          /* px the edited line is scrolled left */
     char edit_orig[UI_PASTE_MAX]; /* a text field's text when it took focus (Esc restores it) */
+    /* the focused text field's caret this frame, where an input method shows its
+     * candidates (ime_h 0: no text field has focus) */
+    float ime_x, ime_y, ime_h;
     /* text cut or copied this frame (Ctrl+X, Ctrl+C), for the system clipboard */
     char copied[UI_PASTE_MAX];
     int copied_ready;

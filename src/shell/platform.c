@@ -69,6 +69,10 @@ static int map_key(SDL_Keycode k)
 /* Fingers on a touch screen (fingers.c): SDL's own mouse made from them is off. */
 static Fingers fingers;
 
+/* What an input method composes, from its last SDL_TEXTEDITING until it commits
+ * (SDL_TEXTINPUT) */
+static char composing[sizeof ((Input *)0)->compose];
+
 void platform_poll(SDL_Window *win, Input *in)
 {
     float mx = in->mouse_x, my = in->mouse_y;
@@ -141,8 +145,12 @@ void platform_poll(SDL_Window *win, Input *in)
             size_t have = strlen(in->text), add = strlen(e.text.text);
             if (have + add < sizeof in->text)
                 memcpy(in->text + have, e.text.text, add + 1);
+            composing[0] = 0;
             break;
         }
+        case SDL_TEXTEDITING:
+            snprintf(composing, sizeof composing, "%s", e.edit.text);
+            break;
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
                 in->resized = 1;
@@ -150,6 +158,7 @@ void platform_poll(SDL_Window *win, Input *in)
         default: break;
         }
     }
+    memcpy(in->compose, composing, sizeof composing);
     /* Shift held (not only pressed this frame): Shift-drag pans the 3D view */
     in->shift |= (SDL_GetModState() & KMOD_SHIFT) != 0;
     in->minimized = (SDL_GetWindowFlags(win) & SDL_WINDOW_MINIMIZED) != 0;
@@ -212,6 +221,16 @@ int shell_frame(Shell *sh, double dt)
         return 0;
     shell_step(sh, dt, fw, fh);
     App *a = &sh->app;
+    /* an input method shows its candidates under the caret of the field being edited */
+    if (a->ui.ime_h > 0) {
+        int ww = 1, wh = 1;
+        SDL_GetWindowSize(sh->gl.window, &ww, &wh);
+        float kx = (float)ww / (float)fw, ky = (float)wh / (float)fh;
+        SDL_Rect r = {(int)(a->ui.ime_x * kx), (int)(a->ui.ime_y * ky), 1, (int)(a->ui.ime_h * ky)};
+        if (r.x != sh->ime_rect[0] || r.y != sh->ime_rect[1] || r.h != sh->ime_rect[3])
+            SDL_SetTextInputRect(&r);
+        sh->ime_rect[0] = r.x, sh->ime_rect[1] = r.y, sh->ime_rect[2] = r.w, sh->ime_rect[3] = r.h;
+    }
     if (a->fullscreen != sh->fullscreen) {
         sh->fullscreen = a->fullscreen;
         SDL_SetWindowFullscreen(sh->gl.window, sh->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);

@@ -25,6 +25,7 @@ typedef struct Shell {
     double last_ms;
     unsigned long frames;    /* frames drawn */
     int settle;              /* frames still to draw after an input (an immediate-mode UI settles in two) */
+    int ime_rect[4];         /* the caret the input method was last told of (x, y, w, h) */
     double frame_start_ms;   /* when the last frame was begun (pacing) */
 } Shell;
 
