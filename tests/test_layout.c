@@ -21,8 +21,11 @@
 
 #include <stdlib.h>
 
+#include <unistd.h>
+
 #include "app.h"
 #include "glctx.h"
+#include "lang.h"
 
 static Renderer *ren;
 static char where[160];
@@ -452,79 +455,109 @@ int main(void)
     memset(&none, 0, sizeof none);
     none.mouse_x = none.mouse_y = -1;
     int layouts = 0, failed = 0;
-    for (int s = 0; s < 6; s++)
-        for (int k = 0; k < 3; k++)
-            for (int more = 0; more < 4; more++) {
-                app.user_scale = SCALES[k];
-                app.side.run_more = more & 1 ? 0xFFFFu : 0;
-                /* with the update-rule card of RAdam at step 10 open */
-                app.playing = 0, app.t = 10;
-                app_select(&app, more & 2 ? radam : -1);
-                snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s%s", SIZES[s][0], SIZES[s][1], SCALES[k],
-                         more & 1 ? "expanded" : "collapsed", more & 2 ? ", card open" : "");
-                /* an immediate-mode layout settles in a frame or two */
-                for (int i = 0; i < 3; i++)
-                    app_update(&app, &none, 0.0, SIZES[s][0], SIZES[s][1]);
-                int before = check_failures;
-                reported = 0;
-                check_layout(&app);
-                if (more & 2)
-                    check_card(&app, &dl);
-                if (more == 0)
-                    check_help(&app);
-                check_plot(&app);
-                check_map(&app);
-                layouts++;
-                failed += check_failures > before;
-            }
-    /* phones (upright and turned), a tablet, a window snapped to half a screen: the
-     * side panel a drawer where it would take more than 40% of the width, the map
-     * then the window's whole width; the drawer closed, peeking, at half and (upright)
-     * grown, every control inside its panel; under a finger, every control 44 px tall */
-    static const int PHONES[][2] = {{390, 844}, {844, 390}, {683, 768}, {768, 1024}};
     int narrow_seen = 0;
-    for (int s = 0; s < 4; s++)
-        for (int touch = 0; touch < 2; touch++)
-            for (int drawer = DRAWER_CLOSED; drawer <= DRAWER_PEEK; drawer++) {
-                int w = PHONES[s][0], h = PHONES[s][1];
-                app.user_scale = 1.0f;
-                app.side.run_more = 0;
-                app.touch = touch;
-                app.drawer = drawer;
-                app_select(&app, -1);
-                snprintf(where, sizeof where, "%dx%d%s, drawer %d", w, h, touch ? ", touch" : "", drawer);
-                for (int i = 0; i < 3; i++)
-                    app_update(&app, &none, 0.0, w, h);
-                int before = check_failures;
-                reported = 0;
-                check_layout(&app);
-                check_map(&app);
-                const FrameLayout *f = &app.frame;
-                const Panel *map = frame_panel(f, &panel_map), *side = frame_panel(f, &panel_side);
-                const Panel *bar = frame_panel(f, &panel_bar);
-                if (f->narrow) {
-                    narrow_seen++;
-                    if (map->w < 0.95f * (float)w)
-                        FAIL("a drawer, yet the map is %.0f of %d px wide", map->w, w);
-                    if (drawer && !(side && side->over && side->x >= 0 && side->y >= 0 &&
-                                    side->x + side->w <= (float)w + 0.5f && side->y + side->h <= bar->y + 0.5f))
-                        FAIL("the open drawer is not over the map, inside the window, above the bar");
-                    if (!drawer && side)
-                        FAIL("the closed drawer is shown");
-                } else if (!side || map->w < 0.6f * (float)w - 0.5f) {
-                    FAIL("no drawer, and the map is %.0f of %d px wide", map->w, w);
+    /* every language: Chinese's glyphs are taller and its words shorter; a
+     * translation must fit where the English does */
+    char exe[4096];
+    ssize_t n_exe = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n_exe > 0 ? n_exe : 0] = 0;
+    lang_bind_near(exe);
+    for (int li = 0; li < lang_count(); li++) {
+        CHECK(lang_set(lang_at(li)->code, err, sizeof err) == 0);
+        int cjk_texts = 0;
+        for (int s = 0; s < 6; s++)
+            for (int k = 0; k < 3; k++)
+                for (int more = 0; more < 4; more++) {
+                    app.user_scale = SCALES[k];
+                    app.side.run_more = more & 1 ? 0xFFFFu : 0;
+                    /* with the update-rule card of RAdam at step 10 open */
+                    app.playing = 0, app.t = 10;
+                    app_select(&app, more & 2 ? radam : -1);
+                    snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s%s", SIZES[s][0], SIZES[s][1], SCALES[k],
+                             more & 1 ? "expanded" : "collapsed", more & 2 ? ", card open" : "");
+                    /* an immediate-mode layout settles in a frame or two */
+                    for (int i = 0; i < 3; i++)
+                        app_update(&app, &none, 0.0, SIZES[s][0], SIZES[s][1]);
+                    int before = check_failures;
+                    reported = 0;
+                    check_layout(&app);
+                    if (more & 2)
+                        check_card(&app, &dl);
+                    if (more == 0)
+                        check_help(&app);
+                    check_plot(&app);
+                    check_map(&app);
+                    layouts++;
+                    failed += check_failures > before;
                 }
-                if (touch)
-                    for (int i = 0; i < app.ui.n_placed; i++)
-                        if (app.ui.placed[i].h < 43.5f) {
-                            FAIL("widget %d is %.0f px tall under a finger", i, app.ui.placed[i].h);
-                            break;
-                        }
-                layouts++;
-                failed += check_failures > before;
-            }
+        /* phones (upright and turned), a tablet, a window snapped to half a screen: the
+         * side panel a drawer where it would take more than 40% of the width, the map
+         * then the window's whole width; the drawer closed, peeking, at half and (upright)
+         * grown, every control inside its panel; under a finger, every control 44 px tall */
+        static const int PHONES[][2] = {{390, 844}, {844, 390}, {683, 768}, {768, 1024}};
+        for (int s = 0; s < 4; s++)
+            for (int touch = 0; touch < 2; touch++)
+                for (int drawer = DRAWER_CLOSED; drawer <= DRAWER_PEEK; drawer++) {
+                    int w = PHONES[s][0], h = PHONES[s][1];
+                    app.user_scale = 1.0f;
+                    app.side.run_more = 0;
+                    app.touch = touch;
+                    app.drawer = drawer;
+                    app_select(&app, -1);
+                    snprintf(where, sizeof where, "%s, %dx%d%s, drawer %d", lang_current(), w, h, touch ? ", touch" : "",
+                         drawer);
+                    for (int i = 0; i < 3; i++)
+                        app_update(&app, &none, 0.0, w, h);
+                    int before = check_failures;
+                    reported = 0;
+                    check_layout(&app);
+                    check_map(&app);
+                    const FrameLayout *f = &app.frame;
+                    const Panel *map = frame_panel(f, &panel_map), *side = frame_panel(f, &panel_side);
+                    const Panel *bar = frame_panel(f, &panel_bar);
+                    if (f->narrow) {
+                        narrow_seen++;
+                        if (map->w < 0.95f * (float)w)
+                            FAIL("a drawer, yet the map is %.0f of %d px wide", map->w, w);
+                        if (drawer && !(side && side->over && side->x >= 0 && side->y >= 0 &&
+                                        side->x + side->w <= (float)w + 0.5f && side->y + side->h <= bar->y + 0.5f))
+                            FAIL("the open drawer is not over the map, inside the window, above the bar");
+                        if (!drawer && side)
+                            FAIL("the closed drawer is shown");
+                    } else if (!side || map->w < 0.6f * (float)w - 0.5f) {
+                        FAIL("no drawer, and the map is %.0f of %d px wide", map->w, w);
+                    }
+                    if (touch)
+                        for (int i = 0; i < app.ui.n_placed; i++)
+                            if (app.ui.placed[i].h < 43.5f) {
+                                FAIL("widget %d is %.0f px tall under a finger", i, app.ui.placed[i].h);
+                                break;
+                            }
+                    layouts++;
+                    failed += check_failures > before;
+                }
+        /* the window speaks the language: in Chinese, its words are (a dozen texts
+         * at least, with the help open), in English none is */
+        app.touch = 0, app.drawer = 0, app.show_help = 1;
+        app_update(&app, &none, 0.0, 1920, 1080);
+        app_frame(&app, &app.frame, &frame_dl);
+        app.show_help = 0;
+        for (int i = 0; i < frame_dl.n; i++) {
+            const DrawCmd *t = &frame_dl.cmd[i];
+            const unsigned char *u = (const unsigned char *)draw_text_of(&frame_dl, t);
+            int cjk = 0;
+            for (int j = 0; t->kind == DRAW_TEXT && j + 2 < t->text_len; j++)
+                cjk |= u[j] >= 0xE4 && u[j] <= 0xE9 && (u[j + 1] & 0xC0) == 0x80;
+            cjk_texts += cjk;
+        }
+        if (strcmp(lang_current(), "en") == 0)
+            CHECK_MSG(cjk_texts == 0, "English: %d texts in Chinese", cjk_texts);
+        else
+            CHECK_MSG(cjk_texts >= 12, "%s: only %d texts are translated", lang_current(), cjk_texts);
+    }
+    lang_set("en", err, sizeof err);
     app.touch = 0, app.drawer = 0;
-    CHECK_MSG(narrow_seen >= 16, "narrow at %d of the phone sizes' layouts", narrow_seen);
+    CHECK_MSG(narrow_seen >= 32, "narrow at %d of the phone sizes' layouts", narrow_seen);
     printf("test_layout: %d layouts, %d with a fault\n", layouts, failed);
     draw_free(&dl);
     app_free(&app);
