@@ -605,6 +605,51 @@ int ui_checkbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, i
     return flags;
 }
 
+/* The codepoint of the UTF-8 sequence at s[i..len) (0 at the end or a bad byte). */
+static unsigned cp_at(const char *s, int len, int i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    int n = utf8_next(s, len, i) - i;
+    if (i >= len || n < 1)
+        return 0;
+    if (n == 1)
+        return u[0] < 0x80 ? u[0] : 0;
+    unsigned c = u[0] & (0x7Fu >> n);
+    for (int k = 1; k < n; k++)
+        c = c << 6 | (u[k] & 0x3Fu);
+    return c;
+}
+
+/* Chinese, Japanese and Korean text: ideographs, kana, hangul, their punctuation
+ * and full-width forms. A line may break between two of these, as there are no
+ * spaces between their words. */
+static int cp_cjk(unsigned c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Punctuation that closes (，。：） and the like): never at the start of a line. */
+static int cp_closing(unsigned c)
+{
+    static const unsigned close[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09,
+                                     0x300D, 0x300F, 0x201D, 0x2019, 0x300B, 0x3009, 0xFF05, 0x3011, 0x2026};
+    for (size_t i = 0; i < sizeof close / sizeof close[0]; i++)
+        if (c == close[i])
+            return 1;
+    return c == ',' || c == '.' || c == ')' || c == ':' || c == ';';
+}
+
+/* Whether a line may break before s[k] (k > 0): after a space or an operator, or
+ * between CJK characters (not before closing punctuation). */
+static int break_before(const char *s, int len, int k)
+{
+    if (strchr(" +-*/,", s[k - 1]))
+        return 1;
+    unsigned next = cp_at(s, len, k), prev = cp_at(s, len, utf8_prev(s, k));
+    return (cp_cjk(next) || cp_cjk(prev)) && !cp_closing(next) && next != ' ';
+}
+
 int ui_wrap(const UiContext *ui, int font, float size, const char *s, float width, int *starts, int max_lines)
 {
     int len = (int)strlen(s), lines = 0, at = 0;
@@ -628,9 +673,10 @@ int ui_wrap(const UiContext *ui, int font, float size, const char *s, float widt
             else
                 end = mid;
         }
-        /* ... cut after its last space or operator, if it has one */
-        for (int k = end; k > at + 1; k--)
-            if (strchr(" +-*/,", s[k - 1])) {
+        /* ... cut after its last space or operator, or between CJK characters, if it
+         * has one */
+        for (int k = end; k > at + 1; k = utf8_prev(s, k))
+            if (break_before(s, len, k)) {
                 end = k;
                 break;
             }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lesson.h"
 
 #define CAPTION_MAX_LINES 12 /* wrapped lines in the band */
@@ -41,7 +42,7 @@ static int wrap_at(const App *a, const LessonSlide *sl, float fs, float w, Capti
     c->n = 0;
     for (int i = 0; i < sl->n_caption; i++) {
         int starts[CAPTION_MAX_LINES + 1];
-        const char *s = sl->caption[i];
+        const char *s = _(sl->caption[i]);
         int k = ui_wrap(&a->ui, i == 0 ? 1 : 0, fs, s, w, starts, CAPTION_MAX_LINES + 1);
         for (int j = 0; j < k; j++) {
             if (c->n == CAPTION_MAX_LINES)
@@ -144,7 +145,7 @@ static void caption_draw(const App *a, const FrameLayout *f, const Panel *p, Dra
     float y = p->y + c.pad;
     for (int i = 0; i < c.n; i++, y += c.line_h)
         draw_text(dl, p->x + c.pad, y + (c.line_h - c.fs) * 0.5f, c.fs, c.src[i] == 0 ? 1 : 0,
-                  c.src[i] == 0 ? th->text_strong : th->text, sl->caption[c.src[i]] + c.from[i], c.len[i]);
+                  c.src[i] == 0 ? th->text_strong : th->text, _(sl->caption[c.src[i]]) + c.from[i], c.len[i]);
     char count[32];
     snprintf(count, sizeof count, "%d / %d", a->slide + 1, a->lesson->n_slides);
     float x, cy, w, h;
