@@ -112,16 +112,8 @@ static void lang_start(int argc, char **argv)
     if (n > 0)
         exe[n] = 0;
     lang_bind_near(n > 0 ? exe : argv[0]);
-    const char *code = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *c = strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1]
-                        : strncmp(argv[i], "--lang=", 7) == 0   ? argv[i] + 7
-                                                                : NULL;
-        if (c && lang_find(c))
-            code = c;
-    }
     char err[256];
-    lang_set(code, err, sizeof err);
+    lang_set(lang_arg(argc, argv), err, sizeof err);
 }
 
 int main(int argc, char **argv)

@@ -145,6 +145,19 @@ void lang_bind_near(const char *exe)
     lang_bind(GS_LOCALEDIR);
 }
 
+const char *lang_arg(int argc, char **argv)
+{
+    const char *code = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *c = strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1]
+                        : strncmp(argv[i], "--lang=", 7) == 0   ? argv[i] + 7
+                                                                : NULL;
+        if (c && lang_find(c))
+            code = c;
+    }
+    return code;
+}
+
 int lang_set(const char *code, char *err, size_t cap)
 {
     const Lang *l = lang_find(code ? code : lang_from_env());

@@ -46,6 +46,10 @@ void lang_bind(const char *dir);
  * C, POSIX, unset or a language without a catalog. */
 const char *lang_from_env(void);
 
+/* The code of a command line's last --lang CODE or --lang=CODE that names a known
+ * language, or NULL: the language of the messages before the line is parsed. */
+const char *lang_arg(int argc, char **argv);
+
 /* Switches every later _() to code's language; NULL takes lang_from_env(). Works
  * where that locale is not generated (a container, a fresh install). Returns -1
  * with a message naming the known languages for an unknown code. */

@@ -12,6 +12,7 @@
 #include <SDL2/SDL.h>
 #include <epoxy/gl.h>
 
+#include "lang.h"
 #include "winfit.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -60,7 +61,7 @@ int glctx_create(GlContext *c, const char *title, int w, int h, int headless, ch
             SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     }
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, ecap, "cannot initialise SDL video: %s", SDL_GetError());
+        snprintf(err, ecap, _("cannot initialise SDL video: %s"), SDL_GetError());
         return -1;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -85,21 +86,23 @@ int glctx_create(GlContext *c, const char *title, int w, int h, int headless, ch
     }
     c->window = SDL_CreateWindow(title ? title : "gradscape", x, y, w > 0 ? w : 1, h > 0 ? h : 1, flags);
     if (!c->window) {
-        snprintf(err, ecap, "cannot create a window (video driver %s): %s",
+        /* TRANSLATORS: the first %s is SDL's video driver (x11, wayland, offscreen), the second SDL's own
+         * message, in English */
+        snprintf(err, ecap, _("cannot create a window (video driver %s): %s"),
                  SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none", SDL_GetError());
         goto fail;
     }
     c->gl = SDL_GL_CreateContext(c->window);
     if (!c->gl) {
-        snprintf(err, ecap, "cannot create an OpenGL 3.3 core context: %s", SDL_GetError());
+        snprintf(err, ecap, _("cannot create an OpenGL 3.3 core context: %s"), SDL_GetError());
         goto fail;
     }
     if (SDL_GL_MakeCurrent(c->window, c->gl) != 0) {
-        snprintf(err, ecap, "cannot make the OpenGL context current: %s", SDL_GetError());
+        snprintf(err, ecap, _("cannot make the OpenGL context current: %s"), SDL_GetError());
         goto fail;
     }
     if (epoxy_gl_version() < 33) {
-        snprintf(err, ecap, "OpenGL 3.3 is required, the driver gives %d.%d",
+        snprintf(err, ecap, _("OpenGL 3.3 is required, the driver gives %d.%d"),
                  epoxy_gl_version() / 10, epoxy_gl_version() % 10);
         goto fail;
     }

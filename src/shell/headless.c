@@ -20,6 +20,7 @@
 #include "cancel.h"
 #include "export.h"
 #include "glctx.h"
+#include "lang.h"
 #include "lesson.h"
 #include "log.h"
 #include "media.h"
@@ -31,9 +32,9 @@ static void report_divergence(const Scene *sc)
     for (int i = 0; i < sc->n_runs; i++) {
         const Run *r = &sc->run[i];
         if (r->diverged_at == 0)
-            fprintf(stderr, "gradscape: run '%s' is not finite at its start point; it has no rows\n", r->label);
+            fprintf(stderr, _("gradscape: run '%s' is not finite at its start point; it has no rows\n"), r->label);
         else if (r->diverged_at > 0)
-            fprintf(stderr, "gradscape: run '%s' diverged at step %d; its rows stop at step %d\n", r->label,
+            fprintf(stderr, _("gradscape: run '%s' diverged at step %d; its rows stop at step %d\n"), r->label,
                     r->diverged_at, r->diverged_at - 1);
     }
 }
@@ -44,7 +45,8 @@ static int write_animation(const Config *cfg, App *a)
 {
     char err[1400];
     AnimPlan plan = anim_plan(a->scene.steps, cfg->fps, cfg->anim_frames, cfg->anim_seconds);
-    cancel_phase("writing the animation", plan.frames);
+    /* TRANSLATORS: the progress line's phase: "gradscape: writing the animation [###---] 40%  3 s left" */
+    cancel_phase(_("writing the animation"), plan.frames);
     AnimJob *j = anim_job_start(a, cfg->animate_path, NULL, 0, 0, cfg->width, cfg->height, &plan, err, sizeof err);
     int rc = j ? anim_job_run(j, a, 0, err, sizeof err) : -1;
     anim_job_free(j, a);
@@ -91,7 +93,7 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
     bench_phase("renderer_ms");
     App app;
     if (!r) {
-        gs_log("cannot set up OpenGL rendering");
+        gs_log("%s", _("cannot set up OpenGL rendering"));
         scene_free(sc);
     } else if (app_init(&app, cfg, sc, r, err, sizeof err) != 0) {
         gs_log("%s", err);
@@ -105,7 +107,7 @@ static int write_pictures(const Config *cfg, Scene *sc, Maps *maps)
         if (maps && maps->kind != MAPS_NONE &&
             app_maps_compute(&app, maps->kind, maps->run, maps->axis, maps->view, maps->n, maps->tol, maps->metric,
                              maps->out) != 0)
-            gs_log("not enough memory for the map"), rc = 1;
+            gs_log("%s", _("not enough memory for the map")), rc = 1;
         if (maps)
             maps->out = NULL; /* the app's now */
         if (rc == 0 && cfg->screenshot_path && !cancel_requested())
@@ -134,7 +136,7 @@ static int write_handout(const Config *cfg)
     char err[1400];
     int made = mkdir(dir, 0777) == 0;
     if (!made && errno != EEXIST) {
-        gs_log("--screenshot '%s': cannot make the folder: %s", dir, strerror(errno));
+        gs_log(_("--screenshot '%s': cannot make the folder: %s"), dir, strerror(errno));
         return 2;
     }
     GlContext gl;
@@ -147,7 +149,7 @@ static int write_handout(const Config *cfg)
     Renderer *r = render_create();
     int rc = r ? 0 : 1;
     if (!r)
-        gs_log("cannot set up OpenGL rendering");
+        gs_log("%s", _("cannot set up OpenGL rendering"));
     for (int k = 0; rc == 0 && k < l->n_slides && !cancel_requested(); k++) {
         Config c;
         Scene sc;
@@ -191,11 +193,11 @@ int headless_run(const Config *cfg)
     if (cfg->animate_path) {
         MediaFormat fmt = media_format_of(cfg->animate_path);
         if (fmt == MEDIA_NONE) {
-            gs_log("--animate '%s': the format comes from the name: .gif or .mp4", cfg->animate_path);
+            gs_log(_("--animate '%s': the format comes from the name: .gif or .mp4"), cfg->animate_path);
             return 2;
         }
         if (fmt == MEDIA_GIF && cfg->fps > MEDIA_GIF_FPS_MAX) {
-            gs_log("--fps %d: a GIF plays at most %d frames per second (an .mp4 up to %d)", cfg->fps,
+            gs_log(_("--fps %d: a GIF plays at most %d frames per second (an .mp4 up to %d)"), cfg->fps,
                    MEDIA_GIF_FPS_MAX, MEDIA_FPS_MAX);
             return 2;
         }
@@ -235,7 +237,9 @@ int headless_run(const Config *cfg)
         return write_pictures(cfg, &sc, NULL);
     scene_free(&sc);
     if (!cfg->csv_path)
-        printf("gradscape: simulated %d runs; add --csv FILE, --screenshot FILE or --animate FILE to write them\n",
+        /* TRANSLATORS: FILE stands for a file name */
+        printf(_("gradscape: simulated %d runs; add --csv FILE, --screenshot FILE or --animate FILE to write "
+                 "them\n"),
                n_runs);
     return 0;
 }
@@ -498,7 +502,7 @@ int headless_bench_export(const Config *in_cfg)
     int rc = 1;
     unsigned char *px = malloc((size_t)1920 * 1080 * 4);
     if (!px || !mkdtemp(dir)) {
-        fprintf(stderr, "gradscape: --bench-export: no room for its files\n");
+        fputs(_("gradscape: --bench-export: no room for its files\n"), stderr);
         goto done;
     }
     /* PNG: the 1080p picture rendered once, then encoded and written five times */
@@ -566,12 +570,14 @@ int headless_sweep(const Config *cfg)
     int n = basin ? cfg->basin_n * cfg->basin_n : a[0].n * (a1 ? a1->n : 1);
     SceneOutcome *out = malloc(sizeof *out * (size_t)n);
     if (!out) {
-        gs_log("%s: not enough memory for %d runs", basin ? "--basin" : "--sweep", n);
+        /* TRANSLATORS: %s is the option, --basin or --sweep */
+        gs_log(_("%s: not enough memory for %d runs"), basin ? "--basin" : "--sweep", n);
         scene_free(&sc);
         return 1;
     }
     double t0 = bench_now_ms();
-    cancel_phase(basin ? "computing the basins" : "computing the map", (long long)n * (sc.steps + 1));
+    /* TRANSLATORS: the progress line's phase: "gradscape: computing the map [###---] 40%  3 s left" */
+    cancel_phase(basin ? _("computing the basins") : _("computing the map"), (long long)n * (sc.steps + 1));
     int stopped = basin ? sweep_basin(&sc, run, v, cfg->basin_n, tol, 0, NULL, out)
                         : sweep_hyper(&sc, run, &a[0], a1, tol, 0, NULL, out);
     cancel_phase_end();
@@ -617,7 +623,9 @@ int headless_sweep(const Config *cfg)
         int diverged = 0, arrived = 0;
         for (int c = 0; c < n; c++)
             diverged += out[c].diverged_at >= 0, arrived += out[c].steps_to_tol >= 0;
-        printf("gradscape: %d runs of %s in %.0f ms: %d reached loss %g, %d diverged; add --csv FILE to write them\n",
+        /* TRANSLATORS: %s is the run's label; FILE stands for a file name */
+        printf(_("gradscape: %d runs of %s in %.0f ms: %d reached loss %g, %d diverged; add --csv FILE to write "
+                 "them\n"),
                n, sc.run[run].label, ms, arrived, tol, diverged);
     }
     if (rc == 0 && cfg->screenshot_path) { /* the same outcomes in the picture */

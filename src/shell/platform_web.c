@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lang.h"
 #include "log.h"
 #include "scenefile.h"
 #include "shell.h"
@@ -329,6 +330,40 @@ static void frame(void)
         gs_web_first_frame();
 }
 
+typedef struct EmbeddedFile {
+    const char *name;
+    const unsigned char *data;
+    size_t len;
+} EmbeddedFile;
+
+/* the catalogs of po/, by language code (CMakeLists.txt: catalogs.c) */
+extern const EmbeddedFile gs_catalogs[];
+extern const int gs_catalogs_count;
+
+/* The language: the catalogs written where gettext reads them (musl maps the
+ * file), then ?lang= (--lang), else the browser's (Emscripten sets LANG from
+ * navigator.languages). */
+static void lang_start(int argc, char **argv)
+{
+    for (int i = 0; i < gs_catalogs_count; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "/locale/%s", gs_catalogs[i].name);
+        mkdir("/locale", 0755);
+        mkdir(path, 0755);
+        snprintf(path, sizeof path, "/locale/%s/LC_MESSAGES", gs_catalogs[i].name);
+        mkdir(path, 0755);
+        snprintf(path, sizeof path, "/locale/%s/LC_MESSAGES/%s.mo", gs_catalogs[i].name, GS_TEXTDOMAIN);
+        FILE *f = fopen(path, "wb");
+        if (f) {
+            fwrite(gs_catalogs[i].data, 1, gs_catalogs[i].len, f);
+            fclose(f);
+        }
+    }
+    lang_bind("/locale");
+    char err[256];
+    lang_set(lang_arg(argc, argv), err, sizeof err);
+}
+
 static int fail(const char *msg, int status)
 {
     fprintf(stderr, "gradscape: %s\n", msg);
@@ -345,13 +380,16 @@ int main(int argc, char **argv)
     char state[1024];
     if (scenefile_state_path(state, sizeof state, 1) == 0)
         gs_web_restore(state);
+    lang_start(argc, argv);
     Config cfg;
     char err[SPEC_ERR_MAX + 64];
     if (spec_parse_args(argc, argv, &cfg, err, sizeof err) != 0)
         return fail(err, 2);
+    if (cfg.lang[0])
+        lang_set(cfg.lang, err, sizeof err);
     if (cfg.action != SPEC_RUN || cfg.headless)
-        return fail("the browser build opens the window only: --help, --headless and the like are the "
-                    "desktop program's",
+        return fail(_("the browser build opens the window only: --help, --headless and the like are the "
+                      "desktop program's"),
                     2);
     EmscriptenWebGLContextAttributes at;
     emscripten_webgl_init_context_attributes(&at);
@@ -361,11 +399,11 @@ int main(int argc, char **argv)
     at.powerPreference = EM_WEBGL_POWER_PREFERENCE_HIGH_PERFORMANCE;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(CANVAS, &at);
     if (ctx <= 0)
-        return fail("this browser gives no WebGL 2 context", 1);
+        return fail(_("this browser gives no WebGL 2 context"), 1);
     emscripten_webgl_make_context_current(ctx);
     /* float render targets: the 3D view's heights and the field's values */
     if (!emscripten_webgl_enable_extension(ctx, "EXT_color_buffer_float"))
-        gs_log("no EXT_color_buffer_float: the 3D view cannot be drawn");
+        gs_log("%s", _("no EXT_color_buffer_float: the 3D view cannot be drawn"));
     memset(&sh, 0, sizeof sh);
     sh.gl.handle = (int)ctx;
     fit_canvas();

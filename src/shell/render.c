@@ -27,6 +27,7 @@
 #include <malloc.h>
 #endif
 
+#include "lang.h"
 #include "log.h"
 #include "tess.h"
 
@@ -225,7 +226,7 @@ static int path_grow(float **buf, int *cap, int n, int size, int points)
         return 0;
     float *p = realloc(*buf, sizeof(float) * (size_t)size * (size_t)n);
     if (!p) {
-        gs_log("out of memory for a %d-point path", points);
+        gs_log(_("out of memory for a %d-point path"), points);
         return -1;
     }
     *buf = p;
@@ -522,12 +523,12 @@ Renderer *render_create(void)
 {
     Renderer *r = calloc(1, sizeof *r);
     if (!r) {
-        gs_log("out of memory for the renderer");
+        gs_log("%s", _("out of memory for the renderer"));
         return NULL;
     }
     r->v = malloc(sizeof(Vtx) * VTX_CAP);
     if (!r->v) {
-        gs_log("out of memory for the renderer");
+        gs_log("%s", _("out of memory for the renderer"));
         goto fail;
     }
 #ifdef __GLIBC__
@@ -600,7 +601,7 @@ Renderer *render_create(void)
     if (!r->fonts)
         goto fail;
     if (glGetError() != GL_NO_ERROR) {
-        gs_log("OpenGL error while creating the renderer");
+        gs_log("%s", _("OpenGL error while creating the renderer"));
         goto fail;
     }
     return r;

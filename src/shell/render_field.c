@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "colormap.h"
+#include "lang.h"
 #include "log.h"
 
 extern const unsigned char gs_res_field_vert[], gs_res_field_frag[];
@@ -112,7 +113,8 @@ ProgSlot *surface_prog(Renderer *r, ProgSlot *cache, size_t stride, const Surfac
     int in_vert = strstr(vert, "//@SURFACE@") != NULL;
     if (expr_glsl(&s->expr, "gs_f", "u_param", fn, sizeof fn) < 0 ||
         gl_splice(in_vert ? vert : frag, "//@SURFACE@", fn, src, sizeof src) != 0) {
-        gs_log("cannot build the %s shader for \"%s\"", name, s->expr.source);
+        /* TRANSLATORS: the first %s is the shader's name (field, surface3d), the second the surface's formula */
+        gs_log(_("cannot build the %s shader for \"%s\""), name, s->expr.source);
         return NULL;
     }
     GLuint prog = gl_program(name, in_vert ? src : vert, in_vert ? frag : src);
@@ -220,7 +222,7 @@ FieldEntry *field_get(Renderer *r, const Surface *s, MapView v, int w, int h)
     FieldEntry *e = slot;
     e->valid = 0;
     if (fbo_texture(&e->tex, &e->fbo, &e->tw, &e->th, w, h) != 0) {
-        gs_log("cannot create a %dx%d field texture", w, h);
+        gs_log(_("cannot create a %dx%d field texture"), w, h);
         return NULL;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, e->fbo);
@@ -258,7 +260,7 @@ void cmd_field(Renderer *r, const DrawCmd *c)
     if (w <= r->max_tex && h <= r->max_tex && w <= r->max_vp[0] && h <= r->max_vp[1])
         e = field_get(r, c->surface, c->view, w, h);
     else if (!r->warned_field)
-        gs_log("a %dx%d field exceeds the GL limit of %d pixels", w, h, r->max_tex);
+        gs_log(_("a %dx%d field exceeds the GL limit of %d pixels"), w, h, r->max_tex);
     if (!e) {
         r->warned_field = 1;
         state_restore(r);
