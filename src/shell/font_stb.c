@@ -17,6 +17,8 @@
 
 extern const unsigned char gs_res_DejaVuSans_ttf[];
 extern const unsigned char gs_res_DejaVuSans_Bold_ttf[];
+/* the fallback: the characters of the catalogs the UI font lacks (scripts/cjk_subset.py) */
+extern const unsigned char gs_res_CJKSubset_ttf[];
 
 struct FontFace {
     stbtt_fontinfo info;
@@ -25,7 +27,10 @@ struct FontFace {
 
 FontFace *face_open(int font, int px, char *err, size_t cap)
 {
-    const unsigned char *data = font ? gs_res_DejaVuSans_Bold_ttf : gs_res_DejaVuSans_ttf;
+    /* no bold for the fallback: its regular serves both */
+    const unsigned char *data = font >= FACE_CJK ? gs_res_CJKSubset_ttf
+                                : font           ? gs_res_DejaVuSans_Bold_ttf
+                                                 : gs_res_DejaVuSans_ttf;
     FontFace *fc = calloc(1, sizeof *fc);
     if (!fc) {
         snprintf(err, cap, "out of memory");
