@@ -68,9 +68,14 @@ typedef struct Binding {
     Action action;
     UiKey key;           /* UI_KEY_COUNT: no key (help text for a mouse gesture) */
     BindMods mods;
-    const char *keys;    /* as shown in help, UTF-8; NULL: shares the line above */
-    const char *help;    /* what it does */
+    const char *keys;    /* as shown in help, UTF-8, N_() where words; NULL: shares the line above */
+    const char *help;    /* what it does, N_(): shown through bindings_help */
 } Binding;
+
+/* A row's keys and help in the language in use (the table holds English): what
+ * the help overlay and --help show and measure. NULL or "" as the row has it. */
+const char *bindings_keys(const Binding *b);
+const char *bindings_help(const Binding *b);
 
 /* The table, in the order help shows it. */
 const Binding *bindings_table(int *n);
@@ -79,7 +84,7 @@ const Binding *bindings_table(int *n);
 Action bindings_action(UiKey key, int ctrl, int shift);
 
 /* Writes the help lines, "  KEYS  HELP" with the keys column `keys_w` bytes wide
- * (measured in characters as shown), one per line. */
+ * (measured in characters as shown, of bindings_keys), one per line. */
 void bindings_print(FILE *f, int keys_w);
 
 #endif

@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lang.h"
+
 static atomic_int requested;
 
 /* the phase: its name, size, units done, when it began and when the line was
@@ -78,11 +80,14 @@ static void draw_line(double t)
     bar[BAR] = '\0';
     char left[32];
     if (share <= 0)
-        snprintf(left, sizeof left, "estimating");
+        /* TRANSLATORS: the progress line's time left, before it is known */
+        snprintf(left, sizeof left, "%s", _("estimating"));
     else if (left_ms < 60e3)
-        snprintf(left, sizeof left, "%.0f s left", left_ms / 1e3 + 0.5);
+        /* TRANSLATORS: the progress line's time left, in seconds */
+        snprintf(left, sizeof left, _("%.0f s left"), left_ms / 1e3 + 0.5);
     else
-        snprintf(left, sizeof left, "%.0f min left", left_ms / 60e3 + 0.5);
+        /* TRANSLATORS: the progress line's time left, in minutes */
+        snprintf(left, sizeof left, _("%.0f min left"), left_ms / 60e3 + 0.5);
     fprintf(stderr, "\rgradscape: %s [%s] %3.0f%%  %s\033[K", phase_what, bar, share * 100.0, left);
     fflush(stderr);
     line_shown = 1;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cancel.h"
+#include "lang.h"
 
 /* The temporary name: short and hidden, in the target's directory, so that it
  * stays within NAME_MAX whatever the target's name and the rename is atomic. */
@@ -65,7 +66,7 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
 {
     char target[4096];
     if (resolve_link(path, target, sizeof target) != 0) {
-        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, cap, _("cannot write '%s': %s"), path, strerror(errno));
         return NULL;
     }
     /* "-", a device or a pipe is written directly: there is nothing to replace */
@@ -75,28 +76,28 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
         if (strcmp(path, "-") == 0)
             return stdout;
         if (S_ISDIR(sb.st_mode)) {
-            snprintf(err, cap, "cannot write '%s': Is a directory", path);
+            snprintf(err, cap, _("cannot write '%s': Is a directory"), path);
             return NULL;
         }
         FILE *f = fopen(path, "wb");
         if (!f)
-            snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+            snprintf(err, cap, _("cannot write '%s': %s"), path, strerror(errno));
         return f;
     }
     if (set.open && set.n >= SET_MAX) {
-        snprintf(err, cap, "cannot write '%s': more than %d files at once", path, SET_MAX);
+        snprintf(err, cap, _("cannot write '%s': more than %d files at once"), path, SET_MAX);
         return NULL;
     }
     /* the temporary file beside the file written (the link's target) */
     size_t d = dir_len(target);
     int n = snprintf(tmp, tmp_cap, "%.*s" TMP_NAME, (int)d, target);
     if (n < 0 || (size_t)n >= tmp_cap) {
-        snprintf(err, cap, "'%s': path too long", path);
+        snprintf(err, cap, _("'%s': path too long"), path);
         return NULL;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, cap, _("cannot write '%s': %s"), path, strerror(errno));
         return NULL;
     }
     /* mkstemp makes 0600; give the file the usual permissions */
@@ -105,7 +106,7 @@ FILE *export_begin(const char *path, char *tmp, size_t tmp_cap, char *err, size_
     fchmod(fd, (mode_t)(0666 & ~mask));
     FILE *f = fdopen(fd, "wb");
     if (!f) {
-        snprintf(err, cap, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, cap, _("cannot write '%s': %s"), path, strerror(errno));
         close(fd);
         remove(tmp);
     }
@@ -137,7 +138,7 @@ int export_finish(const char *tmp, const char *path, int failed, char *err, size
     if (failed != 0) {
         if (tmp[0])
             remove(tmp);
-        snprintf(err, cap, "cannot write '%s': %s", path, failed > 0 ? strerror(failed) : "write failed");
+        snprintf(err, cap, _("cannot write '%s': %s"), path, failed > 0 ? strerror(failed) : _("write failed"));
         return -1;
     }
     return 0;
@@ -154,7 +155,7 @@ int export_set_commit(char *err, size_t cap)
     int rc = 0;
     for (int i = 0; i < set.n; i++) {
         if (rc == 0 && rename(set.tmp[i], set.target[i]) != 0) {
-            snprintf(err, cap, "cannot write '%s': %s", set.target[i], strerror(errno));
+            snprintf(err, cap, _("cannot write '%s': %s"), set.target[i], strerror(errno));
             rc = -1;
         }
         if (rc != 0)

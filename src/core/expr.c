@@ -5,6 +5,8 @@
  * evaluator, and a GLSL emitter. See expr.h for the grammar. */
 #include "expr.h"
 
+#include "lang.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -69,7 +71,8 @@ static int fail(Parser *p, int col, const char *fmt, ...)
     va_end(ap);
     p->err->column = col;
     if (col > 0)
-        snprintf(p->err->message, sizeof p->err->message, "%s at column %d", what, col);
+        /* TRANSLATORS: %s is one of the expression parser's messages, %d the column (from 1) */
+        snprintf(p->err->message, sizeof p->err->message, _("%s at column %d"), what, col);
     else
         snprintf(p->err->message, sizeof p->err->message, "%s", what);
     return -1;
@@ -139,7 +142,7 @@ static int add_node(Parser *p, ExprNode nd)
             return i;
     }
     if (e->n_nodes >= EXPR_MAX_NODES)
-        return fail(p, 0, "expression too long (more than %d operations)", EXPR_MAX_NODES);
+        return fail(p, 0, _("expression too long (more than %d operations)"), EXPR_MAX_NODES);
     e->node[e->n_nodes] = nd;
     return e->n_nodes++;
 }
@@ -197,12 +200,12 @@ static int parse_primary(Parser *p)
         }
         char buf[64];
         if (n >= (int)sizeof buf)
-            return fail(p, col(p), "number too long");
+            return fail(p, col(p), _("number too long"));
         memcpy(buf, s, (size_t)n);
         buf[n] = '\0';
         double v = strtod(buf, NULL);
         if (!isfinite(v))
-            return fail(p, col(p), "number out of range");
+            return fail(p, col(p), _("number out of range"));
         p->pos += n;
         return add_node(p, (ExprNode){.op = EXPR_CONST, .k = v});
     }
@@ -212,7 +215,7 @@ static int parse_primary(Parser *p)
             n++;
         char name[32];
         if (n >= (int)sizeof name)
-            return fail(p, col(p), "name too long");
+            return fail(p, col(p), _("name too long"));
         memcpy(name, s, (size_t)n);
         name[n] = '\0';
         p->pos += n;
@@ -220,14 +223,15 @@ static int parse_primary(Parser *p)
             if (strcmp(name, FUNCS[i].name) == 0) {
                 skip_ws(p);
                 if (p->src[p->pos] != '(')
-                    return fail(p, col(p), "expected '(' after %s", name);
+                    /* TRANSLATORS: %s is a function's name (sin, exp ...) */
+                    return fail(p, col(p), _("expected '(' after %s"), name);
                 p->pos++;
                 int a = parse_binary(p, LEVEL_SUM);
                 if (a < 0)
                     return -1;
                 skip_ws(p);
                 if (p->src[p->pos] != ')')
-                    return fail(p, col(p), "expected ')'");
+                    return fail(p, col(p), _("expected ')'"));
                 p->pos++;
                 return add_node(p, (ExprNode){.op = FUNCS[i].op, .a = a});
             }
@@ -242,7 +246,7 @@ static int parse_primary(Parser *p)
         for (int i = 0; i < COUNT(CONSTANTS); i++)
             if (strcmp(name, CONSTANTS[i].name) == 0)
                 return add_node(p, (ExprNode){.op = EXPR_CONST, .k = CONSTANTS[i].value});
-        return fail(p, start + 1, "unknown name '%s'", name);
+        return fail(p, start + 1, _("unknown name '%s'"), name);
     }
     if (*s == '(') {
         p->pos++;
@@ -251,13 +255,13 @@ static int parse_primary(Parser *p)
             return -1;
         skip_ws(p);
         if (p->src[p->pos] != ')')
-            return fail(p, col(p), "expected ')'");
+            return fail(p, col(p), _("expected ')'"));
         p->pos++;
         return a;
     }
     if (*s == '\0')
-        return fail(p, col(p), "expected a number, name or '(' but the expression ended");
-    return fail(p, col(p), "expected a number, name or '(' but found '%.*s'", char_len(s), s);
+        return fail(p, col(p), _("expected a number, name or '(' but the expression ended"));
+    return fail(p, col(p), _("expected a number, name or '(' but found '%.*s'"), char_len(s), s);
 }
 
 static int parse_power(Parser *p)
@@ -326,9 +330,9 @@ int expr_compile(const char *src, const char *const *param_names, int n_params,
     memset(out, 0, sizeof *out);
     Parser p = {.src = src, .e = out, .names = param_names, .n_names = n_params, .err = err};
     if (n_params > EXPR_MAX_PARAMS)
-        return fail(&p, 0, "too many parameters (at most %d)", EXPR_MAX_PARAMS);
+        return fail(&p, 0, _("too many parameters (at most %d)"), EXPR_MAX_PARAMS);
     if (strlen(src) >= EXPR_MAX_SOURCE)
-        return fail(&p, 0, "expression too long (at most %d characters)", EXPR_MAX_SOURCE - 1);
+        return fail(&p, 0, _("expression too long (at most %d characters)"), EXPR_MAX_SOURCE - 1);
     for (int i = 0; i < n_params; i++) {
         snprintf(out->param_name[i], EXPR_NAME_MAX, "%s", param_names[i]);
     }
@@ -338,9 +342,9 @@ int expr_compile(const char *src, const char *const *param_names, int n_params,
         skip_ws(&p);
         char c = src[p.pos];
         if (c == ')')
-            root = fail(&p, col(&p), "unmatched ')'");
+            root = fail(&p, col(&p), _("unmatched ')'"));
         else if (c != '\0')
-            root = fail(&p, col(&p), "expected an operator but found '%.*s'", char_len(src + p.pos), src + p.pos);
+            root = fail(&p, col(&p), _("expected an operator but found '%.*s'"), char_len(src + p.pos), src + p.pos);
     }
     if (root < 0)
         return -1;

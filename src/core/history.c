@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The gradscape authors */
 /* history: the states, and the words for what changed between two of them. */
 #include "history.h"
+#include "lang.h"
 #include "ticks.h"
 
 #include <stdio.h>
@@ -117,7 +118,8 @@ void history_describe(const char *from, const char *to, char *out, size_t cap)
 {
     int runs_from = count_lines(from, "--opt "), runs_to = count_lines(to, "--opt ");
     if (runs_to != runs_from) {
-        snprintf(out, cap, runs_to > runs_from ? "a run added" : "a run removed");
+        /* TRANSLATORS: what an undo or redo changed, after "Undone: " or "Redone: " */
+        snprintf(out, cap, "%s", runs_to > runs_from ? _("a run added") : _("a run removed"));
         return;
     }
     const char *a, *b;
@@ -169,8 +171,9 @@ void history_describe(const char *from, const char *to, char *out, size_t cap)
             snprintf(out, cap, "%.*s %s \xe2\x86\x92 %s", (int)fa - 2, a + 2, was, now);
             return;
         }
-        snprintf(out, cap, "the scene");
+        /* TRANSLATORS: what an undo or redo changed, after "Undone: " or "Redone: " */
+        snprintf(out, cap, "%s", _("the scene"));
         return;
     }
-    snprintf(out, cap, "the scene");
+    snprintf(out, cap, "%s", _("the scene"));
 }

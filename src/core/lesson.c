@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "scenefile.h"
 
 typedef struct EmbeddedFile {
@@ -103,12 +104,13 @@ static void mask(const char *text, size_t len, int first, int last, char *buf)
 int lesson_apply(const Lesson *l, int k, Config *cfg, char *err, size_t cap)
 {
     if (k < 0 || k >= l->n_slides) {
-        snprintf(err, cap, "%s has %d slides: there is no slide %d", l->name, l->n_slides, k + 1);
+        /* TRANSLATORS: %s is the lesson's name */
+        snprintf(err, cap, _("%s has %d slides: there is no slide %d"), l->name, l->n_slides, k + 1);
         return -1;
     }
     char *buf = malloc(l->len ? l->len : 1);
     if (!buf) {
-        snprintf(err, cap, "%s: out of memory", l->name);
+        snprintf(err, cap, _("%s: out of memory"), l->name);
         return -1;
     }
     mask(l->text, l->len, l->slide[k].first_line, l->slide[k].last_line, buf);
@@ -121,17 +123,18 @@ int lesson_apply(const Lesson *l, int k, Config *cfg, char *err, size_t cap)
 static int end_slide(Lesson *l, int last, int lines, int at_end, const char *name, char *err, size_t cap)
 {
     if (l->n_slides < 0 || l->n_slides >= LESSON_MAX_SLIDES) { /* cannot be: the caller stops at the last */
-        snprintf(err, cap, "%s:%d: more than %d slides", name, last, LESSON_MAX_SLIDES);
+        /* TRANSLATORS: "FILE:LINE: ..." as compilers write it; keep "%s:%d: " */
+        snprintf(err, cap, _("%s:%d: more than %d slides"), name, last, LESSON_MAX_SLIDES);
         return -1;
     }
     LessonSlide *sl = &l->slide[l->n_slides];
     sl->last_line = last;
     if (lines == 0 && l->n_slides > 0 && at_end) {
-        snprintf(err, cap, "%s:%d: a '---' ends the lesson: no slide after it", name, sl->first_line - 1);
+        snprintf(err, cap, _("%s:%d: a '---' ends the lesson: no slide after it"), name, sl->first_line - 1);
         return -1;
     }
     if (lines == 0) {
-        snprintf(err, cap, "%s:%d: slide %d is empty (a slide is a scene's lines and its --caption)", name,
+        snprintf(err, cap, _("%s:%d: slide %d is empty (a slide is a scene's lines and its --caption)"), name,
                  l->n_slides ? sl->first_line - 1 : 1, l->n_slides + 1);
         return -1;
     }
@@ -158,7 +161,7 @@ int lesson_parse(const char *text, size_t len, const char *name, Lesson *out, ch
             if (end_slide(out, no - 1, lines, 0, name, err, cap) != 0)
                 goto fail;
             if (out->n_slides == LESSON_MAX_SLIDES) {
-                snprintf(err, cap, "%s:%d: more than %d slides", name, no, LESSON_MAX_SLIDES);
+                snprintf(err, cap, _("%s:%d: more than %d slides"), name, no, LESSON_MAX_SLIDES);
                 goto fail;
             }
             out->slide[out->n_slides].first_line = no + 1;
@@ -174,7 +177,7 @@ int lesson_parse(const char *text, size_t len, const char *name, Lesson *out, ch
         int kind = lesson_line(&ln, &v, &vn);
         if (kind == 'p') {
             if (vn) {
-                snprintf(err, cap, "%s:%d: --play takes no value", name, no);
+                snprintf(err, cap, _("%s:%d: --play takes no value"), name, no);
                 goto fail;
             }
             sl->play = 1;
@@ -182,19 +185,21 @@ int lesson_parse(const char *text, size_t len, const char *name, Lesson *out, ch
             const char *flag = kind == 'c' ? "--caption" : "--title";
             size_t max = kind == 'c' ? LESSON_CAPTION_LINE_MAX : LESSON_TITLE_MAX;
             if (vn == 0) {
-                snprintf(err, cap, "%s:%d: %s needs a text", name, no, flag);
+                /* TRANSLATORS: the third %s is --caption or --title */
+                snprintf(err, cap, _("%s:%d: %s needs a text"), name, no, flag);
                 goto fail;
             }
             if (vn >= max) {
-                snprintf(err, cap, "%s:%d: %s is too long (%zu bytes; at most %zu)", name, no, flag, vn, max - 1);
+                /* TRANSLATORS: the third %s is --caption or --title */
+                snprintf(err, cap, _("%s:%d: %s is too long (%zu bytes; at most %zu)"), name, no, flag, vn, max - 1);
                 goto fail;
             }
             if (kind == 't' && out->n_slides > 0) {
-                snprintf(err, cap, "%s:%d: --title belongs in the first slide", name, no);
+                snprintf(err, cap, _("%s:%d: --title belongs in the first slide"), name, no);
                 goto fail;
             }
             if (kind == 'c' && sl->n_caption == LESSON_CAPTION_LINES) {
-                snprintf(err, cap, "%s:%d: more than %d --caption lines in a slide", name, no, LESSON_CAPTION_LINES);
+                snprintf(err, cap, _("%s:%d: more than %d --caption lines in a slide"), name, no, LESSON_CAPTION_LINES);
                 goto fail;
             }
             char *dst = kind == 'c' ? sl->caption[sl->n_caption++] : out->title;
@@ -203,7 +208,7 @@ int lesson_parse(const char *text, size_t len, const char *name, Lesson *out, ch
         }
     }
     if (no == 0 || (out->n_slides == 0 && lines == 0)) {
-        snprintf(err, cap, "%s: no slides (a lesson is scenes separated by lines of ---)", name);
+        snprintf(err, cap, _("%s: no slides (a lesson is scenes separated by lines of ---)"), name);
         goto fail;
     }
     if (end_slide(out, no, lines, 1, name, err, cap) != 0)
@@ -212,7 +217,7 @@ int lesson_parse(const char *text, size_t len, const char *name, Lesson *out, ch
         snprintf(out->title, sizeof out->title, "%s", name);
     out->text = malloc(len ? len : 1);
     if (!out->text) {
-        snprintf(err, cap, "%s: out of memory", name);
+        snprintf(err, cap, _("%s: out of memory"), name);
         goto fail;
     }
     memcpy(out->text, text, len);
@@ -239,10 +244,12 @@ int lesson_load(const char *what, Lesson *out, char *err, size_t cap)
             return lesson_parse((const char *)gs_lessons[i].data, gs_lessons[i].len, what, out, err, cap);
     char *text;
     size_t len;
-    if (scenefile_read(what, "lesson file", &text, &len, err, cap) != 0) {
+    /* TRANSLATORS: put into messages such as "cannot read %s '%s': %s" */
+    if (scenefile_read(what, _("lesson file"), &text, &len, err, cap) != 0) {
         /* a name that is neither: say which names there are */
         if (!strchr(what, '/') && !strchr(what, '.')) {
-            size_t n = (size_t)snprintf(err, cap, "no lesson '%s': the built-in ones are", what);
+            /* TRANSLATORS: the built-in lessons' names follow, each after ", " (the first after " ") */
+            size_t n = (size_t)snprintf(err, cap, _("no lesson '%s': the built-in ones are"), what);
             for (int i = 0; i < gs_lessons_count && n < cap; i++)
                 n += (size_t)snprintf(err + n, cap - n, "%s %s", i ? "," : "", gs_lessons[i].name);
         }
@@ -256,13 +263,13 @@ int lesson_load(const char *what, Lesson *out, char *err, size_t cap)
 int lesson_add_slide(Lesson *l, const char *caption, int play, const char *scene, char *err, size_t cap)
 {
     if (!caption[0] || strchr(caption, '\n')) {
-        snprintf(err, cap, "a slide's caption is one line of text");
+        snprintf(err, cap, "%s", _("a slide's caption is one line of text"));
         return -1;
     }
     size_t old = l->n_slides ? l->len : 0, extra = strlen(caption) + strlen(scene) + 64;
     char *text = malloc(old + extra);
     if (!text) {
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
         return -1;
     }
     size_t n = 0;
@@ -273,13 +280,13 @@ int lesson_add_slide(Lesson *l, const char *caption, int play, const char *scene
             text[n++] = '\n';
         n += (size_t)snprintf(text + n, old + extra - n, "---\n");
     } else {
-        n += (size_t)snprintf(text + n, old + extra - n, "--title %s\n", l->title[0] ? l->title : "A lesson");
+        n += (size_t)snprintf(text + n, old + extra - n, "--title %s\n", l->title[0] ? l->title : _("A lesson"));
     }
     n += (size_t)snprintf(text + n, old + extra - n, "--caption %s\n%s%s", caption, play ? "--play\n" : "", scene);
     Lesson *next = malloc(sizeof *next);
     int rc = next ? lesson_parse(text, n, l->name, next, err, cap) : -1;
     if (!next)
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
     free(text);
     if (rc == 0) {
         free(l->text);

@@ -7,6 +7,8 @@
  *   addcdiv_(t1, t2, value) -> self + value*t1/t2   (left to right) */
 #include "optim.h"
 
+#include "lang.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,19 +17,21 @@
 
 #define INF HUGE_VAL
 
+/* The labels are N_(): shown through _() (optim.h). */
 static const HyperInfo HYPERS[HP_COUNT] = {
-    [HP_LR] = {"lr", "learning rate", "lr", 0, INF, 1, 0, 1e-5, 10, 1, 0},
-    [HP_MOMENTUM] = {"momentum", "momentum", "\xce\xbc", 0, 1, 0, 1, 0, 0.999, 0, 0},
-    [HP_ALPHA] = {"alpha", "smoothing constant", "\xce\xb1", 0, 1, 0, 1, 0, 0.9999, 0, 0},
-    [HP_BETA1] = {"beta1", "first-moment decay", "\xce\xb2\xe2\x82\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
-    [HP_BETA2] = {"beta2", "second-moment decay", "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0, 0},
-    [HP_EPS] = {"eps", "epsilon", "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1, 0},
-    [HP_WEIGHT_DECAY] = {"weight_decay", "weight decay", "wd", 0, INF, 0, 0, 0, 1, 0, 0},
-    [HP_RHO] = {"rho", "squared-gradient decay", "\xcf\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
-    [HP_LR_DECAY] = {"lr_decay", "learning-rate decay", "decay", 0, INF, 0, 0, 0, 1, 0, 0},
-    [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", "initial accumulator", "acc0", 0, INF, 0, 0, 0, 1, 0, 0},
-    [HP_MOMENTUM_DECAY] = {"momentum_decay", "momentum decay", "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0, 0},
-    [HP_BIAS_CORRECTION] = {"bias_correction", "bias correction", "bias corr.", 0, 1, 0, 0, 0, 1, 0, 1},
+    /* TRANSLATORS: the hyperparameters' names in words, beside their keys (lr, beta1 ...) */
+    [HP_LR] = {"lr", N_("learning rate"), "lr", 0, INF, 1, 0, 1e-5, 10, 1, 0},
+    [HP_MOMENTUM] = {"momentum", N_("momentum"), "\xce\xbc", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_ALPHA] = {"alpha", N_("smoothing constant"), "\xce\xb1", 0, 1, 0, 1, 0, 0.9999, 0, 0},
+    [HP_BETA1] = {"beta1", N_("first-moment decay"), "\xce\xb2\xe2\x82\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_BETA2] = {"beta2", N_("second-moment decay"), "\xce\xb2\xe2\x82\x82", 0, 1, 0, 1, 0, 0.9999, 0, 0},
+    [HP_EPS] = {"eps", N_("epsilon"), "\xce\xb5", 0, INF, 1, 0, 1e-12, 1, 1, 0},
+    [HP_WEIGHT_DECAY] = {"weight_decay", N_("weight decay"), "wd", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_RHO] = {"rho", N_("squared-gradient decay"), "\xcf\x81", 0, 1, 0, 1, 0, 0.999, 0, 0},
+    [HP_LR_DECAY] = {"lr_decay", N_("learning-rate decay"), "decay", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_INITIAL_ACCUMULATOR_VALUE] = {"initial_accumulator_value", N_("initial accumulator"), "acc0", 0, INF, 0, 0, 0, 1, 0, 0},
+    [HP_MOMENTUM_DECAY] = {"momentum_decay", N_("momentum decay"), "\xcf\x88", 0, INF, 0, 0, 0, 0.1, 0, 0},
+    [HP_BIAS_CORRECTION] = {"bias_correction", N_("bias correction"), "bias corr.", 0, 1, 0, 0, 0, 1, 0, 1},
 };
 
 /* ---- tracing: each step records its lines as it computes them ------------------- */
@@ -304,7 +308,9 @@ static void step_radam(const double *hp, double lr, long t, double p[2], const d
         } else {
             u = m_hat * lr;
             p[c] = p[c] + (-1.0) * u;
-            trace(tr, c, "θ ← {θ} − {m̂}·{lr}   (ρₜ ≤ 5: not rectified)", p[c], 3, p0, m_hat, lr);
+            /* TRANSLATORS: a line of the update-rule card: translate only "not rectified";
+             * keep the formula and its {braces} as they are */
+            trace(tr, c, _("θ ← {θ} − {m̂}·{lr}   (ρₜ ≤ 5: not rectified)"), p[c], 3, p0, m_hat, lr);
         }
     }
 }
@@ -409,7 +415,8 @@ static const OptimInfo OPTIMS[OPTIM_COUNT] = {
     [OPTIM_ADADELTA] = {"adadelta", "Adadelta", "torch.optim.Adadelta(lr, rho, eps)",
                         K(LR) | K(RHO) | K(EPS) | K(WEIGHT_DECAY),
                         {[HP_LR] = 1.0, [HP_RHO] = 0.9, [HP_EPS] = 1e-6}, step_adadelta, {"square_avg", "acc_delta"}, {"v", "u"}},
-    [OPTIM_LION] = {"lion", "Lion", "Lion (Chen et al. 2023): sign of interpolated momentum",
+    /* TRANSLATORS: shown where the other optimizers show their torch.optim call */
+    [OPTIM_LION] = {"lion", "Lion", N_("Lion (Chen et al. 2023): sign of interpolated momentum"),
                     K(LR) | K(BETA1) | K(BETA2) | K(WEIGHT_DECAY),
                     {[HP_LR] = 1e-4, [HP_BETA1] = 0.9, [HP_BETA2] = 0.99}, step_lion, {"exp_avg"}, {"m"}},
 };
@@ -459,11 +466,13 @@ void optim_hyper_range_text(HyperKey key, char *out, size_t cap)
 {
     const HyperInfo *h = &HYPERS[key];
     if (h->is_flag)
-        snprintf(out, cap, "0 or 1");
+        /* TRANSLATORS: the values a flag takes: put into "%s must be %s, got %s" and --list */
+        snprintf(out, cap, "%s", _("0 or 1"));
     else if (isinf(h->hi))
         snprintf(out, cap, "%s %g", h->lo_open ? ">" : ">=", h->lo);
     else
-        snprintf(out, cap, "in %c%g, %g%c", h->lo_open ? '(' : '[', h->lo, h->hi, h->hi_open ? ')' : ']');
+        /* TRANSLATORS: an interval such as "in [0, 1)": put into "%s must be %s, got %s" and --list */
+        snprintf(out, cap, _("in %c%g, %g%c"), h->lo_open ? '(' : '[', h->lo, h->hi, h->hi_open ? ')' : ']');
 }
 
 double optim_hyper_clamp(HyperKey key, double v)
@@ -625,12 +634,12 @@ void optim_internals(OptimKind kind, const double *hp, double lr, const OptimSta
         case OPTIM_MOMENTUM:
         case OPTIM_NESTEROV:
             out->has = OPTIM_HAS_VELOCITY;
-            out->velocity_name = "momentum buffer b";
+            out->velocity_name = N_("momentum buffer b");
             out->velocity[c] = a[0];
             break;
         case OPTIM_LION:
             out->has = OPTIM_HAS_VELOCITY;
-            out->velocity_name = "momentum m";
+            out->velocity_name = N_("momentum m");
             out->velocity[c] = a[0];
             break;
         case OPTIM_RMSPROP:

@@ -50,7 +50,7 @@ typedef enum HyperKey {
 
 typedef struct HyperInfo {
     const char *name;        /* CLI key, as in torch.optim: "lr", "beta1" */
-    const char *label;       /* for the UI: "learning rate" */
+    const char *label;       /* for the UI: "learning rate" (N_(): show _(label)) */
     const char *symbol;      /* short UI name: "lr", "\xce\xb2\x31" (beta1) */
     double lo, hi;           /* valid range */
     int lo_open, hi_open;    /* 1 when the bound itself is not allowed */
@@ -91,7 +91,8 @@ typedef void (*OptimStepFn)(const double *hp, double lr, long t, double p[2], co
 typedef struct OptimInfo {
     const char *name;   /* CLI name: "adam" */
     const char *title;  /* "Adam" */
-    const char *torch;  /* the torch.optim call it reproduces */
+    const char *torch;  /* the torch.optim call it reproduces (Lion's, a description,
+                         * is N_(): show _(torch)) */
     unsigned keys;      /* HP_BIT mask of the hyperparameters it uses */
     double defaults[HP_COUNT];
     OptimStepFn step;
@@ -162,7 +163,7 @@ typedef struct OptimInternals {
     unsigned has;
     double velocity[2];
     double eff_lr[2];
-    const char *velocity_name;   /* "momentum buffer", "m\xcc\x82" */
+    const char *velocity_name;   /* "momentum buffer b" (N_(): show _()), "m\xcc\x82" */
 } OptimInternals;
 
 void optim_internals(OptimKind kind, const double *hp, double lr, const OptimState *before, const OptimState *after,

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lang.h"
+
 #define USER_DIRS_MAX (64 * 1024) /* xdg-user-dirs writes a few hundred bytes */
 
 /* Appends the components of path to out (an absolute path of length *len, no
@@ -132,11 +134,11 @@ int outdir_choose(const OutDirEnv *env, char *out, size_t cap, char *err, size_t
     int have_cwd = set(env->cwd) && env->cwd[0] == '/';
     if (set(env->out_dir)) {
         if (env->out_dir[0] != '/' && !have_cwd) {
-            snprintf(err, err_cap, "--out-dir '%s' is relative, and the working directory is unknown", env->out_dir);
+            snprintf(err, err_cap, _("--out-dir '%s' is relative, and the working directory is unknown"), env->out_dir);
             return -1;
         }
         if (join_clean(have_cwd ? env->cwd : "/", env->out_dir, out, cap) != 0) {
-            snprintf(err, err_cap, "--out-dir '%s': the folder's path is too long (at most %zu bytes)", env->out_dir,
+            snprintf(err, err_cap, _("--out-dir '%s': the folder's path is too long (at most %zu bytes)"), env->out_dir,
                      cap - 1);
             return -1;
         }
@@ -151,15 +153,15 @@ int outdir_choose(const OutDirEnv *env, char *out, size_t cap, char *err, size_t
         } else if (have_cwd) {
             if (join_clean(env->cwd, "", out, cap) == 0)
                 return 0;
-            snprintf(err, err_cap, "the working directory's path is too long (at most %zu bytes)", cap - 1);
+            snprintf(err, err_cap, _("the working directory's path is too long (at most %zu bytes)"), cap - 1);
             return -1;
         } else {
-            snprintf(err, err_cap, "no folder to save into: neither XDG_PICTURES_DIR nor HOME is set");
+            snprintf(err, err_cap, "%s", _("no folder to save into: neither XDG_PICTURES_DIR nor HOME is set"));
             return -1;
         }
     }
     if (join_clean("/", pictures, out, cap) != 0 || strlen(out) + sizeof "/gradscape" > cap) {
-        snprintf(err, err_cap, "the pictures folder's path is too long (%s: at most %zu bytes)", pictures, cap - 1);
+        snprintf(err, err_cap, _("the pictures folder's path is too long (%s: at most %zu bytes)"), pictures, cap - 1);
         return -1;
     }
     strcat(out, out[1] ? "/gradscape" : "gradscape");

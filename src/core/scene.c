@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cancel.h"
+#include "lang.h"
 #include "text.h"
 
 /* Okabe & Ito (2008), reordered so the first four read well on viridis. */
@@ -347,12 +348,15 @@ int scene_label_check(const char *label, char *why, size_t cap)
         int n = 1;
         long c = text_utf8_next(p, &n);
         if (c < 0) {
-            snprintf(why, cap, "byte 0x%02X at %d is not UTF-8 text", (unsigned char)*p, (int)(p - label));
+            /* TRANSLATORS: a run's label; %d is a byte offset in it, from 0 */
+            snprintf(why, cap, _("byte 0x%02X at %d is not UTF-8 text"), (unsigned char)*p, (int)(p - label));
             return -1;
         }
         const char *kind = text_unsafe_kind(c);
         if (kind) {
-            snprintf(why, cap, "U+%04lX at %d is a %s, not part of a name", c, (int)(p - label), kind);
+            /* TRANSLATORS: a run's label; %d is a byte offset in it, from 0; the last %s is
+             * "control character", "bidirectional control" or "line separator" */
+            snprintf(why, cap, _("U+%04lX at %d is a %s, not part of a name"), c, (int)(p - label), _(kind));
             return -1;
         }
         p += n;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "lang.h"
 #include "text.h"
 
 /* ---- writing ------------------------------------------------------------------- */
@@ -167,13 +168,13 @@ int scenefile_save(const char *path, const Scene *sc, const SceneFileView *v, ch
     size_t size = 4096 + (size_t)sc->n_runs * 1024;
     char *buf = malloc(size);
     if (!buf) {
-        snprintf(err, cap, "cannot write '%s': out of memory", path);
+        snprintf(err, cap, _("cannot write '%s': out of memory"), path);
         return -1;
     }
     int n = scenefile_format(sc, v, buf, size);
     if (n < 0) {
         free(buf);
-        snprintf(err, cap, "cannot write '%s': the scene has a value a scene file cannot hold", path);
+        snprintf(err, cap, _("cannot write '%s': the scene has a value a scene file cannot hold"), path);
         return -1;
     }
     int rc = scenefile_write_text(path, buf, (size_t)n, err, cap);
@@ -227,18 +228,18 @@ static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 int scenefile_check_line(const char *s, size_t len, char *why, size_t cap)
 {
     if (len > SCENEFILE_LINE_MAX) {
-        snprintf(why, cap, "line too long (at most %d characters)", SCENEFILE_LINE_MAX);
+        snprintf(why, cap, _("line too long (at most %d characters)"), SCENEFILE_LINE_MAX);
         return -1;
     }
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t' && !(c == '\r' && i + 1 == len)) || c == 0x7F) {
-            snprintf(why, cap, "not a text file (byte 0x%02X at column %zu)", c, i + 1);
+            snprintf(why, cap, _("not a text file (byte 0x%02X at column %zu)"), c, i + 1);
             return -1;
         }
         size_t n = utf8_len((const unsigned char *)s + i, len - i);
         if (n == 0) {
-            snprintf(why, cap, "not UTF-8 text (byte 0x%02X at column %zu)", c, i + 1);
+            snprintf(why, cap, _("not UTF-8 text (byte 0x%02X at column %zu)"), c, i + 1);
             return -1;
         }
         i += n;
@@ -250,7 +251,7 @@ int scenefile_check_line(const char *s, size_t len, char *why, size_t cap)
 static int line_apply(char *line, Config *cfg, char *why, size_t cap)
 {
     if (strncmp(line, "--", 2) != 0) {
-        snprintf(why, cap, "expected an option such as '--steps 100', got '%.40s%s'", line,
+        snprintf(why, cap, _("expected an option such as '--steps 100', got '%.40s%s'"), line,
                  strlen(line) > 40 ? "..." : "");
         return -1;
     }
@@ -317,8 +318,9 @@ int scenefile_parse(const char *text, size_t len, const char *name, Config *cfg,
 /* What a file that is not a regular file or a directory is, for a message. */
 static const char *file_kind(mode_t mode)
 {
-    return S_ISFIFO(mode) ? "a named pipe (FIFO)" : S_ISSOCK(mode) ? "a socket"
-         : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" : "not a file";
+    /* TRANSLATORS: what a file is, put into "'%s' is %s, not a regular file (a %s must be one)" */
+    return S_ISFIFO(mode) ? _("a named pipe (FIFO)") : S_ISSOCK(mode) ? _("a socket")
+         : S_ISCHR(mode) ? _("a character device") : S_ISBLK(mode) ? _("a block device") : _("not a file");
 }
 
 /* The names that stand for a stream the caller already holds or for nothing: read
@@ -341,29 +343,32 @@ int scenefile_read(const char *path, const char *kind, char **text, size_t *len,
     if (fd < 0) {
         int e = errno;
         if (e == ENXIO && stat(path, &sb) == 0 && S_ISSOCK(sb.st_mode))
-            snprintf(err, cap, "'%s' is a socket, not a regular file (a %s must be one)", path, kind);
+            /* TRANSLATORS: the second %s is "scene file" or "lesson file" */
+            snprintf(err, cap, _("'%s' is a socket, not a regular file (a %s must be one)"), path, kind);
         else
-            snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(e));
+            /* TRANSLATORS: the first %s is "scene file" or "lesson file", then the file's name and why */
+            snprintf(err, cap, _("cannot read %s '%s': %s"), kind, path, strerror(e));
         return -1;
     }
     if (fstat(fd, &sb) != 0) {
-        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(errno));
+        snprintf(err, cap, _("cannot read %s '%s': %s"), kind, path, strerror(errno));
         close(fd);
         return -1;
     }
     if (S_ISDIR(sb.st_mode)) {
         close(fd);
-        snprintf(err, cap, "'%s' is a directory, not a %s", path, kind);
+        snprintf(err, cap, _("'%s' is a directory, not a %s"), path, kind);
         return -1;
     }
     if (!S_ISREG(sb.st_mode) && !names_held_stream(path)) {
         close(fd);
-        snprintf(err, cap, "'%s' is %s, not a regular file (a %s must be one)", path, file_kind(sb.st_mode), kind);
+        /* TRANSLATORS: the second %s is what the file is ("a socket"), the third "scene file" or "lesson file" */
+        snprintf(err, cap, _("'%s' is %s, not a regular file (a %s must be one)"), path, file_kind(sb.st_mode), kind);
         return -1;
     }
     if (S_ISREG(sb.st_mode) && sb.st_size > SCENEFILE_MAX_BYTES) {
         close(fd);
-        snprintf(err, cap, "'%s' is too large for a %s (%lld bytes; at most %d)", path, kind, (long long)sb.st_size,
+        snprintf(err, cap, _("'%s' is too large for a %s (%lld bytes; at most %d)"), path, kind, (long long)sb.st_size,
                  SCENEFILE_MAX_BYTES);
         return -1;
     }
@@ -371,7 +376,7 @@ int scenefile_read(const char *path, const char *kind, char **text, size_t *len,
     int fl = fcntl(fd, F_GETFL);
     FILE *f = fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1 ? NULL : fdopen(fd, "rb");
     if (!f) {
-        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(errno));
+        snprintf(err, cap, _("cannot read %s '%s': %s"), kind, path, strerror(errno));
         close(fd);
         return -1;
     }
@@ -379,7 +384,7 @@ int scenefile_read(const char *path, const char *kind, char **text, size_t *len,
     char *buf = malloc(SCENEFILE_MAX_BYTES + 1);
     if (!buf) {
         fclose(f);
-        snprintf(err, cap, "cannot read %s '%s': out of memory", kind, path);
+        snprintf(err, cap, _("cannot read %s '%s': out of memory"), kind, path);
         return -1;
     }
     errno = 0;
@@ -387,9 +392,9 @@ int scenefile_read(const char *path, const char *kind, char **text, size_t *len,
     int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (read_err)
-        snprintf(err, cap, "cannot read %s '%s': %s", kind, path, strerror(read_err));
+        snprintf(err, cap, _("cannot read %s '%s': %s"), kind, path, strerror(read_err));
     else if (n > SCENEFILE_MAX_BYTES)
-        snprintf(err, cap, "'%s' is too large for a %s (at most %d bytes)", path, kind, SCENEFILE_MAX_BYTES);
+        snprintf(err, cap, _("'%s' is too large for a %s (at most %d bytes)"), path, kind, SCENEFILE_MAX_BYTES);
     if (read_err || n > SCENEFILE_MAX_BYTES) {
         free(buf);
         return -1;
@@ -402,7 +407,8 @@ int scenefile_load(const char *path, Config *cfg, char *err, size_t cap)
 {
     char *text;
     size_t len;
-    if (scenefile_read(path, "scene file", &text, &len, err, cap) != 0)
+    /* TRANSLATORS: put into messages such as "cannot read %s '%s': %s" */
+    if (scenefile_read(path, _("scene file"), &text, &len, err, cap) != 0)
         return -1;
     int rc = scenefile_parse(text, len, path, cfg, err, cap);
     free(text);

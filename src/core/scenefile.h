@@ -68,8 +68,8 @@ int scenefile_load(const char *path, Config *cfg, char *err, size_t cap);
 
 /* Reads the file at path whole (at most SCENEFILE_MAX_BYTES) into *text (malloc'd,
  * not NUL-terminated; *len bytes), with scenefile_load's rules of what is read;
- * `kind` names it in messages ("scene file", "lesson file"). Returns 0, or -1 with
- * err. */
+ * `kind` names it in messages (_("scene file"), _("lesson file"): translated). Returns
+ * 0, or -1 with err. */
 int scenefile_read(const char *path, const char *kind, char **text, size_t *len, char *err, size_t cap);
 
 /* 0 when a line (len bytes, no newline) may be in a scene file: no control byte,

@@ -7,17 +7,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
+
+/* The labels are N_(): shown through _() (schedule.h). */
 static const ScheduleKeyInfo KEYS[SK_COUNT] = {
-    [SK_STEP_SIZE] = {"step_size", 1, 1e9, 0, 1, 1, 5000, 1, "steps between decays", SCHED_UNIT_ONE},
-    [SK_GAMMA] = {"gamma", 0, 1, 1, 0, 0.5, 1, 0, "decay factor", SCHED_UNIT_ONE},
-    [SK_T_MAX] = {"t_max", 1, 1e9, 0, 1, 1, 100000, 1, "steps from lr down to eta_min", SCHED_UNIT_STEPS},
-    [SK_ETA_MIN] = {"eta_min", 0, 1e300, 0, 0, 0, 1, 0, "lowest lr", SCHED_UNIT_ONE},
-    [SK_BASE_LR] = {"base_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, "lowest lr of a cycle", SCHED_UNIT_LR},
-    [SK_MAX_LR] = {"max_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, "highest lr of a cycle", SCHED_UNIT_LR},
-    [SK_STEP_SIZE_UP] = {"step_size_up", 1, 1e9, 0, 1, 1, 5000, 1, "steps from base_lr up to max_lr",
+    /* TRANSLATORS: the schedule keys' meanings, beside their names (step_size, gamma ...),
+     * which stay as they are, as do lr, eta_min, base_lr, max_lr, warmup and LinearLR */
+    [SK_STEP_SIZE] = {"step_size", 1, 1e9, 0, 1, 1, 5000, 1, N_("steps between decays"), SCHED_UNIT_ONE},
+    [SK_GAMMA] = {"gamma", 0, 1, 1, 0, 0.5, 1, 0, N_("decay factor"), SCHED_UNIT_ONE},
+    [SK_T_MAX] = {"t_max", 1, 1e9, 0, 1, 1, 100000, 1, N_("steps from lr down to eta_min"), SCHED_UNIT_STEPS},
+    [SK_ETA_MIN] = {"eta_min", 0, 1e300, 0, 0, 0, 1, 0, N_("lowest lr"), SCHED_UNIT_ONE},
+    [SK_BASE_LR] = {"base_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, N_("lowest lr of a cycle"), SCHED_UNIT_LR},
+    [SK_MAX_LR] = {"max_lr", 0, 1e300, 1, 0, 1e-5, 10, 1, N_("highest lr of a cycle"), SCHED_UNIT_LR},
+    [SK_STEP_SIZE_UP] = {"step_size_up", 1, 1e9, 0, 1, 1, 5000, 1, N_("steps from base_lr up to max_lr"),
                          SCHED_UNIT_ONE},
     [SK_WARMUP] = {"warmup", 0, 1e9, 0, 1, 0, 1000, 0,
-                   "steps of linear warm-up, lr x min(1, t/warmup) at step t (LinearLR)", SCHED_UNIT_ONE},
+                   N_("steps of linear warm-up, lr x min(1, t/warmup) at step t (LinearLR)"), SCHED_UNIT_ONE},
 };
 
 /* Keys every kind takes. */
@@ -25,7 +30,8 @@ static const ScheduleKeyInfo KEYS[SK_COUNT] = {
 
 #define K(k) SK_BIT(SK_##k)
 static const ScheduleInfo SCHEDULES[SCHED_COUNT] = {
-    [SCHED_CONSTANT] = {"constant", "no scheduler", 0, {0}},
+    /* TRANSLATORS: in --list, where the other schedules show their torch class (StepLR ...) */
+    [SCHED_CONSTANT] = {"constant", N_("no scheduler"), 0, {0}},
     [SCHED_STEP] = {"step", "StepLR", K(STEP_SIZE) | K(GAMMA), {[SK_STEP_SIZE] = 100, [SK_GAMMA] = 0.1}},
     [SCHED_EXPONENTIAL] = {"exponential", "ExponentialLR", K(GAMMA), {[SK_GAMMA] = 0.99}},
     [SCHED_COSINE] = {"cosine", "CosineAnnealingLR", K(T_MAX) | K(ETA_MIN), {[SK_T_MAX] = 1, [SK_ETA_MIN] = 0}},
@@ -64,9 +70,11 @@ void schedule_key_range_text(ScheduleKey key, char *out, size_t cap)
 {
     const ScheduleKeyInfo *k = &KEYS[key];
     if (k->integer)
-        snprintf(out, cap, "a whole number >= %g", k->lo);
+        /* TRANSLATORS: put into "%s must be %s, got %s" and --list */
+        snprintf(out, cap, _("a whole number >= %g"), k->lo);
     else if (k->hi <= 1)
-        snprintf(out, cap, "in %c%g, %g]", k->lo_open ? '(' : '[', k->lo, k->hi);
+        /* TRANSLATORS: an interval such as "in (0, 1]": put into "%s must be %s, got %s" and --list */
+        snprintf(out, cap, _("in %c%g, %g]"), k->lo_open ? '(' : '[', k->lo, k->hi);
     else
         snprintf(out, cap, "%s %g", k->lo_open ? ">" : ">=", k->lo);
 }

@@ -55,13 +55,14 @@ typedef struct ScheduleKeyInfo {
     int integer;
     double ui_lo, ui_hi;
     int log_scale;
-    const char *label;    /* for help: "decay factor" */
+    const char *label;    /* for help: "decay factor" (N_(): show _(label)) */
     ScheduleUnit unit;    /* of its default */
 } ScheduleKeyInfo;
 
 typedef struct ScheduleInfo {
     const char *name;     /* "step" */
-    const char *torch;    /* the lr_scheduler it follows: "StepLR" */
+    const char *torch;    /* the lr_scheduler it follows: "StepLR" ("no scheduler" is
+                           * N_(): show _(torch)) */
     unsigned keys;        /* SK_BIT mask of its own keys (warmup goes with every kind) */
     double defaults[SK_COUNT]; /* of its keys, in the keys' units */
 } ScheduleInfo;

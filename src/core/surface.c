@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The gradscape authors */
 /* surface: the catalogue of built-in surfaces, and the colour scale of a view. */
 #include "surface.h"
+#include "lang.h"
 #include "text.h"
 
 #include <math.h>
@@ -95,9 +96,11 @@ static const SurfaceInfo SURFACES[] = {
     },
     {
         .name = "quadratic",
-        .title = "Quadratic bowl",
+        /* TRANSLATORS: a surface's name; the proper names (Rosenbrock ...) stay as they are */
+        .title = N_("Quadratic bowl"),
         .formula = "0.5*(" QUAD_U "^2 + kappa*" QUAD_V "^2)",
-        .display = "\xc2\xbd(u\xc2\xb2 + \xce\xba v\xc2\xb2), (u,v) = (x,y) rotated by \xce\xb8",
+        /* TRANSLATORS: a formula shown above the map: translate only "rotated by" */
+        .display = N_("\xc2\xbd(u\xc2\xb2 + \xce\xba v\xc2\xb2), (u,v) = (x,y) rotated by \xce\xb8"),
         .n_params = 2,
         .param = {{"kappa", 10.0, 0.01, 100.0}, {"angle", 0.0, -180.0, 180.0}},
         .view = {-3.0, 3.0, -2.0, 2.0},
@@ -110,7 +113,7 @@ static const SurfaceInfo SURFACES[] = {
     },
     {
         .name = "saddle",
-        .title = "Saddle",
+        .title = N_("Saddle"),
         .formula = "x^2 - y^2",
         .display = "x\xc2\xb2 \xe2\x88\x92 y\xc2\xb2",
         .n_params = 0,
@@ -201,7 +204,9 @@ static const SurfaceInfo SURFACES[] = {
         .title = "Goldstein\xe2\x80\x93Price",
         .formula = "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))"
                    "*(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))",
-        .display = "[1 + (x+y+1)\xc2\xb2(\xe2\x80\xa6)]\xc2\xb7[30 + (2x\xe2\x88\x92" "3y)\xc2\xb2(\xe2\x80\xa6)]  (see --list)",
+        /* TRANSLATORS: a formula shown above the map, cut short: translate only "see"
+         * (--list is the option that prints it whole) */
+        .display = N_("[1 + (x+y+1)\xc2\xb2(\xe2\x80\xa6)]\xc2\xb7[30 + (2x\xe2\x88\x92" "3y)\xc2\xb2(\xe2\x80\xa6)]  (see --list)"),
         .view = {-2.0, 2.0, -2.0, 2.0},
         .start = {-1.2, 1.1},
         .steps = 500,
@@ -223,7 +228,7 @@ static const SurfaceInfo SURFACES[] = {
     },
     {
         .name = "six-hump-camel",
-        .title = "Six-hump camel",
+        .title = N_("Six-hump camel"),
         .formula = "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2",
         .display = "(4 \xe2\x88\x92 2.1x\xc2\xb2 + x\xe2\x81\xb4/3)x\xc2\xb2 + xy + (4y\xc2\xb2 \xe2\x88\x92 4)y\xc2\xb2",
         .view = {-2.2, 2.2, -1.3, 1.3},
@@ -235,7 +240,7 @@ static const SurfaceInfo SURFACES[] = {
     },
     {
         .name = "monkey-saddle",
-        .title = "Monkey saddle",
+        .title = N_("Monkey saddle"),
         .formula = "x^3 - 3*x*y^2",
         .display = "x\xc2\xb3 \xe2\x88\x92 3xy\xc2\xb2",
         .view = {-2.0, 2.0, -2.0, 2.0},
@@ -247,7 +252,7 @@ static const SurfaceInfo SURFACES[] = {
     },
     {
         .name = "valley",
-        .title = "Winding valley",
+        .title = N_("Winding valley"),
         .formula = "0.05*x^2 + 4*(y - sin(x))^2",
         .display = "0.05x\xc2\xb2 + 4(y \xe2\x88\x92 sin x)\xc2\xb2",
         .view = {-6.0, 6.0, -3.0, 3.0},
@@ -328,7 +333,7 @@ void surface_set_param(Surface *s, int i, double value)
 
 const char *surface_display(const Surface *s)
 {
-    return s->builtin >= 0 ? SURFACES[s->builtin].display : s->expr.source;
+    return s->builtin >= 0 ? _(SURFACES[s->builtin].display) : s->expr.source;
 }
 
 void surface_color_scale(const Surface *s, const double view[4], SurfaceScale *out)

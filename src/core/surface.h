@@ -23,9 +23,11 @@ typedef struct SurfaceParamInfo {
 
 typedef struct SurfaceInfo {
     const char *name;     /* CLI name: "rosenbrock" */
-    const char *title;    /* "Rosenbrock" */
+    const char *title;    /* "Rosenbrock"; a descriptive one ("Quadratic bowl") is N_():
+                           * show _(title) */
     const char *formula;  /* the defining expression */
-    const char *display;  /* the formula as shown to people */
+    const char *display;  /* the formula as shown to people (some N_(): read it through
+                           * surface_display, which translates) */
     int n_params;
     SurfaceParamInfo param[EXPR_MAX_PARAMS];
     double view[4];       /* xmin, xmax, ymin, ymax */
@@ -63,7 +65,7 @@ int surface_init_expr(Surface *s, const char *formula, ExprError *err);
 /* Sets parameter i (of a built-in) and rebinds the expression and minima. */
 void surface_set_param(Surface *s, int i, double value);
 
-/* The formula as shown to people. */
+/* The formula as shown to people, in the language in use. */
 const char *surface_display(const Surface *s);
 
 /* Appends the surface as the command line spells it: "rosenbrock:a=1,b=100" with

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
+
 Text text_begin(char *buf, size_t cap)
 {
     buf[0] = '\0';
@@ -70,11 +72,12 @@ long text_utf8_next(const char *str, int *len)
 const char *text_unsafe_kind(long c)
 {
     if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-        return "control character";
+        /* TRANSLATORS: put into "U+%04lX at %d is a %s, not part of a name" */
+        return N_("control character");
     if (c == 0x61C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        return "bidirectional control";
+        return N_("bidirectional control");
     if (c == 0x2028 || c == 0x2029)
-        return "line separator";
+        return N_("line separator");
     return NULL;
 }
 

@@ -34,7 +34,7 @@ long text_utf8_next(const char *s, int *len);
 /* What makes code point c unfit to reach a terminal or a line of code raw ("control
  * character" for C0, DEL and C1; "bidirectional control" for U+061C, U+200E,
  * U+200F, U+202A-U+202E, U+2066-U+2069; "line separator" for U+2028, U+2029), or
- * NULL. */
+ * NULL. The words are N_(): a message shows _(kind). */
 const char *text_unsafe_kind(long c);
 
 /* Cuts a character left incomplete at the end of s (by a truncating snprintf). */

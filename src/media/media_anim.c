@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "lang.h"
 #include "media_internal.h"
 
 MediaFormat media_format_of(const char *path)
@@ -32,23 +33,25 @@ MediaFormat media_format_of(const char *path)
 MediaAnim *media_anim_open(const char *path, MediaFormat fmt, int w, int h, int fps, char *err, size_t cap)
 {
     if (fmt != MEDIA_GIF && fmt != MEDIA_MP4) {
-        snprintf(err, cap, "cannot write '%s': an animation is .gif or .mp4", path);
+        snprintf(err, cap, _("cannot write '%s': an animation is .gif or .mp4"), path);
         return NULL;
     }
     if (w < 2 || h < 2 || w > MEDIA_ANIM_MAX_SIDE || h > MEDIA_ANIM_MAX_SIDE) {
-        snprintf(err, cap, "cannot write '%s': %dx%d is not an animation size (2 to %d a side)", path, w, h,
+        snprintf(err, cap, _("cannot write '%s': %dx%d is not an animation size (2 to %d a side)"), path, w, h,
                  MEDIA_ANIM_MAX_SIDE);
         return NULL;
     }
     int max_fps = fmt == MEDIA_GIF ? MEDIA_GIF_FPS_MAX : MEDIA_FPS_MAX;
     if (fps < 1 || fps > max_fps) {
-        snprintf(err, cap, "cannot write '%s': %d frames per second (%s plays 1 to %d)", path, fps,
-                 fmt == MEDIA_GIF ? "a GIF" : "an MP4", max_fps);
+        snprintf(err, cap,
+                 fmt == MEDIA_GIF ? _("cannot write '%s': %d frames per second (a GIF plays 1 to %d)")
+                                  : _("cannot write '%s': %d frames per second (an MP4 plays 1 to %d)"),
+                 path, fps, max_fps);
         return NULL;
     }
     MediaAnim *m = calloc(1, sizeof *m);
     if (!m) {
-        snprintf(err, cap, "cannot write '%s': out of memory", path);
+        snprintf(err, cap, _("cannot write '%s': out of memory"), path);
         return NULL;
     }
     *m = (MediaAnim){.fmt = fmt, .w = w, .h = h, .fps = fps};
@@ -61,7 +64,7 @@ MediaAnim *media_anim_open(const char *path, MediaFormat fmt, int w, int h, int 
     if (!m->tmp[0]) { /* stdout, a pipe, a device: the encoders need a file */
         if (m->f != stdout)
             fclose(m->f);
-        snprintf(err, cap, "cannot write '%s': an animation needs a regular file", path);
+        snprintf(err, cap, _("cannot write '%s': an animation needs a regular file"), path);
         free(m);
         return NULL;
     }
@@ -196,7 +199,7 @@ int media_anim_finish(MediaAnim *m, char *err, size_t cap)
         snprintf(err, cap, "%s", m->worker_err);
         rc = -1;
     } else if (m->frames == 0) {
-        snprintf(err, cap, "cannot write '%s': no frames", m->path);
+        snprintf(err, cap, _("cannot write '%s': no frames"), m->path);
         rc = -1;
     } else {
         rc = m->fmt == MEDIA_GIF ? gif_end(m, 1, err, cap) : mp4_end(m, 1, err, cap);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "media_internal.h"
 
 #define GIF_TRANSPARENT 255
@@ -53,9 +54,9 @@ static int gif_write(GifFileType *g, const GifByteType *buf, int len)
 static int fail_gif(MediaAnim *m, int code, char *err, size_t cap)
 {
     if (m->failed > 0)
-        snprintf(err, cap, "cannot write '%s': %s", m->path, strerror(m->failed));
+        snprintf(err, cap, _("cannot write '%s': %s"), m->path, strerror(m->failed));
     else
-        snprintf(err, cap, "cannot write '%s': %s", m->path, GifErrorString(code));
+        snprintf(err, cap, _("cannot write '%s': %s"), m->path, GifErrorString(code));
     return -1;
 }
 
@@ -73,7 +74,7 @@ int gif_begin(MediaAnim *m, char *err, size_t cap)
         e->liq = liq_attr_create();
     }
     if (!e || !e->prev || !e->shown || !e->out || !e->cache_key || !e->cache_idx || !e->liq) {
-        snprintf(err, cap, "cannot write '%s': not enough memory for %dx%d frames", m->path, m->w, m->h);
+        snprintf(err, cap, _("cannot write '%s': not enough memory for %dx%d frames"), m->path, m->w, m->h);
         return -1;
     }
     memset(e->out, GIF_TRANSPARENT, px);
@@ -156,7 +157,7 @@ static int make_palette(MediaAnim *m, const unsigned char *rgba, int stride, int
     hist_add(e, m->w, m->h, rgba, stride, bottom_up);
     liq_result *res = NULL;
     if (liq_histogram_quantize(e->hist, e->liq, &res) != LIQ_OK) {
-        snprintf(err, cap, "cannot write '%s': no palette for its colours", m->path);
+        snprintf(err, cap, _("cannot write '%s': no palette for its colours"), m->path);
         return -1;
     }
     liq_set_dithering_level(res, 0);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "media_internal.h"
 
 /* The functions used, by library. */
@@ -69,26 +70,41 @@ static const char *const AV_SONAME[] = {
 enum { LIB_avutil, LIB_avcodec, LIB_avformat, LIB_swscale, N_LIBS };
 
 static pthread_once_t av_once = PTHREAD_ONCE_INIT;
-static char av_missing[256]; /* why FFmpeg could not be loaded, or "" */
+/* why FFmpeg could not be loaded: the library that is missing or lacks a function
+ * (-1: loaded), and that function (NULL: the library itself is missing). Kept as
+ * facts, not text: the message is worded when shown, in the language then in use. */
+static int av_missing = -1;
+static const char *av_missing_fn;
 
 static void av_load(void)
 {
     void *lib[N_LIBS];
     for (int i = 0; i < N_LIBS; i++)
         if (!(lib[i] = dlopen(AV_SONAME[i], RTLD_NOW | RTLD_LOCAL))) {
-            snprintf(av_missing, sizeof av_missing, "%s is not installed (Debian: %s)", AV_SONAME[i],
-                     i == LIB_swscale ? "libswscale6" : i == LIB_avutil ? "libavutil57"
-                     : i == LIB_avcodec ? "libavcodec59" : "libavformat59");
+            av_missing = i;
             return;
         }
     /* dlsym returns an object pointer; POSIX guarantees it converts to a function's */
 #define AV_RESOLVE(l, fn) \
     if (!(*(void **)&av.fn = dlsym(lib[LIB_##l], #fn))) { \
-        snprintf(av_missing, sizeof av_missing, "%s has no %s", AV_SONAME[LIB_##l], #fn); \
+        av_missing = LIB_##l, av_missing_fn = #fn; \
         return; \
     }
     AV_FUNCS(AV_RESOLVE)
 #undef AV_RESOLVE
+}
+
+/* The message for a failed av_load. */
+static void av_missing_text(const MediaAnim *m, char *err, size_t cap)
+{
+    const int i = av_missing;
+    if (av_missing_fn)
+        snprintf(err, cap, _("cannot write '%s': %s has no %s"), m->path, AV_SONAME[i], av_missing_fn);
+    else
+        /* TRANSLATORS: the second %s is a library's file name, the third the Debian package that has it */
+        snprintf(err, cap, _("cannot write '%s': %s is not installed (Debian: %s)"), m->path, AV_SONAME[i],
+                 i == LIB_swscale ? "libswscale6" : i == LIB_avutil ? "libavutil57"
+                 : i == LIB_avcodec ? "libavcodec59" : "libavformat59");
 }
 
 typedef struct Mp4Enc {
@@ -105,7 +121,8 @@ static int fail_av(MediaAnim *m, const char *what, int code, char *err, size_t c
 {
     char msg[AV_ERROR_MAX_STRING_SIZE] = "";
     av.av_strerror(code, msg, sizeof msg);
-    snprintf(err, cap, "cannot write '%s': %s: %s", m->path, what, msg);
+    /* TRANSLATORS: the second %s is what failed ("cannot open"), the third FFmpeg's reason */
+    snprintf(err, cap, _("cannot write '%s': %s: %s"), m->path, what, msg);
     return -1;
 }
 
@@ -113,22 +130,22 @@ int mp4_begin(MediaAnim *m, char *err, size_t cap)
 {
     Mp4Enc *e = calloc(1, sizeof *e);
     if (!e) {
-        snprintf(err, cap, "cannot write '%s': out of memory", m->path);
+        snprintf(err, cap, _("cannot write '%s': out of memory"), m->path);
         return -1;
     }
     m->enc = e;
     pthread_once(&av_once, av_load);
-    if (av_missing[0]) {
-        snprintf(err, cap, "cannot write '%s': %s", m->path, av_missing);
+    if (av_missing >= 0) {
+        av_missing_text(m, err, cap);
         return -1;
     }
     av.av_log_set_level(AV_LOG_ERROR);
     int rc = av.avformat_alloc_output_context2(&e->oc, NULL, "mp4", m->tmp);
     if (rc < 0)
-        return fail_av(m, "no MP4 muxer", rc, err, cap);
+        return fail_av(m, _("no MP4 muxer"), rc, err, cap);
     const AVCodec *codec = av.avcodec_find_encoder_by_name("libx264");
     if (!codec) {
-        snprintf(err, cap, "cannot write '%s': this FFmpeg has no libx264 encoder", m->path);
+        snprintf(err, cap, _("cannot write '%s': this FFmpeg has no libx264 encoder"), m->path);
         return -1;
     }
     e->st = av.avformat_new_stream(e->oc, NULL);
@@ -136,7 +153,7 @@ int mp4_begin(MediaAnim *m, char *err, size_t cap)
     e->frame = av.av_frame_alloc();
     e->pkt = av.av_packet_alloc();
     if (!e->st || !e->cc || !e->frame || !e->pkt)
-        return fail_av(m, "out of memory", AVERROR(ENOMEM), err, cap);
+        return fail_av(m, _("out of memory"), AVERROR(ENOMEM), err, cap);
     AVCodecContext *cc = e->cc;
     cc->width = (m->w + 1) & ~1;
     cc->height = (m->h + 1) & ~1;
@@ -157,7 +174,7 @@ int mp4_begin(MediaAnim *m, char *err, size_t cap)
     rc = av.avcodec_open2(cc, codec, &opt);
     av.av_dict_free(&opt);
     if (rc < 0)
-        return fail_av(m, "cannot start the H.264 encoder", rc, err, cap);
+        return fail_av(m, _("cannot start the H.264 encoder"), rc, err, cap);
     av.avcodec_parameters_from_context(e->st->codecpar, cc);
     e->st->time_base = cc->time_base;
     e->st->avg_frame_rate = cc->framerate;
@@ -166,22 +183,22 @@ int mp4_begin(MediaAnim *m, char *err, size_t cap)
     e->frame->width = cc->width;
     e->frame->height = cc->height;
     if ((rc = av.av_frame_get_buffer(e->frame, 0)) < 0)
-        return fail_av(m, "out of memory", rc, err, cap);
+        return fail_av(m, _("out of memory"), rc, err, cap);
     e->sws = av.sws_getContext(m->w, m->h, AV_PIX_FMT_RGBA, m->w, m->h, AV_PIX_FMT_YUV420P,
                             SWS_BILINEAR, NULL, NULL, NULL);
     if (!e->sws)
-        return fail_av(m, "no RGB to YUV conversion", AVERROR(EINVAL), err, cap);
+        return fail_av(m, _("no RGB to YUV conversion"), AVERROR(EINVAL), err, cap);
     const int *bt709 = av.sws_getCoefficients(SWS_CS_ITU709);
     av.sws_setColorspaceDetails(e->sws, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
 
     if ((rc = av.avio_open(&e->oc->pb, m->tmp, AVIO_FLAG_WRITE)) < 0)
-        return fail_av(m, "cannot open", rc, err, cap);
+        return fail_av(m, _("cannot open"), rc, err, cap);
     opt = NULL;
     av.av_dict_set(&opt, "movflags", "+faststart", 0);
     rc = av.avformat_write_header(e->oc, &opt);
     av.av_dict_free(&opt);
     if (rc < 0)
-        return fail_av(m, "cannot write the header", rc, err, cap);
+        return fail_av(m, _("cannot write the header"), rc, err, cap);
     e->header_written = 1;
     return 0;
 }
@@ -192,18 +209,18 @@ static int encode(MediaAnim *m, AVFrame *frame, char *err, size_t cap)
     Mp4Enc *e = m->enc;
     int rc = av.avcodec_send_frame(e->cc, frame);
     if (rc < 0)
-        return fail_av(m, "encoding failed", rc, err, cap);
+        return fail_av(m, _("encoding failed"), rc, err, cap);
     for (;;) {
         rc = av.avcodec_receive_packet(e->cc, e->pkt);
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
             return 0;
         if (rc < 0)
-            return fail_av(m, "encoding failed", rc, err, cap);
+            return fail_av(m, _("encoding failed"), rc, err, cap);
         av.av_packet_rescale_ts(e->pkt, e->cc->time_base, e->st->time_base);
         e->pkt->stream_index = e->st->index;
         rc = av.av_interleaved_write_frame(e->oc, e->pkt);
         if (rc < 0)
-            return fail_av(m, "write failed", rc, err, cap);
+            return fail_av(m, _("write failed"), rc, err, cap);
     }
 }
 
@@ -213,7 +230,7 @@ int mp4_add(MediaAnim *m, const unsigned char *rgba, int stride, int bottom_up, 
     AVFrame *fr = e->frame;
     int rc = av.av_frame_make_writable(fr);
     if (rc < 0)
-        return fail_av(m, "out of memory", rc, err, cap);
+        return fail_av(m, _("out of memory"), rc, err, cap);
     const uint8_t *src[4] = {media_row(rgba, stride, bottom_up, m->h, 0)};
     int src_stride[4] = {bottom_up ? -stride : stride};
     av.sws_scale(e->sws, src, src_stride, 0, m->h, fr->data, fr->linesize);
@@ -241,7 +258,7 @@ int mp4_end(MediaAnim *m, int ok, char *err, size_t cap)
     int rc = 0;
     if (!e)
         return 0;
-    if (av_missing[0]) { /* nothing of FFmpeg's was made */
+    if (av_missing >= 0) { /* nothing of FFmpeg's was made */
         free(e);
         m->enc = NULL;
         return 0;
@@ -251,12 +268,12 @@ int mp4_end(MediaAnim *m, int ok, char *err, size_t cap)
         if (encode(m, NULL, err, cap) != 0)
             rc = -1;
         else if ((c = av.av_write_trailer(e->oc)) < 0)
-            rc = fail_av(m, "cannot finish the file", c, err, cap);
+            rc = fail_av(m, _("cannot finish the file"), c, err, cap);
     }
     if (e->oc && e->oc->pb) {
         int c = av.avio_closep(&e->oc->pb);
         if (c < 0 && rc == 0 && ok)
-            rc = fail_av(m, "cannot finish the file", c, err, cap);
+            rc = fail_av(m, _("cannot finish the file"), c, err, cap);
     }
     av.sws_freeContext(e->sws);
     av.av_frame_free(&e->frame);

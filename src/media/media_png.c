@@ -13,6 +13,7 @@
 
 #include "bench.h"
 #include "export.h"
+#include "lang.h"
 #include "media.h"
 
 #ifdef __EMSCRIPTEN__
@@ -96,7 +97,7 @@ int media_png_write_rows(const char *path, int width, int height, MediaRowFn *ro
                          size_t cap)
 {
     if (width <= 0 || height <= 0) {
-        snprintf(err, cap, "cannot write '%s': empty image", path);
+        snprintf(err, cap, _("cannot write '%s': empty image"), path);
         return -1;
     }
 #ifdef __EMSCRIPTEN__
@@ -108,13 +109,13 @@ int media_png_write_rows(const char *path, int width, int height, MediaRowFn *ro
     size_t row = lead + (size_t)width * 3;
     unsigned char *raw = malloc(row * (size_t)height);
     if (!raw) {
-        snprintf(err, cap, "cannot write '%s': not enough memory for a %dx%d image", path, width, height);
+        snprintf(err, cap, _("cannot write '%s': not enough memory for a %dx%d image"), path, width, height);
         return -1;
     }
     for (int y = 0; y < height; y++) {
         const unsigned char *s = row_of(ctx, y);
         if (!s) {
-            snprintf(err, cap, "cannot write '%s': cannot read the rendered image back", path);
+            snprintf(err, cap, _("cannot write '%s': cannot read the rendered image back"), path);
             free(raw);
             return -1;
         }

@@ -6,11 +6,13 @@
  * is rendered; PNG screenshots work in both builds. */
 #include <stdio.h>
 
+#include "lang.h"
 #include "media_internal.h"
 
 static int unavailable(const MediaAnim *m, char *err, size_t cap)
 {
-    snprintf(err, cap, "%s export is in the desktop program only; the browser saves PNG screenshots",
+    /* TRANSLATORS: %s is GIF or MP4 */
+    snprintf(err, cap, _("%s export is in the desktop program only; the browser saves PNG screenshots"),
              m->fmt == MEDIA_GIF ? "GIF" : "MP4");
     return -1;
 }

@@ -17,6 +17,7 @@
 
 #include "app_anim.h"
 #include "bench.h"
+#include "lang.h"
 #include "lesson.h"
 #include "log.h"
 #include "media.h"
@@ -289,13 +290,13 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     }
     if (draw_init(&a->ui_dl, 4096, 1 << 15) != 0) {
         scene_free(&a->scene);
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
         return -1;
     }
     if (panel_plot_init(a, cfg) != 0) {
         scene_free(&a->scene);
         draw_free(&a->ui_dl);
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
         return -1;
     }
     a->r = r;
@@ -310,7 +311,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
         scene_free(&a->scene);
         draw_free(&a->ui_dl);
         panel_plot_free(a);
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
         return -1;
     }
     app_apply_config_view(a, cfg);
@@ -494,8 +495,11 @@ static void load_surface(App *a, const Surface *s, int formula_only)
     side_reset_formula(a);
     if (runs_off_tune(a) > 0) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s: your runs are kept. \xe2\x80\x9cTune lr\xe2\x80\x9d gives them the learning "
-                 "rates tuned for it (Ctrl+Z takes them back)", surface_info(s->builtin)->title);
+        /* TRANSLATORS: a notice after another surface is chosen (%s, its name); "Tune lr" is the side panel's
+         * button "Tune lr for this surface" */
+        snprintf(msg, sizeof msg, _("%s: your runs are kept. \xe2\x80\x9cTune lr\xe2\x80\x9d gives them the learning "
+                                    "rates tuned for it (Ctrl+Z takes them back)"),
+                 _(surface_info(s->builtin)->title));
         app_message(a, msg);
     }
 }
@@ -535,20 +539,20 @@ static void apply_changes(App *a)
         if (scene_set_bundle(sc, c->bundle_run, c->bundle) == 0)
             runs |= 1u << c->bundle_run;
         else
-            app_message(a, "Not enough memory for that bundle");
+            app_message(a, _("Not enough memory for that bundle"));
     }
     if (c->steps >= 0 && c->steps != sc->steps) {
         if (scene_set_steps(sc, c->steps) == 0)
             all = 1;
         else
-            app_message(a, "Not enough memory for that many steps");
+            app_message(a, _("Not enough memory for that many steps"));
     }
     if (c->add >= 0) {
         int i = scene_add_run(sc, (OptimKind)c->add, NULL, NULL);
         if (i >= 0)
             runs |= 1u << i;
         else
-            app_message(a, "Cannot add a run: out of memory");
+            app_message(a, _("Cannot add a run: out of memory"));
     }
     if (c->remove >= 0 && c->remove < sc->n_runs) {
         scene_remove_run(sc, c->remove);
@@ -570,9 +574,16 @@ static void apply_changes(App *a)
     if (c->tune) {
         int untuned = tune_runs(a, &runs);
         char msg[160];
-        snprintf(msg, sizeof msg, "Learning rates tuned for %s%s", a->scene.surface.builtin >= 0 ?
-                 surface_info(a->scene.surface.builtin)->title : "your function",
-                 untuned ? " (Adadelta sizes its own steps: its lr is kept)" : "");
+        if (a->scene.surface.builtin < 0)
+            snprintf(msg, sizeof msg, "%s",
+                     untuned ? _("Learning rates tuned for your function (Adadelta sizes its own steps: its lr is kept)")
+                             : _("Learning rates tuned for your function"));
+        else
+            snprintf(msg, sizeof msg,
+                     /* TRANSLATORS: a notice; %s is the surface's name */
+                     untuned ? _("Learning rates tuned for %s (Adadelta sizes its own steps: its lr is kept)")
+                             : _("Learning rates tuned for %s"),
+                     _(surface_info(a->scene.surface.builtin)->title));
         app_message(a, msg);
         c->restart = 1;
     }
@@ -629,7 +640,7 @@ void app_act(App *a, Action act)
                     i = k;
             app_select(a, i);
             if (i < 0)
-                app_message(a, "No run to explain: switch one on first");
+                app_message(a, _("No run to explain: switch one on first"));
         }
         break;
     case ACT_TOGGLE_PLOT: panel_plot_toggle(a); break;
@@ -794,14 +805,14 @@ void app_update(App *a, const Input *in, double dt, int fb_w, int fb_h)
     const Panel *card = frame_panel(&a->frame, &panel_card), *sweep = frame_panel(&a->frame, &panel_sweep);
     int no_room = (app_card_run(a) >= 0 && (!card || card->w < 1)) |
                   (a->maps.want == MAPS_HYPER && (!sweep || sweep->w < 1)) << 1;
-    static const char *const NO_ROOM[] = {"", "the update rule", "the hyperparameter map",
-                                          "the update rule and the hyperparameter map"};
-    if (no_room && (no_room & ~a->card_no_room)) {
-        char msg[200];
-        snprintf(msg, sizeof msg, "The window is too narrow for %s: widen it, or Ctrl \xe2\x88\x92 for smaller text",
-                 NO_ROOM[no_room]);
-        app_message(a, msg);
-    }
+    static const char *const NO_ROOM[] = {
+        "",
+        N_("The window is too narrow for the update rule: widen it, or Ctrl \xe2\x88\x92 for smaller text"),
+        N_("The window is too narrow for the hyperparameter map: widen it, or Ctrl \xe2\x88\x92 for smaller text"),
+        N_("The window is too narrow for the update rule and the hyperparameter map: widen it, or Ctrl \xe2\x88\x92 "
+           "for smaller text")};
+    if (no_room && (no_room & ~a->card_no_room))
+        app_message(a, _(NO_ROOM[no_room]));
     a->card_no_room = no_room;
     /* the UI pass: each panel in layout order, so the controls take the mouse first */
     draw_clear(&a->ui_dl);
@@ -878,13 +889,13 @@ static void draw_help(const App *a, const FrameLayout *f, DrawList *dl)
     /* the help's size, or smaller where the window is small for it */
     float fs = th->help_font * s, pad = 24 * s, keys_w, help_w, w, h;
     for (int tries = 0; tries < 2; tries++) {
-        keys_w = 0, help_w = ui_text_width(&a->ui, 1, fs * 1.2f, "Keyboard and mouse"), lines = 0;
+        keys_w = 0, help_w = ui_text_width(&a->ui, 1, fs * 1.2f, _("Keyboard and mouse")), lines = 0;
         for (int i = 0; i < n_rows; i++) {
             if (!b[i].keys)
                 continue;
             lines++;
-            keys_w = fmaxf(keys_w, ui_text_width(&a->ui, 1, fs, b[i].keys));
-            help_w = fmaxf(help_w, ui_text_width(&a->ui, 0, fs, b[i].help));
+            keys_w = fmaxf(keys_w, ui_text_width(&a->ui, 1, fs, bindings_keys(&b[i])));
+            help_w = fmaxf(help_w, ui_text_width(&a->ui, 0, fs, bindings_help(&b[i])));
         }
         w = 2 * pad + keys_w + 1.5f * fs + help_w, h = fs * 1.55f * (float)(lines + 2) + 1.25f * pad;
         float k = fminf(((float)f->w - 16 * s) / w, ((float)f->h - 16 * s) / h);
@@ -897,13 +908,14 @@ static void draw_help(const App *a, const FrameLayout *f, DrawList *dl)
     float x = 0.5f * ((float)f->w - w), y = 0.5f * ((float)f->h - h);
     draw_rect(dl, 0, 0, (float)f->w, (float)f->h, 0, th->scrim);
     draw_rect(dl, x, y, w, h, 12 * s, th->dialog);
-    draw_text(dl, x + pad, y + 0.75f * pad, fs * 1.2f, 1, th->text_strong, "Keyboard and mouse", -1);
+    /* TRANSLATORS: the help overlay's title (F1) */
+    draw_text(dl, x + pad, y + 0.75f * pad, fs * 1.2f, 1, th->text_strong, _("Keyboard and mouse"), -1);
     for (int i = 0, line = 0; i < n_rows; i++) {
         if (!b[i].keys)
             continue;
         float ly = y + 0.75f * pad + lh * ((float)line + 1.4f);
-        draw_text(dl, x + pad, ly, fs, 1, th->heading, b[i].keys, -1);
-        draw_text(dl, x + pad + keys_w + gap, ly, fs, 0, th->text, b[i].help, -1);
+        draw_text(dl, x + pad, ly, fs, 1, th->heading, bindings_keys(&b[i]), -1);
+        draw_text(dl, x + pad + keys_w + gap, ly, fs, 0, th->text, bindings_help(&b[i]), -1);
         line++;
     }
 }
@@ -1013,7 +1025,8 @@ static void draw_export(const App *a, const FrameLayout *f, DrawList *dl)
     float s = f->scale, fs = th->toast_font * s, pad = 14 * s;
     const char *slash = strrchr(a->anim_path, '/');
     char line[1400];
-    snprintf(line, sizeof line, "Exporting %s   %d%%   Esc cancels", slash ? slash + 1 : a->anim_path,
+    /* TRANSLATORS: an export's progress: the file's name, how far it is */
+    snprintf(line, sizeof line, _("Exporting %s   %d%%   Esc cancels"), slash ? slash + 1 : a->anim_path,
              (int)(100.0f * anim_job_progress(a->anim)));
     float tw = ui_text_width(&a->ui, 0, fs, line);
     float bw = fmaxf(tw, 320 * s), bh = 10 * s;
@@ -1089,15 +1102,15 @@ static int write_picture(const App *a, const FrameLayout *f, const int rect[4], 
     DrawList dl = {0};
     StripReader rd = {a->r, rect[0], rect[1], w, h, 0, 0, malloc((size_t)w * STRIP_ROWS * 4)};
     if (!rd.strip || draw_init(&dl, 8192, 1 << 16) != 0) {
-        snprintf(err, cap, "cannot write '%s': not enough memory for a %dx%d image", path, w, h);
+        snprintf(err, cap, _("cannot write '%s': not enough memory for a %dx%d image"), path, w, h);
         goto done;
     }
     app_frame(a, f, &dl);
     bench_phase("drawlist_ms");
     if (dl.dropped > 0)
-        gs_log("%d drawing commands did not fit: '%s' is incomplete", dl.dropped, path);
+        gs_log(_("%d drawing commands did not fit: '%s' is incomplete"), dl.dropped, path);
     if (!f->as_shown && render_target_begin(a->r, f->w, f->h) != 0) {
-        snprintf(err, cap, "cannot render a %dx%d image (larger than the GL limit?)", f->w, f->h);
+        snprintf(err, cap, _("cannot render a %dx%d image (larger than the GL limit?)"), f->w, f->h);
         goto done;
     }
     render_draw(a->r, &dl, f->w, f->h, gs_theme.bg);
@@ -1124,7 +1137,7 @@ int app_write_window_png(const App *a, const char *path, char *err, size_t cap)
     int rect[4];
     app_window_picture(a, &f, rect);
     if (rect[2] < 1 || rect[3] < 1) {
-        snprintf(err, cap, "cannot write '%s': the window shows no map", path);
+        snprintf(err, cap, _("cannot write '%s': the window shows no map"), path);
         return -1;
     }
     return write_picture(a, &f, rect, path, err, cap);
@@ -1157,7 +1170,8 @@ int app_out_dir_ready(App *a)
         if (stat(path, &st) != 0 && mkdir(path, 0755) != 0 && errno != EEXIST) {
             int e = errno;
             *p = c;
-            snprintf(msg, sizeof msg, "Cannot create the folder %s: %s", a->out_dir, strerror(e));
+            /* TRANSLATORS: the folder files are saved to, and the system's reason */
+            snprintf(msg, sizeof msg, _("Cannot create the folder %s: %s"), a->out_dir, strerror(e));
             app_message(a, msg);
             return -1;
         }
@@ -1170,11 +1184,15 @@ int app_out_dir_ready(App *a)
     if (stat(path, &st) != 0)
         why = strerror(errno);
     else if (!S_ISDIR(st.st_mode))
-        why = "it is not a folder";
+        why = "";
     else if (access(path, W_OK | X_OK) != 0)
         why = strerror(errno);
     if (why) {
-        snprintf(msg, sizeof msg, "Cannot save into %s: %s", a->out_dir, why);
+        if (why[0])
+            /* TRANSLATORS: the folder files are saved to, and the system's reason */
+            snprintf(msg, sizeof msg, _("Cannot save into %s: %s"), a->out_dir, why);
+        else
+            snprintf(msg, sizeof msg, _("Cannot save into %s: it is not a folder"), a->out_dir);
         app_message(a, msg);
         return -1;
     }
@@ -1199,11 +1217,17 @@ void app_timestamped_path(const App *a, const char *ext, char *out, size_t cap)
     }
 }
 
-void app_saved(App *a, const char *what, const char *path)
+void app_saved(App *a, const char *format, const char *path)
 {
     char msg[1400];
-    int n = snprintf(msg, sizeof msg, "Saved %s", what ? what : "");
-    snprintf(msg + n, sizeof msg - (size_t)n, "%s", path);
+    /* TRANSLATORS: a notice; %s is the path of the file saved, shortened in its middle where it is long: keep
+     * it at the end */
+    const char *fmt = format ? format : _("Saved %s"), *at = strstr(fmt, "%s");
+    int head = at ? (int)(at - fmt) : (int)strlen(fmt);
+    int n = snprintf(msg, sizeof msg, "%.*s", head, fmt);
+    if (n > (int)sizeof msg - 1)
+        n = (int)sizeof msg - 1;
+    snprintf(msg + n, sizeof msg - (size_t)n, "%s%s", path, at ? at + 2 : "");
     app_message(a, msg);
     a->message_path = n; /* shortened in its middle, not wrapped */
     if (a->file_saved)

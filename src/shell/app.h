@@ -248,9 +248,10 @@ void app_choose_out_dir(App *a, const char *out_dir);
 int app_out_dir_ready(App *a);
 
 /* A file the app wrote at the user's asking (a screenshot, a scene, an
- * animation): announced as "Saved PATH" (what, when given, says what it is) and
- * handed to the platform's file_saved. */
-void app_saved(App *a, const char *what, const char *path);
+ * animation): announced as "Saved PATH", or as format says (translated, its one
+ * %s the path, at its end: "Saved the scene to %s"), and handed to the
+ * platform's file_saved. */
+void app_saved(App *a, const char *format, const char *path);
 
 /* A new file name in out_dir, gradscape-YYYYmmdd-HHMMSS.EXT (-2, -3, ... when the
  * name is taken). */

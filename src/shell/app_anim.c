@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cancel.h"
+#include "lang.h"
 #include "log.h"
 #include "shell.h"
 
@@ -41,14 +42,14 @@ static int render_frame(AnimJob *j, App *a, int k, char *err, size_t cap)
     /* the window's picture in the window's framebuffer, as a screenshot's (app.c:
      * write_picture), which the window's frame then draws over */
     if (!j->layout.as_shown && render_target_begin(a->r, w, h) != 0) {
-        snprintf(err, cap, "cannot render a %dx%d frame (larger than the GL limit?)", w, h);
+        snprintf(err, cap, _("cannot render a %dx%d frame (larger than the GL limit?)"), w, h);
         return -1;
     }
     render_draw(a->r, &j->dl, w, h, gs_theme.bg);
     int rc = render_read_rgba_at(a->r, j->x, j->y, j->w, j->h, j->px);
     render_target_end(a->r);
     if (rc != 0)
-        snprintf(err, cap, "cannot read the rendered frame back");
+        snprintf(err, cap, "%s", _("cannot read the rendered frame back"));
     return rc;
 }
 
@@ -57,12 +58,12 @@ AnimJob *anim_job_start(App *a, const char *path, const FrameLayout *layout, int
 {
     MediaFormat fmt = media_format_of(path);
     if (fmt == MEDIA_NONE) {
-        snprintf(err, cap, "'%s': the format comes from the name, .gif or .mp4", path);
+        snprintf(err, cap, _("'%s': the format comes from the name, .gif or .mp4"), path);
         return NULL;
     }
     AnimJob *j = calloc(1, sizeof *j);
     if (!j) {
-        snprintf(err, cap, "out of memory");
+        snprintf(err, cap, "%s", _("out of memory"));
         return NULL;
     }
     j->plan = *plan;
@@ -81,14 +82,14 @@ AnimJob *anim_job_start(App *a, const char *path, const FrameLayout *layout, int
     else
         app_layout(a, w, h, 0, &j->layout);
     if (x < 0 || y < 0 || x + w > j->layout.w || y + h > j->layout.h) {
-        snprintf(err, cap, "cannot write '%s': %dx%d frames at (%d, %d) of a %dx%d picture", path, w, h, x, y,
+        snprintf(err, cap, _("cannot write '%s': %dx%d frames at (%d, %d) of a %dx%d picture"), path, w, h, x, y,
                  j->layout.w, j->layout.h);
         anim_job_free(j, a);
         return NULL;
     }
     j->px = malloc((size_t)w * (size_t)h * 4);
     if (!j->px || draw_init(&j->dl, 8192, 1 << 16) != 0) {
-        snprintf(err, cap, "cannot write '%s': not enough memory for %dx%d frames", path, w, h);
+        snprintf(err, cap, _("cannot write '%s': not enough memory for %dx%d frames"), path, w, h);
         anim_job_free(j, a);
         return NULL;
     }
@@ -107,7 +108,8 @@ int anim_job_run(AnimJob *j, App *a, double budget_ms, char *err, size_t cap)
     while (j->next < j->plan.frames) {
         int i = j->next;
         if (cancel_tick(1)) {
-            snprintf(err, cap, "stopped");
+            /* TRANSLATORS: an export was cancelled (Esc, or a signal) */
+            snprintf(err, cap, "%s", _("stopped"));
             return -1;
         }
         if (render_frame(j, a, anim_frame_step(&j->plan, i), err, cap) != 0 ||
@@ -115,7 +117,7 @@ int anim_job_run(AnimJob *j, App *a, double budget_ms, char *err, size_t cap)
             return -1;
         j->next++;
         if (j->dl.dropped > 0 && i == 0)
-            gs_log("%d drawing commands did not fit: the animation is incomplete", j->dl.dropped);
+            gs_log(_("%d drawing commands did not fit: the animation is incomplete"), j->dl.dropped);
         if (budget_ms > 0 && platform_now_ms() - t0 >= budget_ms)
             break;
     }
@@ -156,7 +158,7 @@ void app_export_start(App *a, int media_format)
     /* an MP4's sides even (H.264's 4:2:0 needs them): its last column or row left out */
     int w = media_format == MEDIA_MP4 ? rect[2] & ~1 : rect[2], h = media_format == MEDIA_MP4 ? rect[3] & ~1 : rect[3];
     if (w < 16 || h < 16) {
-        app_message(a, "The map is too small to export: enlarge the window");
+        app_message(a, _("The map is too small to export: enlarge the window"));
         return;
     }
     if (app_out_dir_ready(a) != 0)
@@ -178,7 +180,7 @@ void app_export_work(App *a, double budget_ms)
     if (a->anim_cancel) {
         anim_job_free(a->anim, a);
         a->anim = NULL;
-        app_message(a, "Export cancelled: nothing was written");
+        app_message(a, _("Export cancelled: nothing was written"));
         return;
     }
     int rc = anim_job_run(a->anim, a, budget_ms, err, sizeof err);

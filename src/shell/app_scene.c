@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lesson.h"
 #include "log.h"
 #include "scenefile.h"
@@ -56,7 +57,8 @@ void app_save_scene(App *a)
 {
     char err[1400];
     if (is_lesson_name(a->side.scene_path)) { /* a scene written there would be the lesson's end */
-        snprintf(err, sizeof err, "%s is a lesson: save the scene under a name ending in .scene",
+        /* TRANSLATORS: %s is the path typed in the side panel's file field */
+        snprintf(err, sizeof err, _("%s is a lesson: save the scene under a name ending in .scene"),
                  a->side.scene_path);
         app_message(a, err);
         return;
@@ -66,7 +68,9 @@ void app_save_scene(App *a)
     if (strncmp(a->side.scene_path, a->out_dir, n) == 0 && a->side.scene_path[n] == '/' && app_out_dir_ready(a) != 0)
         return;
     if (app_save_scene_to(a, a->side.scene_path, err, sizeof err) == 0) {
-        app_saved(a, "the scene to ", a->side.scene_path);
+        /* TRANSLATORS: a notice; %s is the scene file's path, shortened in its middle where it is long: keep it
+         * at the end */
+        app_saved(a, _("Saved the scene to %s"), a->side.scene_path);
     } else {
         app_message(a, err);
     }
@@ -91,7 +95,8 @@ void app_open_scene(App *a, const char *path)
     a->scene = next;
     app_apply_config_view(a, &cfg);
     char msg[1300];
-    snprintf(msg, sizeof msg, "Opened %s", path);
+    /* TRANSLATORS: a notice; %s is the scene file's path */
+    snprintf(msg, sizeof msg, _("Opened %s"), path);
     app_message(a, msg);
 }
 
@@ -121,7 +126,7 @@ void app_open_lesson(App *a, const char *what)
     char err[1400];
     Lesson *l = malloc(sizeof *l);
     if (!l) {
-        app_message(a, "Not enough memory for a lesson");
+        app_message(a, _("Not enough memory for a lesson"));
         return;
     }
     if (lesson_load(what, l, err, sizeof err) != 0) {
@@ -133,7 +138,8 @@ void app_open_lesson(App *a, const char *what)
     a->lesson = l;
     app_show_slide(a, 0);
     char msg[700];
-    snprintf(msg, sizeof msg, "Opened the lesson %s: %d slides (F5 presents it)", l->title, l->n_slides);
+    /* TRANSLATORS: a notice; %s is the lesson's title, %d how many slides it has */
+    snprintf(msg, sizeof msg, _("Opened the lesson %s: %d slides (F5 presents it)"), l->title, l->n_slides);
     app_message(a, msg);
 }
 
@@ -141,13 +147,13 @@ void app_add_slide(App *a)
 {
     char err[1400];
     if (!a->side.new_caption[0]) {
-        app_message(a, "Type the new slide's caption first (what to watch, in a sentence)");
+        app_message(a, _("Type the new slide's caption first (what to watch, in a sentence)"));
         return;
     }
     if (!a->lesson) { /* a new lesson */
         a->lesson = calloc(1, sizeof *a->lesson);
         if (!a->lesson) {
-            app_message(a, "Not enough memory for a lesson");
+            app_message(a, _("Not enough memory for a lesson"));
             return;
         }
         snprintf(a->lesson->name, sizeof a->lesson->name, "%s/lesson.lesson", a->out_dir);
@@ -159,12 +165,13 @@ void app_add_slide(App *a)
     char *scene = malloc(size);
     int n = scene ? scenefile_format(&a->scene, &v, scene, size) : -1;
     if (n < 0 || lesson_add_slide(a->lesson, a->side.new_caption, a->playing, scene, err, sizeof err) != 0) {
-        app_message(a, n < 0 ? "The scene cannot be written as a slide" : err);
+        app_message(a, n < 0 ? _("The scene cannot be written as a slide") : err);
     } else {
         a->slide = a->lesson->n_slides - 1;
         a->side.new_caption[0] = '\0';
         char msg[300];
-        snprintf(msg, sizeof msg, "Added slide %d: Save lesson keeps it", a->lesson->n_slides);
+        /* TRANSLATORS: a notice; "Save lesson" is the side panel's button */
+        snprintf(msg, sizeof msg, _("Added slide %d: Save lesson keeps it"), a->lesson->n_slides);
         app_message(a, msg);
     }
     if (a->lesson->n_slides == 0) { /* the first slide failed: no lesson after all */
@@ -187,7 +194,7 @@ void app_save_lesson(App *a)
 {
     char path[1100], err[1400];
     if (!a->lesson || a->lesson->n_slides == 0) {
-        app_message(a, "No lesson to save: open one, or add a slide");
+        app_message(a, _("No lesson to save: open one, or add a slide"));
         return;
     }
     app_lesson_path(a, path, sizeof path);
@@ -199,7 +206,9 @@ void app_save_lesson(App *a)
         return;
     }
     snprintf(a->lesson->name, sizeof a->lesson->name, "%s", path); /* saved again there */
-    app_saved(a, "the lesson to ", path);
+    /* TRANSLATORS: a notice; %s is the lesson file's path, shortened in its middle where it is long: keep it at
+     * the end */
+    app_saved(a, _("Saved the lesson to %s"), path);
 }
 
 /* ---- undo and redo ---------------------------------------------------------------- */
@@ -229,7 +238,8 @@ static int history_apply(App *a, const char *text)
     Config cfg;
     Scene next;
     spec_config_defaults(&cfg);
-    if (scenefile_parse(text, strlen(text), "the history", &cfg, err, sizeof err) != 0 ||
+    /* TRANSLATORS: where an undo's scene comes from, in place of a file's name in an error ("the history:3: ...") */
+    if (scenefile_parse(text, strlen(text), _("the history"), &cfg, err, sizeof err) != 0 ||
         spec_build_scene(&cfg, &next, err, sizeof err) != 0) {
         app_message(a, err);
         return -1;
@@ -249,13 +259,14 @@ static void undo_redo(App *a, int redo)
     const char *now = a->history.at >= 0 ? a->history.text[a->history.at] : NULL;
     const char *to = redo ? history_redo(&a->history) : history_undo(&a->history);
     if (!now || !to) {
-        app_message(a, redo ? "Nothing to redo" : "Nothing to undo");
+        app_message(a, redo ? _("Nothing to redo") : _("Nothing to undo"));
         return;
     }
     char what[200], msg[260];
     history_describe(now, to, what, sizeof what);
     if (history_apply(a, to) == 0) {
-        snprintf(msg, sizeof msg, "%s: %s", redo ? "Redone" : "Undone", what);
+        /* TRANSLATORS: a notice; %s says what changed back ("lr of Adam") */
+        snprintf(msg, sizeof msg, redo ? _("Redone: %s") : _("Undone: %s"), what);
         app_message(a, msg);
     } else if (redo) { /* the state could not be had: stay where the scene is */
         history_undo(&a->history);
@@ -286,7 +297,7 @@ int app_save_last(const App *a)
 {
     char path[1024], err[1400];
     if (scenefile_state_path(path, sizeof path, 1) != 0) {
-        gs_log("cannot save the last scene: no state directory (set XDG_STATE_HOME or HOME)");
+        gs_log("%s", _("cannot save the last scene: no state directory (set XDG_STATE_HOME or HOME)"));
         return -1;
     }
     if (app_save_scene_to(a, path, err, sizeof err) != 0) {
@@ -302,17 +313,17 @@ void app_copy_torch(App *a, int run)
     int card = run >= 0 && run < a->scene.n_runs ? run : app_card_run(a);
     int n = card >= 0 ? torchcode_run(&a->scene, card, code, sizeof code) : torchcode_scene(&a->scene, code, sizeof code);
     if (n < 0) {
-        app_message(a, "The PyTorch code is too long for the clipboard");
+        app_message(a, _("The PyTorch code is too long for the clipboard"));
         return;
     }
     if (!a->clipboard || a->clipboard(code) != 0) {
-        app_message(a, "Cannot put the PyTorch code on the clipboard");
+        app_message(a, _("Cannot put the PyTorch code on the clipboard"));
         return;
     }
     char msg[200];
     if (card >= 0)
-        snprintf(msg, sizeof msg, "Copied %s as PyTorch code", a->scene.run[card].label);
+        snprintf(msg, sizeof msg, _("Copied %s as PyTorch code"), a->scene.run[card].label);
     else
-        snprintf(msg, sizeof msg, "Copied every run as PyTorch code");
+        snprintf(msg, sizeof msg, "%s", _("Copied every run as PyTorch code"));
     app_message(a, msg);
 }

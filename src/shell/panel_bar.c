@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
+
 enum { ITEM_BUTTON = 0, ITEM_SLIDER = 1 };
 
 /* The items, in their order along the bar. */
@@ -58,7 +60,11 @@ static double fix_speed(const void *user, double v)
 static void timeline_format(const App *a, char *fmt, size_t cap) { snprintf(fmt, cap, "%%.0f / %d", a->scene.steps); }
 
 /* The timeline's label: none in a narrow bar ("339 / 2000" says what it is). */
-static const char *timeline_label(const App *a) { return a->frame.narrow ? "" : "step"; }
+static const char *timeline_label(const App *a)
+{
+    /* TRANSLATORS: the timeline slider's label, before "339 / 2000": the step shown */
+    return a->frame.narrow ? "" : _("step");
+}
 
 /* Items order[0, n) in rows across width w from (x, y). */
 static void flow_rows(const BarItem *items, const int *order, int n, float s, float x, float y, float w, BarFlow *out)
@@ -111,26 +117,28 @@ static void flow_items(const App *a, float s, float margin, float x, float y, fl
     float tl_value = ui_text_width(ui, 0, fs, widest) + 14 * s;
     float sp_value = ui_text_width(ui, 0, fs, "1000000") + 14 * s;
     float track = (a->frame.narrow ? 60 : 90) * s; /* a slider's shortest track */
-    float play = fmaxf(ui_text_width(ui, 0, fs, label(a, "Pause", PAUSE_SYM)), ui_text_width(ui, 0, fs, label(a, "Play", PLAY_SYM)));
+    /* TRANSLATORS: the bar's buttons (Pause, Play, Step, Reset, Plot, Help) are short: 2 to 4 characters */
+    float play = fmaxf(ui_text_width(ui, 0, fs, label(a, _("Pause"), PAUSE_SYM)),
+                       ui_text_width(ui, 0, fs, label(a, _("Play"), PLAY_SYM)));
 #define BUTTON(n, text_w) {n, ITEM_BUTTON, (text_w) + margin, 0, 0, 0, 0, 0}
 #define SLIDER(n, label, value, flex) \
     {n, ITEM_SLIDER, (*(label) ? ui_text_width(ui, 0, fs, label) + 10 * s : 0) + (value) + 6 * s + track, flex, 0, 0, 0, 0}
     const BarItem items[BAR_ITEMS] = {
         [BAR_MENU] = BUTTON("menu", ui_text_width(ui, 0, fs, MENU)),
         [BAR_PLAY] = BUTTON("play", play),
-        [BAR_STEP] = BUTTON("step", ui_text_width(ui, 0, fs, label(a, "Step", STEP_SYM))),
-        [BAR_RESET] = BUTTON("reset", ui_text_width(ui, 0, fs, label(a, "Reset", RESET_SYM))),
+        [BAR_STEP] = BUTTON("step", ui_text_width(ui, 0, fs, label(a, _("Step"), STEP_SYM))),
+        [BAR_RESET] = BUTTON("reset", ui_text_width(ui, 0, fs, label(a, _("Reset"), RESET_SYM))),
         /* undo and redo: two buttons in one item (they go together) */
         [BAR_HISTORY] = {"history", ITEM_BUTTON, 2 * (ui_text_width(ui, 0, fs, UNDO) + 0.7f * margin) + 4 * s, 0, 0, 0,
                          0, 0},
         [BAR_TIMELINE] = SLIDER("timeline", timeline_label(a), tl_value, 0.6f),
-        [BAR_SPEED] = SLIDER("speed", "steps/s", sp_value, 0.4f),
-        [BAR_PLOT] = BUTTON("plot", ui_text_width(ui, 0, fs, "Plot")),
+        [BAR_SPEED] = SLIDER("speed", _("steps/s"), sp_value, 0.4f),
+        [BAR_PLOT] = BUTTON("plot", ui_text_width(ui, 0, fs, _("Plot"))),
         [BAR_3D] = BUTTON("3d", ui_text_width(ui, 0, fs, "3D")),
         [BAR_SHOT] = BUTTON("shot", ui_text_width(ui, 0, fs, "PNG")),
         [BAR_GIF] = BUTTON("gif", ui_text_width(ui, 0, fs, "GIF")),
         [BAR_MP4] = BUTTON("mp4", ui_text_width(ui, 0, fs, "MP4")),
-        [BAR_HELP] = BUTTON("help", ui_text_width(ui, 0, fs, "Help")),
+        [BAR_HELP] = BUTTON("help", ui_text_width(ui, 0, fs, _("Help"))),
         [BAR_MORE] = BUTTON("more", ui_text_width(ui, 0, fs, MORE)),
     };
 #undef BUTTON
@@ -192,12 +200,12 @@ static void bar_input(App *a, const Panel *p, const Input *in)
 #define SHOWN(i) flow.shown[i]
     if (SHOWN(BAR_MENU) && ui_button_at(ui, AT(BAR_MENU), MENU, a->drawer != 0))
         app_act(a, ACT_DRAWER);
-    if (ui_button_at(ui, AT(BAR_PLAY), a->playing ? label(a, "Pause", PAUSE_SYM) : label(a, "Play", PLAY_SYM),
+    if (ui_button_at(ui, AT(BAR_PLAY), a->playing ? label(a, _("Pause"), PAUSE_SYM) : label(a, _("Play"), PLAY_SYM),
                      a->playing))
         app_act(a, ACT_PLAY_PAUSE);
-    if (ui_button_at(ui, AT(BAR_STEP), label(a, "Step", STEP_SYM), 0))
+    if (ui_button_at(ui, AT(BAR_STEP), label(a, _("Step"), STEP_SYM), 0))
         app_act(a, ACT_STEP_FORWARD);
-    if (ui_button_at(ui, AT(BAR_RESET), label(a, "Reset", RESET_SYM), 0))
+    if (ui_button_at(ui, AT(BAR_RESET), label(a, _("Reset"), RESET_SYM), 0))
         app_act(a, ACT_RESTART);
     /* after the UI pass (the scene is replaced, under the panels still to come) */
     const BarItem *h = &it[BAR_HISTORY];
@@ -217,9 +225,10 @@ static void bar_input(App *a, const Panel *p, const Input *in)
     }
     if (SHOWN(BAR_SPEED)) {
         const UiSlider speed = {1, 100000, 1, "%.0f", fix_speed, NULL, flow.value_w[BAR_SPEED]};
-        ui_slider_at(ui, AT(BAR_SPEED), "steps/s", &a->speed, &speed);
+        /* TRANSLATORS: the animation speed slider's label: steps per second */
+        ui_slider_at(ui, AT(BAR_SPEED), _("steps/s"), &a->speed, &speed);
     }
-    if (SHOWN(BAR_PLOT) && ui_button_at(ui, AT(BAR_PLOT), "Plot", a->plot.show))
+    if (SHOWN(BAR_PLOT) && ui_button_at(ui, AT(BAR_PLOT), _("Plot"), a->plot.show))
         app_act(a, ACT_TOGGLE_PLOT);
     if (SHOWN(BAR_3D) && ui_button_at(ui, AT(BAR_3D), "3D", a->view3d))
         app_act(a, ACT_TOGGLE_3D);
@@ -229,7 +238,7 @@ static void bar_input(App *a, const Panel *p, const Input *in)
         app_act(a, ACT_EXPORT_GIF);
     if (SHOWN(BAR_MP4) && ui_button_at(ui, AT(BAR_MP4), "MP4", a->anim && strstr(a->anim_path, ".mp4")))
         app_act(a, ACT_EXPORT_MP4);
-    if (SHOWN(BAR_HELP) && ui_button_at(ui, AT(BAR_HELP), "Help", a->show_help))
+    if (SHOWN(BAR_HELP) && ui_button_at(ui, AT(BAR_HELP), _("Help"), a->show_help))
         app_act(a, ACT_HELP);
     if (SHOWN(BAR_MORE) && ui_button_at(ui, AT(BAR_MORE), MORE, a->bar_more))
         a->bar_more = !a->bar_more;

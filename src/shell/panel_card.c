@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "ticks.h"
 
 #define CARD_MAX_LINES 64
@@ -181,18 +182,18 @@ static void card_build(const App *a, int i, Card *c)
     const OptimInfo *oi = optim_info(r->kind);
     c->n = 0;
     add(c, 1, 1.2f, app_run_rgba(r), 0, 0, "%s", r->label);
-    add(c, 0, 0.85f, th->text_dim, 0, 0, "%s", oi->torch);
+    add(c, 0, 0.85f, th->text_dim, 0, 0, "%s", _(oi->torch)); /* code, or (Lion's) a description */
     RunUpdate u;
     if (r->n == 0 || scene_run_update(sc, i, card_step(a, r), &u) != 0) {
-        add(c, 1, 1, th->error, 0, 0.5f, "not finite at the start");
+        add(c, 1, 1, th->error, 0, 0.5f, "%s", _("not finite at the start"));
         return;
     }
     /* at the last step no update follows: the one that led there */
     int last = 0;
     if (!u.has_next) {
         if (u.k == 0) {
-            add(c, 1, 1, th->text_strong, 0, 0.5f, "step 0: the start");
-            add(c, 0, 1, th->text_dim, 0, 0, "the run takes no step");
+            add(c, 1, 1, th->text_strong, 0, 0.5f, "%s", _("step 0: the start"));
+            add(c, 0, 1, th->text_dim, 0, 0, "%s", _("the run takes no step"));
             return;
         }
         scene_run_update(sc, i, u.k - 1, &u);
@@ -203,21 +204,31 @@ static void card_build(const App *a, int i, Card *c)
     int diverges = leaves || r->diverged_at == u.k + 1;
     char x[112];
     if (diverges) {
-        add(c, 1, 1, th->error, 0, 0.5f, "step %d \xe2\x86\x92 %d: the update that diverges", u.k, u.k + 1);
-        add(c, 0, 1, th->text_dim, 0, 0, "update t = %ld, from the last finite point", u.after.t);
+        add(c, 1, 1, th->error, 0, 0.5f, _("step %d \xe2\x86\x92 %d: the update that diverges"), u.k, u.k + 1);
+        /* TRANSLATORS: t is the optimizer's step count, as in torch.optim's state */
+        add(c, 0, 1, th->text_dim, 0, 0, _("update t = %ld, from the last finite point"), u.after.t);
     } else if (last) {
-        add(c, 1, 1, th->text_strong, 0, 0.5f, "step %d \xe2\x86\x92 %d: the last update", u.k, u.k + 1);
-        add(c, 0, 1, th->text_dim, 0, 0, "update t = %ld; none follows", u.after.t);
+        add(c, 1, 1, th->text_strong, 0, 0.5f, _("step %d \xe2\x86\x92 %d: the last update"), u.k, u.k + 1);
+        add(c, 0, 1, th->text_dim, 0, 0, _("update t = %ld; none follows"), u.after.t);
     } else {
-        add(c, 1, 1, th->text_strong, 0, 0.5f, "update t = %ld, from step %d to %d", u.after.t, u.k, u.k + 1);
+        add(c, 1, 1, th->text_strong, 0, 0.5f, _("update t = %ld, from step %d to %d"), u.after.t, u.k, u.k + 1);
     }
     pair(q->x, q->y, x, sizeof x);
     equation(add(c, 0, 1, th->text, 0, 0.2f, "\xce\xb8 = %s", x), 0);
     pair(q->gx, q->gy, x, sizeof x);
-    equation(add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = %s%s", x, sc->noise > 0 ? "  with noise" : ""),
-             0);
+    /* the equations' symbols are not translated: only the notes after them */
+    if (sc->noise > 0)
+        /* TRANSLATORS: the gradient at the run's point, noisy; keep "∇f(θ) = %s" as it is */
+        equation(add(c, 0, 1, th->text, 0, 0, _("\xe2\x88\x87" "f(\xce\xb8) = %s  with noise"), x), 0);
+    else
+        equation(add(c, 0, 1, th->text, 0, 0, "\xe2\x88\x87" "f(\xce\xb8) = %s", x), 0);
     card_number(u.lr, x, sizeof x);
-    equation(add(c, 0, 1, th->text, 0, 0, "lr = %s%s", x, u.lr != r->hp[HP_LR] ? "  (scheduled)" : ""), 0);
+    if (u.lr != r->hp[HP_LR])
+        /* TRANSLATORS: the learning rate of this step, set by its schedule; keep "lr = %s" as it is and the
+         * note after two spaces, in parentheses */
+        equation(add(c, 0, 1, th->text, 0, 0, _("lr = %s  (scheduled)"), x), 0);
+    else
+        equation(add(c, 0, 1, th->text, 0, 0, "lr = %s", x), 0);
     static const char *const AXIS[2] = {"x:  ", "y:  "};
     for (int l = 0; l < u.trace.n; l++) {
         const OptimTraceLine *L = &u.trace.line[l];
@@ -236,9 +247,9 @@ static void card_build(const App *a, int i, Card *c)
         }
     }
     if (leaves)
-        add(c, 1, 1, th->error, 0, 0.5f, "this update leaves the finite numbers: the run diverges");
+        add(c, 1, 1, th->error, 0, 0.5f, "%s", _("this update leaves the finite numbers: the run diverges"));
     else if (diverges)
-        add(c, 1, 1, th->error, 0, 0.5f, "the loss or gradient where it lands is not finite: the run diverges at step %d",
+        add(c, 1, 1, th->error, 0, 0.5f, _("the loss or gradient where it lands is not finite: the run diverges at step %d"),
             u.k + 1);
 }
 
@@ -466,6 +477,7 @@ typedef struct CardMemo {
     unsigned long long version;
     int k, n, colour;
     char label[SCENE_LABEL_MAX];
+    char lang[16];          /* the language its words are in (it can change while the window runs) */
     Card card;
     /* laid out at text width w, height h (the panel's, less its padding), scale */
     int laid;
@@ -483,11 +495,13 @@ static const Card *card_content(const App *a, int i)
     CardMemo *m = &memo;
     const Run *r = &a->scene.run[i];
     int k = r->n > 0 ? card_step(a, r) : -1;
+    const char *lang = lang_current();
     if (m->built && m->run == r && m->version == r->version && m->k == k && m->n == r->n && m->colour == r->colour &&
-        strcmp(m->label, r->label) == 0)
+        strcmp(m->label, r->label) == 0 && strcmp(m->lang, lang) == 0)
         return &m->card;
     m->run = r, m->version = r->version, m->k = k, m->n = r->n, m->colour = r->colour;
     snprintf(m->label, sizeof m->label, "%s", r->label);
+    snprintf(m->lang, sizeof m->lang, "%s", lang);
     card_build(a, i, &m->card);
     m->built = 1, m->laid = 0, m->needed = 0;
     return &m->card;
@@ -567,7 +581,7 @@ static void card_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         int len = (int)strlen(l->text);
         for (int j = 0; j < ls->lines; j++) {
             if (more > 0 && y + lh + more > bottom) {
-                draw_text(dl, p->x + pad, y, fs, 0, th->text_dim, "\xe2\x80\xa6 more than fits: widen the window", -1);
+                draw_text(dl, p->x + pad, y, fs, 0, th->text_dim, _("\xe2\x80\xa6 more than fits: widen the window"), -1);
                 k = m->card.n;
                 break;
             }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "place.h"
 #include "ticks.h"
 
@@ -90,8 +91,12 @@ static void bar_title(const Surface *s, const SurfaceScale *sc, int in3d, char *
     char num[32] = "";
     if (s->log_color && sc->fmin != 0.0)
         num_format(fabs(sc->fmin), num, sizeof num);
-    snprintf(out, cap, "%s%s%s%s", in3d ? "height: " : "", "loss", num[0] ? (sc->fmin < 0 ? " + " : " \xe2\x88\x92 ") : "",
-             num);
+    /* TRANSLATORS: the colour bar's title (in 3D, "height: " before it); %s is a number, the loss's
+     * lowest value in view, taken off the numbers on the bar */
+    const char *fmt = !num[0] ? (in3d ? _("height: loss") : _("loss"))
+                      : sc->fmin < 0 ? (in3d ? _("height: loss + %s") : _("loss + %s"))
+                                     : (in3d ? _("height: loss \xe2\x88\x92 %s") : _("loss \xe2\x88\x92 %s"));
+    snprintf(out, cap, fmt, num);
 }
 
 static float widest_label(const App *a, float fs, const Tick *t, int n)
@@ -537,9 +542,16 @@ static float internals_key(const App *a, float x, float y, float fs, double k, u
     const Theme *th = &gs_theme;
     float s = fs / th->map_font, cx = x, cy = y, widest = 0;
     char scale[48];
-    snprintf(scale, sizeof scale, "arrows \xc3\x97%g", k);
-    static const char *const NAMES[] = {"step", "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f",
-                                        "\xe2\x88\x92lr\xc2\xb7momentum", "step per axis", NULL};
+    /* TRANSLATORS: the key to the internals' arrows: how much longer than the true step they are drawn */
+    snprintf(scale, sizeof scale, _("arrows \xc3\x97%g"), k);
+    /* the arrows' names: the step taken, the gradient's part, the momentum's part, the box of the step per axis */
+    const char *const NAMES[] = {
+        /* TRANSLATORS: the arrow of the step a run takes (internals' key) */
+        _("step"), "\xe2\x88\x92lr\xc2\xb7\xe2\x88\x87" "f",
+        /* TRANSLATORS: the arrow of the momentum's part of a step; keep −lr· */
+        _("\xe2\x88\x92lr\xc2\xb7momentum"),
+        /* TRANSLATORS: a box: the step's size along each axis (an adaptive optimizer's) */
+        _("step per axis"), NULL};
     const unsigned colours[] = {step_rgba, th->arrow_grad, th->arrow_velocity, box_rgba};
     *lines = 1;
     for (int i = 0; i < 5; i++) {
@@ -598,7 +610,8 @@ static void draw_heads(const App *a, const Tile *t, const int *idx, const float 
         float hx0 = dx[j], hy0 = dy[j];
         if (labels && r->diverged_at >= 0 && k == r->n - 1) {
             char msg[64];
-            snprintf(msg, sizeof msg, "%s diverged at step %d", r->label, r->diverged_at);
+            /* TRANSLATORS: by a diverged run's head on the map: the run's name and a step */
+            snprintf(msg, sizeof msg, _("%s diverged at step %d"), r->label, r->diverged_at);
             float tw = ui_text_width(&a->ui, 1, fs, msg);
             float tx = hx0 + 10 * s, ty = hy0 - 10 * s - fs;
             if (tx + tw > t->x + t->w - 4 * s)
@@ -807,7 +820,7 @@ typedef struct Legend {
 /* A diverged run's words after its legend row. */
 static void diverged_label(const Run *r, char *out, size_t cap)
 {
-    snprintf(out, cap, "diverged at step %d", r->diverged_at);
+    snprintf(out, cap, _("diverged at step %d"), r->diverged_at);
 }
 
 /* The legend: formula, then one line per run: swatch, label, step, loss, |grad|,
@@ -824,7 +837,7 @@ static double legend_try(const App *a, const Tile *t, MapView v, float s, float 
         rows += sc->run[i].enabled;
         shown |= shows_internals(a, i, -1);
     }
-    const char *name = sc->surface.builtin >= 0 ? surface_info(sc->surface.builtin)->title : "Your function";
+    const char *name = sc->surface.builtin >= 0 ? _(surface_info(sc->surface.builtin)->title) : _("Your function");
     L->key = shown;
     L->arrows = shown ? arrow_scale(a, t, v, -1) : 1;
     L->has = shown ? internals_has(a, -1) : 0;
@@ -842,7 +855,8 @@ static double legend_try(const App *a, const Tile *t, MapView v, float s, float 
     for (int i = 0; i < sc->n_runs; i++)
         if (sc->run[i].enabled) {
             const Run *r = &sc->run[i];
-            char num[64] = "not finite at the start";
+            char num[64];
+            snprintf(num, sizeof num, "%s", _("not finite at the start"));
             int k = app_visible_step(a, r);
             if (r->n > 0 && r->diverged_at >= 0 && k == r->n - 1)
                 diverged_label(r, num, sizeof num);
@@ -968,10 +982,12 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
         draw_text(dl, tx, ty + (float)i * lh, fs, 1, th->text_strong, L.title + L.starts[i], end - L.starts[i]);
     }
     ty += lh * (float)L.lines;
-    static const char *HEAD[] = {"run", "step", "loss", "|\342\210\207f|", "lr", ""};
+    /* the columns' heads: words, then symbols (lr the key's name) */
+    static const char *const HEAD[] = {N_("run"), N_("step"), N_("loss"), "|\342\210\207f|", "lr", ""};
     if (!L.compact) {
         for (int c = 0; c < cols; c++)
-            draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, HEAD[c], -1);
+            draw_text(dl, tx + col[c] + (c == 0 ? 22 * s : 0), ty, fs * 0.9f, 0, th->text_dim, c < 3 ? _(HEAD[c]) : HEAD[c],
+                      -1);
         ty += lh;
     }
     for (int i = 0; i < sc->n_runs; i++) {
@@ -984,7 +1000,7 @@ static int draw_legend(const App *a, const Tile *t, MapView v, float s, DrawList
         draw_text(dl, tx + 22 * s, ty, fs, 1, th->text_strong, r->label, -1);
         char buf[64];
         if (r->n == 0) {
-            draw_text(dl, tx + (L.compact ? L.loss_x : col[1]), ty, fs, 0, th->error, "not finite at the start", -1);
+            draw_text(dl, tx + (L.compact ? L.loss_x : col[1]), ty, fs, 0, th->error, _("not finite at the start"), -1);
         } else if (L.compact) { /* the loss, or that it diverged */
             int k = app_visible_step(a, r);
             if (r->diverged_at >= 0 && k == r->n - 1) {
@@ -1056,7 +1072,8 @@ static void draw_tile_title(const App *a, const Tile *t, const Run *r, float s, 
     char line[160], l1[32], l2[32];
     num_format(r->traj[k].loss, l1, sizeof l1);
     num_format(hypot(r->traj[k].gx, r->traj[k].gy), l2, sizeof l2);
-    snprintf(line, sizeof line, "step %d   loss %s   |\xe2\x88\x87" "f| %s", k, l1, l2);
+    /* TRANSLATORS: a grid tile's numbers: the step shown, the loss and the gradient's size there */
+    snprintf(line, sizeof line, _("step %d   loss %s   |\xe2\x88\x87" "f| %s"), k, l1, l2);
     float lw = ui_text_width(&a->ui, 0, fs * 0.9f, line);
     float ly = t->y + t->h - fs * 1.3f - 16 * s;
     draw_rect(dl, t->x + 8 * s, ly, lw + 20 * s, fs * 1.2f + 10 * s, 6 * s, th->box);
@@ -1179,27 +1196,34 @@ static void draw_basin_key(const App *a, const MapFrame *p, float s, const float
     int run = m->run >= 0 && m->run < a->scene.n_runs ? m->run : 0;
     int other = m->other >= 0 && m->other < a->scene.n_runs ? m->other : -1;
     if (m->kind != MAPS_BASIN || !m->image) {
-        snprintf(line[n], sizeof line[n], "Computing the basins of %s\xe2\x80\xa6 %.0f%%", a->scene.run[run].label,
+        snprintf(line[n], sizeof line[n], _("Computing the basins of %s\xe2\x80\xa6 %.0f%%"), a->scene.run[run].label,
                  100.0 * app_maps_progress(a));
         swatch[n++] = 0;
     } else if (other >= 0 && m->out2) {
-        snprintf(line[n], sizeof line[n], "Where %s and %s part (%d \xc3\x97 %d starts): the colour of where %s ends",
+        /* TRANSLATORS: the basins' key comparing two runs: where their ends differ, coloured by the first's end;
+         * %s are runs' names (the first twice), %d x %d the grid of start points */
+        snprintf(line[n], sizeof line[n], _("Where %s and %s part (%d \xc3\x97 %d starts): the colour of where %s ends"),
                  a->scene.run[run].label, a->scene.run[other].label, m->nx, m->ny, a->scene.run[run].label);
         swatch[n++] = 0;
     } else {
-        snprintf(line[n], sizeof line[n], "Basins of %s (%d \xc3\x97 %d starts%s); darker: slower",
-                 a->scene.run[run].label, m->nx, m->ny, m->fine || !m->want ? "" : ", refining");
+        const char *fmt = m->fine || !m->want ?
+            /* TRANSLATORS: the basins' key: the run's name, the grid of start points (still being refined, in the
+             * second); a darker colour: the run took longer to get there */
+            _("Basins of %s (%d \xc3\x97 %d starts); darker: slower")
+            : _("Basins of %s (%d \xc3\x97 %d starts, refining); darker: slower");
+        snprintf(line[n], sizeof line[n], fmt, a->scene.run[run].label, m->nx, m->ny);
         swatch[n++] = 0;
         for (int k = 0; k < surf->n_minima && k < SURFACE_MAX_MINIMA; k++) {
             char x[32], y[32];
             num_format(surf->minima[k][0], x, sizeof x), num_format(surf->minima[k][1], y, sizeof y);
-            snprintf(line[n], sizeof line[n], "(%s, %s): %.0f%% of the starts", x, y, 100.0 * m->share[k]);
+            /* TRANSLATORS: a minimum's point, and the share of the start points whose runs end there */
+            snprintf(line[n], sizeof line[n], _("(%s, %s): %.0f%% of the starts"), x, y, 100.0 * m->share[k]);
             swatch[n++] = app_basin_rgb(k) << 8 | 0xFFu;
         }
-        snprintf(line[n], sizeof line[n], "diverged: %.0f%%", 100.0 * m->share_diverged);
+        snprintf(line[n], sizeof line[n], _("diverged: %.0f%%"), 100.0 * m->share_diverged);
         swatch[n++] = BASIN_DIVERGED;
         if (m->share_none > 0) {
-            snprintf(line[n], sizeof line[n], "at no minimum within the steps: %.0f%%", 100.0 * m->share_none);
+            snprintf(line[n], sizeof line[n], _("at no minimum within the steps: %.0f%%"), 100.0 * m->share_none);
             swatch[n++] = BASIN_DIM | 0xFFu;
         }
     }

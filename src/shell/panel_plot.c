@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "ticks.h"
 
 #define PLOT_COLS_MAX 4096
@@ -56,7 +57,11 @@ struct PlotMemo {
     int held;                   /* the range was held for a hot run, not fitted */
 };
 
-static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = "loss", [PLOT_GRAD] = "|\342\210\207f|", [PLOT_LR] = "lr"};
+/* The metric buttons: "loss" a word, the others symbols (lr the key's name). */
+static const char *const METRIC_LABEL[] = {[PLOT_LOSS] = N_("loss"), [PLOT_GRAD] = "|\342\210\207f|", [PLOT_LR] = "lr"};
+
+/* A metric button's label, in the language shown. */
+static const char *metric_label(int m) { return m == PLOT_LOSS ? _(METRIC_LABEL[m]) : METRIC_LABEL[m]; }
 
 /* ---- set-up ----------------------------------------------------------------------- */
 
@@ -108,7 +113,7 @@ void panel_plot_toggle(App *a)
     app_layout(a, a->frame.w, a->frame.h, 1, &f);
     const Panel *p = frame_panel(&f, &panel_plot);
     if (a->frame.w > 0 && (!p || p->h <= 0))
-        app_message(a, "The window is too short for the plot: make it taller");
+        app_message(a, _("The window is too short for the plot: make it taller"));
 }
 
 /* Where the parts go: the header (title, metric buttons), the axes' rect, ticks. */
@@ -143,7 +148,7 @@ static void button_rect(const App *a, const PlotGeom *g, const Panel *p, int m, 
 {
     float fs = a->ui.style.font_size * g->s, bw[PLOT_METRIC_COUNT], gap = 6 * g->s, right = p->x + p->w - g->pad;
     for (int i = 0; i < PLOT_METRIC_COUNT; i++)
-        bw[i] = ui_text_width(&a->ui, 0, fs, METRIC_LABEL[i]) + 24 * g->s;
+        bw[i] = ui_text_width(&a->ui, 0, fs, metric_label(i)) + 24 * g->s;
     for (int i = PLOT_METRIC_COUNT - 1; i >= m; i--)
         right -= bw[i] + (i < PLOT_METRIC_COUNT - 1 ? gap : 0);
     *x = right, *y = g->hy, *w = bw[m], *h = g->hh;
@@ -328,19 +333,21 @@ static const PlotMemo *memo_update(const App *a, int cols, int last)
 static void plot_title(const App *a, const PlotMemo *m, char *out, size_t cap)
 {
     if (a->plot.metric != PLOT_LOSS) {
-        snprintf(out, cap, "%s by step, log scale", a->plot.metric == PLOT_GRAD ? "|\342\210\207f|" : "learning rate");
+        snprintf(out, cap, "%s",
+                 a->plot.metric == PLOT_GRAD ? _("|\342\210\207f| by step, log scale") : _("learning rate by step, log scale"));
         return;
     }
     if (m->scale.kind == PLOT_SCALE_SYMLOG) {
-        snprintf(out, cap, "loss by step, symmetric log scale (the minimum is unknown)");
+        snprintf(out, cap, "%s", _("loss by step, symmetric log scale (the minimum is unknown)"));
         return;
     }
     char off[32];
     num_format(m->scale.offset, off, sizeof off);
     if (m->scale.offset == 0)
-        snprintf(out, cap, "loss by step, log scale (the minimum is 0)");
+        snprintf(out, cap, "%s", _("loss by step, log scale (the minimum is 0)"));
     else
-        snprintf(out, cap, "loss \xe2\x88\x92 (%s) by step: above the minimum, log scale", off);
+        /* TRANSLATORS: the plot's title; %s is the surface's lowest value, a number */
+        snprintf(out, cap, _("loss \xe2\x88\x92 (%s) by step: above the minimum, log scale"), off);
 }
 
 /* "diverged at k" next to a run's last point, kept inside the axes and clear of
@@ -351,7 +358,8 @@ static void draw_diverged(const App *a, const PlotGeom *g, const Run *r, float p
     const Theme *th = &gs_theme;
     float s = g->s, fs = th->label_font * s;
     char msg[48];
-    snprintf(msg, sizeof msg, "diverged at %d", r->diverged_at);
+    /* TRANSLATORS: next to a diverged run's last point on the plot; %d is a step */
+    snprintf(msg, sizeof msg, _("diverged at %d"), r->diverged_at);
     draw_circle(dl, px, py, 5 * s, th->error, 2 * s, th->marker_outline);
     float tw = ui_text_width(&a->ui, 1, fs, msg), bh = fs * 1.25f + 6 * s;
     float tx = px + 10 * s;
@@ -447,7 +455,8 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         float tx = fminf(fmaxf(x - 0.5f * tw, g.ax), p->x + p->w - g.pad - tw);
         draw_text(dl, tx, g.ay + g.ah + 4 * s, fs, 0, th->text_dim, xt[i].label, -1);
     }
-    draw_text(dl, g.hx, g.ay + g.ah + 4 * s, fs, 0, th->text_dim, "step", -1);
+    /* TRANSLATORS: the plot's x axis: the step number */
+    draw_text(dl, g.hx, g.ay + g.ah + 4 * s, fs, 0, th->text_dim, _("step"), -1);
     draw_frame(dl, g.ax, g.ay, g.aw, g.ah, 1.0f * s, th->plot_axis);
     /* bands, then curves, then the ends of diverged runs */
     for (int i = 0; i < sc->n_runs && i < SCENE_MAX_RUNS; i++)
@@ -486,7 +495,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         for (int i = 0; i < PLOT_METRIC_COUNT; i++) {
             float bx, by, bw, bh;
             button_rect(a, &g, p, i, &bx, &by, &bw, &bh);
-            ui_button_draw(&a->ui, dl, s, bx, by, bw, bh, METRIC_LABEL[i], a->plot.metric == (PlotMetric)i, 0);
+            ui_button_draw(&a->ui, dl, s, bx, by, bw, bh, metric_label(i), a->plot.metric == (PlotMetric)i, 0);
         }
         return;
     }
@@ -501,7 +510,7 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
         char line[SCENE_MAX_RUNS + 1][96];
         unsigned col[SCENE_MAX_RUNS + 1];
         int rows = 0;
-        snprintf(line[rows], sizeof line[0], "step %d", k);
+        snprintf(line[rows], sizeof line[0], _("step %d"), k);
         col[rows++] = th->text_strong;
         for (int i = 0; i < sc->n_runs; i++) {
             const Run *r = &sc->run[i];
@@ -511,7 +520,8 @@ static void plot_draw(const App *a, const FrameLayout *f, const Panel *p, DrawLi
             if (k < r->n)
                 num_format(plot_metric(ps->metric, &r->traj[k]), val, sizeof val);
             else
-                snprintf(val, sizeof val, "%s", r->diverged_at >= 0 ? "diverged" : "\xe2\x80\x93");
+                /* TRANSLATORS: a run's value where it has none, having diverged */
+                snprintf(val, sizeof val, "%s", r->diverged_at >= 0 ? _("diverged") : "\xe2\x80\x93");
             snprintf(line[rows], sizeof line[0], "%s  %s", r->label, val);
             col[rows++] = app_run_rgba(r);
         }
@@ -549,7 +559,7 @@ static void plot_input(App *a, const Panel *p, const Input *in)
     for (int i = 0; i < PLOT_METRIC_COUNT; i++) {
         float x, y, w, h;
         button_rect(a, &g, p, i, &x, &y, &w, &h);
-        if (ui_button_at(ui, ui_get_id(ui, plot_metric_name((PlotMetric)i)), x, y, w, h, METRIC_LABEL[i],
+        if (ui_button_at(ui, ui_get_id(ui, plot_metric_name((PlotMetric)i)), x, y, w, h, metric_label(i),
                          ps->metric == (PlotMetric)i))
             ps->metric = (PlotMetric)i;
     }

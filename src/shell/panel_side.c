@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lesson.h"
 
 /* ---- blocks -------------------------------------------------------------------- */
@@ -194,11 +195,12 @@ static void surface_controls(App *a)
     UiContext *ui = &a->ui;
     SideState *st = &a->side;
     Surface *s = &a->scene.surface;
-    section(ui, "Surface");
+    section(ui, _("Surface"));
     int ns = surface_count();
     float x, y, w, h;
     char current[96];
-    snprintf(current, sizeof current, "%s   %s", s->builtin >= 0 ? surface_info(s->builtin)->title : "Your function",
+    snprintf(current, sizeof current, "%s   %s",
+             s->builtin >= 0 ? _(surface_info(s->builtin)->title) : _("Your function"),
              st->surface_menu ? "\xe2\x96\xb4" : "\xe2\x96\xbe");
     ui_row(ui, 0, &x, &y, &w, &h);
     if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, st->surface_menu))
@@ -207,7 +209,9 @@ static void surface_controls(App *a)
         const char *names[64], *titles[64];
         float widest = 0;
         for (int j = 0; j < ns && j < 64; j++) {
-            names[j] = surface_info(j)->name, titles[j] = surface_info(j)->title;
+            /* a surface's title: a proper name stays as it is (the catalog has none of
+             * them), a descriptive one ("Saddle") is the catalog's */
+            names[j] = surface_info(j)->name, titles[j] = _(surface_info(j)->title);
             widest = fmaxf(widest, label_width(ui, titles[j]));
         }
         ui_push_id(ui, "surface");
@@ -223,7 +227,7 @@ static void surface_controls(App *a)
     /* the learning rates tuned for this surface (a surface change keeps the runs'
      * own); always there, so that nothing below moves while a slider is dragged */
     ui_row(ui, 0, &x, &y, &w, &h);
-    if (ui_button_at(ui, ui_get_id(ui, "tune"), x, y, w, h, "Tune lr for this surface", 0))
+    if (ui_button_at(ui, ui_get_id(ui, "tune"), x, y, w, h, _("Tune lr for this surface"), 0))
         a->changes.tune = 1;
     float fs = ui_px(ui, ui->style.font_size);
     float lw = ui_text_width(ui, 0, fs, "f(x, y) =") + ui_px(ui, 8);
@@ -294,14 +298,16 @@ static void hyper_control(App *a, int i, HyperKey k)
         int on = r->hp[k] != 0.0;
         if (ui_checkbox_at(ui, ui_get_id(ui, hi->name), x, y, h, h, &on, ui->theme->heading))
             r->hp[k] = on ? 1.0 : 0.0;
-        row_text(ui, x + h + ui_px(ui, 4), y, h, 0, ui->theme->text_dim, hi->label);
+        row_text(ui, x + h + ui_px(ui, 4), y, h, 0, ui->theme->text_dim, _(hi->label));
     } else {
         const UiSlider sl = {hi->ui_lo, hi->ui_hi, hi->log_scale, hi->log_scale ? "%.3g" : "%.4g", fix_hyper,
                              (const void *)(uintptr_t)k, 0};
         if (ui_slider(ui, hi->name, hi->symbol, &r->hp[k], &sl) & UI_FIXED) {
             char range[48], msg[160];
             optim_hyper_range_text(k, range, sizeof range);
-            snprintf(msg, sizeof msg, "%s must be %s", hi->name, range);
+            /* TRANSLATORS: a notice; the first %s is a hyperparameter's key (lr, beta1),
+             * the second its valid range ("> 0", "in [0, 1)") */
+            snprintf(msg, sizeof msg, _("%s must be %s"), hi->name, range);
             app_message(a, msg);
         }
     }
@@ -313,6 +319,8 @@ static void schedule_controls(App *a, int i)
 {
     UiContext *ui = &a->ui;
     Run *r = &a->scene.run[i];
+    /* the schedules' names as --opt and the scene file write them, shortened: not
+     * translated (the map's titles show the same names) */
     static const char *const SHORT[SCHED_COUNT] = {"const", "step", "exp", "cos", "cyclic"};
     const char *names[SCHED_COUNT];
     float widest = 0;
@@ -353,12 +361,12 @@ static void label_problem(const Scene *sc, int i, const char *label, char *why, 
     if (scene_label_check(label, why, cap) != 0)
         return;
     if (strpbrk(label, ",:=")) {
-        snprintf(why, cap, "a label cannot hold ',' ':' or '='");
+        snprintf(why, cap, "%s", _("a label cannot hold ',' ':' or '='"));
         return;
     }
     int other = scene_find_run(sc, label);
     if (label[0] && other >= 0 && other != i)
-        snprintf(why, cap, "another run is called '%s'", label);
+        snprintf(why, cap, _("another run is called '%s'"), label);
 }
 
 /* A run's label (Enter sets it; empty: the automatic one) and its colour, one of
@@ -369,7 +377,10 @@ static void label_and_colour(App *a, int i)
     SideState *st = &a->side;
     Run *r = &a->scene.run[i];
     float fs = ui_px(ui, ui->style.font_size), row_h = ui_px(ui, ui->style.row_height);
-    float lw = ui_text_width(ui, 0, fs, "colour") + ui_px(ui, 8), x, y, w, h;
+    /* the column of the words "label" and "colour": as wide as the wider */
+    const char *label_word = _("label"), *colour_word = _("colour");
+    float lw = fmaxf(ui_text_width(ui, 0, fs, label_word), ui_text_width(ui, 0, fs, colour_word)) + ui_px(ui, 8);
+    float x, y, w, h;
     UiId id = ui_get_id(ui, "label");
     /* the field edits a copy, made when it takes the keyboard */
     char shown[SCENE_LABEL_MAX];
@@ -378,7 +389,7 @@ static void label_and_colour(App *a, int i)
     if (!editing)
         snprintf(shown, sizeof shown, "%s", r->label);
     ui_row(ui, row_h, &x, &y, &w, &h);
-    row_text(ui, x, y, h, 0, ui->theme->text_dim, "label");
+    row_text(ui, x, y, h, 0, ui->theme->text_dim, label_word);
     int f = ui_textbox_at(ui, id, x + lw, y, w - lw, h, buf, SCENE_LABEL_MAX);
     if (!editing && ui->focus == id)
         snprintf(st->label_edit, sizeof st->label_edit, "%s", shown);
@@ -387,7 +398,8 @@ static void label_and_colour(App *a, int i)
         label_problem(&a->scene, i, buf, why, sizeof why);
         if (why[0]) {
             char msg[240];
-            snprintf(msg, sizeof msg, "Label not changed: %s", why);
+            /* TRANSLATORS: %s says why ("another run is called 'Adam'") */
+            snprintf(msg, sizeof msg, _("Label not changed: %s"), why);
             app_message(a, msg);
         } else {
             snprintf(r->label, sizeof r->label, "%s", buf);
@@ -398,7 +410,7 @@ static void label_and_colour(App *a, int i)
     }
     /* the palette, a swatch each; the run's is framed */
     ui_row(ui, row_h, &x, &y, &w, &h);
-    row_text(ui, x, y, h, 0, ui->theme->text_dim, "colour");
+    row_text(ui, x, y, h, 0, ui->theme->text_dim, colour_word);
     enum { SWATCHES = 8 };
     float gap = ui_px(ui, 4), sw = fminf(h, (w - lw - gap * (SWATCHES - 1)) / SWATCHES);
     ui_push_id(ui, "colour");
@@ -421,7 +433,7 @@ static void run_controls(App *a)
     SideState *st = &a->side;
     Scene *sc = &a->scene;
     const Theme *th = ui->theme;
-    section(ui, "Runs");
+    section(ui, _("Runs"));
     ui_push_id(ui, "run");
     for (int i = 0; i < sc->n_runs; i++) {
         block_split(a);
@@ -433,7 +445,9 @@ static void run_controls(App *a)
         ui_checkbox_at(ui, ui_get_id(ui, "enabled"), x, y, h, h, &r->enabled, app_run_rgba(r));
         unsigned bit = 1u << i;
         int more = (st->run_more & bit) != 0;
-        float mw = ui_text_width(ui, 0, fs, "more") + ui_px(ui, 18);
+        /* TRANSLATORS: a small button on a run's row that shows the rest of its settings */
+        const char *more_word = _("more");
+        float mw = ui_text_width(ui, 0, fs, more_word) + ui_px(ui, 18);
         /* the label, shortened to the room left of the buttons; the optimizer's
          * name after it only where it fits */
         float lx = x + h + ui_px(ui, 4), room = x + w - h - mw - ui_px(ui, 12) - lx;
@@ -451,7 +465,7 @@ static void run_controls(App *a)
         const char *title = optim_info(r->kind)->title;
         if (strcmp(r->label, optim_info(r->kind)->name) != 0 && lw + ui_text_width(ui, 0, fs, title) <= room)
             row_text(ui, lx + lw, y, h, 0, th->text_dim, title);
-        if (ui_button_at(ui, ui_get_id(ui, "more"), x + w - h - mw - ui_px(ui, 4), y, mw, h, "more", more))
+        if (ui_button_at(ui, ui_get_id(ui, "more"), x + w - h - mw - ui_px(ui, 4), y, mw, h, more_word, more))
             st->run_more ^= bit;
         if (ui_button_at(ui, ui_get_id(ui, "remove"), x + w - h, y, h, h, "\xc3\x97", 0))
             a->changes.remove = i;
@@ -465,16 +479,17 @@ static void run_controls(App *a)
                 if (optim_uses(r->kind, (HyperKey)k) && !primary_key((HyperKey)k))
                     hyper_control(a, i, (HyperKey)k);
             label_and_colour(a, i);
-            ui_label(ui, "learning-rate schedule", th->text_dim, 0);
+            ui_label(ui, _("learning-rate schedule"), th->text_dim, 0);
             schedule_controls(a, i);
             float bx, by, bw, bh;
             ui_row(ui, 0, &bx, &by, &bw, &bh);
-            if (ui_button_at(ui, ui_get_id(ui, "torch"), bx, by, bw, bh, "Copy as PyTorch", 0))
+            if (ui_button_at(ui, ui_get_id(ui, "torch"), bx, by, bw, bh, _("Copy as PyTorch"), 0))
                 app_copy_torch(a, i);
             if (sc->noise > 0.0) {
                 double k = r->bundle < 1 ? 1 : r->bundle;
                 const UiSlider sl = {1, SCENE_MAX_BUNDLE, 0, "%.0f", fix_count, BUNDLE_RANGE, 0};
-                if (ui_slider(ui, "seeds", "seeds", &k, &sl) & UI_CHANGED)
+                /* TRANSLATORS: a slider: how many noisy runs (each its own seed) a run's bundle has */
+                if (ui_slider(ui, "seeds", _("seeds"), &k, &sl) & UI_CHANGED)
                     a->changes.bundle_run = i, a->changes.bundle = (int)k;
             }
         }
@@ -483,7 +498,7 @@ static void run_controls(App *a)
     ui_pop_id(ui);
     block_split(a);
     if (sc->n_runs < SCENE_MAX_RUNS) {
-        section(ui, "Add a run");
+        section(ui, _("Add a run"));
         const char *names[OPTIM_COUNT], *titles[OPTIM_COUNT];
         float widest = 0;
         for (int k = 0; k < OPTIM_COUNT; k++) {
@@ -506,21 +521,23 @@ static void scene_controls(App *a)
     static const int STEPS_RANGE[2] = {0, SCENE_MAX_STEPS};
     UiContext *ui = &a->ui;
     Scene *sc = &a->scene;
-    section(ui, "Scene");
+    section(ui, _("Scene"));
     ui_push_id(ui, "scene");
     double steps = sc->steps;
     const UiSlider steps_sl = {10, 100000, 1, "%.0f", fix_count, STEPS_RANGE, 0};
-    if (ui_slider(ui, "steps", "steps", &steps, &steps_sl) & UI_CHANGED)
+    /* TRANSLATORS: a slider: how many steps each run takes */
+    if (ui_slider(ui, "steps", _("steps"), &steps, &steps_sl) & UI_CHANGED)
         a->changes.steps = (int)steps;
     /* stochastic gradients: g + sigma * N(0, 1), seeded */
     const UiSlider noise_sl = {0, 5, 0, "%.3g", fix_noise, NULL, 0};
-    if (ui_slider(ui, "noise", "noise \xcf\x83", &sc->noise, &noise_sl) & UI_CHANGED)
+    /* TRANSLATORS: a slider: the gradient noise's standard deviation, sigma */
+    if (ui_slider(ui, "noise", _("noise \xcf\x83"), &sc->noise, &noise_sl) & UI_CHANGED)
         a->changes.scene = 1;
     if (sc->noise > 0) {
         float x, y, w, h;
         ui_row(ui, 0, &x, &y, &w, &h);
         char seed[64];
-        snprintf(seed, sizeof seed, "seed %llu", sc->seed);
+        snprintf(seed, sizeof seed, _("seed %llu"), sc->seed);
         row_text(ui, x, y, h, 0, ui->theme->text_dim, seed);
         float bw = h * 1.4f;
         if (ui_button_at(ui, ui_get_id(ui, "seed-"), x + w - 2 * bw - ui_px(ui, 4), y, bw, h, "\xe2\x88\x92", 0) &&
@@ -534,19 +551,20 @@ static void scene_controls(App *a)
         }
     }
     char buf[96];
-    snprintf(buf, sizeof buf, "start (%.4g, %.4g): click the map", sc->start[0], sc->start[1]);
+    snprintf(buf, sizeof buf, _("start (%.4g, %.4g): click the map"), sc->start[0], sc->start[1]);
     ui_label(ui, buf, ui->theme->text_dim, 0);
     float x, y, w, h;
     ui_row(ui, 0, &x, &y, &w, &h);
     float bw = (w - ui_px(ui, 6)) * 0.5f;
-    if (ui_button_at(ui, ui_get_id(ui, "overlay"), x, y, bw, h, "Overlay", a->layout == LAYOUT_OVERLAY))
+    if (ui_button_at(ui, ui_get_id(ui, "overlay"), x, y, bw, h, _("Overlay"), a->layout == LAYOUT_OVERLAY))
         a->layout = LAYOUT_OVERLAY;
-    if (ui_button_at(ui, ui_get_id(ui, "grid"), x + bw + ui_px(ui, 6), y, bw, h, "Grid", a->layout == LAYOUT_GRID))
+    if (ui_button_at(ui, ui_get_id(ui, "grid"), x + bw + ui_px(ui, 6), y, bw, h, _("Grid"), a->layout == LAYOUT_GRID))
         a->layout = LAYOUT_GRID;
     /* the scene file: its path, then save and open */
     float row_w = ui->pw - 2 * ui_px(ui, ui->style.pad);
-    int f = field_row(ui, "path", "file", a->side.scene_path, (int)sizeof a->side.scene_path);
-    static const char *const NAMES[] = {"save", "open"}, *const LABELS[] = {"Save scene", "Open scene"};
+    /* TRANSLATORS: the label of the scene file's path field */
+    int f = field_row(ui, "path", _("file"), a->side.scene_path, (int)sizeof a->side.scene_path);
+    const char *const NAMES[] = {"save", "open"}, *const LABELS[] = {_("Save scene"), _("Open scene")};
     float widest = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
     int k = button_rows(ui, 2, columns(ui, row_w, widest, 2), NAMES, LABELS, -1);
     if (k == 0 || (f & UI_SUBMIT))
@@ -563,7 +581,7 @@ static void scene_controls(App *a)
 static void lesson_controls(App *a)
 {
     UiContext *ui = &a->ui;
-    section(ui, "Lessons");
+    section(ui, _("Lessons"));
     ui_push_id(ui, "lessons");
     enum { MAX = 32 };
     const char *names[MAX];
@@ -579,10 +597,11 @@ static void lesson_controls(App *a)
     int k = button_rows(ui, n, columns(ui, row_w, widest, 2), names, names, open);
     if (k >= 0)
         a->changes.open_lesson = k + 1;
-    ui_label(ui, "F5 presents; a .lesson file opens as a scene file does", ui->theme->text_dim, 0);
+    ui_label(ui, _("F5 presents; a .lesson file opens as a scene file does"), ui->theme->text_dim, 0);
     /* authoring: the scene as it is, with a caption typed here, as the next slide */
-    int f = field_row(ui, "caption", "caption", a->side.new_caption, (int)sizeof a->side.new_caption);
-    static const char *const NAMES[] = {"add", "save"}, *const LABELS[] = {"Add slide", "Save lesson"};
+    /* TRANSLATORS: the label of the field where the next slide's caption is typed */
+    int f = field_row(ui, "caption", _("caption"), a->side.new_caption, (int)sizeof a->side.new_caption);
+    const char *const NAMES[] = {"add", "save"}, *const LABELS[] = {_("Add slide"), _("Save lesson")};
     float wide = fmaxf(label_width(ui, LABELS[0]), label_width(ui, LABELS[1]));
     k = button_rows(ui, 2, columns(ui, row_w, wide, 2), NAMES, LABELS, -1);
     if (k == 0 || (f & UI_SUBMIT))
@@ -592,7 +611,8 @@ static void lesson_controls(App *a)
     if (a->lesson) {
         char path[1100], line[1200];
         app_lesson_path(a, path, sizeof path);
-        snprintf(line, sizeof line, "slide %d of %d; saves to %s", a->slide + 1, a->lesson->n_slides, path);
+        /* TRANSLATORS: the lesson open: the slide shown, how many there are, and the file it saves to */
+        snprintf(line, sizeof line, _("slide %d of %d; saves to %s"), a->slide + 1, a->lesson->n_slides, path);
         ui_label(ui, line, ui->theme->text_dim, 0);
     }
     ui_pop_id(ui);
@@ -665,7 +685,8 @@ static void peek_controls(App *a)
     ui_row(ui, 0, &x, &y, &w, &h);
     const Surface *s = &a->scene.surface;
     char current[96];
-    snprintf(current, sizeof current, "%s   \xe2\x96\xbe", s->builtin >= 0 ? surface_info(s->builtin)->title : "Your function");
+    snprintf(current, sizeof current, "%s   \xe2\x96\xbe",
+             s->builtin >= 0 ? _(surface_info(s->builtin)->title) : _("Your function"));
     if (ui_button_at(ui, ui_get_id(ui, "surface-menu"), x, y, w, h, current, 0))
         a->drawer = DRAWER_HALF, a->side.surface_menu = 1, a->side.scroll = 0;
     int i = app_focus_run(a);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "ticks.h"
 
 #define SWEEP_PAD 16.0f
@@ -52,7 +53,8 @@ static void diverged_text(const Maps *m, char *out, size_t cap)
     int n = m->nx * m->ny, d = 0;
     for (int c = 0; m->out && c < n; c++)
         d += m->out[c].diverged_at >= 0 || !isfinite(m->out[c].final_loss);
-    snprintf(out, cap, "diverged: %d of %d (%.0f%%)", d, n, n > 0 ? 100.0 * d / n : 0.0);
+    /* TRANSLATORS: the hyperparameter map's key: how many of its cells' runs diverged */
+    snprintf(out, cap, _("diverged: %d of %d (%.0f%%)"), d, n, n > 0 ? 100.0 * d / n : 0.0);
 }
 
 /* An axis's labelled ticks. */
@@ -92,13 +94,19 @@ static float y_labels_w(const App *a, float fs)
 /* An axis's name: the hyperparameter's symbol, and "(log)" on a log axis. */
 static void axis_name(const SweepAxis *ax, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s%s", optim_hyper(ax->key)->symbol, ax->log ? " (log)" : "");
+    if (ax->log)
+        /* TRANSLATORS: an axis's name on the hyperparameter map: a hyperparameter's symbol (lr, β₁), on a log scale */
+        snprintf(out, cap, _("%s (log)"), optim_hyper(ax->key)->symbol);
+    else
+        snprintf(out, cap, "%s", optim_hyper(ax->key)->symbol);
 }
 
 /* The curve's y axis's name. */
 static const char *curve_y_name(const Maps *m)
 {
-    return m->metric ? "steps" : m->floor != 0 ? "loss \xe2\x88\x92 min" : "loss";
+    /* TRANSLATORS: the name of the learning-rate curve's y axis: the steps to the tolerance, or the final loss
+     * (above the surface's minimum: "loss − min") */
+    return m->metric ? _("steps") : m->floor != 0 ? _("loss \xe2\x88\x92 min") : _("loss");
 }
 
 /* The box of a panel w x h at (x, y), at scale s. */
@@ -109,15 +117,21 @@ static void sweep_box_at(const App *a, float x, float y, float w, float h, float
     b->fs = fmaxf(fminf(base, base * inner / fmaxf(22 * base, 1)), SWEEP_FLOOR * base);
     if (computed(a)) {
         const Run *r = &a->scene.run[m->run];
-        if (curve(m))
-            snprintf(b->title, sizeof b->title, "%s: %s against %s", r->label,
-                     m->metric ? "steps to the tolerance" : "final loss", optim_hyper(m->axis[0].key)->symbol);
+        const char *kx = optim_hyper(m->axis[0].key)->symbol, *ky = curve(m) ? "" : optim_hyper(m->axis[1].key)->symbol;
+        const char *fmt;
+        if (curve(m) && m->metric)
+            /* TRANSLATORS: the learning-rate curve's title: the run's name, then a hyperparameter's symbol (lr) */
+            fmt = _("%s: steps to the tolerance against %s");
+        else if (curve(m))
+            fmt = _("%s: final loss against %s");
+        else if (m->metric)
+            /* TRANSLATORS: the hyperparameter map's title: the run's name, then two hyperparameters' symbols (lr × β₁) */
+            fmt = _("%s: steps to the tolerance over %s \xc3\x97 %s");
         else
-            snprintf(b->title, sizeof b->title, "%s: %s over %s \xc3\x97 %s", r->label,
-                     m->metric ? "steps to the tolerance" : "final loss", optim_hyper(m->axis[0].key)->symbol,
-                     optim_hyper(m->axis[1].key)->symbol);
+            fmt = _("%s: final loss over %s \xc3\x97 %s");
+        snprintf(b->title, sizeof b->title, fmt, r->label, kx, ky);
     } else {
-        snprintf(b->title, sizeof b->title, "Computing the hyperparameter map\xe2\x80\xa6 %.0f%%",
+        snprintf(b->title, sizeof b->title, _("Computing the hyperparameter map\xe2\x80\xa6 %.0f%%"),
                  100.0 * app_maps_progress(a));
     }
     /* the title: its size shrinks to fit the width, then it wraps */
@@ -380,11 +394,12 @@ static void sweep_draw(const App *a, const FrameLayout *f, const Panel *p, DrawL
         const SceneOutcome *o = &m->out[m->hover];
         char what[96];
         if (o->diverged_at >= 0)
-            snprintf(what, sizeof what, "diverged at step %d", o->diverged_at);
+            snprintf(what, sizeof what, _("diverged at step %d"), o->diverged_at);
         else if (o->steps_to_tol >= 0)
-            snprintf(what, sizeof what, "loss %.4g, reached %.3g at step %d", o->final_loss, m->tol, o->steps_to_tol);
+            /* TRANSLATORS: a cell's run: its final loss, and the step where its loss first reached the tolerance */
+            snprintf(what, sizeof what, _("loss %.4g, reached %.3g at step %d"), o->final_loss, m->tol, o->steps_to_tol);
         else
-            snprintf(what, sizeof what, "final loss %.4g", o->final_loss);
+            snprintf(what, sizeof what, _("final loss %.4g"), o->final_loss);
         const HyperInfo *h0 = optim_hyper(m->axis[0].key);
         if (curve(m))
             snprintf(line, sizeof line, "%s=%.4g:  %s", h0->symbol, sweep_value(&m->axis[0], m->hover), what);
