@@ -39,7 +39,11 @@ static int close_stdout(int rc)
         failed = 1, e = errno;
     if (!failed || rc != 0)
         return rc;
-    gs_log("write error%s%s", e ? ": " : "", e ? strerror(e) : "");
+    if (e)
+        /* TRANSLATORS: stdout could not be written; %s is the system's reason (strerror) */
+        gs_log(_("write error: %s"), strerror(e));
+    else
+        gs_log("%s", _("write error"));
     return 2;
 }
 
@@ -74,7 +78,7 @@ static int print_scene(const Config *cfg, int torch)
     int rc = cfg->save_scene_path ? save_scene(cfg, &sc) : 0;
     if (rc == 0 && torch) {
         if (torchcode_scene(&sc, code, sizeof code) < 0)
-            rc = fail("--print-torch: the code does not fit its buffer");
+            rc = fail(_("--print-torch: the code does not fit its buffer"));
         else
             fputs(code, stdout);
     }
@@ -89,7 +93,10 @@ static int finish_outputs(int rc)
     if (sig) {
         export_set_abort();
         cancel_phase_end();
-        fprintf(stderr, "gradscape: stopped by signal %d (%s); no file was written\n", sig, strsignal(sig));
+        char msg[256];
+        /* TRANSLATORS: %d is the signal's number, %s its name as the system says it ("Interrupt") */
+        snprintf(msg, sizeof msg, _("stopped by signal %d (%s); no file was written"), sig, strsignal(sig));
+        fprintf(stderr, "gradscape: %s\n", msg);
         return 128 + sig;
     }
     if (rc != 0) {

@@ -9,13 +9,14 @@ const char *version_string(void) { return GS_VERSION; }
 
 void version_print(FILE *f)
 {
+    /* the copyright line is the same in every language, as in GNU's programs */
     fprintf(f, "gradscape %s\n"
                "Copyright (C) 2026 The gradscape authors.\n",
             GS_VERSION);
-    /* TRANSLATORS: --version's licence lines, as GNU's programs print them; keep the
-     * address and "GPLv3+" */
-    fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
-            "This is free software: you are free to change and redistribute it.\n"
-            "There is NO WARRANTY, to the extent permitted by law.\n"),
-          f);
+    /* GNU's words (gnulib's version_etc), so that a language's catalog can say
+     * them as that language's GNU programs do */
+    fprintf(f, _("License GPLv3+: GNU GPL version 3 or later <%s>.\n"
+                 "This is free software: you are free to change and redistribute it.\n"
+                 "There is NO WARRANTY, to the extent permitted by law.\n"),
+            "https://gnu.org/licenses/gpl.html");
 }

@@ -8,7 +8,11 @@
  * SOURCE_DATE_EPOCH (YYYY-MM-DD, UTC; empty when it is unset, so that a build does
  * not change the page by the day); the line `.\" @OPTIONS@` is replaced by the
  * generated sections. OUT is written as every file of the project is
- * (export_begin, export_commit): under a temporary name, then renamed. */
+ * (export_begin, export_commit): under a temporary name, then renamed.
+ * The page is English, as its template is, whatever the build's environment: this
+ * program sets no locale (so gettext keeps to the C locale and ignores LANGUAGE)
+ * and binds no catalog, and every _() of the tables gives back its msgid. Its own
+ * messages are for whoever runs the build, in English like the build's. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
