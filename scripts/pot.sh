@@ -32,4 +32,12 @@ msgcat --use-first -o "$tmp/all.pot" "$tmp/c.pot" "$tmp/desktop.pot" "$tmp/lesso
 sed -i 's/charset=CHARSET/charset=UTF-8/' "$tmp/all.pot"
 # the date changes nothing a translator reads: kept out so the file only changes with its messages
 sed -i '/^"POT-Creation-Date:/d' "$tmp/all.pot"
-mv "$tmp/all.pot" "$out"
+# the template's own first lines: its licence, in place of xgettext's placeholders
+{
+  echo "# SPDX-License-Identifier: GPL-3.0-or-later"
+  echo "# Copyright (C) 2026 The gradscape authors"
+  echo "# The messages of gradscape, for translators: scripts/pot.sh writes it anew."
+  echo "#"
+  sed -n '/^#, fuzzy/,$p' "$tmp/all.pot"
+} > "$tmp/final.pot"
+mv "$tmp/final.pot" "$out"
