@@ -179,7 +179,7 @@ static void check_card(const App *a, DrawList *dl)
             t->y >= card->y + card->h)
             continue;
         const char *s = draw_text_of(dl, t);
-        cut |= strncmp(s, "\xe2\x80\xa6 more than fits", 17) == 0;
+        cut |= strcmp(s, _("\xe2\x80\xa6 more than fits: widen the window")) == 0;
         float w = render_text_width(ren, t->font, t->h, s, t->text_len);
         lines++;
         if (t->x + w > card->x + card->w + 0.5f || t->y + t->h * 1.2f > card->y + card->h + 0.5f)
@@ -337,6 +337,7 @@ static void check_map(const App *a)
         FAIL("the colour bar is at %.0f,%.0f %.0fx%.0f beside a map ending at %.0f", bar.x, bar.y, bar.w, bar.h,
              r.x + r.w);
     Box text[96];
+    const DrawCmd *text_cmd[96];
     int n = 0, nx = 0, ny = 0, nb = 0;
     /* the last label of each kind: its value and place */
     double ly = NAN, lx = NAN, lb = NAN;
@@ -360,7 +361,9 @@ static void check_map(const App *a)
         }
         for (int k = 0; k < n; k++)
             if (overlap(tb, text[k], 0.5f))
-                FAIL("axis labels '%s' and #%d overlap", str, k);
+                FAIL("axis labels '%.*s' (of '%.40s') and '%.*s' overlap", t->text_len, str, str, text_cmd[k]->text_len,
+                     draw_text_of(&frame_dl, text_cmd[k]));
+        text_cmd[n] = t;
         text[n++] = tb;
         double val = label_value(str);
         float cy = tb.y + 0.62f * t->h, cx = tb.x + 0.5f * tb.w;
@@ -473,8 +476,8 @@ int main(void)
                     /* with the update-rule card of RAdam at step 10 open */
                     app.playing = 0, app.t = 10;
                     app_select(&app, more & 2 ? radam : -1);
-                    snprintf(where, sizeof where, "%dx%d, UI scale %.2f, runs %s%s", SIZES[s][0], SIZES[s][1], SCALES[k],
-                             more & 1 ? "expanded" : "collapsed", more & 2 ? ", card open" : "");
+                    snprintf(where, sizeof where, "%s, %dx%d, UI scale %.2f, runs %s%s", lang_current(), SIZES[s][0],
+                             SIZES[s][1], SCALES[k], more & 1 ? "expanded" : "collapsed", more & 2 ? ", card open" : "");
                     /* an immediate-mode layout settles in a frame or two */
                     for (int i = 0; i < 3; i++)
                         app_update(&app, &none, 0.0, SIZES[s][0], SIZES[s][1]);

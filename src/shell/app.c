@@ -981,9 +981,15 @@ static void toast_place(const Panel *m, float w, float h, float s, const float (
  * file saved) is shortened in its middle to fit the map; other words wrap. */
 static void draw_toast(const App *a, const FrameLayout *f, DrawList *dl, int map_first, int map_last)
 {
-    const Panel *m = frame_panel(f, &panel_map);
-    if (!a->message[0] || a->clock > a->message_until || !m)
+    const Panel *mp = frame_panel(f, &panel_map);
+    if (!a->message[0] || a->clock > a->message_until || !mp)
         return;
+    /* on the map itself, off the bands of its axes' numbers (a grid's tiles: over
+     * the panel) */
+    Panel on_map = *mp;
+    const Panel *m = &on_map;
+    if (a->layout != LAYOUT_GRID)
+        app_map_rect(a, &on_map.x, &on_map.y, &on_map.w, &on_map.h);
     const Theme *th = &gs_theme;
     float s = f->scale, fs = th->toast_font * s, pad = 14 * s, lh = fs * 1.3f;
     float room = fmaxf(m->w - 2 * pad - 24 * s, 40 * s), tw = 0;
