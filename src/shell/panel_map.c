@@ -803,6 +803,7 @@ static const CostPoints *cost_points(const App *a, const Tile *t, MapView v, flo
 typedef struct Legend {
     char title[700];
     int compact;                     /* the run's name and loss only: a small map */
+    int overflow;                    /* ... and even those are wider than the map has room */
     float loss_x;                    /* ... the loss's column */
     int starts[UI_WRAP_MAX], lines;  /* the title, wrapped */
     int cols;                        /* columns shown */
@@ -881,6 +882,7 @@ static double legend_try(const App *a, const Tile *t, MapView v, float s, float 
         float w = compact ? L->loss_x + loss_w : col[5] - 20 * s;
         while (!compact && cols > 3 && w > room)
             w = col[--cols] - 20 * s;
+        L->overflow = compact && w > room;
         if (w > room)
             w = room;
         L->diverged = !compact && cols == 5 && diverged_w > 0 && col[5] + diverged_w <= room;
@@ -945,9 +947,14 @@ static int legend_place(const App *a, const Tile *t, MapView v, float s, Legend 
 {
     if (a->legend == LEGEND_NONE)
         return 0;
-    if (legend_try(a, t, v, s, 1.0f, L) < PLACE_NEVER || a->legend != LEGEND_AUTO)
+    /* smaller text where even the names and losses would be cut by a narrow map */
+    float text = 1.0f;
+    double score = legend_try(a, t, v, s, text, L);
+    while (L->overflow && text > 0.65f)
+        score = legend_try(a, t, v, s, text -= 0.1f, L);
+    if (score < PLACE_NEVER || a->legend != LEGEND_AUTO)
         return 1;
-    return legend_try(a, t, v, s, 0.8f, L) < PLACE_NEVER;
+    return (text > 0.8f ? legend_try(a, t, v, s, 0.8f, L) : score) < PLACE_NEVER;
 }
 
 /* The run of the legend row under a pixel, or -1. */
