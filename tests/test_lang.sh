@@ -63,6 +63,10 @@ echo "$err" | grep -q -- '--steps' && echo "$err" | LC_ALL=C grep -q $'[\xe4-\xe
 err="$("$BIN" --lang xx 2>&1)"
 [ $? -eq 2 ] && echo "$err" | grep -q "zh_CN" && ok || bad "--lang xx: '$err'"
 
+# -- a lesson in a language: --lang is no scene option a lesson refuses
+"$BIN" --lesson adam --lang zh_CN --headless --csv "$T/l.csv" 2>"$T/err" && [ -s "$T/l.csv" ] && ok ||
+  bad "--lesson with --lang: $(cat "$T/err")"
+
 # -- a scene file's --lang: kept when the scene is saved again
 printf -- '--lang zh_CN\n--opt adam\n' > "$T/zh.scene"
 "$BIN" --scene "$T/zh.scene" --save-scene "$T/again.scene" && grep -qx -- '--lang zh_CN' "$T/again.scene" && ok ||

@@ -1247,7 +1247,8 @@ int spec_parse_args(int argc, char **argv, Config *cfg, char *err, size_t cap)
         scene_opt |= o->parse == arg_scene, lesson_opt |= o->parse == arg_lesson;
         if (option_apply(o, flag, val, cfg, err, cap) != 0)
             return -1;
-        if (o->section == SECTION_SCENE && o->parse != arg_lesson && o->parse != arg_slide && !scene_flag)
+        if (o->section == SECTION_SCENE && o->parse != arg_lesson && o->parse != arg_slide && o->parse != arg_lang &&
+            !scene_flag)
             scene_flag = o->flag;
     }
     if (cfg->slide && !cfg->lesson_arg)
