@@ -13,6 +13,9 @@
  * tap on a cell takes its values and a long press only reads them. */
 #define _POSIX_C_SOURCE 200809L
 #include "shell_test.h"
+#include <unistd.h>
+
+#include "lang.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -375,6 +378,49 @@ static void test_input_method(void)
     frame();
 }
 
+/* The language switch at the side panel's title: a click speaks Chinese from the
+ * next frame, kept in the scene file the window saves (and the state), not a step
+ * of undo; English back the same way. */
+static void test_language_switch(void)
+{
+    App *a = &sh.app;
+    float x, y, w, h;
+    CHECK(strcmp(lang_current(), "en") == 0);
+    CHECK(drawn_text("Surface") != NULL && drawn_text("\xe6\x9b\xb2\xe9\x9d\xa2") == NULL); /* 曲面 */
+    CHECK(find("side/lang/zh_CN", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    frame();
+    CHECK_STR(lang_current(), "zh_CN");
+    CHECK_STR(a->lang, "zh_CN");
+    CHECK_MSG(drawn_text("\xe6\x9b\xb2\xe9\x9d\xa2") != NULL && drawn_text("Surface") == NULL,
+              "the side panel's heading is not 曲面 after the switch");
+    char path[] = "/tmp/test_fields_lang_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd >= 0)
+        close(fd);
+    char err[1400], text[8192] = "";
+    CHECK(app_save_scene_to(a, path, err, sizeof err) == 0);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    text[n] = 0;
+    if (f)
+        fclose(f);
+    unlink(path);
+    CHECK_MSG(strstr(text, "\n--lang zh_CN\n") != NULL, "the saved scene has no --lang zh_CN");
+    /* not undone: Ctrl+Z undoes the scene's last change, the language stays */
+    int runs = a->scene.n_runs;
+    key(SDLK_z, KMOD_CTRL);
+    CHECK_STR(lang_current(), "zh_CN");
+    key(SDLK_z, KMOD_CTRL | KMOD_SHIFT);
+    CHECK(a->scene.n_runs == runs);
+    CHECK(find("side/lang/en", &x, &y, &w, &h));
+    click_at(x + w / 2, y + h / 2);
+    frame();
+    CHECK_STR(lang_current(), "en");
+    CHECK(drawn_text("Surface") != NULL);
+}
+
 /* The lr slider marks each power of ten from 1e-5 to 10: seven marks. */
 static void test_decades(void)
 {
@@ -448,6 +494,10 @@ static void test_long_press(void)
 int main(void)
 {
     char *argv[] = {"gradscape", "--size", "1600x900", "--out-dir", "/tmp"};
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = 0;
+    lang_bind_near(exe); /* the build's catalogs */
     if (shell_test_open(5, argv) != 0)
         return 1;
     sh.app.playing = 0;
@@ -458,6 +508,7 @@ int main(void)
     test_formula_field();
     test_label_and_colour();
     test_input_method();
+    test_language_switch();
     test_long_press();
     shell_free(&sh);
     return check_done("test_fields");

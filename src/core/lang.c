@@ -170,9 +170,14 @@ int lang_set(const char *code, char *err, size_t cap)
     setenv("LANGUAGE", l->code, 1);
     char name[64];
     snprintf(name, sizeof name, "%s.UTF-8", l->code);
-    /* every successful setlocale also empties gettext's cache of looked-up messages */
     if (!setlocale(LC_MESSAGES, name) && !setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, l->code);
+#ifdef __GLIBC__
+    /* glibc keeps the messages it looked up until this counter moves (as the gettext
+     * manual says to, after LANGUAGE changes: the locale may have stayed C.UTF-8) */
+    extern int _nl_msg_cat_cntr;
+    ++_nl_msg_cat_cntr;
+#endif
     current = l;
     return 0;
 }

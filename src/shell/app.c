@@ -322,6 +322,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
             a->t = 0, a->playing = 1;
     }
     snprintf(a->out_dir, sizeof a->out_dir, "%s", cfg->out_dir ? cfg->out_dir : ".");
+    snprintf(a->lang, sizeof a->lang, "%s", cfg->lang);
     snprintf(a->side.scene_path, sizeof a->side.scene_path, "%s/gradscape.scene", a->out_dir);
     clear_changes(&a->changes);
     ui_init(&a->ui, text_width_cb, r);
@@ -378,6 +379,17 @@ void app_free(App *a)
     history_free(&a->history);
     free(a->history_buf);
     a->history_buf = NULL;
+}
+
+void app_set_lang(App *a, const char *code)
+{
+    char err[256];
+    if (lang_set(code, err, sizeof err) != 0) {
+        app_message(a, err);
+        return;
+    }
+    snprintf(a->lang, sizeof a->lang, "%s", lang_current());
+    a->message[0] = '\0'; /* a notice in the old language */
 }
 
 void app_message(App *a, const char *text)

@@ -188,6 +188,7 @@ struct App {
     double settle_until;     /* frames are drawn until then, after a trajectory changed */
     unsigned long long versions_seen; /* the runs' versions at the last frame, hashed */
     char out_dir[1024];      /* where the window saves (absolute on the desktop: app_choose_out_dir) */
+    char lang[16];           /* the language chosen (--lang, a scene file, the switch); "" the environment's */
     PlotState plot;
     Maps maps;
     /* puts text on the system clipboard; 0 on success (set by the platform) */
@@ -343,6 +344,10 @@ AppBusy app_busy(const App *a);
 
 /* Shows a message over the map for a few seconds. */
 void app_message(App *a, const char *text);
+
+/* Speaks another language from the next frame (lang_set), kept in the scene files
+ * the window saves and in the state --resume reads; not a step of undo. */
+void app_set_lang(App *a, const char *code);
 
 /* Does what a key binding or a button asks. */
 void app_act(App *a, Action act);

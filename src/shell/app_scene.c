@@ -38,6 +38,7 @@ static void view_of(const App *a, SceneFileView *v)
     v->speed = a->speed;
     v->view3d = a->view3d;
     v->camera[0] = a->camera.azimuth, v->camera[1] = a->camera.elevation, v->camera[2] = a->camera.distance;
+    snprintf(v->lang, sizeof v->lang, "%s", a->lang);
 }
 
 int app_save_scene_to(const App *a, const char *path, char *err, size_t cap)
@@ -94,6 +95,8 @@ void app_open_scene(App *a, const char *path)
     scene_free(&a->scene);
     a->scene = next;
     app_apply_config_view(a, &cfg);
+    if (cfg.lang[0])
+        app_set_lang(a, cfg.lang);
     char msg[1300];
     /* TRANSLATORS: a notice; %s is the scene file's path */
     snprintf(msg, sizeof msg, _("Opened %s"), path);
@@ -161,6 +164,7 @@ void app_add_slide(App *a)
     SceneFileView v;
     view_of(a, &v);
     v.at = a->playing ? -1 : v.at; /* a playing scene is a slide that plays */
+    v.lang[0] = '\0';                /* a lesson's language is its reader's */
     size_t size = 4096 + (size_t)a->scene.n_runs * 1024;
     char *scene = malloc(size);
     int n = scene ? scenefile_format(&a->scene, &v, scene, size) : -1;
@@ -220,6 +224,7 @@ static int history_text(const App *a)
     SceneFileView v;
     view_of(a, &v);
     v.at = -1;
+    v.lang[0] = '\0'; /* a language switched is no change of the scene to undo */
     return scenefile_format(&a->scene, &v, a->history_buf, HISTORY_TEXT_MAX);
 }
 

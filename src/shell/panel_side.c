@@ -719,6 +719,23 @@ static void side_input(App *a, const Panel *p, const Input *in)
     /* a drawer has its buttons at the title's right; where they leave the title no
      * room, they stand alone */
     float bw = h * 1.4f, title_room = p->over ? w - 2 * bw - ui_px(ui, 12) : w;
+    /* the languages, each in its own name, at the title's right (left of a
+     * drawer's buttons) */
+    float lx = x + title_room;
+    for (int i = lang_count() - 1; i >= 0; i--) {
+        const Lang *l = lang_at(i);
+        float lw = ui_text_width(ui, 0, ui_px(ui, ui->style.font_size), l->name) + ui_px(ui, 16);
+        if (lx - lw < x)
+            break;
+        lx -= lw;
+        char id[32];
+        snprintf(id, sizeof id, "lang/%s", l->code);
+        if (ui_button_at(ui, ui_get_id(ui, id), lx, y, lw, h, l->name, strcmp(lang_current(), l->code) == 0) &&
+            strcmp(lang_current(), l->code) != 0)
+            app_set_lang(a, l->code);
+        lx -= ui_px(ui, 4);
+    }
+    title_room = lx - x - ui_px(ui, 8);
     float tfs = ui_px(ui, gs_theme.title_font);
     if (ui_text_width(ui, 1, tfs, "gradscape") <= title_room)
         ui_text(ui, x, y, tfs, 1, ui->theme->text_strong, "gradscape");
