@@ -633,6 +633,20 @@ def main():
                 fail(f"the desktop's tour left the drawer {twin_phone['drawer']}, touch {twin_phone['touch']}, "
                      f"run {twin_phone['selected']} selected")
 
+        print("12. in Chinese (?lang=zh_CN): the window with the update rule, against the desktop's in zh_CN")
+        tour = os.path.join(tmp, "zh_CN")
+        run_twin(tour, "1600x900", more=("--lang", "zh_CN"), keys="u")
+        open_page(b, url + "&lang=zh_CN")
+        b.call("Emulation.setDeviceMetricsOverride", width=1600, height=900, deviceScaleFactor=1, mobile=False)
+        b.frames(3)
+        b.key("u", "KeyU", ord("U"))
+        b.frames(3)
+        if b.js("Module.ccall('gs_web_lang', 'string', [], [])") != "zh_CN":
+            fail("?lang=zh_CN: the page does not speak Chinese")
+        b.screenshot(os.path.join(tour, "web-window.png"))
+        compare(os.path.join(tour, "web-window.png"), os.path.join(tour, "window0.png"), "window", 2.0, 0.02)
+        compare(picture("zh"), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)
+
         print("9. a bad option in the address")
         said, _ = open_page(b, page + "?steps=abc", expect_failure=True)
         print("  the page says: " + said)

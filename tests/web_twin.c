@@ -17,6 +17,7 @@
  * usage: web_twin [--keys K | --phone | --touch] OUTDIR WxH [gradscape options...] */
 #define _POSIX_C_SOURCE 200809L
 #include "glapi.h"
+#include "lang.h"
 #include "media.h"
 #include "panel.h"
 #include "platform.h"
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static Shell sh;
 static const char *outdir;
@@ -211,7 +213,13 @@ int main(int argc, char **argv)
     Config cfg;
     char err[600];
     int is_input;
-    if (spec_parse_args(n, args, &cfg, err, sizeof err) != 0 ||
+    /* the build's catalogs, for --lang (as the program's main does) */
+    char exe[4096];
+    ssize_t exe_n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[exe_n > 0 ? exe_n : 0] = 0;
+    lang_bind_near(exe);
+    lang_set("en", err, sizeof err);
+    if (spec_parse_args(n, args, &cfg, err, sizeof err) != 0 || (cfg.lang[0] && lang_set(cfg.lang, err, sizeof err)) ||
         shell_init(&sh, &cfg, 1, err, sizeof err, &is_input) != 0) {
         fprintf(stderr, "web_twin: %s\n", err);
         return 1;

@@ -13,6 +13,7 @@
 #include "lang.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,74 @@ static const Lang langs[] = {
 #define N_LANGS ((int)(sizeof langs / sizeof langs[0]))
 
 static const Lang *current = &langs[0];
+
+/* The catalogs given in memory (the browser's), by language, and the one in use */
+static struct {
+    const unsigned char *mo;
+    size_t len;
+} given[N_LANGS], in_use;
+
+void lang_catalog(const char *code, const void *mo, size_t len)
+{
+    for (int i = 0; i < N_LANGS; i++)
+        if (strcmp(langs[i].code, code) == 0)
+            given[i].mo = mo, given[i].len = len;
+}
+
+/* A little-endian or big-endian 32-bit word of the catalog. */
+static uint32_t mo_word(const unsigned char *mo, size_t at, int big)
+{
+    const unsigned char *b = mo + at;
+    return big ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
+               : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+}
+
+/* msgid's translation in a .mo file (its strings sorted: a binary search), or NULL.
+ * Every offset is checked against the file's length. */
+static const char *mo_find(const unsigned char *mo, size_t len, const char *msgid)
+{
+    if (!mo || len < 28)
+        return NULL;
+    int big = mo_word(mo, 0, 0) != 0x950412deu;
+    if (big && mo_word(mo, 0, 1) != 0x950412deu)
+        return NULL;
+    uint32_t n = mo_word(mo, 8, big), orig = mo_word(mo, 12, big), trans = mo_word(mo, 16, big);
+    if (n > len / 8 || orig > len - (size_t)n * 8 || trans > len - (size_t)n * 8)
+        return NULL;
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t sl = mo_word(mo, orig + (size_t)mid * 8, big), so = mo_word(mo, orig + (size_t)mid * 8 + 4, big);
+        if (so >= len || sl >= len - so || mo[so + sl] != 0)
+            return NULL;
+        int c = strcmp(msgid, (const char *)mo + so);
+        if (c == 0) {
+            uint32_t tl = mo_word(mo, trans + (size_t)mid * 8, big), to = mo_word(mo, trans + (size_t)mid * 8 + 4, big);
+            if (to >= len || tl >= len - to || mo[to + tl] != 0)
+                return NULL;
+            return tl ? (const char *)mo + to : NULL;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const char *lang_gettext(const char *msgid)
+{
+    const char *t = msgid[0] ? mo_find(in_use.mo, in_use.len, msgid) : NULL;
+    return t ? t : msgid;
+}
+
+/* The first plural form: what a language of one form (Chinese) has; others keep
+ * English's choice until the browser build evaluates Plural-Forms. */
+const char *lang_ngettext(const char *one, const char *many, unsigned long n)
+{
+    const char *t = mo_find(in_use.mo, in_use.len, one); /* a plural's key is its singular */
+    return t ? t : n == 1 ? one : many;
+}
 
 int lang_count(void) { return N_LANGS; }
 
@@ -179,6 +248,7 @@ int lang_set(const char *code, char *err, size_t cap)
     ++_nl_msg_cat_cntr;
 #endif
     current = l;
+    in_use.mo = given[l - langs].mo, in_use.len = given[l - langs].len;
     return 0;
 }
 

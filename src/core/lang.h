@@ -15,7 +15,17 @@
 #include <stddef.h>
 
 #define GS_TEXTDOMAIN "gradscape"
+#ifdef __EMSCRIPTEN__
+/* The browser's C library (musl) maps a catalog file to read it, which Emscripten's
+ * file system does not do reliably (its lookups read out of bounds): the browser
+ * build looks messages up in the embedded catalogs itself (lang_catalog). */
+const char *lang_gettext(const char *msgid);
+const char *lang_ngettext(const char *one, const char *many, unsigned long n);
+#define _(s) lang_gettext(s)
+#define dngettext(domain, one, many, n) lang_ngettext(one, many, n)
+#else
 #define _(s) dgettext(GS_TEXTDOMAIN, s)
+#endif
 #define N_(s) (s)
 
 typedef struct Lang {
@@ -33,6 +43,10 @@ void lang_list(char *buf, size_t cap);
 /* The known language a code names ("zh", "zh_CN.UTF-8" and "zh-CN" name zh_CN),
  * or NULL. */
 const Lang *lang_find(const char *code);
+
+/* The browser build's catalogs, in memory: code's compiled .mo file (len bytes,
+ * kept by the caller). lang_set then reads messages from it. */
+void lang_catalog(const char *code, const void *mo, size_t len);
 
 /* Where the catalogs are (DIR/CODE/LC_MESSAGES/gradscape.mo). exe is the
  * program's own path: a build run from its tree finds the catalogs beside it

@@ -62,6 +62,8 @@ EMSCRIPTEN_KEEPALIVE unsigned long gs_web_frames(void) { return sh.frames; }
 /* 1 when the controls are touch-sized (a phone's pointer, or a finger used), for
  * the tests. */
 EMSCRIPTEN_KEEPALIVE int gs_web_touch(void) { return sh.app.touch; }
+/* the language the page speaks ("en", "zh_CN") */
+EMSCRIPTEN_KEEPALIVE const char *gs_web_lang(void) { return lang_current(); }
 /* 1 while a map is being computed (in slices of the page's frames), for the tests. */
 EMSCRIPTEN_KEEPALIVE int gs_web_maps_busy(void) { return sh.app.maps.job != NULL; }
 EMSCRIPTEN_KEEPALIVE int gs_web_slide(void)
@@ -340,26 +342,12 @@ typedef struct EmbeddedFile {
 extern const EmbeddedFile gs_catalogs[];
 extern const int gs_catalogs_count;
 
-/* The language: the catalogs written where gettext reads them (musl maps the
- * file), then ?lang= (--lang), else the browser's (Emscripten sets LANG from
- * navigator.languages). */
+/* The language: the embedded catalogs (lang.h: read in memory), then ?lang=
+ * (--lang), else the browser's (Emscripten sets LANG from navigator.languages). */
 static void lang_start(int argc, char **argv)
 {
-    for (int i = 0; i < gs_catalogs_count; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "/locale/%s", gs_catalogs[i].name);
-        mkdir("/locale", 0755);
-        mkdir(path, 0755);
-        snprintf(path, sizeof path, "/locale/%s/LC_MESSAGES", gs_catalogs[i].name);
-        mkdir(path, 0755);
-        snprintf(path, sizeof path, "/locale/%s/LC_MESSAGES/%s.mo", gs_catalogs[i].name, GS_TEXTDOMAIN);
-        FILE *f = fopen(path, "wb");
-        if (f) {
-            fwrite(gs_catalogs[i].data, 1, gs_catalogs[i].len, f);
-            fclose(f);
-        }
-    }
-    lang_bind("/locale");
+    for (int i = 0; i < gs_catalogs_count; i++)
+        lang_catalog(gs_catalogs[i].name, gs_catalogs[i].data, gs_catalogs[i].len);
     char err[256];
     lang_set(lang_arg(argc, argv), err, sizeof err);
 }
