@@ -54,9 +54,18 @@ out="$("$BIN" --version)" && ok || bad "--version exit status"
 "$BIN" --help --bogus >"$T/help2.txt" 2>&1 && cmp -s "$T/help.txt" "$T/help2.txt" && ok \
   || bad "--help --bogus differs from --help"
 
+# -- the catalogs: installed under share/locale, where the installed program finds
+#    them (prefix/bin/../share/locale), whatever folder it was installed to
+[ -f "$P/share/locale/zh_CN/LC_MESSAGES/gradscape.mo" ] && ok || bad "no share/locale/zh_CN/LC_MESSAGES/gradscape.mo"
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 "$BIN" --help 2>&1 | grep -q '用法' && ok ||
+  bad "the installed program does not find its catalogs: LANG=zh_CN.UTF-8 --help is not Chinese"
+
 # -- the desktop entry
 DESKTOP="$P/share/applications/gradscape.desktop"
 [ -f "$DESKTOP" ] && ok || bad "no $DESKTOP"
+# its name and comment in each language of po/ (msgfmt --desktop)
+grep -q '^Comment\[zh_CN\]=.*优化器' "$DESKTOP" && grep -q '^GenericName\[zh_CN\]=' "$DESKTOP" && ok ||
+  bad "the desktop entry has no Chinese GenericName and Comment"
 for kv in Type=Application "Exec=gradscape %f" Icon=gradscape Terminal=false \
   "MimeType=application/x-gradscape-scene;application/x-gradscape-lesson;"; do
   grep -qx "$kv" "$DESKTOP" 2>/dev/null && ok || bad "the desktop entry lacks $kv"

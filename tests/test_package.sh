@@ -30,7 +30,8 @@ dpkg-deb -c "$DEB" | awk '{ print $6 }' | sed 's|^\./||' >"$T/files"
 for f in usr/bin/gradscape usr/share/man/man1/gradscape.1.gz usr/share/applications/gradscape.desktop \
   usr/share/mime/packages/gradscape.xml usr/share/icons/hicolor/scalable/apps/gradscape.svg \
   usr/share/icons/hicolor/48x48/apps/gradscape.png usr/share/gradscape/lessons/valleys.lesson \
-  usr/share/doc/gradscape/copyright usr/share/doc/gradscape/changelog.gz; do
+  usr/share/doc/gradscape/copyright usr/share/doc/gradscape/changelog.gz \
+  usr/share/locale/zh_CN/LC_MESSAGES/gradscape.mo; do
   grep -qx "$f" "$T/files" && ok || bad "the package has no $f"
 done
 [ "$(grep -c '^usr/share/gradscape/lessons/.*\.lesson$' "$T/files")" -ge 7 ] && ok || bad "the package lacks lessons"
