@@ -3,7 +3,8 @@
 # Copyright (C) 2026 The gradscape authors
 # Writes the message template (po/gradscape.pot, or $1) from what a person reads:
 # the _() and N_() strings of the C sources, the desktop entry's Name, Comment and
-# Keywords, and the built-in lessons' --title and --caption lines. Then
+# Keywords, the built-in lessons' --title and --caption lines, and the man page's
+# prose (the build's gs_manpage --pot: GS_MANPAGE, else build/gs_manpage). Then
 # `msgmerge -U po/CODE.po po/gradscape.pot` brings a language's catalog up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,17 @@ xgettext "${common[@]}" --language=Desktop -o "$tmp/desktop.pot" assets/gradscap
   done
 } > "$tmp/lessons.po"
 msguniq --use-first -o "$tmp/lessons.pot" "$tmp/lessons.po"
-msgcat --use-first -o "$tmp/all.pot" "$tmp/c.pot" "$tmp/desktop.pot" "$tmp/lessons.pot"
+manpage="${GS_MANPAGE:-build/gs_manpage}"
+if [ ! -x "$manpage" ]; then
+  echo "pot.sh: no $manpage: build it (cmake --build build --target gs_manpage) or set GS_MANPAGE" >&2
+  exit 2
+fi
+{
+  printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+  "$manpage" --pot assets/man/gradscape.1.in
+} > "$tmp/man.po"
+msguniq --use-first -o "$tmp/man.pot" "$tmp/man.po"
+msgcat --use-first -o "$tmp/all.pot" "$tmp/c.pot" "$tmp/desktop.pot" "$tmp/lessons.pot" "$tmp/man.pot"
 # msgcat drops the header's charset: the C sources' header is kept
 sed -i 's/charset=CHARSET/charset=UTF-8/' "$tmp/all.pot"
 # the date changes nothing a translator reads: kept out so the file only changes with its messages

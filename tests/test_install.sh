@@ -157,4 +157,18 @@ extra="$(comm -13 "$T/opts.help" "$T/opts.man" | tr '\n' ' ')"
 [ -z "$missing" ] && ok || bad "options in --help but not in the man page: $missing"
 [ -z "$extra" ] && ok || bad "options in the man page but not in --help: $extra"
 
+# -- the man page in Chinese: its prose and options translated, the same options,
+#    rendered (through preconv, as man does) with no warning
+ZMAN="$T/gradscape.zh_CN.1"
+zcat "$P/share/man/zh_CN/man1/gradscape.1.gz" >"$ZMAN" 2>/dev/null && ok || bad "no share/man/zh_CN/man1/gradscape.1.gz"
+grep -q '^\.SH "描述"' "$ZMAN" && grep -q '^\.SH \\\[u9009\]' "$ZMAN" && ok || bad "the Chinese man page's sections are not Chinese"
+# OPTIONS is the fourth section, as in English
+awk '/^\.SH/ { n++ } n == 4' "$ZMAN" | sed -n '/^\.TP/{n;p}' | sed 's/\\-/-/g; s/\\f[BIRP]//g' | tr ',' '\n' |
+  grep -oE '^ *--?[A-Za-z0-9][A-Za-z0-9-]*' | tr -d ' ' | sort -u >"$T/opts.zhman"
+cmp -s "$T/opts.man" "$T/opts.zhman" && ok || bad "the Chinese man page's options differ: $(diff "$T/opts.man" "$T/opts.zhman" | head -3)"
+if command -v groff >/dev/null; then
+  preconv -e UTF-8 "$ZMAN" | groff -man -Tutf8 -ww >"$T/zhman.txt" 2>"$T/zhman.err" && [ ! -s "$T/zhman.err" ] &&
+    grep -q '二维损失曲面' "$T/zhman.txt" && ok || bad "the Chinese man page: $(head -5 "$T/zhman.err")"
+fi
+
 finish

@@ -5,10 +5,11 @@
 # translates all of it (no untranslated, no fuzzy entry, conversions kept), the
 # program speaks the environment's language where its locale is not generated,
 # and what machines read stays the same in every language.
-#   test_lang.sh BIN SOURCE_DIR
+#   test_lang.sh BIN SOURCE_DIR MANPAGE_TOOL
 set -u
 BIN="$1"
 SRC="$2"
+export GS_MANPAGE="$3"
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 pass=0 fail=0

@@ -1713,7 +1713,8 @@ void spec_print_help(FILE *f)
 /* ---- the man page --------------------------------------------------------------- */
 
 /* Writes the non-ASCII UTF-8 character at s, n bytes left, as \[uXXXX]: its lead
- * byte's high bits say how long it is. Returns its bytes. */
+ * byte's high bits say how long it is; after a Chinese, Japanese or Korean one, \:
+ * (a line may break there: groff finds no spaces in such text). Returns its bytes. */
 static size_t roff_char(FILE *f, const char *s, size_t n)
 {
     const unsigned char c = (unsigned char)s[0];
@@ -1722,7 +1723,7 @@ static size_t roff_char(FILE *f, const char *s, size_t n)
     size_t i = 0;
     for (int k = 1; k < len && i + 1 < n; k++)
         cp = (cp << 6) | ((unsigned char)s[++i] & 0x3Fu);
-    fprintf(f, "\\[u%04lX]", cp);
+    fprintf(f, "\\[u%04lX]%s", cp, cp >= 0x2E80 && cp <= 0xFFEF ? "\\:" : "");
     return i + 1;
 }
 
