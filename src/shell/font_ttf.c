@@ -61,6 +61,8 @@ static const char *cjk_path(void)
         FcPatternDestroy(m);
     if (pat)
         FcPatternDestroy(pat);
+    /* the file's name is all that is needed: fontconfig's memory goes back at once */
+    FcFini();
     return cjk_file[0] ? cjk_file : NULL;
 }
 
