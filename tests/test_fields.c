@@ -295,15 +295,22 @@ static int side_find(const char *path, float *x, float *y, float *w, float *h)
 /* A run's label, typed in its "more" (Enter sets it; a label another run has, or
  * one with a ',' is refused and said), and its colour from the swatches; each one
  * step of undo. */
+/* Opens run 0's "more" and clicks into its label field, its text selected; the
+ * field's place in x..h. */
+static void edit_label(float *x, float *y, float *w, float *h)
+{
+    CHECK(side_find("side/run/0/more", x, y, w, h));
+    click_at(*x + *w / 2, *y + *h / 2);
+    CHECK(side_find("side/run/0/label", x, y, w, h));
+    click_at(*x + *w / 2, *y + *h / 2);
+    key(SDLK_a, KMOD_CTRL);
+}
+
 static void test_label_and_colour(void)
 {
     App *a = &sh.app;
     float x, y, w, h;
-    CHECK(side_find("side/run/0/more", &x, &y, &w, &h));
-    click_at(x + w / 2, y + h / 2);
-    CHECK(side_find("side/run/0/label", &x, &y, &w, &h));
-    click_at(x + w / 2, y + h / 2);
-    key(SDLK_a, KMOD_CTRL);
+    edit_label(&x, &y, &w, &h);
     text("fast sgd");
     key(SDLK_RETURN, 0);
     CHECK_STR(a->scene.run[0].label, "fast sgd");
@@ -347,11 +354,7 @@ static void test_input_method(void)
 {
     App *a = &sh.app;
     float x, y, w, h;
-    CHECK(side_find("side/run/0/more", &x, &y, &w, &h));
-    click_at(x + w / 2, y + h / 2);
-    CHECK(side_find("side/run/0/label", &x, &y, &w, &h));
-    click_at(x + w / 2, y + h / 2);
-    key(SDLK_a, KMOD_CTRL);
+    edit_label(&x, &y, &w, &h);
     text("SGD ");
     push(ev_compose("sui"));
     push(ev_compose("suiji"));

@@ -10,14 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embedded.h"
 #include "lang.h"
 #include "scenefile.h"
 
-typedef struct EmbeddedFile {
-    const char *name;
-    const unsigned char *data;
-    size_t len;
-} EmbeddedFile;
 
 /* assets/lessons/, embedded at build time (src/tools/embed.c --index) */
 extern const EmbeddedFile gs_lessons[];

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "embedded.h"
 #include "lang.h"
 #include "log.h"
 #include "scenefile.h"
@@ -331,12 +332,6 @@ static void frame(void)
     if (!drawn++)
         gs_web_first_frame();
 }
-
-typedef struct EmbeddedFile {
-    const char *name;
-    const unsigned char *data;
-    size_t len;
-} EmbeddedFile;
 
 /* the catalogs of po/, by language code (CMakeLists.txt: catalogs.c) */
 extern const EmbeddedFile gs_catalogs[];

@@ -63,6 +63,7 @@ int main(int argc, char **argv)
         fclose(in);
     }
     if (index) {
+        /* the struct of src/core/embedded.h */
         fprintf(out, "typedef struct EmbeddedFile {\n    const char *name;\n    const unsigned char *data;\n"
                      "    size_t len;\n} EmbeddedFile;\nconst EmbeddedFile %s[] = {\n", index);
         for (int a = 2; a < argc; a++) {
