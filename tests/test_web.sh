@@ -14,4 +14,7 @@ for tool in emcc /usr/bin/chromium; do
   fi
 done
 "$root/scripts/web.sh" >/dev/null
+# the page's fallback font, cut down to the catalogs' characters, has each of them
+GS_CJK_FONT="$root/build-web-obj/CJKSubset.ttf" "$(dirname "$1")/test_glyphs" "$root"/po/*.po >/dev/null ||
+  { echo "FAIL: the browser build's fallback font lacks characters of the catalogs" >&2; exit 1; }
 exec python3 "$root/tests/test_web.py" "$root/build-web" "$1"
