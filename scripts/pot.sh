@@ -26,6 +26,16 @@ xgettext "${common[@]}" --language=Desktop -o "$tmp/desktop.pot" assets/gradscap
         gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t)
         printf "#: %s:%d\nmsgid \"%s\"\nmsgstr \"\"\n\n", f, NR, t }' "$f"
   done
+  # the runs' labels made of words (not an optimizer's name or a symbol's value),
+  # which the window shows in the reader's language (app_lesson_labels)
+  for f in assets/lessons/*.lesson; do
+    awk -v f="$f" '/^--opt / {
+        if (match($0, /label=[^,]*/)) {
+          t = substr($0, RSTART + 6, RLENGTH - 6)
+          if (t ~ /^[a-z][a-z -]*$/ && t !~ /^(sgd|momentum|nesterov|rmsprop|adagrad|adadelta|adam|adamw|amsgrad|nadam|radam|lion)$/)
+            printf "#. TRANSLATORS: a run'"'"'s label in a lesson (the legend, the side panel): short, without , : =\n#: %s:%d\nmsgctxt \"run label\"\nmsgid \"%s\"\nmsgstr \"\"\n\n", f, NR, t
+        } }' "$f"
+  done
 } > "$tmp/lessons.po"
 msguniq --use-first -o "$tmp/lessons.pot" "$tmp/lessons.po"
 manpage="${GS_MANPAGE:-build/gs_manpage}"

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lang.h"
+#include "lesson.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -424,6 +425,35 @@ static void test_language_switch(void)
     CHECK(drawn_text("Surface") != NULL);
 }
 
+/* A built-in lesson in Chinese: its runs' labels of words in the reader's language
+ * ("no correction" 无偏差修正), its --card on the run it names; the lesson's own text
+ * unchanged. Last: it leaves the lesson open. */
+static void test_lesson_labels(void)
+{
+    App *a = &sh.app;
+    char err[256];
+    CHECK(lang_set("zh_CN", err, sizeof err) == 0);
+    app_open_lesson(a, "adam");
+    CHECK(a->lesson != NULL);
+    int found = 0;
+    for (int k = 0; a->lesson && k < a->lesson->n_slides && !found; k++) {
+        app_show_slide(a, k);
+        frame();
+        int r = scene_find_run(&a->scene, "\xe6\x97\xa0\xe5\x81\x8f\xe5\xb7\xae\xe4\xbf\xae\xe6\xad\xa3"); /* 无偏差修正 */
+        if (r >= 0 && app_card_run(a) == r)
+            found = 1;
+        CHECK_MSG(scene_find_run(&a->scene, "no correction") < 0, "slide %d: an English label in Chinese", k + 1);
+    }
+    CHECK_MSG(found, "no slide of the adam lesson shows the card of 无偏差修正");
+    int in_text = 0; /* the lesson's text (not NUL-terminated) keeps its words */
+    for (size_t i = 0; a->lesson && i + 19 <= a->lesson->len && !in_text; i++)
+        in_text = memcmp(a->lesson->text + i, "label=no correction", 19) == 0;
+    CHECK(in_text);
+    CHECK(lang_set("en", err, sizeof err) == 0);
+    app_show_slide(a, a->slide);
+    CHECK(scene_find_run(&a->scene, "no correction") >= 0);
+}
+
 /* The lr slider marks each power of ten from 1e-5 to 10: seven marks. */
 static void test_decades(void)
 {
@@ -513,6 +543,7 @@ int main(void)
     test_input_method();
     test_language_switch();
     test_long_press();
+    test_lesson_labels();
     shell_free(&sh);
     return check_done("test_fields");
 }

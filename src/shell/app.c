@@ -318,6 +318,7 @@ int app_init(App *a, const Config *cfg, Scene *sc, Renderer *r, char *err, size_
     if (spec_lesson(cfg)) { /* --lesson: its slide is the scene built */
         a->lesson = lesson_dup(spec_lesson(cfg));
         a->slide = spec_slide(cfg);
+        app_lesson_labels(a, NULL); /* the card's run is chosen already, by its index */
         if (a->lesson && a->lesson->slide[a->slide].play)
             a->t = 0, a->playing = 1;
     }

@@ -349,6 +349,11 @@ void app_message(App *a, const char *text);
  * the window saves and in the state --resume reads; not a step of undo. */
 void app_set_lang(App *a, const char *code);
 
+/* A lesson's run labels in the reader's language where the catalog has them (the
+ * built-in lessons' "too small", "no correction"), and card (the --card label, or
+ * NULL) with them: in the window only, the lesson's file and CSVs keep its words. */
+void app_lesson_labels(App *a, char *card);
+
 /* Does what a key binding or a button asks. */
 void app_act(App *a, Action act);
 

@@ -103,6 +103,23 @@ void app_open_scene(App *a, const char *path)
     app_message(a, msg);
 }
 
+void app_lesson_labels(App *a, char *card)
+{
+    Scene *sc = &a->scene;
+    for (int i = 0; i < sc->n_runs; i++) {
+        char *label = sc->run[i].label, key[SCENE_LABEL_MAX + 16];
+        /* msgctxt "run label" (scripts/pot.sh): "step" the schedule, not the step shown */
+        snprintf(key, sizeof key, "run label\004%s", label);
+        const char *t = _(key);
+        if (t == key || strcmp(t, key) == 0 || strlen(t) >= sizeof sc->run[i].label || strpbrk(t, ",:=") ||
+            scene_find_run(sc, t) >= 0)
+            continue;
+        if (card && strcmp(card, label) == 0)
+            snprintf(card, SCENE_LABEL_MAX, "%s", t);
+        snprintf(label, sizeof sc->run[i].label, "%s", t);
+    }
+}
+
 void app_show_slide(App *a, int k)
 {
     char err[1400];
@@ -117,6 +134,7 @@ void app_show_slide(App *a, int k)
     }
     scene_free(&a->scene);
     a->scene = next;
+    app_lesson_labels(a, cfg.card);
     app_apply_config_view(a, &cfg);
     a->slide = k;
     a->blank = 0;
