@@ -348,6 +348,17 @@ static const DrawCmd *drawn_text(const char *s)
     return NULL;
 }
 
+/* How many text commands draw exactly s this frame. */
+static int drawn_count(const char *s)
+{
+    int n = 0;
+    for (int i = 0; i < sh.dl.n; i++) {
+        const DrawCmd *c = &sh.dl.cmd[i];
+        n += c->kind == DRAW_TEXT && c->text_len == (int)strlen(s) && !memcmp(draw_text_of(&sh.dl, c), s, strlen(s));
+    }
+    return n;
+}
+
 /* Chinese typed through an input method: what it composes shows at the caret and
  * changes nothing; its keys (Backspace, Enter) are its own while it composes; what
  * it commits is typed; the input method is told where the caret is. */
@@ -356,6 +367,12 @@ static void test_input_method(void)
     App *a = &sh.app;
     float x, y, w, h;
     edit_label(&x, &y, &w, &h);
+    /* over the selection (all of "sgd"), the composition is drawn in its place:
+     * what its commit will replace is not shown beside it */
+    int sgd_before = drawn_count("sgd");
+    push(ev_compose("s"));
+    CHECK_MSG(drawn_count("sgd") == sgd_before - 1, "the selected text is still drawn beside the composition");
+    push(ev_compose(""));
     text("SGD ");
     push(ev_compose("sui"));
     push(ev_compose("suiji"));

@@ -647,6 +647,44 @@ def main():
         compare(os.path.join(tour, "web-window.png"), os.path.join(tour, "window0.png"), "window", 2.0, 0.02)
         compare(picture("zh"), os.path.join(tour, "picture0.png"), "picture", 1.5, 0.015)
 
+        print("13. Chinese through an input method, into run 0's label (the page's hidden field at the caret)")
+        open_page(b, url)
+        b.js("Module.ccall('gs_web_widget', 'string', ['string'], ['side/run/0/more'])")
+
+        def click(path):
+            box = b.js(f"Module.ccall('gs_web_widget', 'string', ['string'], ['{path}'])")
+            if not box:
+                fail(f"{path} is not on the page")
+            x, y, w, h = (float(v) for v in box.split(","))
+            for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+                b.mouse(kind, x + w / 2, y + h / 2)
+            b.frames(3)
+
+        label0 = b.js("Module.ccall('gs_web_label', 'string', ['number'], [0])")
+        click("side/run/0/more")
+        click("side/run/0/label")
+        b.key("a", "KeyA", 65, ctrl=True)
+        b.frames(2)
+        focused = b.js("document.activeElement && document.activeElement.id")
+        if focused != "ime":
+            fail(f"the label field is edited, yet the keyboard is at '{focused}', not the hidden field")
+        b.call("Input.imeSetComposition", text="suiji", selectionStart=5, selectionEnd=5)
+        b.frames(3)
+        b.screenshot(os.path.join(tmp, "web-composing.png"))
+        b.key("Enter", "Enter", 13)  # the input method's while it composes: the label stays
+        if b.js("Module.ccall('gs_web_label', 'string', ['number'], [0])") != label0:
+            fail("a composition changed the label before it was committed")
+        b.call("Input.insertText", text="随机")
+        b.frames(3)
+        b.key("Enter", "Enter", 13)
+        b.frames(3)
+        got = b.js("Module.ccall('gs_web_label', 'string', ['number'], [0])")
+        print(f"  run 0's label: '{label0}', then '{got}'")
+        if got != "随机":
+            fail(f"the committed text gave the label '{got}', not 随机")
+        if b.js("document.activeElement && document.activeElement.id") == "ime":
+            fail("the hidden field keeps the keyboard after the edit ended")
+
         print("9. a bad option in the address")
         said, _ = open_page(b, page + "?steps=abc", expect_failure=True)
         print("  the page says: " + said)

@@ -821,17 +821,19 @@ int ui_textbox_at(UiContext *ui, UiId id, float x, float y, float w, float h, ch
         if (ui->edit_scroll > 0 && tw - ui->edit_scroll < room)
             ui->edit_scroll = tw > room ? tw - room : 0;
         float tx = x + ui_px(ui, 6) - ui->edit_scroll, ty = text_y(ui, y, first_h, fs);
-        draw_selection(ui, buf, tx, y + ui_px(ui, 5), first_h - ui_px(ui, 10), fs);
         if (compose[0]) {
-            /* the composition at the caret, underlined, the text after it moved on */
+            /* the composition where the selection is (what its commit replaces),
+             * underlined, the text after it moved on */
+            int s0 = ui->caret < ui->anchor ? ui->caret : ui->anchor, s1 = ui->caret + ui->anchor - s0;
             float comp_w = ui_text_width(ui, 0, fs, compose);
-            draw_text(ui->dl, tx, ty, fs, 0, th->text, buf, ui->caret);
+            cx = ui_text_width_n(ui, 0, fs, buf, s0);
+            draw_text(ui->dl, tx, ty, fs, 0, th->text, buf, s0);
             draw_text(ui->dl, tx + cx, ty, fs, 0, th->accent, compose, (int)strlen(compose));
             draw_rect(ui->dl, tx + cx, ty + fs * 1.15f, comp_w, ui_px(ui, 1.5f), 0, th->accent);
-            draw_text(ui->dl, tx + cx + comp_w, ty, fs, 0, th->text, buf + ui->caret,
-                      (int)strlen(buf + ui->caret));
+            draw_text(ui->dl, tx + cx + comp_w, ty, fs, 0, th->text, buf + s1, (int)strlen(buf + s1));
             cx += comp_w;
         } else {
+            draw_selection(ui, buf, tx, y + ui_px(ui, 5), first_h - ui_px(ui, 10), fs);
             ui_text(ui, tx, ty, fs, 0, th->text, buf);
         }
         draw_rect(ui->dl, tx + cx, y + ui_px(ui, 5), ui_px(ui, 1.5f), first_h - ui_px(ui, 10), 0, th->text);

@@ -201,6 +201,7 @@ void gs_web_started(void);
 void gs_web_first_frame(void);
 void gs_web_failed(const char *msg);
 int gs_web_coarse_pointer(void);
+void gs_web_ime(int on, float x, float y, float h);
 
 /* Fingers (fingers.c): the first is the mouse, two pinch and pan; the page does not
  * scroll or zoom under them. */
@@ -223,6 +224,45 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *e, void *user)
             fingers_up(&fingers, t->identifier, &ev);
     }
     return 1;
+}
+
+/* An input method's composition on the page (the hidden field index.html focuses
+ * while a text field is edited: compositionupdate), until it commits. */
+static char composing[sizeof ev.compose];
+
+EMSCRIPTEN_KEEPALIVE void gs_web_compose(const char *text)
+{
+    snprintf(composing, sizeof composing, "%s", text);
+    wake();
+}
+
+/* Text the input method committed (compositionend), or typed into the hidden field
+ * without a key the app saw. */
+EMSCRIPTEN_KEEPALIVE void gs_web_type(const char *text)
+{
+    size_t have = strlen(ev.text), add = strlen(text);
+    if (have + add < sizeof ev.text)
+        memcpy(ev.text + have, text, add + 1);
+    composing[0] = 0;
+    wake();
+}
+
+/* Where a widget is, in CSS pixels, as "x,y,w,h" ("" when it is not drawn): for the
+ * browser test, which clicks it. */
+EMSCRIPTEN_KEEPALIVE const char *gs_web_widget(const char *path)
+{
+    static char out[96];
+    float x, y, w, h;
+    out[0] = 0;
+    if (ui_find(&sh.app.ui, ui_id_path(path), &x, &y, &w, &h))
+        snprintf(out, sizeof out, "%g,%g,%g,%g", x / dpr(), y / dpr(), w / dpr(), h / dpr());
+    return out;
+}
+
+/* The label of run k, as the app has it now (the browser test). */
+EMSCRIPTEN_KEEPALIVE const char *gs_web_label(int k)
+{
+    return k >= 0 && k < sh.app.scene.n_runs ? sh.app.scene.run[k].label : "";
 }
 
 /* Ctrl+V on the page: the clipboard's text, for the text field being edited. */
@@ -312,6 +352,7 @@ static void frame(void)
     if (settle > 0)
         settle--;
     double dt = shell_dt(&sh, -1.0);
+    memcpy(ev.compose, composing, sizeof composing);
     sh.in = ev;
     /* what carries over to the next frame: where the mouse is, and the button */
     float mx = ev.mouse_x, my = ev.mouse_y;
@@ -320,6 +361,14 @@ static void frame(void)
     ev.mouse_x = mx, ev.mouse_y = my, ev.mouse_down = down;
     shell_step(&sh, dt, canvas_w, canvas_h);
     App *a = &sh.app;
+    /* a text field being edited: the page's hidden field takes the keyboard at its
+     * caret, so that an input method composes there (and shows its candidates) */
+    static float ime_last[4];
+    float ime[4] = {a->ui.ime_h > 0, a->ui.ime_x / dpr(), a->ui.ime_y / dpr(), a->ui.ime_h / dpr()};
+    if (memcmp(ime, ime_last, sizeof ime) != 0) {
+        gs_web_ime(ime[0] > 0, ime[1], ime[2], ime[3]);
+        memcpy(ime_last, ime, sizeof ime);
+    }
     if (a->fullscreen != sh.fullscreen) {
         sh.fullscreen = a->fullscreen;
         if (a->fullscreen)

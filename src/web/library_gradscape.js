@@ -96,6 +96,23 @@ mergeInto(LibraryManager.library, {
     }, 1000);
   },
   // A phone or a tablet: its pointer is a finger (the controls are made touch-sized).
+  // A text field is edited (on) or no longer: the hidden field of index.html takes
+  // the keyboard at the caret (x, y, h in CSS pixels over the canvas), so that an
+  // input method composes there; the canvas takes it back after.
+  gs_web_ime: function (on, x, y, h) {
+    var ime = document.getElementById('ime'), canvas = Module['canvas'];
+    if (!ime || !canvas) return;
+    if (on) {
+      var r = canvas.getBoundingClientRect();
+      ime.style.left = (r.left + window.scrollX + x) + 'px';
+      ime.style.top = (r.top + window.scrollY + y) + 'px';
+      ime.style.height = h + 'px';
+      if (document.activeElement !== ime) ime.focus({preventScroll: true});
+    } else if (document.activeElement === ime) {
+      ime.value = '';
+      canvas.focus({preventScroll: true});
+    }
+  },
   gs_web_coarse_pointer: function () {
     return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
   },
