@@ -160,7 +160,7 @@ void app_open_lesson(App *a, const char *what)
     app_show_slide(a, 0);
     char msg[700];
     /* TRANSLATORS: a notice; %s is the lesson's title, %d how many slides it has */
-    snprintf(msg, sizeof msg, _("Opened the lesson %s: %d slides (F5 presents it)"), l->title, l->n_slides);
+    snprintf(msg, sizeof msg, _("Opened the lesson %s: %d slides (F5 presents it)"), _(l->title), l->n_slides);
     app_message(a, msg);
 }
 
