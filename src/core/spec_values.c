@@ -297,17 +297,24 @@ static int opt_pair(void *ctx, const char *key, const char *value, char *err, si
     return 0;
 }
 
+/* A spec's name, "adam" of "adam:lr=0.1", into name (cut to cap - 1 bytes; empty
+ * when the spec has none). Returns the ':' before its pairs, or NULL. */
+static const char *spec_head(const char *text, char *name, size_t cap)
+{
+    const char *colon = strchr(text, ':');
+    size_t n = colon ? (size_t)(colon - text) : strlen(text);
+    n = n < cap ? n : cap - 1;
+    memcpy(name, text, n);
+    name[n] = '\0';
+    return colon;
+}
+
 int spec_parse_opt(const char *text, RunSpec *out, char *err, size_t cap)
 {
     char name[32];
-    const char *colon = strchr(text, ':');
-    size_t nlen = colon ? (size_t)(colon - text) : strlen(text);
-    if (nlen == 0)
+    const char *colon = spec_head(text, name, sizeof name);
+    if (!name[0])
         return seterr(err, cap, _("missing optimizer name"));
-    if (nlen >= sizeof name)
-        nlen = sizeof name - 1;
-    memcpy(name, text, nlen);
-    name[nlen] = '\0';
     int kind = optim_find(name);
     if (kind < 0) {
         char names[256];
@@ -387,12 +394,7 @@ int spec_parse_surface(const char *text, Surface *out, char *err, size_t cap)
         return 0;
     }
     char name[32];
-    const char *colon = strchr(text, ':');
-    size_t nlen = colon ? (size_t)(colon - text) : strlen(text);
-    if (nlen >= sizeof name)
-        nlen = sizeof name - 1;
-    memcpy(name, text, nlen);
-    name[nlen] = '\0';
+    const char *colon = spec_head(text, name, sizeof name);
     int idx = surface_find(name);
     if (idx < 0) {
         char names[256];
