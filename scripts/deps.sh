@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libepoxy-dev libcglm-dev libstb-dev
   gettext libfontconfig-dev fonts-wqy-microhei
-  libdeflate-dev libgif-dev libimagequant-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
+  libisal-dev libgif-dev libimagequant-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   libegl-mesa0 libgl1-mesa-dri libegl-dev
   glslang-tools
   clang libclang-rt-14-dev

@@ -2,7 +2,8 @@
  * Copyright (C) 2026 The gradscape authors */
 #define _POSIX_C_SOURCE 200809L
 /* media: the encoders on their own, read back with the libraries a viewer uses.
- * PNG decodes to the pixels given and is no larger than stb_image_write's own;
+ * PNG decodes to the pixels given and is no larger than stb_image_write's own,
+ * streamed in strips and chunks as well as small;
  * a GIF has the frames, size, delays and loop asked for, composites back to the
  * frames given (exactly, when they have fewer than 256 colours), and codes only
  * what changed; an MP4 has the frames (the hold included), rate, size and pixel
@@ -303,12 +304,75 @@ static void test_refused(void)
     }
 }
 
+/* A row source over a picture in memory that fails at row `fail_at` (-1: never),
+ * and counts the rows asked for. */
+typedef struct Source {
+    const unsigned char *px;
+    int w, fail_at, asked;
+} Source;
+
+static const unsigned char *source_row(void *ctx, int y)
+{
+    Source *s = ctx;
+    s->asked++;
+    return y == s->fail_at ? NULL : s->px + (size_t)y * (size_t)s->w * 4;
+}
+
+/* The PNG streamed in strips: a picture of noise, which deflate cannot shrink,
+ * spans several IDAT chunks and many more strips than are in flight at once; it
+ * decodes to the same pixels through stb and through FFmpeg's strict reader (every
+ * chunk's CRC). A row source that fails halfway leaves no file, says why, and is
+ * not asked for rows after the failure's strip. */
+static void test_png_stream(void)
+{
+    enum { W = 1200, H = 700 };
+    unsigned char *px = malloc((size_t)W * H * 4);
+    unsigned s = 12345;
+    for (size_t i = 0; i < (size_t)W * H * 4; i++)
+        s = s * 1103515245u + 12345u, px[i] = i % 4 == 3 ? 255 : (unsigned char)(s >> 16);
+    char path[300], err[256];
+    snprintf(path, sizeof path, "%s/noise.png", dir);
+    Source src = {px, W, -1, 0};
+    CHECK(media_png_write_rows(path, W, H, source_row, &src, err, sizeof err) == 0);
+    CHECK_MSG(src.asked == H, "%d rows asked for", src.asked);
+    int idat = 0;
+    FILE *f = fopen(path, "rb");
+    unsigned char head[8];
+    if (f && fseek(f, 8, SEEK_SET) == 0)
+        while (fread(head, 1, 8, f) == 8) {
+            long len = (long)head[0] << 24 | head[1] << 16 | head[2] << 8 | head[3];
+            idat += memcmp(head + 4, "IDAT", 4) == 0;
+            if (fseek(f, len + 4, SEEK_CUR) != 0)
+                break;
+        }
+    if (f)
+        fclose(f);
+    CHECK_MSG(idat >= 3, "%d IDAT chunks in %ld bytes", idat, file_size(path));
+    int w, h, n;
+    unsigned char *img = stbi_load(path, &w, &h, &n, 4);
+    CHECK(img && w == W && h == H && memcmp(img, px, (size_t)W * H * 4) == 0);
+    stbi_image_free(img);
+    Movie mv;
+    CHECK_MSG(decode_png_strict(path, &mv) == 0 && mv.n == 1 && memcmp(mv.frame[0], px, (size_t)W * H * 4) == 0,
+              "%s: not the pixels given", path);
+    movie_free(&mv);
+    remove(path);
+
+    src = (Source){px, W, H / 2, 0};
+    CHECK(media_png_write_rows(path, W, H, source_row, &src, err, sizeof err) == -1);
+    CHECK_MSG(strstr(err, "cannot read the rendered image back") != NULL, "%s", err);
+    CHECK_MSG(src.asked == H / 2 + 1, "%d rows asked for", src.asked);
+    CHECK(file_size(path) == -1);
+    free(px);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/gs-test-media-XXXXXX");
     if (!mkdtemp(dir))
         return 1;
     test_png();
+    test_png_stream();
     test_gif();
     test_mp4(320, 180);
     test_mp4(321, 181); /* odd sides: H.264 needs even, the last column and row repeat */

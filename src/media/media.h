@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The gradscape authors */
 /* media: the encoders that need a library besides libm, between the core and the
- * shell (no SDL, no GL): PNG (stb_image_write's container over libdeflate), GIF
+ * shell (no SDL, no GL): PNG (streamed through ISA-L's igzip), GIF
  * (giflib, with a palette from libimagequant) and MP4 (FFmpeg's libavformat and
  * libavcodec with libx264). Every file is written under a temporary name beside its
  * target and renamed into place only when complete (export_begin/export_commit), so
@@ -14,7 +14,8 @@
 
 #include <stddef.h>
 
-/* Writes a PNG: RGB, no filter, deflated by libdeflate. Returns 0, or -1 with err. */
+/* Writes a PNG: RGB, no filter, deflated by ISA-L's igzip as the rows come, in a
+ * second thread. Returns 0, or -1 with err. */
 int media_png_write(const char *path, int width, int height, const unsigned char *rgba, int stride,
                     int bottom_up, char *err, size_t cap);
 

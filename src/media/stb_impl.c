@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The gradscape authors */
 /* stb_impl: compiles stb_image_write's PNG writer for the browser build (not our
- * code: built without our warning flags), with its own deflate: Debian builds
- * libdeflate for Linux only. */
+ * code: built without our warning flags), with its own deflate: ISA-L's igzip,
+ * which the desktop build uses, is x86 and Arm assembly. */
 #include <stdlib.h>
 
 #include "stb_impl.h"
