@@ -3,6 +3,7 @@
 /* The renderer on a real GL 3.3 context (SDL offscreen driver, Mesa llvmpipe):
  * the GPU's surface values match the CPU's; a drawn scene has the field's colour
  * scale, the path, the disc and the text where they belong; cache invalidation;
+ * the glyph atlas growing in the middle of a frame;
  * impossible targets fail cleanly. Also times a 1920x1080 frame and writes the
  * scene to /tmp/gs-test-render.png for a person to look at. */
 #define _POSIX_C_SOURCE 200809L
@@ -148,6 +149,66 @@ static void direct_test(Renderer *r)
     CHECK_MSG(worst <= 1, "direct and cached pictures differ by up to %d", worst);
     CHECK(field_px > 200 * 150 / 2);
     draw_free(&dl);
+}
+
+/* Draws dl on a fresh renderer (a fresh glyph atlas) into a w x h picture. */
+static void draw_alone(const DrawList *dl, int w, int h, unsigned char *out)
+{
+    Renderer *r = render_create();
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    CHECK(render_target_begin(r, w, h) == 0);
+    render_draw(r, dl, w, h, 0x000000FFu);
+    CHECK(render_read_rgba(r, w, h, out) == 0);
+    render_target_end(r);
+    render_destroy(r);
+}
+
+/* The glyph atlas grows when a frame's text needs more room than it has: every
+ * printable ASCII glyph at seven sizes from 40 to 100 pixels takes about twice a
+ * 1024-texel square. The text laid out before the growth (queued, then drawn from
+ * the grown atlas) and the text laid out last both come out as they do alone. */
+static void atlas_test(void)
+{
+    enum { AW = 1920, AH = 1080 };
+    static const char *LABEL = "Adam lr=0.01, beta 0.9", *LAST = "Wg 0.5 {[]}";
+    char ascii[96];
+    for (int i = 0; i < 95; i++)
+        ascii[i] = (char)(32 + i);
+    ascii[95] = 0;
+    DrawList all, label, last;
+    CHECK(draw_init(&all, 64, 1024) == 0 && draw_init(&label, 4, 64) == 0 && draw_init(&last, 4, 64) == 0);
+    draw_text(&all, 10, 4, 24, 0, 0xFFFFFFFFu, LABEL, -1);
+    draw_text(&label, 10, 4, 24, 0, 0xFFFFFFFFu, LABEL, -1);
+    float y = 40;
+    for (int size = 40; size <= 100; size += 10, y += (float)size * 1.2f)
+        for (int font = 0; font < 2; font++)
+            draw_text(&all, 10.0f + 900.0f * (float)font, y, (float)size, font, 0xFFFFFFFFu, ascii, -1);
+    draw_text(&all, 10, 940, 100, 1, 0xFFFFFFFFu, LAST, -1);
+    draw_text(&last, 10, 940, 100, 1, 0xFFFFFFFFu, LAST, -1);
+    unsigned char *pa = malloc((size_t)AW * AH * 4), *pl = calloc((size_t)AW * AH, 4),
+                  *pz = calloc((size_t)AW * AH, 4);
+    draw_alone(&all, AW, AH, pa);
+    draw_alone(&label, AW, AH, pl);
+    draw_alone(&last, AW, AH, pz);
+    int ink_l = 0, ink_z = 0, diff_l = 0, diff_z = 0;
+    for (int y0 = 0; y0 < AH; y0++)
+        for (int x = 0; x < AW; x++) {
+            size_t i = ((size_t)(AH - 1 - y0) * AW + (size_t)x) * 4; /* rows bottom-up */
+            if (y0 < 36) {
+                ink_l += pl[i] > 128;
+                diff_l += abs(pa[i] - pl[i]) > 1;
+            } else if (y0 >= 930) {
+                ink_z += pz[i] > 128;
+                diff_z += abs(pa[i] - pz[i]) > 1;
+            }
+        }
+    CHECK_MSG(ink_l > 300 && ink_z > 3000, "the label has %d inked pixels, the last line %d", ink_l, ink_z);
+    CHECK_MSG(diff_l == 0, "the label laid out before the atlas grew: %d pixels differ from it alone", diff_l);
+    CHECK_MSG(diff_z == 0, "the line laid out last: %d pixels differ from it alone", diff_z);
+    free(pa), free(pl), free(pz);
+    draw_free(&all), draw_free(&label), draw_free(&last);
 }
 
 /* The mean absolute difference per channel of two w x h RGBA pictures. */
@@ -433,6 +494,9 @@ int main(void)
 
     /* 2b: a single picture drawn directly is the picture drawn through the caches */
     direct_test(r);
+
+    /* 2c: the glyph atlas grows as the text needs */
+    atlas_test();
 
     /* 3: impossible targets fail cleanly, and the renderer still works after */
     CHECK(render_target_begin(r, 100000, 10) == -1);

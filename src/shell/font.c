@@ -12,13 +12,15 @@
 #include <string.h>
 
 #include "font_face.h"
+#include "gl.h"
 #include "log.h"
 
 #define FONT_MAX_FACES 32
 #define FONT_EXTRA 2048    /* non-ASCII glyphs remembered per face (a power of 2) */
 #define FONT_MIN_PX 4
 #define FONT_MAX_PX 256
-#define ATLAS_SIZE 2048
+#define ATLAS_FIRST 512 /* the glyph atlas's first side: a picture's text fits */
+#define ATLAS_MAX 4096  /* the side it doubles up to when full (or the GL's limit) */
 
 enum { GLYPH_EMPTY, GLYPH_METRICS, GLYPH_READY };
 
@@ -48,9 +50,69 @@ struct Fonts {
     Face face[FONT_MAX_FACES];
     int n_faces;
     GLuint atlas;
+    int atlas_size;
     int shelf_x, shelf_y, shelf_h;
     int warned_full, warned_faces;
 };
+
+/* A side x side atlas texture bound to unit 0: zero coverage, but for the white
+ * texel (0, 0) shapes read. Returns its name, or 0. */
+static GLuint atlas_texture(int side)
+{
+    unsigned char *zero = calloc(1, (size_t)side * (size_t)side);
+    if (!zero)
+        return 0;
+    zero[0] = 255;
+    GLuint t = 0;
+    gl_drain_errors();
+    glGenTextures(1, &t);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, zero);
+    free(zero);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &t);
+        return 0;
+    }
+    return t;
+}
+
+/* The atlas at twice its side, its glyphs copied where they were (coordinates are
+ * in texels: what was laid out before stays right), bound to unit 0. Returns 0, or
+ * -1 when it is as large as it may be. */
+static int atlas_grow(Fonts *f)
+{
+    GLint max = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max);
+    int side = f->atlas_size * 2;
+    if (side > ATLAS_MAX || side > max)
+        return -1;
+    GLint read_fb = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fb);
+    GLuint fb = 0, old = f->atlas, t = atlas_texture(side); /* bound */
+    if (!t)
+        return -1;
+    glGenFramebuffers(1, &fb);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fb);
+    glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, old, 0);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, f->atlas_size, f->atlas_size);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)read_fb);
+    glDeleteFramebuffers(1, &fb);
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &t);
+        glBindTexture(GL_TEXTURE_2D, old);
+        return -1;
+    }
+    glDeleteTextures(1, &old);
+    f->atlas = t;
+    f->atlas_size = side;
+    return 0;
+}
 
 Fonts *font_create(void)
 {
@@ -59,29 +121,13 @@ Fonts *font_create(void)
         gs_log("out of memory for fonts");
         return NULL;
     }
-    unsigned char *zero = calloc(1, (size_t)ATLAS_SIZE * ATLAS_SIZE);
-    if (zero)
-        zero[0] = 255; /* texel (0, 0): white, for shapes */
-    if (!zero) {
-        gs_log("out of memory for the glyph atlas");
+    f->atlas = atlas_texture(ATLAS_FIRST);
+    if (!f->atlas) {
+        gs_log("cannot create the %dx%d glyph atlas texture", ATLAS_FIRST, ATLAS_FIRST);
         font_destroy(f);
         return NULL;
     }
-    glGenTextures(1, &f->atlas);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, f->atlas);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, ATLAS_SIZE, ATLAS_SIZE, 0, GL_RED, GL_UNSIGNED_BYTE, zero);
-    free(zero);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    if (glGetError() != GL_NO_ERROR) {
-        gs_log("cannot create the %dx%d glyph atlas texture", ATLAS_SIZE, ATLAS_SIZE);
-        font_destroy(f);
-        return NULL;
-    }
+    f->atlas_size = ATLAS_FIRST;
     f->shelf_x = f->shelf_y = 1;
     return f;
 }
@@ -103,7 +149,8 @@ void font_destroy(Fonts *f)
 
 GLuint font_atlas(const Fonts *f) { return f->atlas; }
 
-void font_white_uv(float *u, float *v) { *u = *v = 0.5f / (float)ATLAS_SIZE; }
+/* in texels, as every atlas coordinate: the shader divides by the atlas's size */
+void font_white_uv(float *u, float *v) { *u = *v = 0.5f; }
 
 static Face *face_get(Fonts *f, int font, float size)
 {
@@ -227,12 +274,17 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
         return; /* e.g. a space: no ink */
     if (g->alt)
         oy += fc->alt_shift;
-    if (f->shelf_x + w + 1 > ATLAS_SIZE) {
-        f->shelf_x = 1;
-        f->shelf_y += f->shelf_h + 1;
-        f->shelf_h = 0;
+    for (;;) {
+        if (f->shelf_x + w + 1 > f->atlas_size) {
+            f->shelf_x = 1;
+            f->shelf_y += f->shelf_h + 1;
+            f->shelf_h = 0;
+        }
+        /* grown, the shelf goes on to the new right edge and the next start below */
+        if ((f->shelf_y + h + 1 <= f->atlas_size && w + 2 <= f->atlas_size) || atlas_grow(f) != 0)
+            break;
     }
-    if (f->shelf_y + h + 1 > ATLAS_SIZE || w + 2 > ATLAS_SIZE) {
+    if (f->shelf_y + h + 1 > f->atlas_size || w + 2 > f->atlas_size) {
         if (!f->warned_full)
             gs_log("the glyph atlas is full; some glyphs are not drawn");
         f->warned_full = 1;
@@ -316,7 +368,7 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
         return 0;
     len = text_len(s, len);
     int pen = (int)lroundf(x), top = (int)lroundf(y), n = 0;
-    const float inv = 1.0f / (float)ATLAS_SIZE;
+    const float inv = 1.0f; /* texels */
     const Glyph *prev = NULL;
     for (int i = 0; i < len && n < cap;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
