@@ -166,5 +166,7 @@ int main(int argc, char **argv)
     rc = finish_outputs(close_stdout(rc));
     bench_phase("finish_ms");
     bench_phases_print(stderr);
+    if (headless_gl_left_up())
+        _exit(rc); /* stdout is closed, stderr unbuffered */
     return rc;
 }

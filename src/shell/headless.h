@@ -9,6 +9,11 @@
 #include "spec.h"
 
 int headless_run(const Config *cfg);
+
+/* 1 when headless_run left its GL context up for the process's end to take down:
+ * the caller then ends the process with _exit once its files are in place (library
+ * destructors must not run under a live software GL's threads). */
+int headless_gl_left_up(void);
 int headless_bench(const Config *cfg);
 
 /* --sweep and --basin: the map computed, written with --csv. */
