@@ -6,11 +6,14 @@
 # runs them (a 1920x1080 --screenshot, with its phases from --bench-start; 150
 # frames at 960x540 as GIF and as MP4), and the matplotlib references
 # (scripts/bench_matplotlib.py, the same scene: the still picture and the frames) in
-# each round. Prints each figure's median and the ratios.
+# each round; and the GL stack's own floor (tests/gl_floor: the same context, one
+# full-screen quad at 1920x1080 read back, nothing of gradscape's). Prints each
+# figure's median and the ratios.
 # Needs python3-matplotlib (installed here if missing, from Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build/gradscape}
+FLOOR=${FLOOR:-$(dirname "$BIN")/tests/gl_floor}
 ROUNDS=${ROUNDS:-3}
 export SDL_VIDEODRIVER=offscreen
 if ! /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
@@ -30,6 +33,7 @@ for r in $(seq "$ROUNDS"); do
   "$BIN" --bench-export | tee -a "$dir/bench.txt"
   t[png]+=" $(seconds "$BIN" --headless --size 1920x1080 --screenshot "$dir/s.png")"
   "$BIN" --headless --size 1920x1080 --screenshot "$dir/s.png" --bench-start 2>>"$dir/start.txt"
+  [ -x "$FLOOR" ] && "$FLOOR" 1920 1080 >>"$dir/floor.txt"
   t[gif]+=" $(seconds "$BIN" --headless --size 960x540 --frames 150 --animate "$dir/a.gif")"
   t[mp4]+=" $(seconds "$BIN" --headless --size 960x540 --frames 150 --animate "$dir/a.mp4")"
   t[mpl]+=" $(seconds /usr/bin/python3 scripts/bench_matplotlib.py "$dir/t.csv" "$dir/m.gif" 150)"
@@ -42,6 +46,10 @@ echo "in-process: png 1080p encode $(field png encode_ms) ms;" \
      "mp4 $(field bench.mp4 total_ms) ms ($(field bench.mp4 per_frame_ms) ms/frame)"
 echo "screenshot phases (ms):" $(for k in gl_ms renderer_ms draw_ms encode_ms total_ms peak_rss_mb; do
   echo "$k=$(grep -o "$k=[0-9.]*" "$dir/start.txt" | cut -d= -f2 | median)"; done)
+if [ -s "$dir/floor.txt" ]; then
+  echo "the GL stack alone at 1920x1080 (gl_floor):" $(for k in gl_ms draw_ms read_ms total_ms peak_rss_mb; do
+    echo "$k=$(grep -o "$k=[0-9.]*" "$dir/floor.txt" | cut -d= -f2 | median)"; done)
+fi
 declare -A m
 for k in png gif mp4 mpl mplpng; do m[$k]=$(echo ${t[$k]} | tr ' ' '\n' | median); done
 echo "whole process: screenshot 1080p ${m[png]} s; gif ${m[gif]} s ($(stat -c %s "$dir/a.gif") bytes);" \
