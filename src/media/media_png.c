@@ -86,7 +86,7 @@ typedef struct Png {
     pthread_cond_t cv;
     Slot slot[RING];
     long n_strips, filled, written; /* strips: in all, handed over, written */
-    int stop;                       /* the fetching side failed: no more strips */
+    int stop;                       /* no more strips come: all are in, or fetching failed */
     int failed;                     /* the first errno */
     FILE *f;
     unsigned char *chunk; /* IDAT data gathered, up to CHUNK */
@@ -188,17 +188,20 @@ static int png_stream(FILE *f, int w, int h, MediaRowFn *row_of, void *ctx)
     int rows = (int)(STRIP_BYTES / row) > 0 ? (int)(STRIP_BYTES / row) : 1;
     if (rows > h)
         rows = h;
-    Png p = {.f = f, .n_strips = (h + rows - 1) / rows};
+    Png *p = calloc(1, sizeof *p); /* two compressors' state: 160 KB, not for the stack */
+    if (!p)
+        return ENOMEM;
+    p->f = f, p->n_strips = (h + rows - 1) / rows;
     int e = 0, threaded = 0, nslot = 0;
     const size_t in_cap = row * (size_t)rows, out_cap = in_cap + in_cap / 8 + 1024;
-    p.level_buf[0] = malloc(PNG_LEVEL_BUF), p.level_buf[1] = malloc(PNG_LEVEL_BUF), p.chunk = malloc(CHUNK);
+    p->level_buf[0] = malloc(PNG_LEVEL_BUF), p->level_buf[1] = malloc(PNG_LEVEL_BUF), p->chunk = malloc(CHUNK);
     for (; nslot < RING; nslot++) {
-        Slot *s = &p.slot[nslot];
+        Slot *s = &p->slot[nslot];
         s->in = malloc(in_cap), s->out = malloc(out_cap), s->cap_out = out_cap;
         if (!s->in || !s->out)
             break;
     }
-    if (!p.level_buf[0] || !p.level_buf[1] || !p.chunk || nslot < RING)
+    if (!p->level_buf[0] || !p->level_buf[1] || !p->chunk || nslot < RING)
         e = ENOMEM;
     if (!e) {
         static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -211,24 +214,24 @@ static int png_stream(FILE *f, int w, int h, MediaRowFn *row_of, void *ctx)
         if (!e)
             e = put_chunk(f, "IHDR", ihdr, sizeof ihdr);
         static const unsigned char zhead[2] = {0x78, 0x01}; /* deflate, 32 KiB window */
-        memcpy(p.chunk, zhead, 2);
-        p.chunk_n = 2;
+        memcpy(p->chunk, zhead, 2);
+        p->chunk_n = 2;
     }
     uint32_t adler = 1;
     pthread_t th;
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
     if (!e)
-        threaded = pthread_create(&th, NULL, deflate_thread, &p) == 0;
-    pthread_mutex_lock(&p.mu);
-    for (long k = 0; !e && k < p.n_strips; k++) {
-        Slot *s = &p.slot[k % RING];
-        while (s->state != SLOT_FREE && !p.failed) /* the ring is full: deflate a strip here */
-            if (!deflate_one(&p, 1))
-                pthread_cond_wait(&p.cv, &p.mu);
-        if (p.failed)
+        threaded = pthread_create(&th, NULL, deflate_thread, p) == 0;
+    pthread_mutex_lock(&p->mu);
+    for (long k = 0; !e && k < p->n_strips; k++) {
+        Slot *s = &p->slot[k % RING];
+        while (s->state != SLOT_FREE && !p->failed) /* the ring is full: deflate a strip here */
+            if (!deflate_one(p, 1))
+                pthread_cond_wait(&p->cv, &p->mu);
+        if (p->failed)
             break;
-        pthread_mutex_unlock(&p.mu);
+        pthread_mutex_unlock(&p->mu);
         int y0 = (int)k * rows, n = h - y0 < rows ? h - y0 : rows;
         unsigned char *out = s->in;
         for (int y = y0; y < y0 + n && !e; y++) {
@@ -241,43 +244,44 @@ static int png_stream(FILE *f, int w, int h, MediaRowFn *row_of, void *ctx)
             for (int x = 0; x < w; x++, src += 4, out += 3)
                 out[0] = src[0], out[1] = src[1], out[2] = src[2];
         }
-        s->n_in = row * (size_t)n, s->last = k == p.n_strips - 1;
+        s->n_in = row * (size_t)n, s->last = k == p->n_strips - 1;
         if (!e)
             adler = isal_adler32(adler, s->in, s->n_in);
-        pthread_mutex_lock(&p.mu);
+        pthread_mutex_lock(&p->mu);
         if (!e) {
             s->state = SLOT_FILLED;
-            p.filled = k + 1;
-            pthread_cond_broadcast(&p.cv);
+            p->filled = k + 1;
+            pthread_cond_broadcast(&p->cv);
         }
     }
-    p.stop = 1;
-    pthread_cond_broadcast(&p.cv);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->cv);
     /* all rows in (or a failure): deflate what is left here too, until all is written */
-    while (!e && !p.failed && p.written < p.filled)
-        if (!deflate_one(&p, 1))
-            pthread_cond_wait(&p.cv, &p.mu);
-    pthread_mutex_unlock(&p.mu);
+    while (!e && !p->failed && p->written < p->filled)
+        if (!deflate_one(p, 1))
+            pthread_cond_wait(&p->cv, &p->mu);
+    pthread_mutex_unlock(&p->mu);
     if (threaded)
         pthread_join(th, NULL);
-    pthread_cond_destroy(&p.cv);
-    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p->cv);
+    pthread_mutex_destroy(&p->mu);
     if (!e)
-        e = p.failed;
+        e = p->failed;
     if (!e) {
         unsigned char tail[4];
         put32(tail, adler);
-        chunk_put(&p, tail, 4);
-        e = p.failed;
+        chunk_put(p, tail, 4);
+        e = p->failed;
     }
-    if (!e && p.chunk_n)
-        e = put_chunk(f, "IDAT", p.chunk, p.chunk_n);
+    if (!e && p->chunk_n)
+        e = put_chunk(f, "IDAT", p->chunk, p->chunk_n);
     bench_phase("encode_ms");
     if (!e)
         e = put_chunk(f, "IEND", NULL, 0);
     for (int i = 0; i < RING; i++)
-        free(p.slot[i].in), free(p.slot[i].out);
-    free(p.level_buf[0]), free(p.level_buf[1]), free(p.chunk);
+        free(p->slot[i].in), free(p->slot[i].out);
+    free(p->level_buf[0]), free(p->level_buf[1]), free(p->chunk);
+    free(p);
     return e;
 }
 #else
