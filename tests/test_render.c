@@ -3,7 +3,8 @@
 /* The renderer on a real GL 3.3 context (SDL offscreen driver, Mesa llvmpipe):
  * the GPU's surface values match the CPU's; a drawn scene has the field's colour
  * scale, the path, the disc and the text where they belong; cache invalidation;
- * the glyph atlas growing in the middle of a frame;
+ * images drawn as nearest sampling gives them; the glyph atlas growing in the
+ * middle of a frame;
  * impossible targets fail cleanly. Also times a 1920x1080 frame and writes the
  * scene to /tmp/gs-test-render.png for a person to look at. */
 #define _POSIX_C_SOURCE 200809L
@@ -209,6 +210,47 @@ static void atlas_test(void)
     CHECK_MSG(diff_z == 0, "the line laid out last: %d pixels differ from it alone", diff_z);
     free(pa), free(pl), free(pz);
     draw_free(&all), draw_free(&label), draw_free(&last);
+}
+
+/* Images (the colour bar's ramp, the maps) come out as nearest sampling gives
+ * them, computed here pixel by pixel: each pixel inside the rect, at fractional
+ * edges too, takes the cell its centre falls in. */
+static void image_test(Renderer *r)
+{
+    static unsigned cells[48 * 40];
+    unsigned seed = 7;
+    for (int i = 0; i < 48 * 40; i++)
+        seed = seed * 1103515245u + 12345u, cells[i] = (seed & 0xFFFFFF00u) | 0xFFu;
+    static const struct {
+        float x, y, w, h;
+        int iw, ih;
+    } CASES[] = {{10.3f, 5.6f, 37.7f, 150.2f, 3, 40}, {1.0f, 2.0f, 16.0f, 230.0f, 1, 256},
+                 {60.4f, 20.7f, 190.9f, 170.3f, 48, 40}};
+    static unsigned char out[W * H * 4];
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        DrawList dl;
+        CHECK(draw_init(&dl, 4, 64) == 0);
+        draw_image(&dl, CASES[k].x, CASES[k].y, CASES[k].w, CASES[k].h, cells, CASES[k].iw, CASES[k].ih, 1, 1.0f);
+        CHECK(render_target_begin(r, W, H) == 0);
+        render_draw(r, &dl, W, H, 0x000000FFu);
+        CHECK(render_read_rgba(r, W, H, out) == 0);
+        render_target_end(r);
+        int bad = 0, inside = 0;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                double u = (x + 0.5 - CASES[k].x) / CASES[k].w, v = (y + 0.5 - CASES[k].y) / CASES[k].h;
+                unsigned want = 0;
+                if (u >= 0 && u < 1 && v >= 0 && v < 1) {
+                    inside++;
+                    want = cells[(int)(v * CASES[k].ih) * CASES[k].iw + (int)(u * CASES[k].iw)] >> 8;
+                }
+                if (!close_rgb(px(out, x, y), want, 1) && bad++ < 3)
+                    fprintf(stderr, "  image %zu: (%d, %d) is %06x, not %06x\n", k, x, y, px(out, x, y), want);
+            }
+        CHECK_MSG(bad == 0 && inside > 1000, "image %zu (%dx%d cells): %d of %d pixels off", k, CASES[k].iw,
+                  CASES[k].ih, bad, inside);
+        draw_free(&dl);
+    }
 }
 
 /* The mean absolute difference per channel of two w x h RGBA pictures. */
@@ -495,7 +537,10 @@ int main(void)
     /* 2b: a single picture drawn directly is the picture drawn through the caches */
     direct_test(r);
 
-    /* 2c: the glyph atlas grows as the text needs */
+    /* 2c: images, sampled nearest */
+    image_test(r);
+
+    /* 2d: the glyph atlas grows as the text needs */
     atlas_test();
 
     /* 3: impossible targets fail cleanly, and the renderer still works after */
