@@ -280,7 +280,8 @@ static void glyph_rasterize(Fonts *f, Face *fc, Glyph *g)
             f->shelf_y += f->shelf_h + 1;
             f->shelf_h = 0;
         }
-        /* grown, the shelf goes on to the new right edge and the next start below */
+        /* when the atlas grows, the shelf goes on to its new right edge, and the next
+         * one starts below */
         if ((f->shelf_y + h + 1 <= f->atlas_size && w + 2 <= f->atlas_size) || atlas_grow(f) != 0)
             break;
     }
@@ -368,7 +369,6 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
         return 0;
     len = text_len(s, len);
     int pen = (int)lroundf(x), top = (int)lroundf(y), n = 0;
-    const float inv = 1.0f; /* texels */
     const Glyph *prev = NULL;
     for (int i = 0; i < len && n < cap;) {
         Glyph *g = glyph_get(fc, utf8_next(s, len, &i));
@@ -379,8 +379,8 @@ int font_layout(Fonts *f, int font, float size, float x, float y, const char *s,
             GlyphQuad *q = &out[n++];
             q->x0 = (float)(pen + g->ox), q->y0 = (float)(top + g->oy);
             q->x1 = q->x0 + (float)g->w, q->y1 = q->y0 + (float)g->h;
-            q->u0 = (float)g->ax * inv, q->v0 = (float)g->ay * inv;
-            q->u1 = (float)(g->ax + g->w) * inv, q->v1 = (float)(g->ay + g->h) * inv;
+            q->u0 = (float)g->ax, q->v0 = (float)g->ay; /* in texels */
+            q->u1 = (float)(g->ax + g->w), q->v1 = (float)(g->ay + g->h);
         }
         pen += g->adv;
         prev = g;
