@@ -56,12 +56,10 @@ int main(int argc, char **argv)
     bench_phase("draw_ms");
     enum { STRIP = 64 };
     unsigned char *px = malloc((size_t)w * STRIP * 4);
-    long sum = 0;
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     for (int y = 0; px && y < h; y += STRIP) {
         int n = h - y < STRIP ? h - y : STRIP;
         glReadPixels(0, y, w, n, GL_RGBA, GL_UNSIGNED_BYTE, px);
-        sum += px[0];
     }
     bench_phase("read_ms");
     int ok = px && glGetError() == GL_NO_ERROR;
@@ -69,5 +67,5 @@ int main(int argc, char **argv)
     printf("gl_floor %dx%d ", w, h);
     bench_phases_print(stdout);
     fflush(stdout);
-    return ok && sum >= 0 ? 0 : 1; /* the context is left to the process's end, as a screenshot's */
+    return ok ? 0 : 1; /* the context is left to the process's end, as a screenshot's */
 }
